@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { nameCard } from './kinds/nameCard';
+
+/**
+ * Every graphic kind's wire contract (kind, default layer, props schema), in a plain list. The Pixi side of
+ * each kind lives in src/graphics/<kind>/; the contract sits here so the hub can validate props without
+ * importing a renderer.
+ */
+export const GRAPHIC_KINDS = [nameCard] as const;
+export type GraphicKind = (typeof GRAPHIC_KINDS)[number]['kind'];
+
+function specOf<K extends string, P extends z.ZodType>(contract: { kind: K; props: P }) {
+  return z.strictObject({ kind: z.literal(contract.kind), props: contract.props });
+}
+
+/** A graphic to put on air: its kind and props, validated per kind. */
+export const GraphicSpec = z.discriminatedUnion('kind', [specOf(nameCard)]);
+export type GraphicSpec = z.infer<typeof GraphicSpec>;
+
+export function contractOf(kind: GraphicKind) {
+  const contract = GRAPHIC_KINDS.find((c) => c.kind === kind);
+  if (!contract) throw new Error(`No graphic kind "${kind}"`);
+  return contract;
+}

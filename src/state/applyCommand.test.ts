@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { Command } from '../protocol/command';
+import { applyCommand } from './applyCommand';
+import { emptyShow, type ShowState } from './showState';
+
+const cram = { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator on BBC One' } } as const;
+const foster = { kind: 'nameCard', props: { name: 'Brendan Foster', role: 'Olympic medallist' } } as const;
+
+function run(state: ShowState, input: unknown, now = 1000) {
+  const command = Command.parse(input);
+  const result = applyCommand(state, command, { now });
+  if (!result.ok) throw new Error(result.error);
+  return result.state;
+}
+
+describe('applyCommand', () => {
+  it('puts a taken graphic on its own layer and bumps the revision', () => {
+    const state = run(emptyShow(), { type: 'take', graphic: cram }, 5000);
+    expect(state.revision).toBe(1);
+    expect(state.onAir.lowerThird).toEqual({
+      id: 'g1',
+      layer: 'lowerThird',
+      graphic: cram,
+      takenAt: 5000,
+      updatedAt: 5000,
+    });
+  });
+
+  it('gives a new instance id when a take replaces what is on the layer', () => {
+    const first = run(emptyShow(), { type: 'take', graphic: cram });
+    const second = run(first, { type: 'take', graphic: foster });
+    expect(second.onAir.lowerThird?.id).toBe('g2');
+    expect(second.onAir.lowerThird?.graphic).toEqual(foster);
+  });
+
+  it('keeps the instance id and take time when a graphic is updated on air', () => {
+    const taken = run(emptyShow(), { type: 'take', graphic: cram }, 1000);
+    const updated = run(taken, { type: 'update', layer: 'lowerThird', graphic: foster }, 2000);
+    expect(updated.onAir.lowerThird).toMatchObject({ id: 'g1', takenAt: 1000, updatedAt: 2000, graphic: foster });
+    expect(updated.revision).toBe(2);
+  });
+
+  it('refuses to update an empty layer and leaves the state alone', () => {
+    const state = emptyShow();
+    const result = applyCommand(state, Command.parse({ type: 'update', layer: 'lowerThird', graphic: cram }), { now: 1 });
+    expect(result).toEqual({ ok: false, error: 'Nothing is on air on the lowerThird layer to update' });
+    expect(state.revision).toBe(0);
+  });
+
+  it('clears one layer and leaves the others on air', () => {
+    let state = run(emptyShow(), { type: 'take', graphic: cram });
+    state = run(state, { type: 'take', graphic: foster, layer: 'centre' });
+    state = run(state, { type: 'clear', layer: 'lowerThird' });
+    expect(Object.keys(state.onAir)).toEqual(['centre']);
+    expect(state.revision).toBe(3);
+  });
+
+  it('refuses to clear a layer that has nothing on air', () => {
+    const result = applyCommand(emptyShow(), { type: 'clear', layer: 'crawl' }, { now: 1 });
+    expect(result).toEqual({ ok: false, error: 'Nothing is on air on the crawl layer' });
+  });
+
+  it('clears everything with clearAll', () => {
+    let state = run(emptyShow(), { type: 'take', graphic: cram });
+    state = run(state, { type: 'clearAll' });
+    expect(state.onAir).toEqual({});
+  });
+});

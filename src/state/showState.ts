@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { GraphicSpec } from '../protocol/graphicSpec';
+import { LayerId } from '../protocol/layers';
+
+/** A graphic instance on air. `id` changes on every take, so outputs can tell a new take from an update. */
+export const OnAirGraphic = z.strictObject({
+  id: z.string(),
+  layer: LayerId,
+  graphic: GraphicSpec,
+  /** Hub time (ms since epoch) when it was taken. */
+  takenAt: z.number(),
+  /** Hub time of the last in-place update, or the take. */
+  updatedAt: z.number(),
+});
+export type OnAirGraphic = z.infer<typeof OnAirGraphic>;
+
+export const SHOW_FORMAT = 'finishline-show/1';
+
+/** The whole show: the hub holds the authoritative copy, persists it and sends it to every client. */
+export const ShowState = z.strictObject({
+  format: z.literal(SHOW_FORMAT),
+  revision: z.number().int().nonnegative(),
+  name: z.string().max(120),
+  onAir: z.partialRecord(LayerId, OnAirGraphic),
+});
+export type ShowState = z.infer<typeof ShowState>;
+
+export function emptyShow(name = 'Untitled show'): ShowState {
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {} };
+}
