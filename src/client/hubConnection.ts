@@ -1,0 +1,128 @@
+import { estimateClockOffset, type ClockSample } from '../core/raceClock';
+import type { Command } from '../protocol/command';
+import type { ClientMessage, ClientRole, OutputReport, OutputStatus, ServerMessage } from '../protocol/messages';
+import { describeIssues } from '../protocol/describeIssues';
+import { ShowState } from '../state/showState';
+
+export type ConnectionStatus = 'connecting' | 'open' | 'closed';
+
+export type HubEvents = {
+  onSnapshot(state: ShowState, hubTime: number): void;
+  onStatus?(status: ConnectionStatus, role: ClientRole | null): void;
+  onOutputs?(outputs: OutputStatus[]): void;
+  onClockOffset?(offsetMs: number, roundTripMs: number): void;
+  onProblem?(message: string): void;
+};
+
+export type CommandOutcome = { ok: true; revision: number } | { ok: false; error: string };
+
+const RETRY_MS = [250, 500, 1000, 2000];
+const PING_EVERY_MS = 2000;
+const SAMPLES_KEPT = 8;
+
+/** Local clock on the same timeline as Date.now(), but monotonic (performance.now based). */
+export const localNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * A WebSocket to the hub that reconnects by itself (for ever, backing off to 2 s), keeps a clock offset
+ * to the hub from ping round trips, and matches command acks to their commands.
+ */
+export function connectToHub(options: { url: string; events: HubEvents }) {
+  const { url, events } = options;
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let closedByUs = false;
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+  let samples: ClockSample[] = [];
+  let nextId = 1;
+  const pending = new Map<string, (outcome: CommandOutcome) => void>();
+
+  function open() {
+    events.onStatus?.('connecting', null);
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      samples = [];
+      ping();
+      pingTimer = setInterval(ping, PING_EVERY_MS);
+    };
+    ws.onmessage = (event) => receive(JSON.parse(String(event.data)) as ServerMessage);
+    ws.onclose = () => {
+      clearInterval(pingTimer);
+      socket = null;
+      for (const resolve of pending.values()) resolve({ ok: false, error: 'Lost the connection to the hub before it answered; check the show state before retrying' });
+      pending.clear();
+      events.onStatus?.('closed', null);
+      if (!closedByUs) setTimeout(open, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+    };
+  }
+
+  function receive(message: ServerMessage) {
+    switch (message.type) {
+      case 'welcome':
+        events.onStatus?.('open', message.role);
+        return;
+      case 'snapshot': {
+        const parsed = ShowState.safeParse(message.state);
+        if (!parsed.success) return events.onProblem?.(`The hub sent a show this page cannot read: ${describeIssues(parsed.error)}`);
+        return events.onSnapshot(parsed.data, message.hubTime);
+      }
+      case 'pong': {
+        samples = [...samples, { sentLocal: message.sentLocal, hubTime: message.hubTime, receivedLocal: localNow() }].slice(-SAMPLES_KEPT);
+        const { offsetMs, roundTripMs } = estimateClockOffset(samples);
+        return events.onClockOffset?.(offsetMs, roundTripMs);
+      }
+      case 'ack':
+        pending.get(message.id)?.({ ok: true, revision: message.revision });
+        pending.delete(message.id);
+        return;
+      case 'rejected':
+        if (message.id !== null && pending.has(message.id)) {
+          pending.get(message.id)?.({ ok: false, error: message.error });
+          pending.delete(message.id);
+        } else events.onProblem?.(message.error);
+        return;
+      case 'outputs':
+        return events.onOutputs?.(message.outputs);
+    }
+  }
+
+  function send(message: ClientMessage): boolean {
+    if (socket?.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  function ping() {
+    send({ type: 'ping', sentLocal: localNow() });
+  }
+
+  open();
+  return {
+    /** Sends a command; resolves when the hub has made it durable (ok) or refused it (with the reason). */
+    command(command: Command, baseRevision?: number): Promise<CommandOutcome> {
+      const id = `c${nextId++}`;
+      const message: ClientMessage = baseRevision === undefined ? { type: 'command', id, command } : { type: 'command', id, command, baseRevision };
+      return new Promise((resolve) => {
+        if (!send(message)) return resolve({ ok: false, error: 'Not connected to the hub; nothing was sent' });
+        pending.set(id, resolve);
+      });
+    },
+    report(report: OutputReport) {
+      send(report);
+    },
+    close() {
+      closedByUs = true;
+      socket?.close();
+    },
+  };
+}
+export type HubConnection = ReturnType<typeof connectToHub>;
+
+/** The hub's WebSocket URL for this page, with the operator token when the page has one. */
+export function hubSocketUrl(location: Location, token: string | null): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${scheme}://${location.host}/ws${query}`;
+}

@@ -1,0 +1,38 @@
+import type { gsap } from 'gsap';
+import type { Container } from 'pixi.js';
+import type { z } from 'zod';
+import type { LayerId } from '../protocol/layers';
+import type { Theme } from '../protocol/templates/theme';
+import type { ShowState } from '../state/showState';
+
+export type Timeline = gsap.core.Timeline;
+
+/** Everything a graphic's look depends on besides its props. */
+export type Look = { theme: Theme };
+
+/**
+ * A built graphic: its display objects plus the animations that move them. Display objects hold no
+ * behaviour; the renderer owns the timelines and decides when they play (see src/render/playout.ts).
+ */
+export type GraphicView<M> = {
+  root: Container;
+  /** Adds the enter animation to an empty paused timeline, starting at 0. Before it plays, the graphic is hidden. */
+  enter(tl: Timeline): void;
+  exit(tl: Timeline): void;
+  /** Animates in place to a new model (never re-enters). */
+  update(model: M, tl: Timeline): void;
+  /** For time-driven content (clocks, crawls): show hub time t. Returns true when what it shows changed. */
+  tick?(hubTime: number): boolean;
+};
+
+/** One graphic kind: its wire contract (from src/protocol/kinds), how props become a model, and how it is built. */
+export type GraphicDefinition<P, M = P> = {
+  contract: { kind: string; title: string; layer: LayerId; props: z.ZodType<P, any> };
+  /** Derives the model drawn from the props and the rest of the show (a race's gun time, its splits). */
+  resolve?(props: P, show: ShowState): M;
+  build(model: M, look: Look): GraphicView<M>;
+};
+
+export function defineGraphic<P, M = P>(definition: GraphicDefinition<P, M>): GraphicDefinition<P, M> {
+  return definition;
+}

@@ -1,0 +1,106 @@
+import { Container, Graphics, Text } from 'pixi.js';
+import { nameCard as contract, type NameCardProps } from '../../protocol/kinds/nameCard';
+import { defineGraphic, type Timeline } from '../graphicDefinition';
+import { fitText } from '../fitText';
+import { nameCardLayout as L } from './layout';
+
+/** Name card: a dark panel with the name (or a quote) over a light strip with the role (or the attribution). */
+export const nameCardGraphic = defineGraphic<NameCardProps>({
+  contract,
+  build(props, look) {
+    const { theme } = look;
+    const region = theme.regions.lowerThird;
+    const root = new Container({ label: 'nameCard' });
+
+    // Panels are 1 px wide rectangles stretched by scale.x, so width animates with one number.
+    const accent = new Graphics().rect(0, 0, L.accentWidth, 1).fill(theme.colours.accent);
+    const panel = new Graphics().rect(0, 0, 1, 1).fill(theme.colours.panel);
+    const strip = new Graphics().rect(0, 0, 1, L.roleHeight).fill(theme.colours.strip);
+    const headline = new Text({
+      text: '',
+      style: { fontFamily: theme.fonts.display.family, fontWeight: String(theme.fonts.display.weight) as '700', fill: theme.colours.panelText },
+    });
+    const byline = new Text({
+      text: '',
+      style: { fontFamily: theme.fonts.text.family, fontWeight: String(theme.fonts.text.weight) as '500', fill: theme.colours.stripText },
+    });
+    headline.anchor.set(0, 0.5);
+    byline.anchor.set(0, 0.5);
+    root.addChild(panel, strip, accent, headline, byline);
+
+    let current = props;
+    let shown = layout(props);
+
+    function layout(next: NameCardProps) {
+      const textWidth = L.maxWidth - 2 * L.paddingX;
+      const isQuote = Boolean(next.quote);
+      if (isQuote) {
+        headline.style.fontFamily = theme.fonts.text.family;
+        fitText(headline, `“${next.quote}”`, textWidth, L.quoteSize, L.quoteMinSize);
+      } else {
+        headline.style.fontFamily = theme.fonts.display.family;
+        fitText(headline, next.name, textWidth, L.nameSize, L.nameMinSize);
+      }
+      const bylineText = isQuote ? [next.name, next.role].filter(Boolean).join(' · ') : next.role;
+      fitText(byline, bylineText, textWidth, L.roleSize, L.roleMinSize);
+      const panelHeight = isQuote ? Math.max(L.nameHeight, headline.height + 24) : L.nameHeight;
+      const hasStrip = bylineText.length > 0;
+      const width = Math.min(L.maxWidth, Math.max(L.minWidth, Math.ceil(Math.max(headline.width, byline.width)) + 2 * L.paddingX));
+      const height = panelHeight + (hasStrip ? L.roleHeight : 0);
+      const x0 = region.x + L.inset;
+      const y0 = region.y + region.height - L.inset - height;
+      return { width, height, panelHeight, hasStrip, x0, y0 };
+    }
+
+    /** Puts everything (or only the texts, mid-update) where the box says. */
+    function place(box: ReturnType<typeof layout>, only?: { texts: true }) {
+      headline.position.set(box.x0 + L.accentWidth + L.paddingX, box.y0 + box.panelHeight / 2);
+      byline.position.set(box.x0 + L.accentWidth + L.paddingX, box.y0 + box.panelHeight + L.roleHeight / 2);
+      strip.visible = box.hasStrip;
+      if (only?.texts) return;
+      accent.position.set(box.x0, box.y0);
+      accent.scale.y = box.height;
+      panel.position.set(box.x0 + L.accentWidth, box.y0);
+      panel.scale.set(box.width, box.panelHeight);
+      strip.position.set(box.x0 + L.accentWidth, box.y0 + box.panelHeight);
+      strip.scale.x = box.width;
+    }
+    place(shown);
+
+    return {
+      root,
+      enter(tl: Timeline) {
+        const { enterSeconds: d, ease } = theme.timing;
+        tl.fromTo(accent.scale, { y: 0 }, { y: shown.height, duration: d * 0.35, ease }, 0)
+          .fromTo(panel.scale, { x: 0 }, { x: shown.width, duration: d * 0.6, ease }, d * 0.2)
+          .fromTo(strip.scale, { x: 0 }, { x: shown.width, duration: d * 0.6, ease }, d * 0.3)
+          .fromTo([headline, byline], { alpha: 0 }, { alpha: 1, duration: d * 0.4, ease }, d * 0.6)
+          .fromTo(headline, { x: headline.x - L.slide }, { x: headline.x, duration: d * 0.4, ease }, d * 0.6)
+          .fromTo(byline, { x: byline.x - L.slide }, { x: byline.x, duration: d * 0.4, ease }, d * 0.6);
+      },
+      exit(tl: Timeline) {
+        const { exitSeconds: d } = theme.timing;
+        tl.to([headline, byline], { alpha: 0, duration: d * 0.35, ease: 'power2.in' }, 0)
+          .to([panel.scale, strip.scale], { x: 0, duration: d * 0.6, ease: 'power3.in' }, d * 0.2)
+          .to(accent.scale, { y: 0, duration: d * 0.3, ease: 'power3.in' }, d * 0.7);
+      },
+      update(next: NameCardProps, tl: Timeline) {
+        const { updateSeconds: d, ease } = theme.timing;
+        const half = d / 2;
+        const box = layout(next); // measures the new texts...
+        layout(current); // ...then puts the old ones back for the fade-out
+        tl.to([headline, byline], { alpha: 0, duration: half, ease: 'power2.in' }, 0)
+          .call(() => place(layout(next), { texts: true }), [], half)
+          .to(panel.scale, { x: box.width, y: box.panelHeight, duration: d, ease }, 0)
+          .to(strip.scale, { x: box.width, duration: d, ease }, 0)
+          .to(accent.scale, { y: box.height, duration: d, ease }, 0)
+          .to(panel, { y: box.y0, duration: d, ease }, 0)
+          .to(accent, { y: box.y0, duration: d, ease }, 0)
+          .to(strip, { y: box.y0 + box.panelHeight, duration: d, ease }, 0)
+          .to([headline, byline], { alpha: 1, duration: half, ease }, half);
+        current = next;
+        shown = box;
+      },
+    };
+  },
+});

@@ -1,0 +1,111 @@
+import { connectToHub, hubSocketUrl } from '../client/hubConnection';
+import { createHubClock } from '../client/hubClock';
+import { defaultTheme } from '../graphics/defaultTheme';
+import { runFrameLoop } from '../render/frameLoop';
+import { loadFonts } from '../render/loadFonts';
+import { createOutputScene } from '../render/outputScene';
+import { chooseRenderer } from '../render/rendererChoice';
+import type { ShowState } from '../state/showState';
+import { parseOutputOptions } from './outputOptions';
+
+/** Test hook: with ?clock=manual the page draws only when told, at exactly the hub time it is given. */
+declare global {
+  interface Window {
+    finishline?: {
+      renderer: string;
+      rendererReason: string;
+      shownRevision(): number | null;
+      renderAt(t: number): boolean;
+    };
+  }
+}
+
+async function start() {
+  const options = parseOutputOptions(location.search);
+  const host = document.getElementById('output')!;
+  Object.assign(host.style, { width: `${options.width}px`, height: `${options.height}px` });
+  const theme = defaultTheme;
+  await loadFonts(theme);
+  const choice = await chooseRenderer(options.renderer);
+  const scene = await createOutputScene({ host, width: options.width, height: options.height, renderer: choice, theme });
+  const clock = createHubClock();
+  let manualTime = 0;
+  const now = () => (options.manualClock ? manualTime : clock.now());
+
+  let received: ShowState | null = null; // latest snapshot, reconciled into the scene
+  let drawnRevision: number | null = null; // revision whose frame has been drawn
+  let reportedRevision: number | null = null;
+
+  const connection = connectToHub({
+    url: hubSocketUrl(location, null),
+    events: {
+      onSnapshot(state, hubTime) {
+        if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
+        received = state;
+        scene.show(state, now());
+      },
+      onClockOffset: (offset) => clock.setOffset(offset),
+      onStatus(status) {
+        document.documentElement.dataset.hub = status;
+        if (status === 'open') reportedRevision = null; // a restarted hub must hear from us again
+      },
+      onProblem: (message) => console.error(message),
+    },
+  });
+
+  const report = (fps: number, droppedFrames: number) => {
+    if (drawnRevision === null) return;
+    reportedRevision = drawnRevision;
+    connection.report({
+      type: 'rendered',
+      revision: drawnRevision,
+      renderer: choice.kind,
+      requestedRenderer: choice.request,
+      rendererReason: choice.reason,
+      width: options.width,
+      height: options.height,
+      fps,
+      droppedFrames,
+      onAir: scene.onAir(),
+      page: 'output',
+    });
+  };
+
+  const draw = (t: number) => {
+    const drew = scene.frame(t);
+    if (received) drawnRevision = received.revision;
+    return drew;
+  };
+
+  window.finishline = {
+    renderer: choice.kind,
+    rendererReason: choice.reason,
+    shownRevision: () => drawnRevision,
+    renderAt(t) {
+      manualTime = t;
+      const drew = draw(t);
+      if (drawnRevision !== reportedRevision) report(0, 0);
+      return drew;
+    },
+  };
+  document.documentElement.dataset.renderer = choice.kind;
+
+  if (options.manualClock) return;
+  const loop = runFrameLoop(() => {
+    draw(clock.now());
+    if (drawnRevision !== reportedRevision) report(loop.health().fps, loop.health().droppedFrames);
+  });
+  setInterval(() => {
+    const { fps, droppedFrames } = loop.health();
+    report(fps, droppedFrames);
+  }, 1000);
+}
+
+start().catch((error: Error) => {
+  // A broken output must say why on screen for the engineer, and on the console for logs.
+  console.error(error);
+  const message = document.createElement('pre');
+  message.className = 'fatal';
+  message.textContent = `Output could not start: ${error.message}`;
+  document.body.appendChild(message);
+});

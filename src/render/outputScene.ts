@@ -1,0 +1,138 @@
+import { gsap } from 'gsap';
+import type { GraphicDefinition, GraphicView, Timeline } from '../graphics/graphicDefinition';
+import { definitionOf } from '../graphics/graphicDefinitions';
+import { LAYERS, type LayerId } from '../protocol/layers';
+import type { Theme } from '../protocol/templates/theme';
+import type { OnAirGraphic, ShowState } from '../state/showState';
+import { createLayerSurface, type LayerSurface } from './layerSurface';
+import { createPlayout } from './playout';
+import type { RendererChoice } from './rendererChoice';
+
+export const DESIGN_WIDTH = 1920;
+export const DESIGN_HEIGHT = 1080;
+
+type Mounted = {
+  id: string;
+  layer: LayerId;
+  kind: string;
+  definition: GraphicDefinition<unknown, unknown>;
+  view: GraphicView<unknown>;
+  modelKey: string;
+  /** The enter or update timeline still playing, if any. */
+  playing: Timeline | null;
+};
+
+// The renderer drives GSAP itself (seeking paused timelines to hub time), so GSAP's own ticker must not.
+gsap.ticker.remove(gsap.updateRoot);
+gsap.ticker.lagSmoothing(0);
+
+/**
+ * What an output shows: one surface per layer, the graphics mounted on them, and their animations.
+ * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t, touching only the layers
+ * whose pixels changed.
+ */
+export async function createOutputScene(options: { host: HTMLElement; width: number; height: number; renderer: RendererChoice; theme: Theme }) {
+  const { host, width, height, renderer, theme } = options;
+  const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
+  const surfaces = new Map<LayerId, LayerSurface>();
+  for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, theme.regions[layer], scale, host));
+  const playout = createPlayout();
+  const mounted = new Map<LayerId, Mounted>();
+  let firstShow = true;
+
+  const surfaceOf = (layer: LayerId) => surfaces.get(layer)!;
+
+  function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
+    const definition = definitionOf(onAir.graphic.kind);
+    const model = definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
+    const view = definition.build(model, { theme });
+    const surface = surfaceOf(onAir.layer);
+    surface.content.addChild(view.root);
+    const tl = gsap.timeline({ paused: true });
+    view.enter(tl);
+    const entry: Mounted = { id: onAir.id, layer: onAir.layer, kind: onAir.graphic.kind, definition, view, modelKey: JSON.stringify(model), playing: tl };
+    if (instant) {
+      // A page (re)loaded while this was on air shows it as it is on air now, without replaying the enter.
+      playout.complete(tl);
+      entry.playing = null;
+    } else {
+      playout.start(tl, t + after, onAir.layer, () => {
+        if (entry.playing === tl) entry.playing = null;
+      });
+    }
+    view.tick?.(t);
+    surface.dirty = true;
+    mounted.set(onAir.layer, entry);
+  }
+
+  /** Plays the exit, then destroys the display objects and their textures. Returns the exit's length in ms. */
+  function unmount(entry: Mounted, t: number, instant: boolean): number {
+    mounted.delete(entry.layer);
+    if (entry.playing) playout.complete(entry.playing);
+    const destroy = () => {
+      entry.view.root.destroy({ children: true });
+      surfaceOf(entry.layer).dirty = true;
+    };
+    if (instant) {
+      destroy();
+      return 0;
+    }
+    const tl = gsap.timeline({ paused: true });
+    entry.view.exit(tl);
+    playout.start(tl, t, entry.layer, destroy);
+    return tl.duration() * 1000;
+  }
+
+  function update(entry: Mounted, onAir: OnAirGraphic, show: ShowState, t: number) {
+    const model = entry.definition.resolve ? entry.definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
+    const key = JSON.stringify(model);
+    if (key === entry.modelKey) return;
+    entry.modelKey = key;
+    // An update lands on the graphic as it would finally be, so finish whatever was still moving first.
+    if (entry.playing) playout.complete(entry.playing);
+    const tl = gsap.timeline({ paused: true });
+    entry.view.update(model, tl);
+    entry.playing = tl;
+    playout.start(tl, t, entry.layer, () => {
+      if (entry.playing === tl) entry.playing = null;
+    });
+    surfaceOf(entry.layer).dirty = true;
+  }
+
+  return {
+    scale,
+    /** Reconciles a snapshot at hub time t. The first snapshot of a page shows everything already on air. */
+    show(show: ShowState, t: number) {
+      const instant = firstShow;
+      firstShow = false;
+      for (const layer of LAYERS) {
+        const want = show.onAir[layer];
+        const have = mounted.get(layer);
+        let exitMs = 0;
+        if (have && have.id !== want?.id) exitMs = unmount(have, t, instant);
+        if (want && have?.id !== want.id) mount(want, show, t, instant, exitMs);
+        else if (want && have) update(have, want, show, t);
+      }
+    },
+    /** Draws hub time t. Returns true when any layer was redrawn. */
+    frame(t: number): boolean {
+      for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
+      for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
+      let drew = false;
+      for (const surface of surfaces.values()) {
+        if (!surface.dirty) continue;
+        surface.render();
+        drew = true;
+      }
+      return drew;
+    },
+    onAir() {
+      return [...mounted.values()].map(({ layer, kind, id }) => ({ layer, kind, id }));
+    },
+    isAnimating: () => playout.isRunning(),
+    destroy() {
+      for (const surface of surfaces.values()) surface.destroy();
+    },
+  };
+}
+export type OutputScene = Awaited<ReturnType<typeof createOutputScene>>;

@@ -1,0 +1,44 @@
+import type { Timeline } from '../graphics/graphicDefinition';
+import type { LayerId } from '../protocol/layers';
+
+type Running = { tl: Timeline; startAt: number; layer: LayerId; onDone: (() => void) | undefined };
+
+/**
+ * Plays paused GSAP timelines against hub time: a frame at time t seeks each to (t - start). Nothing here
+ * reads a wall clock, so a frame at time t always looks the same, live or in a test.
+ */
+export function createPlayout() {
+  const running = new Set<Running>();
+  return {
+    start(tl: Timeline, startAt: number, layer: LayerId, onDone?: () => void) {
+      const entry = { tl, startAt, layer, onDone };
+      running.add(entry);
+      return entry;
+    },
+    /** Seeks every running timeline to hub time t and returns the layers that moved. */
+    advance(t: number): Set<LayerId> {
+      const moved = new Set<LayerId>();
+      for (const entry of running) {
+        const local = Math.max(0, (t - entry.startAt) / 1000);
+        const end = entry.tl.duration();
+        entry.tl.seek(Math.min(local, end), false);
+        moved.add(entry.layer);
+        if (local >= end) finish(entry);
+      }
+      return moved;
+    },
+    /** Jumps a timeline to its end at once (a graphic shown in its on-air state, or superseded). */
+    complete(tl: Timeline) {
+      for (const entry of running) if (entry.tl === tl) return finish(entry);
+      tl.progress(1, false);
+    },
+    isRunning: () => running.size > 0,
+  };
+
+  function finish(entry: Running) {
+    running.delete(entry);
+    entry.tl.progress(1, false);
+    entry.onDone?.();
+  }
+}
+export type Playout = ReturnType<typeof createPlayout>;

@@ -1,0 +1,63 @@
+import type { Command } from '../protocol/command';
+import { applyCommand } from '../state/applyCommand';
+import { createShowStore, type ShowStore } from '../state/createShowStore';
+import type { ShowState } from '../state/showState';
+
+export type SubmitResult =
+  | { ok: true; revision: number }
+  | { ok: false; error: string; revision: number; reason: 'refused' | 'stale' | 'storage' };
+
+/** The authoritative show: applies commands one at a time, persists each, and only then publishes it. */
+export type Hub = {
+  store: ShowStore;
+  submit(command: Command, baseRevision?: number): Promise<SubmitResult>;
+  now(): number;
+};
+
+export type HubOptions = {
+  initial: ShowState;
+  persist: (state: ShowState) => Promise<void>;
+  now?: () => number;
+};
+
+export function createHub({ initial, persist, now = Date.now }: HubOptions): Hub {
+  const store = createShowStore(initial);
+  // Commands are applied strictly in arrival order; each waits for the previous one's disk write.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function applyDurably(command: Command, baseRevision?: number): Promise<SubmitResult> {
+    const current = store.getState();
+    if (baseRevision !== undefined && baseRevision !== current.revision) {
+      return {
+        ok: false,
+        reason: 'stale',
+        revision: current.revision,
+        error: `The show has changed since you loaded it (you edited revision ${baseRevision}, it is now at ${current.revision}); nothing was changed — check the new state and try again`,
+      };
+    }
+    const result = applyCommand(current, command, { now: now() });
+    if (!result.ok) return { ok: false, reason: 'refused', error: result.error, revision: current.revision };
+    try {
+      await persist(result.state);
+    } catch (error) {
+      return {
+        ok: false,
+        reason: 'storage',
+        revision: current.revision,
+        error: `The show could not be saved, so nothing was changed: ${(error as Error).message}`,
+      };
+    }
+    store.setState(result.state, true);
+    return { ok: true, revision: result.state.revision };
+  }
+
+  return {
+    store,
+    now,
+    submit(command, baseRevision) {
+      const run = queue.then(() => applyDurably(command, baseRevision));
+      queue = run.catch(() => {});
+      return run;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { createHub } from './hub';
+import { handleApi } from './httpApi';
+import { createOutputRegistry } from './outputRegistry';
+import { openShowFile, saveShowFile } from './showFile';
+import { attachSocketServer } from './socketServer';
+import { serveStatic } from './staticFiles';
+import { loadOrCreateToken } from './token';
+
+export const DEFAULT_PORT = 4380;
+
+const root = resolve(import.meta.dirname, '../..');
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? DEFAULT_PORT);
+const host = process.env.HOST ?? '0.0.0.0';
+const showPath = resolve(process.env.SHOW_FILE ?? resolve(root, 'data/show.json'));
+const seedPath = resolve(process.env.SEED_SHOW ?? resolve(root, 'shows/london-2016.json'));
+
+async function main() {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  const { state, seeded } = await openShowFile(showPath, seedPath);
+  const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
+  const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next) });
+
+  let sockets: ReturnType<typeof attachSocketServer> | undefined;
+  const outputs = createOutputRegistry((list) => sockets?.broadcastToOperators({ type: 'outputs', outputs: list }));
+
+  const pages = dev ? await startVite() : null;
+  const dist = resolve(root, 'dist');
+  if (!dev && !existsSync(resolve(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm start does it)');
+
+  const server = createServer((request, response) => {
+    handleApi(request, response, hub, outputs, token)
+      .then((handled) => {
+        if (handled) return;
+        if (pages) pages.middlewares(request, response);
+        else return serveStatic(dist, request, response);
+      })
+      .catch((error) => {
+        console.error(error);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+  });
+  sockets = attachSocketServer(server, hub, outputs, token);
+
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const base = `http://localhost:${actualPort}`;
+    const lan = lanAddress();
+    console.log(`Finishline hub ${dev ? '(dev, hot reload) ' : ''}listening on port ${actualPort}`);
+    console.log(`  Show file:      ${showPath} (revision ${state.revision}${seeded ? ', new from the demo show' : ''})`);
+    console.log(`  Operator panel: ${base}/?token=${token}`);
+    console.log(`  Output:         ${base}/output.html`);
+    if (lan) console.log(`  From other machines: http://${lan}:${actualPort}/output.html`);
+    console.log(`HUB_READY ${actualPort}`);
+  });
+
+  const stop = () => {
+    sockets?.close();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 500).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function startVite() {
+  const { createServer: createViteServer } = await import('vite');
+  return createViteServer({ root, server: { middlewareMode: true }, appType: 'mpa' });
+}
+
+function lanAddress(): string | null {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const entry of list ?? []) if (entry.family === 'IPv4' && !entry.internal) return entry.address;
+  }
+  return null;
+}
+
+main().catch((error) => {
+  console.error(`Finishline hub could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

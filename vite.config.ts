@@ -1,0 +1,15 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Multi-page build: the operator panel (index.html) and the output page; the hub serves dist/.
+export default defineConfig({
+  build: {
+    rollupOptions: {
+      input: {
+        operator: resolve(import.meta.dirname, 'index.html'),
+        output: resolve(import.meta.dirname, 'output.html'),
+      },
+    },
+    chunkSizeWarningLimit: 2000,
+  },
+});
