@@ -1,0 +1,34 @@
+// Pure race timing: no DOM, Pixi, gsap or zod; everything else may import this, it imports nothing outside core.
+export { ok, err, type Result } from './result';
+export {
+  MARATHON_M,
+  HALF_MARATHON_M,
+  METRES_PER_MILE,
+  parseDistance,
+  formatDistanceLabel,
+  formatKm,
+  formatMiles,
+  type Distance,
+} from './distance';
+export {
+  formatTime,
+  parseTime,
+  plausibleRange,
+  type FormatTimeOptions,
+  type ParsedTime,
+  type ParseTimeContext,
+  type RaceKind,
+} from './time';
+export { pacePerKm, pacePerMile, formatPace, type PaceUnit } from './pace';
+export { projectFinish, compareToRecord, type RecordComparison } from './projectFinish';
+export { validateSplit, latestSplit, type Split } from './splits';
+export {
+  elapsedMs,
+  hubNow,
+  shownSecond,
+  estimateClockOffset,
+  frameAlignedTime,
+  type ClockSample,
+  type ClockOffset,
+} from './raceClock';
+export { pixelsPerFrame, crawlOffset, effectiveSpeed } from './crawlMotion';

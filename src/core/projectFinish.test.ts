@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { HALF_MARATHON_M, MARATHON_M } from './distance';
+import { compareToRecord, projectFinish } from './projectFinish';
+
+const hms = (h: number, m: number, s: number) => ((h * 60 + m) * 60 + s) * 1000;
+const WORLD_RECORD_2016 = hms(2, 2, 57);
+
+describe('projectFinish', () => {
+  it('projects the London 2016 men’s halfway of 1:01:24 to exactly 2:02:48', () => {
+    expect(projectFinish(hms(1, 1, 24), HALF_MARATHON_M, MARATHON_M)).toBe(hms(2, 2, 48));
+  });
+
+  it('projects the London 2016 men’s 10K of 28:37 to 2:00:45 (7244.88 s rounded)', () => {
+    expect(projectFinish(hms(0, 28, 37), 10_000, MARATHON_M)).toBe(hms(2, 0, 45));
+  });
+
+  it('refuses to project from the start line', () => {
+    expect(() => projectFinish(0, 0, MARATHON_M)).toThrow(/split distance greater than zero/);
+  });
+});
+
+describe('compareToRecord', () => {
+  it('shows 2:02:48 against the 2:02:57 world record as 9 S UNDER', () => {
+    expect(compareToRecord(hms(2, 2, 48), WORLD_RECORD_2016)).toEqual({
+      deltaMs: -9000,
+      direction: 'under',
+      text: '9 S UNDER',
+      sentence: '9 s under world-record pace',
+    });
+  });
+
+  it('shows a minute or more as m:ss', () => {
+    expect(compareToRecord(hms(2, 4, 2), WORLD_RECORD_2016)).toMatchObject({
+      deltaMs: 65_000,
+      direction: 'over',
+      text: '1:05 OVER',
+      sentence: '1:05 over world-record pace',
+    });
+  });
+
+  it('calls it LEVEL when the projection rounds to the record', () => {
+    expect(compareToRecord(WORLD_RECORD_2016 + 400, WORLD_RECORD_2016)).toEqual({
+      deltaMs: 0,
+      direction: 'level',
+      text: 'LEVEL',
+      sentence: 'level with world-record pace',
+    });
+  });
+
+  it('uses the record label given for the sentence', () => {
+    expect(compareToRecord(hms(2, 2, 48), WORLD_RECORD_2016, 'course-record').sentence).toBe(
+      '9 s under course-record pace',
+    );
+  });
+});
