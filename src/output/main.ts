@@ -15,6 +15,7 @@ declare global {
       renderer: string;
       rendererReason: string;
       shownRevision(): number | null;
+      receivedRevision(): number | null;
       renderAt(t: number): boolean;
     };
   }
@@ -29,10 +30,8 @@ async function start() {
   const choice = await chooseRenderer(options.renderer);
   const scene = await createOutputScene({ host, width: options.width, height: options.height, renderer: choice, theme });
   const clock = createHubClock();
-  let manualTime = 0;
-  const now = () => (options.manualClock ? manualTime : clock.now());
-
-  let received: ShowState | null = null; // latest snapshot, reconciled into the scene
+  let received: ShowState | null = null; // latest snapshot
+  let reconciled: ShowState | null = null; // the snapshot the scene shows
   let drawnRevision: number | null = null; // revision whose frame has been drawn
   let reportedRevision: number | null = null;
 
@@ -42,7 +41,6 @@ async function start() {
       onSnapshot(state, hubTime) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
-        scene.show(state, now());
       },
       onClockOffset: (offset) => clock.setOffset(offset),
       onStatus(status) {
@@ -71,9 +69,14 @@ async function start() {
     });
   };
 
+  // A snapshot takes effect at the next frame drawn, so an enter animation starts exactly on that frame.
   const draw = (t: number) => {
+    if (received !== reconciled && received !== null) {
+      scene.show(received, t);
+      reconciled = received;
+    }
     const drew = scene.frame(t);
-    if (received) drawnRevision = received.revision;
+    if (reconciled) drawnRevision = reconciled.revision;
     return drew;
   };
 
@@ -81,8 +84,8 @@ async function start() {
     renderer: choice.kind,
     rendererReason: choice.reason,
     shownRevision: () => drawnRevision,
+    receivedRevision: () => received?.revision ?? null,
     renderAt(t) {
-      manualTime = t;
       const drew = draw(t);
       if (drawnRevision !== reportedRevision) report(0, 0);
       return drew;

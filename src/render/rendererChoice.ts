@@ -17,16 +17,32 @@ export function parseRendererRequest(value: string | null): RendererRequest {
  */
 export async function chooseRenderer(request: RendererRequest): Promise<RendererChoice> {
   if (request === 'canvas') return { kind: 'canvas', request, reason: 'canvas requested in the URL', fallback: false };
-  const probe = await createRenderer(request === 'auto' ? 'webgl-fast' : 'webgl', 8, 8, 1);
+  const gpu = webglRendererName();
+  if (request === 'auto') {
+    if (gpu === null) return { kind: 'canvas', request, reason: 'WebGL is unavailable here', fallback: false };
+    if (SOFTWARE_GL.test(gpu)) return { kind: 'canvas', request, reason: `WebGL is software-rendered here (${gpu}), so the canvas renderer is faster`, fallback: false };
+  }
+  const probe = await createRenderer('webgl', 8, 8, 1);
   const kind = probe.name as RendererKind;
   probe.destroy();
-  if (kind === 'webgl') return { kind, request, reason: request === 'auto' ? 'WebGL is hardware-accelerated here' : 'WebGL requested in the URL', fallback: false };
-  if (request === 'auto') return { kind: 'canvas', request, reason: 'WebGL is software-rendered or unavailable here, so the canvas renderer is faster', fallback: false };
+  if (kind === 'webgl') return { kind, request, reason: request === 'auto' ? `WebGL is hardware-accelerated here (${gpu})` : 'WebGL requested in the URL', fallback: false };
   return { kind: 'canvas', request, reason: 'WebGL was requested but is unavailable here: fell back to canvas', fallback: true };
 }
 
-/** A Pixi renderer with a transparent background; `webgl-fast` refuses software WebGL. */
-export function createRenderer(kind: RendererKind | 'webgl-fast', width: number, height: number, resolution: number): Promise<Renderer> {
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
+
+/** The WebGL implementation's name (e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device ...))"), or null. */
+function webglRendererName(): string | null {
+  const gl = document.createElement('canvas').getContext('webgl');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return name;
+}
+
+/** A Pixi renderer with a transparent background. */
+export function createRenderer(kind: RendererKind, width: number, height: number, resolution: number): Promise<Renderer> {
   const preference = kind === 'canvas' ? ['canvas' as const] : ['webgl' as const, 'canvas' as const];
   return autoDetectRenderer({
     preference,
@@ -36,6 +52,5 @@ export function createRenderer(kind: RendererKind | 'webgl-fast', width: number,
     autoDensity: true,
     backgroundAlpha: 0,
     antialias: true,
-    failIfMajorPerformanceCaveat: kind === 'webgl-fast',
   });
 }

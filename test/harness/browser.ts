@@ -1,0 +1,82 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export type Renderer = 'webgl' | 'canvas';
+
+/** Opens an output page on the manual clock and waits until it has connected and drawn. */
+export async function openOutput(browser: Browser, hubUrl: string, renderer: Renderer, query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (error) => console.error(`output page error: ${error.message}`));
+  await page.goto(`${hubUrl}/output.html?renderer=${renderer}&clock=manual${query}`);
+  await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 20_000 });
+  return page;
+}
+
+/** Waits until the page has received a revision, then draws hub time t. */
+export async function renderAt(page: Page, t: number, revision?: number): Promise<void> {
+  if (revision !== undefined) {
+    await page.waitForFunction((r) => (window.finishline?.receivedRevision() ?? -1) >= r, revision, { timeout: 10_000 });
+  }
+  await page.evaluate((time) => window.finishline!.renderAt(time), t);
+}
+
+export type Frame = { width: number; height: number; data: Buffer; at(x: number, y: number): [number, number, number, number] };
+
+/** A screenshot with a transparent background: straight (not premultiplied) RGBA. */
+export async function grab(page: Page): Promise<Frame> {
+  const png = PNG.sync.read(await page.screenshot({ omitBackground: true }));
+  return {
+    width: png.width,
+    height: png.height,
+    data: png.data,
+    at(x, y) {
+      const i = (y * png.width + x) * 4;
+      return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!];
+    },
+  };
+}
+
+/** The smallest rectangle holding every pixel with alpha > 0, or null for a fully transparent frame. */
+export function opaqueBounds(frame: Frame): { left: number; top: number; right: number; bottom: number } | null {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -1;
+  let bottom = -1;
+  for (let y = 0; y < frame.height; y++) {
+    for (let x = 0; x < frame.width; x++) {
+      if (frame.data[(y * frame.width + x) * 4 + 3]! === 0) continue;
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+    }
+  }
+  return right < 0 ? null : { left, top, right, bottom };
+}
+
+export function hex(colour: string): [number, number, number] {
+  const n = Number.parseInt(colour.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** Asserts a pixel is an opaque colour within ±1 per channel. */
+export function isColour(pixel: [number, number, number, number], colour: string): boolean {
+  const [r, g, b] = hex(colour);
+  return Math.abs(pixel[0] - r) <= 1 && Math.abs(pixel[1] - g) <= 1 && Math.abs(pixel[2] - b) <= 1 && pixel[3] >= 254;
+}

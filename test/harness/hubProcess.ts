@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export type HubProcess = {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  showFile: string;
+  /** POSTs one command with the operator token; returns status and JSON body. */
+  post(command: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  state(): Promise<any>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts the hub again on the same port with the same show file. */
+  restart(): Promise<void>;
+};
+
+/** Starts a real hub process (the same entry point as `npm start`) on a free port with its own show file. */
+export async function startHub(options: { seed?: string; dataDir?: string } = {}): Promise<HubProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'finishline-'));
+  const showFile = join(dataDir, 'show.json');
+  const token = 'test-token-0123';
+  let child: ChildProcess;
+  let port = 0;
+
+  async function launch(wantedPort: number) {
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(wantedPort), HOST: '127.0.0.1', SHOW_FILE: showFile, HUB_TOKEN: token, ...(options.seed ? { SEED_SHOW: options.seed } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    port = await new Promise<number>((resolvePort, reject) => {
+      const timer = setTimeout(() => reject(new Error(`hub did not start:\n${log}`)), 20_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        log += chunk;
+        const match = log.match(/HUB_READY (\d+)/);
+        if (match) {
+          clearTimeout(timer);
+          resolvePort(Number(match[1]));
+        }
+      });
+      child.stderr!.on('data', (chunk: Buffer) => (log += chunk));
+      child.on('exit', (code) => reject(new Error(`hub exited with ${code}:\n${log}`)));
+    });
+  }
+
+  await launch(0);
+  const hub: HubProcess = {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    token,
+    dataDir,
+    showFile,
+    async post(command, headers = {}) {
+      const response = await fetch(`${hub.url}/api/commands`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        body: typeof command === 'string' ? command : JSON.stringify(command),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    async state() {
+      return (await fetch(`${hub.url}/api/state`)).json();
+    },
+    kill(signal = 'SIGTERM') {
+      return new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill(signal);
+      });
+    },
+    async restart() {
+      await hub.kill('SIGTERM');
+      await launch(port);
+    },
+  };
+  return hub;
+}

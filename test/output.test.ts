@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultTheme } from '../src/graphics/defaultTheme';
+import { grab, isColour, launchBrowser, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
+import { startHub, type HubProcess } from './harness/hubProcess';
+
+const cram = { type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator on BBC One' } } };
+const region = defaultTheme.regions.lowerThird;
+const colours = defaultTheme.colours;
+// Name card geometry (see src/graphics/nameCard/layout.ts): bottom-left of the lowerThird region, inset 16.
+const cardBottom = region.y + region.height - 16;
+const cardTop = cardBottom - 84 - 50;
+
+let hub: HubProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.kill();
+});
+
+describe.each<Renderer>(['webgl', 'canvas'])('output page on the %s renderer', (renderer) => {
+  it('reports the renderer it actually runs', async () => {
+    const page = await openOutput(browser, hub.url, renderer);
+    expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
+    await page.close();
+  });
+
+  it('animates a taken name card in over a transparent frame, and out again on clear', async () => {
+    const page = await openOutput(browser, hub.url, renderer);
+    await renderAt(page, 10_000);
+    expect(opaqueBounds(await grab(page))).toBeNull();
+
+    const { body } = await hub.post(cram);
+    await renderAt(page, 10_000, body.revision);
+    expect(opaqueBounds(await grab(page)), 'hidden at the first frame of its enter').toBeNull();
+
+    await renderAt(page, 10_200);
+    const midEnter = await grab(page);
+    expect(isColour(midEnter.at(100, cardBottom - 10), colours.accent), 'the accent bar is in by 0.2 s').toBe(true);
+    expect(midEnter.at(620, cardTop + 8)[3], 'the panel has not reached full width at 0.2 s').toBe(0);
+
+    await renderAt(page, 13_000);
+    const onAir = await grab(page);
+    expect(isColour(onAir.at(100, cardTop + 60), colours.accent)).toBe(true);
+    expect(isColour(onAir.at(620, cardTop + 8), colours.panel)).toBe(true);
+    expect(isColour(onAir.at(620, cardBottom - 6), colours.strip)).toBe(true);
+    const bounds = opaqueBounds(onAir)!;
+    expect(bounds.left).toBe(region.x + 16);
+    expect(bounds.bottom).toBe(cardBottom - 1);
+    expect(bounds.top).toBe(cardTop);
+    expect(bounds.right).toBeLessThan(region.x + region.width);
+
+    const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await renderAt(page, 20_000, cleared.body.revision);
+    expect(opaqueBounds(await grab(page)), 'still on air at the first frame of its exit').not.toBeNull();
+    await renderAt(page, 22_000);
+    expect(opaqueBounds(await grab(page)), 'fully transparent after the exit').toBeNull();
+    await page.close();
+  });
+
+  it('shows a graphic already on air at once after a reload, without replaying its enter', async () => {
+    const { body } = await hub.post(cram);
+    const page = await openOutput(browser, hub.url, renderer);
+    // Hub time 0 would be the first frame of an enter animation: a replayed enter would show nothing.
+    await renderAt(page, 0, body.revision);
+    const frame = await grab(page);
+    expect(isColour(frame.at(620, cardTop + 8), colours.panel)).toBe(true);
+    expect(await page.evaluate(() => window.finishline!.shownRevision())).toBe(body.revision);
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+
+  it('draws names literally, markup and all', async () => {
+    const page = await openOutput(browser, hub.url, renderer);
+    const plain = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Cram', role: '' } } });
+    await renderAt(page, 50_000, plain.body.revision);
+    await renderAt(page, 53_000);
+    const plainWidth = opaqueBounds(await grab(page))!.right;
+    const marked = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: '<b>Cram</b>'.repeat(4), role: '' } } });
+    await renderAt(page, 60_000, marked.body.revision);
+    await renderAt(page, 63_000);
+    // The tags are drawn as characters, so the card is wider than for the bare name.
+    expect(opaqueBounds(await grab(page))!.right).toBeGreaterThan(plainWidth + 100);
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+});
