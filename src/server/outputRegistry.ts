@@ -18,9 +18,12 @@ export function createOutputRegistry(onChange: (outputs: OutputStatus[]) => void
     disconnected(connectionId: string) {
       const status = outputs.get(connectionId);
       if (!status) return;
-      // A page that never reported was a panel or a probe, not an output: forget it.
-      if (status.report === null) outputs.delete(connectionId);
-      else outputs.set(connectionId, { ...status, connected: false });
+      // A page that never reported was a panel or a probe, not an output: forget it quietly.
+      if (status.report === null) {
+        outputs.delete(connectionId);
+        return;
+      }
+      outputs.set(connectionId, { ...status, connected: false });
       onChange(list());
     },
     forgetDisconnected() {

@@ -1,5 +1,5 @@
 import type { Command } from '../protocol/command';
-import { contractOf } from '../protocol/graphicSpec';
+import { onAirCommandTypes, reduceOnAir } from './reducers/reduceOnAir';
 import type { ShowState } from './showState';
 
 export type ApplyContext = { /** Hub time in ms since the epoch. */ now: number };
@@ -7,7 +7,8 @@ export type ApplyResult = { ok: true; state: ShowState } | { ok: false; error: s
 
 /**
  * The only way the show changes: a pure function of the state, a validated command and the hub's time.
- * An applied command always bumps the revision by one; a refused one changes nothing.
+ * An applied command always bumps the revision by one; a refused one changes nothing. Each domain's
+ * commands go to its reducer in src/state/reducers/.
  */
 export function applyCommand(state: ShowState, command: Command, ctx: ApplyContext): ApplyResult {
   const next = reduce(state, command, ctx);
@@ -16,28 +17,11 @@ export function applyCommand(state: ShowState, command: Command, ctx: ApplyConte
 }
 
 function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowState | string {
-  const revision = state.revision + 1;
-  switch (command.type) {
-    case 'take': {
-      const layer = command.layer ?? contractOf(command.graphic.kind).layer;
-      const onAir = { id: `g${revision}`, layer, graphic: command.graphic, takenAt: ctx.now, updatedAt: ctx.now };
-      return { ...state, onAir: { ...state.onAir, [layer]: onAir } };
-    }
-    case 'update': {
-      const current = state.onAir[command.layer];
-      if (!current) return `Nothing is on air on the ${command.layer} layer to update`;
-      if (current.graphic.kind !== command.graphic.kind) {
-        return `The ${command.layer} layer has a ${current.graphic.kind} on air, not a ${command.graphic.kind}`;
-      }
-      const updated = { ...current, graphic: command.graphic, updatedAt: ctx.now };
-      return { ...state, onAir: { ...state.onAir, [command.layer]: updated } };
-    }
-    case 'clear': {
-      if (!state.onAir[command.layer]) return `Nothing is on air on the ${command.layer} layer`;
-      const { [command.layer]: _cleared, ...rest } = state.onAir;
-      return { ...state, onAir: rest };
-    }
-    case 'clearAll':
-      return { ...state, onAir: {} };
-  }
+  if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
+  const unhandled: never = command;
+  throw new Error(`No reducer for command ${JSON.stringify(unhandled)}`);
+}
+
+function is<T extends Command['type']>(command: Command, types: readonly T[]): command is Extract<Command, { type: T }> {
+  return (types as readonly string[]).includes(command.type);
 }

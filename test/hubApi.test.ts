@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startHub, type HubProcess } from './harness/hubProcess';
+
+let hub: HubProcess;
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(() => hub?.kill());
+
+const cram = { type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator on BBC One' } } };
+
+/** Every refused request must leave the show exactly as it was. */
+async function expectUnchanged(action: () => Promise<void>) {
+  const before = await hub.state();
+  await action();
+  expect(await hub.state()).toEqual(before);
+}
+
+describe('hub HTTP API', () => {
+  it('serves the whole show state with its revision', async () => {
+    const state = await hub.state();
+    expect(state.format).toBe('finishline-show/1');
+    expect(typeof state.revision).toBe('number');
+  });
+
+  it('applies a command and answers with the new revision', async () => {
+    const { revision } = await hub.state();
+    const result = await hub.post(cram);
+    expect(result).toEqual({ status: 200, body: { revision: revision + 1 } });
+    expect((await hub.state()).onAir.lowerThird.graphic.props.name).toBe('Steve Cram');
+  });
+
+  it('refuses a command without the operator token with 401', async () => {
+    await expectUnchanged(async () => {
+      const response = await fetch(`${hub.url}/api/commands`, { method: 'POST', body: JSON.stringify({ type: 'clearAll' }) });
+      expect(response.status).toBe(401);
+      expect((await response.json()).error).toMatch(/operator token/);
+    });
+  });
+
+  it('refuses a wrong token with 401', async () => {
+    await expectUnchanged(async () => {
+      const result = await hub.post({ type: 'clearAll' }, { authorization: 'Bearer nope' });
+      expect(result.status).toBe(401);
+    });
+  });
+
+  it.each([
+    ['invalid JSON', '{"type":', 400, /^Body is not valid JSON/],
+    ['an unknown command type', { type: 'explode' }, 400, /^Command refused: type: Invalid discriminator value/],
+    ['a missing field', { type: 'clear' }, 400, /^Command refused: layer: Invalid option/],
+    ['a wrong-typed field', { type: 'take', graphic: { kind: 'nameCard', props: { name: 7 } } }, 400, /graphic\.props\.name: Invalid input: expected string, received number/],
+    ['an oversized field', { type: 'take', graphic: { kind: 'nameCard', props: { name: 'x'.repeat(200) } } }, 400, /graphic\.props\.name: Too big/],
+    ['an unknown field', { type: 'clearAll', force: true }, 400, /Unrecognized key: "force"/],
+    ['a command the show cannot apply', { type: 'update', layer: 'centre', graphic: cram.graphic }, 422, /^Nothing is on air on the centre layer to update$/],
+  ])('refuses %s with a message naming the problem', async (_name, body, status, message) => {
+    await expectUnchanged(async () => {
+      const result = await hub.post(body);
+      expect(result.status).toBe(status);
+      expect(result.body.error).toMatch(message);
+    });
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    await expectUnchanged(async () => {
+      const result = await hub.post(JSON.stringify({ type: 'clearAll', pad: 'x'.repeat(100_000) }));
+      expect(result.status).toBe(413);
+    });
+  });
+
+  it('refuses a command made against a stale revision with 409', async () => {
+    const { revision } = await hub.state();
+    await expectUnchanged(async () => {
+      const result = await hub.post(cram, { 'if-match': String(revision - 1) });
+      expect(result.status).toBe(409);
+      expect(result.body.error).toMatch(/has changed since you loaded it/);
+    });
+    expect((await hub.post(cram, { 'if-match': String(revision) })).status).toBe(200);
+  });
+
+  it('answers an unknown API path with 404', async () => {
+    const response = await fetch(`${hub.url}/api/nothing`);
+    expect(response.status).toBe(404);
+  });
+});
+
+function openSocket(query = ''): Promise<{ socket: WebSocket; next: () => Promise<any> }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/ws${query}`);
+    const queue: any[] = [];
+    const waiters: ((m: any) => void)[] = [];
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'outputs') return; // output status comes and goes with other tests' pages
+      const waiter = waiters.shift();
+      if (waiter) waiter(message);
+      else queue.push(message);
+    });
+    const next = () => (queue.length > 0 ? Promise.resolve(queue.shift()) : new Promise((r) => waiters.push(r)));
+    socket.on('open', () => resolve({ socket, next }));
+    socket.on('error', reject);
+  });
+}
+
+describe('hub WebSocket', () => {
+  it('sends a welcome and the snapshot on connect', async () => {
+    const { socket, next } = await openSocket();
+    expect(await next()).toMatchObject({ type: 'welcome', role: 'viewer' });
+    const snapshot = await next();
+    expect(snapshot.type).toBe('snapshot');
+    expect(snapshot.revision).toBe((await hub.state()).revision);
+    socket.close();
+  });
+
+  it('answers frames that are not commands with an error and stays up', async () => {
+    const { socket, next } = await openSocket(`?token=${hub.token}`);
+    await next();
+    await next(); // welcome, snapshot
+    await expectUnchanged(async () => {
+      socket.send('not json');
+      expect(await next()).toMatchObject({ type: 'rejected', id: null, error: expect.stringMatching(/^Message is not valid JSON/) });
+      socket.send(JSON.stringify({ type: 'command', id: 'a1', command: { type: 'fly' } }));
+      expect(await next()).toMatchObject({ type: 'rejected', id: 'a1', error: expect.stringMatching(/command\.type: Invalid discriminator/) });
+      socket.send(JSON.stringify({ hello: 'there' }));
+      expect(await next()).toMatchObject({ type: 'rejected', error: expect.stringMatching(/^Message refused/) });
+    });
+    expect((await fetch(`${hub.url}/api/health`)).status).toBe(200);
+    socket.close();
+  });
+
+  it('refuses commands from a connection without the token', async () => {
+    const { socket, next } = await openSocket();
+    await next();
+    await next();
+    await expectUnchanged(async () => {
+      socket.send(JSON.stringify({ type: 'command', id: 'x', command: { type: 'clearAll' } }));
+      expect(await next()).toMatchObject({ type: 'rejected', id: 'x', error: expect.stringMatching(/read-only/) });
+    });
+    socket.close();
+  });
+
+  it('acks an operator command only after the change, and sends the new snapshot to every client', async () => {
+    const viewer = await openSocket();
+    await viewer.next();
+    await viewer.next();
+    const operator = await openSocket(`?token=${hub.token}`);
+    await operator.next();
+    await operator.next();
+    const { revision } = await hub.state();
+    operator.socket.send(JSON.stringify({ type: 'command', id: 'k1', command: { type: 'clearAll' } }));
+    const messages = [await operator.next(), await operator.next()];
+    expect(messages).toContainEqual({ type: 'ack', id: 'k1', revision: revision + 1 });
+    expect(messages.find((m) => m.type === 'snapshot').revision).toBe(revision + 1);
+    expect(await viewer.next()).toMatchObject({ type: 'snapshot', revision: revision + 1 });
+    viewer.socket.close();
+    operator.socket.close();
+  });
+});

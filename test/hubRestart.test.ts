@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultTheme } from '../src/graphics/defaultTheme';
+import { grab, isColour, launchBrowser, openOutput, renderAt } from './harness/browser';
+import { startHub, type HubProcess } from './harness/hubProcess';
+
+const take = (name: string) => ({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'BBC One' } } });
+const panelPoint = { x: 560, y: defaultTheme.regions.lowerThird.y + defaultTheme.regions.lowerThird.height - 16 - 134 + 8 };
+
+let hub: HubProcess;
+let browser: Browser;
+beforeAll(async () => {
+  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.kill();
+});
+
+describe('hub restart', () => {
+  it('keeps every acknowledged command through kill -9, and the output reconnects by itself', async () => {
+    const page = await openOutput(browser, hub.url, 'canvas');
+    const { body } = await hub.post(take('Steve Cram'));
+    await renderAt(page, 1000, body.revision);
+    await renderAt(page, 5000);
+    const before = await hub.state();
+
+    await hub.kill('SIGKILL');
+    await page.waitForFunction(() => document.documentElement.dataset.hub === 'closed');
+    await hub.restart();
+    expect(await hub.state()).toEqual(before);
+
+    await page.waitForFunction(() => document.documentElement.dataset.hub === 'open', null, { timeout: 10_000 });
+    await renderAt(page, 5100);
+    expect(isColour((await grab(page)).at(panelPoint.x, panelPoint.y), defaultTheme.colours.panel), 'still on air after the restart').toBe(true);
+
+    // The reconnected output follows new commands, and reports what it drew to the restarted hub.
+    const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await renderAt(page, 6000, cleared.body.revision);
+    await renderAt(page, 9000);
+    expect((await grab(page)).at(panelPoint.x, panelPoint.y)[3]).toBe(0);
+    const outputs = (await (await fetch(`${hub.url}/api/outputs`)).json()).outputs;
+    expect(outputs.some((o: any) => o.connected && o.report?.revision === cleared.body.revision && o.report.renderer === 'canvas')).toBe(true);
+    await page.close();
+  });
+
+  it('never loses an acknowledged command when killed in the middle of a burst', async () => {
+    for (let round = 0; round < 3; round++) {
+      let acked = (await hub.state()).revision;
+      const burst = Array.from({ length: 30 }, (_, i) =>
+        hub.post(take(`Runner ${round}-${i}`)).then(
+          (result) => {
+            if (result.status === 200) acked = Math.max(acked, result.body.revision);
+          },
+          () => {}, // the connection died with the hub: not acknowledged
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20 + round * 15));
+      await hub.kill('SIGKILL');
+      await Promise.all(burst);
+      await hub.restart();
+      const state = await hub.state();
+      expect(state.revision).toBeGreaterThanOrEqual(acked);
+      expect(state.onAir.lowerThird.id).toBe(`g${state.revision}`);
+    }
+  });
+});
