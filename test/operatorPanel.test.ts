@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultTheme } from '../src/graphics/defaultTheme';
+import defaultTheme from '../templates/themes/finishline.json';
 import { grab, isColour, launchBrowser, opaqueBounds, openOutput, renderAt } from './harness/browser';
 import { startHub, type HubProcess } from './harness/hubProcess';
 

@@ -7,8 +7,8 @@ import type { ShowState } from '../state/showState';
 
 export type Timeline = gsap.core.Timeline;
 
-/** Everything a graphic's look depends on besides its props. */
-export type Look = { theme: Theme };
+/** Everything a graphic's look depends on besides its props: the theme and the kind's layout template. */
+export type Look<L = unknown> = { theme: Theme; layout: L };
 
 /**
  * A built graphic: its display objects plus the animations that move them. Display objects hold no
@@ -25,14 +25,17 @@ export type GraphicView<M> = {
   tick?(hubTime: number): boolean;
 };
 
-/** One graphic kind: its wire contract (from src/protocol/kinds), how props become a model, and how it is built. */
-export type GraphicDefinition<P, M = P> = {
-  contract: { kind: string; title: string; layer: LayerId; props: z.ZodType<P, any> };
+/**
+ * One graphic kind: its wire contract (from src/protocol/kinds: kind, layer, props and layout schemas), how
+ * props become the model drawn, and how it is built.
+ */
+export type GraphicDefinition<P, M = P, L = unknown> = {
+  contract: { kind: string; title: string; layer: LayerId; props: z.ZodType<P, any>; layout: z.ZodType<L, any> };
   /** Derives the model drawn from the props and the rest of the show (a race's gun time, its splits). */
   resolve?(props: P, show: ShowState): M;
-  build(model: M, look: Look): GraphicView<M>;
+  build(model: M, look: Look<L>): GraphicView<M>;
 };
 
-export function defineGraphic<P, M = P>(definition: GraphicDefinition<P, M>): GraphicDefinition<P, M> {
+export function defineGraphic<P, M = P, L = unknown>(definition: GraphicDefinition<P, M, L>): GraphicDefinition<P, M, L> {
   return definition;
 }

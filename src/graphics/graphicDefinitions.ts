@@ -6,8 +6,8 @@ import { nameCardGraphic } from './nameCard/nameCard';
 export const graphicDefinitions = [nameCardGraphic] as const;
 
 // Definitions are stored loosely typed: reconcile() pairs each with props its own contract has validated.
-export function definitionOf(kind: GraphicKind): GraphicDefinition<any, any> {
+export function definitionOf(kind: GraphicKind): GraphicDefinition<any, any, any> {
   const definition = graphicDefinitions.find((d) => d.contract.kind === kind);
   if (!definition) throw new Error(`No graphic definition for kind "${kind}"`);
-  return definition as GraphicDefinition<any, any>;
+  return definition as GraphicDefinition<any, any, any>;
 }

@@ -1,7 +1,7 @@
 import { connectToHub, hubSocketUrl } from '../client/hubConnection';
 import { createHubClock } from '../client/hubClock';
-import { defaultTheme } from '../graphics/defaultTheme';
 import { runFrameLoop } from '../render/frameLoop';
+import { bundledTemplates } from '../render/bundledTemplates';
 import { loadFonts } from '../render/loadFonts';
 import { createOutputScene } from '../render/outputScene';
 import { chooseRenderer } from '../render/rendererChoice';
@@ -25,10 +25,10 @@ async function start() {
   const options = parseOutputOptions(location.search);
   const host = document.getElementById('output')!;
   Object.assign(host.style, { width: `${options.width}px`, height: `${options.height}px` });
-  const theme = defaultTheme;
-  await loadFonts(theme);
+  const templates = bundledTemplates();
+  await loadFonts(templates.theme);
   const choice = await chooseRenderer(options.renderer);
-  const scene = await createOutputScene({ host, width: options.width, height: options.height, renderer: choice, theme });
+  const scene = await createOutputScene({ host, width: options.width, height: options.height, renderer: choice, templates });
   const clock = createHubClock();
   let received: ShowState | null = null; // latest snapshot
   let reconciled: ShowState | null = null; // the snapshot the scene shows

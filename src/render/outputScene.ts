@@ -2,7 +2,7 @@ import { gsap } from 'gsap';
 import type { GraphicDefinition, GraphicView, Timeline } from '../graphics/graphicDefinition';
 import { definitionOf } from '../graphics/graphicDefinitions';
 import { LAYERS, type LayerId } from '../protocol/layers';
-import type { Theme } from '../protocol/templates/theme';
+import type { TemplateSet } from '../protocol/templates/templateSet';
 import type { OnAirGraphic, ShowState } from '../state/showState';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
 import { createPlayout } from './playout';
@@ -15,7 +15,7 @@ type Mounted = {
   id: string;
   layer: LayerId;
   kind: string;
-  definition: GraphicDefinition<unknown, unknown>;
+  definition: GraphicDefinition<unknown, unknown, unknown>;
   view: GraphicView<unknown>;
   modelKey: string;
   /** The enter or update timeline still playing, if any. */
@@ -31,8 +31,9 @@ gsap.ticker.lagSmoothing(0);
  * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t, touching only the layers
  * whose pixels changed.
  */
-export async function createOutputScene(options: { host: HTMLElement; width: number; height: number; renderer: RendererChoice; theme: Theme }) {
-  const { host, width, height, renderer, theme } = options;
+export async function createOutputScene(options: { host: HTMLElement; width: number; height: number; renderer: RendererChoice; templates: TemplateSet }) {
+  const { host, width, height, renderer, templates } = options;
+  const { theme } = templates;
   const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
   const surfaces = new Map<LayerId, LayerSurface>();
   for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, theme.regions[layer], scale, host));
@@ -45,7 +46,7 @@ export async function createOutputScene(options: { host: HTMLElement; width: num
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
     const definition = definitionOf(onAir.graphic.kind);
     const model = definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
-    const view = definition.build(model, { theme });
+    const view = definition.build(model, { theme, layout: templates.layouts[onAir.graphic.kind] });
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
     const tl = gsap.timeline({ paused: true });

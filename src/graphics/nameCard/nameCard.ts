@@ -1,14 +1,13 @@
 import { Container, Graphics, Text } from 'pixi.js';
-import { nameCard as contract, type NameCardProps } from '../../protocol/kinds/nameCard';
+import { nameCard as contract, type NameCardLayout, type NameCardProps } from '../../protocol/kinds/nameCard';
 import { defineGraphic, type Timeline } from '../graphicDefinition';
 import { fitText } from '../fitText';
-import { nameCardLayout as L } from './layout';
 
 /** Name card: a dark panel with the name (or a quote) over a light strip with the role (or the attribution). */
-export const nameCardGraphic = defineGraphic<NameCardProps>({
+export const nameCardGraphic = defineGraphic<NameCardProps, NameCardProps, NameCardLayout>({
   contract,
   build(props, look) {
-    const { theme } = look;
+    const { theme, layout: L } = look;
     const region = theme.regions.lowerThird;
     const root = new Container({ label: 'nameCard' });
 
