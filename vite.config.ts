@@ -8,6 +8,7 @@ export default defineConfig({
       input: {
         operator: resolve(import.meta.dirname, 'index.html'),
         output: resolve(import.meta.dirname, 'output.html'),
+        gallery: resolve(import.meta.dirname, 'gallery.html'),
       },
     },
     chunkSizeWarningLimit: 2000,

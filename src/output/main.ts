@@ -24,7 +24,6 @@ declare global {
 async function start() {
   const options = parseOutputOptions(location.search);
   const host = document.getElementById('output')!;
-  Object.assign(host.style, { width: `${options.width}px`, height: `${options.height}px` });
   const templates = bundledTemplates();
   await loadFonts(templates.theme);
   const choice = await chooseRenderer(options.renderer);

@@ -34,6 +34,7 @@ gsap.ticker.lagSmoothing(0);
 export async function createOutputScene(options: { host: HTMLElement; width: number; height: number; renderer: RendererChoice; templates: TemplateSet }) {
   const { host, width, height, renderer, templates } = options;
   const { theme } = templates;
+  Object.assign(host.style, { position: 'relative', overflow: 'hidden', width: `${width}px`, height: `${height}px` });
   const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
   const surfaces = new Map<LayerId, LayerSurface>();
   for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, theme.regions[layer], scale, host));

@@ -1,0 +1,27 @@
+import { contractOf } from '../protocol/graphicSpec';
+import { emptyShow, type ShowState } from '../state/showState';
+import type { GraphicSample } from '../graphics/graphicSample';
+
+/** Hub times (ms) at which the storyboard changes the show. */
+export const STORY = { take: 1000, update: 4000, clear: 7000, end: 9000 } as const;
+
+export type StoryStep = { at: number; show: ShowState };
+
+/**
+ * A sample's life on air as a list of snapshots: taken at 1 s, updated at 4 s (when it has an update),
+ * cleared at 7 s. Rendering any time t shows exactly what an output would show at t.
+ */
+export function storyboard(sample: GraphicSample): StoryStep[] {
+  const layer = contractOf(sample.graphic.kind).layer;
+  const base: ShowState = { ...emptyShow('Gallery'), ...sample.show };
+  const onAir = (graphic: typeof sample.graphic, updatedAt: number) => ({
+    [layer]: { id: 'sample', layer, graphic, takenAt: STORY.take, updatedAt },
+  });
+  const steps: StoryStep[] = [
+    { at: 0, show: base },
+    { at: STORY.take, show: { ...base, revision: 1, onAir: onAir(sample.graphic, STORY.take) } },
+  ];
+  if (sample.update) steps.push({ at: STORY.update, show: { ...base, revision: 2, onAir: onAir(sample.update, STORY.update) } });
+  steps.push({ at: STORY.clear, show: { ...base, revision: 3, onAir: {} } });
+  return steps;
+}

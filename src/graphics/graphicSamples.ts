@@ -1,0 +1,7 @@
+import type { GraphicSample } from './graphicSample';
+import { nameCardSamples } from './nameCard/samples';
+
+/** Every kind's samples, for the gallery and the golden-image tests. */
+export const graphicSamples: Record<string, GraphicSample[]> = {
+  nameCard: nameCardSamples,
+};

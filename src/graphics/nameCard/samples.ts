@@ -1,0 +1,13 @@
+import type { GraphicSample } from '../graphicSample';
+
+export const nameCardSamples: GraphicSample[] = [
+  {
+    name: 'commentator',
+    graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator on BBC One' } },
+    update: { kind: 'nameCard', props: { name: 'Brendan Foster', role: 'Olympic medallist and BBC athletics commentator on BBC One' } },
+  },
+  {
+    name: 'quote',
+    graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator', quote: 'That was the fastest ever first half of a London Marathon.' } },
+  },
+];
