@@ -16,7 +16,7 @@ describe('Command', () => {
 
   it('keeps markup as literal text', () => {
     const command = Command.parse({ type: 'take', graphic: { kind: 'nameCard', props: { name: '<b>Cram</b>' } } });
-    expect(command.type === 'take' && command.graphic.props.name).toBe('<b>Cram</b>');
+    expect(command.type === 'take' && command.graphic.kind === 'nameCard' && command.graphic.props.name).toBe('<b>Cram</b>');
   });
 
   it('names the unknown command type', () => {
