@@ -43,7 +43,7 @@ for (const [kind, samples] of Object.entries(graphicSamples)) {
       expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
       const failures: string[] = [];
       for (const { phase, t, needsUpdate } of phases) {
-        if (needsUpdate && !sample.update) continue;
+        if (needsUpdate && !sample.update && !sample.updateShow) continue;
         await page.evaluate((time) => window.finishline!.renderAt(time), t);
         const bounds = opaqueBounds(await grab(page));
         // Drawn, and only inside its layer's region.

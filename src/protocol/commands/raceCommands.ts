@@ -9,17 +9,18 @@ import { ElapsedMs, HubTimeMs, Leaders, RaceDistanceM, RaceId, RaceKind, RaceNam
  * that text ("1:01:24", "HALFWAY", "15 mi"); the hub reads it against the race (its distance, and its kind's
  * plausible times, so "1:44.20" in a wheelchair race is 1:44:20) exactly as the panel would.
  */
-export const RaceTimeInput = z.union([ElapsedMs, z.string().trim().min(1).max(24)]);
+export const RaceTimeInput = z.union([ElapsedMs, z.string().trim().min(1).max(24)], { error: 'must be milliseconds, or a time as text like 1:01:24' });
 export type RaceTimeInput = z.infer<typeof RaceTimeInput>;
 
-export const DistanceInput = z.union([z.number().positive().max(100_000), z.string().trim().min(1).max(24)]);
+export const DistanceInput = z.union([z.number().positive().max(100_000), z.string().trim().min(1).max(24)], {
+  error: 'must be metres, or a distance as text like 10K, 15 mi or HALFWAY',
+});
 export type DistanceInput = z.infer<typeof DistanceInput>;
 
 /** Hub epoch ms, or an ISO 8601 date-time with its offset ("2016-04-24T10:00:00+01:00"). */
-export const HubTimeInput = z.union([
-  HubTimeMs,
-  z.iso.datetime({ offset: true, message: 'must be ms since the epoch or a date-time like 2016-04-24T10:00:00+01:00' }).transform((text) => Date.parse(text)),
-]);
+export const HubTimeInput = z.union([HubTimeMs, z.iso.datetime({ offset: true }).transform((text) => Date.parse(text))], {
+  error: 'must be ms since the epoch, or a date-time with its offset like 2016-04-24T10:00:00+01:00',
+});
 
 /** Defining races, running their clocks, and entering what the timing says. */
 export const raceCommands = [
