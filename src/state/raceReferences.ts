@@ -64,3 +64,9 @@ export function onAirShowingRace(show: ShowState, raceId: string): { layer: Laye
       where: `the ${contractOf(onAir.graphic.kind).title.toLowerCase()} on the ${onAir.layer} layer`,
     }));
 }
+
+/** "a", "a and b", "a, b and c". */
+export function inWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -2,7 +2,7 @@ import { formatDistanceLabel, formatKm, formatTime, validateSplit } from '../../
 import type { CommandOf } from '../../protocol/command';
 import type { Race, RaceSplit } from '../../protocol/race';
 import type { ApplyContext } from '../applyCommand';
-import { listSplits, onAirShowingRace, splitAt, unknownRace } from '../raceReferences';
+import { inWords, listSplits, onAirShowingRace, splitAt, unknownRace } from '../raceReferences';
 import type { ShowState } from '../showState';
 import { readDistance, readElapsed } from './readRaceInput';
 
@@ -63,7 +63,7 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
 
     case 'removeRace': {
       const shown = onAirShowingRace(state, race.id);
-      if (shown.length > 0) return `${name} is on air in ${shown.map((s) => s.where).join(' and ')}; take it off air before removing the race.`;
+      if (shown.length > 0) return `${name} is on air in ${inWords(shown.map((s) => s.where))}; take it off air before removing the race.`;
       return null;
     }
 
@@ -104,7 +104,7 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       if (race.gunTime === null && race.splits.length === 0) return `${name} has not started and has no splits: there is nothing to reset.`;
       const blocking = onAirShowingRace(state, race.id).filter((s) => s.kind !== 'raceClock');
       if (race.splits.length > 0 && blocking.length > 0) {
-        return `${name}'s splits are on air in ${blocking.map((s) => s.where).join(' and ')}; take that off air before resetting the race.`;
+        return `${name}'s splits are on air in ${inWords(blocking.map((s) => s.where))}; take that off air before resetting the race.`;
       }
       return { ...race, gunTime: null, finishedAt: null, splits: [] };
     }
