@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crawlCommands } from './commands/crawlCommands';
 import { onAirCommands } from './commands/onAirCommands';
 
 /**
@@ -6,7 +7,7 @@ import { onAirCommands } from './commands/onAirCommands';
  * template files, operator forms) parses input with this schema; the reducers in src/state trust its output.
  * Each domain lists its commands in src/protocol/commands/.
  */
-export const Command = z.discriminatedUnion('type', [...onAirCommands]);
+export const Command = z.discriminatedUnion('type', [...onAirCommands, ...crawlCommands]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

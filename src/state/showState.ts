@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
+import { CrawlState, EMPTY_CRAWL } from './crawlState';
 
 /** A graphic instance on air. `id` changes on every take, so outputs can tell a new take from an update. */
 export const OnAirGraphic = z.strictObject({
@@ -22,9 +23,10 @@ export const ShowState = z.strictObject({
   revision: z.number().int().nonnegative(),
   name: z.string().max(120),
   onAir: z.partialRecord(LayerId, OnAirGraphic),
+  crawl: CrawlState.default(EMPTY_CRAWL),
 });
 export type ShowState = z.infer<typeof ShowState>;
 
 export function emptyShow(name = 'Untitled show'): ShowState {
-  return { format: SHOW_FORMAT, revision: 0, name, onAir: {} };
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, crawl: EMPTY_CRAWL };
 }
