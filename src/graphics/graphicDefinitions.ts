@@ -1,10 +1,11 @@
 import type { GraphicKind } from '../protocol/graphicSpec';
 import type { GraphicDefinition } from './graphicDefinition';
 import { athleteProfileGraphic } from './athleteProfile/athleteProfile';
+import { crawlGraphic } from './crawl/crawl';
 import { nameCardGraphic } from './nameCard/nameCard';
 
 /** Every graphic kind the renderer can draw, in a plain list. */
-export const graphicDefinitions = [nameCardGraphic, athleteProfileGraphic] as const;
+export const graphicDefinitions = [nameCardGraphic, athleteProfileGraphic, crawlGraphic] as const;
 
 // Definitions are stored loosely typed: reconcile() pairs each with props its own contract has validated.
 export function definitionOf(kind: GraphicKind): GraphicDefinition<any, any, any> {

@@ -1,9 +1,11 @@
 import type { GraphicSample } from './graphicSample';
 import { athleteProfileSamples } from './athleteProfile/samples';
+import { crawlSamples } from './crawl/samples';
 import { nameCardSamples } from './nameCard/samples';
 
 /** Every kind's samples, for the gallery and the golden-image tests. */
 export const graphicSamples: Record<string, GraphicSample[]> = {
   nameCard: nameCardSamples,
   athleteProfile: athleteProfileSamples,
+  crawl: crawlSamples,
 };
