@@ -3,17 +3,7 @@ import { statCard as contract, type StatCardLayout, type StatCardProps } from '.
 import { fitText } from '../fitText';
 import { defineGraphic, type Timeline } from '../graphicDefinition';
 import { themeText, unitBox } from '../themeText';
-
-/** Decimal places a number was given with (39698 → 0, 2.5 → 1), so it is shown as given. */
-function decimalsOf(value: number): number {
-  const text = String(value);
-  return text.includes('e') ? 0 : (text.split('.')[1]?.length ?? 0);
-}
-
-/** The number with thousands separators and the decimals it was given with: 39698 → "39,698". */
-export function formatStat(value: number, decimals = decimalsOf(value)): string {
-  return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
-}
+import { decimalsOf, formatStat } from './formatStat';
 
 /**
  * Stat card: a big number on a dark panel under an accent rule, the caption on a light strip below, centred

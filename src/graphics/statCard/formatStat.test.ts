@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStat } from './statCard';
+import { formatStat } from './formatStat';
 
 describe('formatStat', () => {
   it('groups thousands and keeps the decimals the number was given with', () => {
