@@ -23,6 +23,8 @@ async function start() {
   const choice = await chooseRenderer(parseRendererRequest(params.get('renderer')));
   const scene = await createOutputScene({ host, width: 1920, height: 1080, renderer: choice, templates });
   const steps = storyboard(sample);
+  // Images (flags) are loaded up front, so each step shows at exactly its time, as the golden images expect.
+  await Promise.all(steps.map((step) => scene.preload(step.show)));
   let next = 0;
   let shownRevision: number | null = null;
 
@@ -31,6 +33,7 @@ async function start() {
     rendererReason: choice.reason,
     shownRevision: () => shownRevision,
     receivedRevision: () => shownRevision,
+    assetsPending: () => scene.assetsPending(),
     renderAt(t) {
       while (next < steps.length && steps[next]!.at <= t) {
         const step = steps[next++]!;

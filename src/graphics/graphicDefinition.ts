@@ -7,8 +7,18 @@ import type { ShowState } from '../state/showState';
 
 export type Timeline = gsap.core.Timeline;
 
-/** Everything a graphic's look depends on besides its props: the theme and the kind's layout template. */
-export type Look<L = unknown> = { theme: Theme; layout: L };
+/**
+ * Everything a graphic's look depends on besides its props: the theme, the kind's layout template, and the
+ * output's frame rate (motion that must land on whole pixels per frame, like the crawl, needs it).
+ */
+export type Look<L = unknown> = { theme: Theme; layout: L; frameRate: number };
+
+/**
+ * An image a graphic draws (a flag). The renderer loads it into Pixi's Assets cache under `alias` before it
+ * builds the graphic, or updates it to a model that needs it, so build and update read it synchronously.
+ * `url` may load lazily (a bundled file fetched only when first needed); an SVG is rasterised at width x height.
+ */
+export type GraphicAsset = { alias: string; url(): Promise<string>; width: number; height: number };
 
 /**
  * A built graphic: its display objects plus the animations that move them. Display objects hold no
@@ -33,6 +43,8 @@ export type GraphicDefinition<P, M = P, L = unknown> = {
   contract: { kind: string; title: string; layer: LayerId; props: z.ZodType<P, any>; layout: z.ZodType<L, any> };
   /** Derives the model drawn from the props and the rest of the show (a race's gun time, its splits). */
   resolve?(props: P, show: ShowState): M;
+  /** Images the model draws; loaded before it is built or updated to (see GraphicAsset). */
+  assets?(model: M): GraphicAsset[];
   build(model: M, look: Look<L>): GraphicView<M>;
 };
 

@@ -1,12 +1,26 @@
 import type { GraphicKind } from '../protocol/graphicSpec';
 import type { GraphicDefinition } from './graphicDefinition';
+import { athleteProfileGraphic } from './athleteProfile/athleteProfile';
+import { crawlGraphic } from './crawl/crawl';
 import { nameCardGraphic } from './nameCard/nameCard';
 import { projectionTickerGraphic } from './projectionTicker/projectionTicker';
 import { raceClockGraphic } from './raceClock/raceClock';
 import { splitBannerGraphic } from './splitBanner/splitBanner';
 
+import { resultCardGraphic } from './resultCard/resultCard';
+import { statCardGraphic } from './statCard/statCard';
+
 /** Every graphic kind the renderer can draw, in a plain list. */
-export const graphicDefinitions = [nameCardGraphic, raceClockGraphic, splitBannerGraphic, projectionTickerGraphic] as const;
+export const graphicDefinitions = [
+  nameCardGraphic,
+  raceClockGraphic,
+  splitBannerGraphic,
+  projectionTickerGraphic,
+  athleteProfileGraphic,
+  resultCardGraphic,
+  statCardGraphic,
+  crawlGraphic,
+] as const;
 
 // Definitions are stored loosely typed: reconcile() pairs each with props its own contract has validated.
 export function definitionOf(kind: GraphicKind): GraphicDefinition<any, any, any> {

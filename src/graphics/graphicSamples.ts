@@ -1,8 +1,12 @@
 import type { GraphicSample } from './graphicSample';
+import { athleteProfileSamples } from './athleteProfile/samples';
+import { crawlSamples } from './crawl/samples';
 import { nameCardSamples } from './nameCard/samples';
 import { projectionTickerSamples } from './projectionTicker/samples';
 import { raceClockSamples } from './raceClock/samples';
 import { splitBannerSamples } from './splitBanner/samples';
+import { resultCardSamples } from './resultCard/samples';
+import { statCardSamples } from './statCard/samples';
 
 /** Every kind's samples, for the gallery and the golden-image tests. */
 export const graphicSamples: Record<string, GraphicSample[]> = {
@@ -10,4 +14,8 @@ export const graphicSamples: Record<string, GraphicSample[]> = {
   raceClock: raceClockSamples,
   splitBanner: splitBannerSamples,
   projectionTicker: projectionTickerSamples,
+  athleteProfile: athleteProfileSamples,
+  resultCard: resultCardSamples,
+  statCard: statCardSamples,
+  crawl: crawlSamples,
 };

@@ -17,6 +17,8 @@ declare global {
       shownRevision(): number | null;
       receivedRevision(): number | null;
       renderAt(t: number): boolean;
+      /** True while a graphic waits for its images (flags); it enters on the first frame drawn after. */
+      assetsPending(): boolean;
     };
   }
 }
@@ -84,6 +86,7 @@ async function start() {
     rendererReason: choice.reason,
     shownRevision: () => drawnRevision,
     receivedRevision: () => received?.revision ?? null,
+    assetsPending: () => scene.assetsPending(),
     renderAt(t) {
       const drew = draw(t);
       if (drawnRevision !== reportedRevision) report(0, 0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crawlCommands } from './commands/crawlCommands';
 import { onAirCommands } from './commands/onAirCommands';
 import { raceCommands } from './commands/raceCommands';
 
@@ -7,7 +8,7 @@ import { raceCommands } from './commands/raceCommands';
  * template files, operator forms) parses input with this schema; the reducers in src/state trust its output.
  * Each domain lists its commands in src/protocol/commands/.
  */
-export const Command = z.discriminatedUnion('type', [...onAirCommands, ...raceCommands]);
+export const Command = z.discriminatedUnion('type', [...onAirCommands, ...raceCommands, ...crawlCommands]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { athleteProfile } from './kinds/athleteProfile';
+import { crawl } from './kinds/crawl';
 import { nameCard } from './kinds/nameCard';
 import { projectionTicker } from './kinds/projectionTicker';
 import { raceClock } from './kinds/raceClock';
 import { splitBanner } from './kinds/splitBanner';
+import { resultCard } from './kinds/resultCard';
+import { statCard } from './kinds/statCard';
 
 /**
  * Every graphic kind's wire contract (kind, default layer, props schema), in a plain list. The Pixi side of
  * each kind lives in src/graphics/<kind>/; the contract sits here so the hub can validate props without
  * importing a renderer.
  */
-export const GRAPHIC_KINDS = [nameCard, raceClock, splitBanner, projectionTicker] as const;
+export const GRAPHIC_KINDS = [nameCard, raceClock, splitBanner, projectionTicker, athleteProfile, resultCard, statCard, crawl] as const;
 export type GraphicKind = (typeof GRAPHIC_KINDS)[number]['kind'];
 
 function specOf<K extends string, P extends z.ZodType>(contract: { kind: K; props: P }) {
@@ -17,7 +21,16 @@ function specOf<K extends string, P extends z.ZodType>(contract: { kind: K; prop
 }
 
 /** A graphic to put on air: its kind and props, validated per kind. */
-export const GraphicSpec = z.discriminatedUnion('kind', [specOf(nameCard), specOf(raceClock), specOf(splitBanner), specOf(projectionTicker)]);
+export const GraphicSpec = z.discriminatedUnion('kind', [
+  specOf(nameCard),
+  specOf(raceClock),
+  specOf(splitBanner),
+  specOf(projectionTicker),
+  specOf(athleteProfile),
+  specOf(resultCard),
+  specOf(statCard),
+  specOf(crawl),
+]);
 export type GraphicSpec = z.infer<typeof GraphicSpec>;
 
 export function contractOf(kind: GraphicKind) {

@@ -4,12 +4,15 @@ import { definitionOf } from '../graphics/graphicDefinitions';
 import { LAYERS, type LayerId } from '../protocol/layers';
 import type { TemplateSet } from '../protocol/templates/templateSet';
 import type { OnAirGraphic, ShowState } from '../state/showState';
+import { createAssetLoader } from './assetLoader';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
 import { createPlayout } from './playout';
 import type { RendererChoice } from './rendererChoice';
 
 export const DESIGN_WIDTH = 1920;
 export const DESIGN_HEIGHT = 1080;
+/** The frame rate graphics' motion is quantised to until an output passes its real one (createOutputScene's frameRate). */
+export const DEFAULT_FRAME_RATE = 50;
 
 type Mounted = {
   id: string;
@@ -22,6 +25,12 @@ type Mounted = {
   playing: Timeline | null;
 };
 
+/**
+ * A take or update held back until its images (flags) are loaded: frame() applies it on the first frame
+ * after they are, so the graphic enters (or changes) then, never half-drawn. A later snapshot replaces it.
+ */
+type Waiting = { onAir: OnAirGraphic; show: ShowState; instant: boolean; exitEndsAt: number };
+
 // The renderer drives GSAP itself (seeking paused timelines to hub time), so GSAP's own ticker must not.
 gsap.ticker.remove(gsap.updateRoot);
 gsap.ticker.lagSmoothing(0);
@@ -31,8 +40,16 @@ gsap.ticker.lagSmoothing(0);
  * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t, touching only the layers
  * whose pixels changed.
  */
-export async function createOutputScene(options: { host: HTMLElement; width: number; height: number; renderer: RendererChoice; templates: TemplateSet }) {
-  const { host, width, height, renderer, templates } = options;
+export async function createOutputScene(options: {
+  host: HTMLElement;
+  width: number;
+  height: number;
+  renderer: RendererChoice;
+  templates: TemplateSet;
+  /** The output's frame rate (the one place it enters the graphics); DEFAULT_FRAME_RATE until pages pass it. */
+  frameRate?: number;
+}) {
+  const { host, width, height, renderer, templates, frameRate = DEFAULT_FRAME_RATE } = options;
   const { theme } = templates;
   Object.assign(host.style, { position: 'relative', overflow: 'hidden', width: `${width}px`, height: `${height}px` });
   const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
@@ -41,13 +58,15 @@ export async function createOutputScene(options: { host: HTMLElement; width: num
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
+  const assets = createAssetLoader(scale);
+  const waiting = new Map<LayerId, Waiting>();
 
   const surfaceOf = (layer: LayerId) => surfaces.get(layer)!;
 
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
     const definition = definitionOf(onAir.graphic.kind);
     const model = definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
-    const view = definition.build(model, { theme, layout: templates.layouts[onAir.graphic.kind] });
+    const view = definition.build(model, { theme, layout: templates.layouts[onAir.graphic.kind], frameRate });
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
     const tl = gsap.timeline({ paused: true });
@@ -101,6 +120,25 @@ export async function createOutputScene(options: { host: HTMLElement; width: num
     surfaceOf(entry.layer).dirty = true;
   }
 
+  /** The images a graphic needs to show this snapshot. */
+  function assetsOf(onAir: OnAirGraphic, show: ShowState) {
+    const definition = definitionOf(onAir.graphic.kind);
+    if (!definition.assets) return [];
+    return definition.assets(definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props);
+  }
+
+  /** Mounts or updates a layer's graphic now if its images are loaded, else holds it in `waiting`. */
+  function apply(layer: LayerId, want: OnAirGraphic, show: ShowState, t: number, instant: boolean, exitEndsAt: number) {
+    if (!assets.ready(assetsOf(want, show))) {
+      waiting.set(layer, { onAir: want, show, instant, exitEndsAt });
+      return;
+    }
+    waiting.delete(layer);
+    const have = mounted.get(layer);
+    if (have?.id === want.id) update(have, want, show, t);
+    else mount(want, show, t, instant, Math.max(0, exitEndsAt - t));
+  }
+
   return {
     scale,
     /** Reconciles a snapshot at hub time t. The first snapshot of a page shows everything already on air. */
@@ -110,14 +148,23 @@ export async function createOutputScene(options: { host: HTMLElement; width: num
       for (const layer of LAYERS) {
         const want = show.onAir[layer];
         const have = mounted.get(layer);
-        let exitMs = 0;
-        if (have && have.id !== want?.id) exitMs = unmount(have, t, instant);
-        if (want && have?.id !== want.id) mount(want, show, t, instant, exitMs);
-        else if (want && have) update(have, want, show, t);
+        const held = waiting.get(layer);
+        // A graphic held for its images may be waiting on an exit an earlier snapshot started.
+        let exitEndsAt = held?.exitEndsAt ?? t;
+        if (have && have.id !== want?.id) exitEndsAt = t + unmount(have, t, instant);
+        if (want) apply(layer, want, show, t, instant || (held?.instant === true && held.onAir.id === want.id), exitEndsAt);
+        else waiting.delete(layer);
       }
     },
+    /** Loads the images of every graphic on air in a snapshot (the gallery preloads its storyboard). */
+    async preload(show: ShowState) {
+      await Promise.all(Object.values(show.onAir).map((onAir) => assets.load(assetsOf(onAir, show))));
+    },
+    /** True while images are loading for a graphic waiting to go on air or change (tests wait on it). */
+    assetsPending: () => assets.pending(),
     /** Draws hub time t. Returns true when any layer was redrawn. */
     frame(t: number): boolean {
+      for (const [layer, held] of waiting) apply(layer, held.onAir, held.show, t, held.instant, held.exitEndsAt);
       for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
       for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
       let drew = false;

@@ -1,4 +1,5 @@
 import type { Command } from '../protocol/command';
+import { crawlCommandTypes, reduceCrawl } from './reducers/reduceCrawl';
 import { onAirCommandTypes, reduceOnAir } from './reducers/reduceOnAir';
 import { raceCommandTypes, reduceRaces } from './reducers/reduceRaces';
 import type { ShowState } from './showState';
@@ -20,6 +21,7 @@ export function applyCommand(state: ShowState, command: Command, ctx: ApplyConte
 function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowState | string {
   if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
   if (is(command, raceCommandTypes)) return reduceRaces(state, command, ctx);
+  if (is(command, crawlCommandTypes)) return reduceCrawl(state, command);
   const unhandled: never = command;
   throw new Error(`No reducer for command ${JSON.stringify(unhandled)}`);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
 import { Race } from '../protocol/race';
+import { CrawlState, EMPTY_CRAWL } from './crawlState';
 
 /** A graphic instance on air. `id` changes on every take, so outputs can tell a new take from an update. */
 export const OnAirGraphic = z.strictObject({
@@ -29,9 +30,10 @@ export const ShowState = z.strictObject({
     .max(20)
     .refine((races) => new Set(races.map((r) => r.id)).size === races.length, 'race ids must be unique')
     .default([]),
+  crawl: CrawlState.default(EMPTY_CRAWL),
 });
 export type ShowState = z.infer<typeof ShowState>;
 
 export function emptyShow(name = 'Untitled show'): ShowState {
-  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [] };
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [], crawl: EMPTY_CRAWL };
 }

@@ -30,7 +30,7 @@ export function parseTemplateSet(files: Record<string, unknown>, themeName: stri
       problems.push({ file, message: 'layout file is missing' });
       continue;
     }
-    const layout = parseTemplate<unknown>(file, contract.layout, files[file]);
+    const layout = parseTemplate<unknown>(file, contract.layout as z.ZodType<unknown>, files[file]);
     if (layout.ok) layouts[contract.kind] = layout.value;
     else problems.push(layout.problem);
   }

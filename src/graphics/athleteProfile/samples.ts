@@ -1,0 +1,25 @@
+import type { GraphicSample } from '../graphicSample';
+
+export const athleteProfileSamples: GraphicSample[] = [
+  {
+    name: 'kimetto',
+    graphic: {
+      kind: 'athleteProfile',
+      props: {
+        name: 'Dennis Kimetto',
+        age: 32,
+        country: 'KE',
+        bio: 'Ran each 5k of that Berlin Marathon in under 15 minutes',
+        best: { label: 'World record', time: '2:02:57', note: 'Berlin 2014' },
+      },
+    },
+    update: {
+      kind: 'athleteProfile',
+      props: { name: 'Kenenisa Bekele', country: 'ETH', bio: 'Olympic 5000 m and 10,000 m champion', best: { label: 'Personal best', time: '2:03:03', note: 'Berlin 2016' } },
+    },
+  },
+  {
+    name: 'woods',
+    graphic: { kind: 'athleteProfile', props: { name: 'Shelly Woods', age: 29, country: 'GBR', bio: '' } },
+  },
+];

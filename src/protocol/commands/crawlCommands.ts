@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { CrawlItemContent, CrawlItemId, CrawlSpeed } from '../crawlItem';
+
+const Index = z.number().int().min(0);
+
+/** Editing the crawl's items and motion; whether it is on air is the usual take/clear of the crawl layer. */
+export const crawlCommands = [
+  z.strictObject({
+    type: z.literal('crawlAdd'),
+    item: CrawlItemContent,
+    /** Defaults to a fresh id (c<revision>). */
+    id: CrawlItemId.optional(),
+    /** Where to insert it (0 = first); defaults to the end. */
+    index: Index.optional(),
+  }),
+  /** Replaces an item's content; an item already on screen keeps what it showed until it next enters. */
+  z.strictObject({ type: z.literal('crawlUpdate'), id: CrawlItemId, item: CrawlItemContent }),
+  z.strictObject({ type: z.literal('crawlRemove'), id: CrawlItemId }),
+  z.strictObject({ type: z.literal('crawlMove'), id: CrawlItemId, index: Index }),
+  /** false stops the crawl where it is; true carries on from there. */
+  z.strictObject({ type: z.literal('crawlRun'), running: z.boolean() }),
+  z.strictObject({ type: z.literal('crawlSpeed'), speedPxPerS: CrawlSpeed }),
+] as const;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CountryCode } from '../country';
+import { RaceTime } from '../raceTime';
+import { fontSize, px } from '../templates/layoutTypes';
+import { onAirText, requiredText } from '../text';
+
+const Placing = z.strictObject({
+  position: z.number().int().min(1).max(999),
+  name: requiredText(80),
+  country: CountryCode.optional(),
+  time: RaceTime,
+});
+
+/** Result card: the race, its winner and time, a note ("Fourth straight win") and the top three. */
+export const resultCard = {
+  kind: 'resultCard',
+  title: 'Result card',
+  layer: 'centre',
+  props: z.strictObject({
+    race: requiredText(60),
+    winner: requiredText(80),
+    /** The winner's country (ISO 3166 alpha-2 or alpha-3); shows a flag. */
+    country: CountryCode.optional(),
+    time: RaceTime,
+    note: onAirText(80).default(''),
+    topThree: z.array(Placing).max(3).default([]),
+  }),
+  /** Geometry in design pixels inside the centre region (templates/resultCard.json). */
+  layout: z.strictObject({
+    width: px,
+    titleHeight: px,
+    winnerHeight: px,
+    noteHeight: px,
+    rowHeight: px,
+    paddingX: px,
+    flagWidth: px,
+    rowFlagWidth: px,
+    titleSize: fontSize,
+    winnerSize: fontSize,
+    winnerMinSize: fontSize,
+    timeSize: fontSize,
+    noteSize: fontSize,
+    rowSize: fontSize,
+    rowMinSize: fontSize,
+    slide: px,
+  }),
+} as const;
+export type ResultCardProps = z.infer<typeof resultCard.props>;
+export type ResultCardLayout = z.infer<typeof resultCard.layout>;

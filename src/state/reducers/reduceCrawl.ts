@@ -1,0 +1,54 @@
+import type { CommandOf } from '../../protocol/command';
+import { CRAWL_MAX_ITEMS, type CrawlItem } from '../../protocol/crawlItem';
+import type { ShowState } from '../showState';
+
+export type CrawlCommand = CommandOf<'crawlAdd' | 'crawlUpdate' | 'crawlRemove' | 'crawlMove' | 'crawlRun' | 'crawlSpeed'>;
+export const crawlCommandTypes = ['crawlAdd', 'crawlUpdate', 'crawlRemove', 'crawlMove', 'crawlRun', 'crawlSpeed'] as const;
+
+/** Edits the crawl's items and motion. Returns the next state, or a sentence saying why the command was refused. */
+export function reduceCrawl(state: ShowState, command: CrawlCommand): ShowState | string {
+  const { crawl } = state;
+  const items = crawl.items;
+  const withItems = (next: CrawlItem[]) => ({ ...state, crawl: { ...crawl, items: next } });
+  const find = (id: string) => items.findIndex((item) => item.id === id);
+  switch (command.type) {
+    case 'crawlAdd': {
+      if (items.length >= CRAWL_MAX_ITEMS) return `The crawl is full (${CRAWL_MAX_ITEMS} items): remove one first`;
+      const id = command.id ?? freshId(items, state.revision + 1);
+      if (find(id) >= 0) return `The crawl already has an item "${id}"`;
+      const index = command.index ?? items.length;
+      if (index > items.length) return `Cannot add at position ${index}: the crawl has ${items.length} items (0 puts it first, ${items.length} last)`;
+      const next = [...items];
+      next.splice(index, 0, { ...command.item, id });
+      return withItems(next);
+    }
+    case 'crawlUpdate': {
+      const at = find(command.id);
+      if (at < 0) return `The crawl has no item "${command.id}"`;
+      return withItems(items.map((item, i) => (i === at ? { ...command.item, id: command.id } : item)));
+    }
+    case 'crawlRemove': {
+      if (find(command.id) < 0) return `The crawl has no item "${command.id}"`;
+      return withItems(items.filter((item) => item.id !== command.id));
+    }
+    case 'crawlMove': {
+      const at = find(command.id);
+      if (at < 0) return `The crawl has no item "${command.id}"`;
+      if (command.index >= items.length) return `Cannot move "${command.id}" to position ${command.index}: the crawl has ${items.length} items (0 is first, ${items.length - 1} last)`;
+      const next = items.filter((item) => item.id !== command.id);
+      next.splice(command.index, 0, items[at]!);
+      return withItems(next);
+    }
+    case 'crawlRun':
+      return { ...state, crawl: { ...crawl, running: command.running } };
+    case 'crawlSpeed':
+      return { ...state, crawl: { ...crawl, speedPxPerS: command.speedPxPerS } };
+  }
+}
+
+function freshId(items: readonly CrawlItem[], revision: number): string {
+  const taken = new Set(items.map((item) => item.id));
+  let id = `c${revision}`;
+  for (let n = 2; taken.has(id); n++) id = `c${revision}-${n}`;
+  return id;
+}
