@@ -1,5 +1,6 @@
 import type { Command } from '../protocol/command';
 import { onAirCommandTypes, reduceOnAir } from './reducers/reduceOnAir';
+import { reduceRundown, rundownCommandTypes } from './reducers/reduceRundown';
 import type { ShowState } from './showState';
 
 export type ApplyContext = { /** Hub time in ms since the epoch. */ now: number };
@@ -18,6 +19,7 @@ export function applyCommand(state: ShowState, command: Command, ctx: ApplyConte
 
 function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowState | string {
   if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
+  if (is(command, rundownCommandTypes)) return reduceRundown(state, command);
   const unhandled: never = command;
   throw new Error(`No reducer for command ${JSON.stringify(unhandled)}`);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
+import { ItemId, RundownItem } from '../protocol/rundownItem';
 
 /** A graphic instance on air. `id` changes on every take, so outputs can tell a new take from an update. */
 export const OnAirGraphic = z.strictObject({
@@ -11,6 +12,8 @@ export const OnAirGraphic = z.strictObject({
   takenAt: z.number(),
   /** Hub time of the last in-place update, or the take. */
   updatedAt: z.number(),
+  /** The rundown item it was taken from (for tally), when it came from the rundown. */
+  itemId: ItemId.optional(),
 });
 export type OnAirGraphic = z.infer<typeof OnAirGraphic>;
 
@@ -22,9 +25,13 @@ export const ShowState = z.strictObject({
   revision: z.number().int().nonnegative(),
   name: z.string().max(120),
   onAir: z.partialRecord(LayerId, OnAirGraphic),
+  /** The prepared items, in order; the panel groups them by `group`. */
+  rundown: z.array(RundownItem).max(2000).default([]),
+  /** A locked show refuses rundown edits and show switches; take and clear still work. */
+  locked: z.boolean().default(false),
 });
 export type ShowState = z.infer<typeof ShowState>;
 
 export function emptyShow(name = 'Untitled show'): ShowState {
-  return { format: SHOW_FORMAT, revision: 0, name, onAir: {} };
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, rundown: [], locked: false };
 }
