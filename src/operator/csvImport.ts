@@ -27,8 +27,8 @@ export function importCsv(text: string, options: { kind: GraphicKind; group: str
   const contract = contractOf(options.kind);
   const leaves = leafFields(fieldsOf(contract.props));
   const rows = parseRows(text.replace(/^\uFEFF/, ''));
-  if (rows.length === 0) return { ok: false, error: 'The file is empty: the first line must name the columns' };
   const [header, ...body] = rows;
+  if (header === undefined) return { ok: false, error: 'The file is empty: the first line must name the columns' };
   if (body.length === 0) return { ok: false, error: 'The file has column names but no rows' };
   if (body.length > MAX_IMPORT_ROWS) return { ok: false, error: `The file has ${body.length} rows; import at most ${MAX_IMPORT_ROWS} at once` };
 

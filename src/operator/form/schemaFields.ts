@@ -54,7 +54,7 @@ function objectFields(json: JsonSchema): Field[] {
 function fieldOf(key: string, json: JsonSchema, required: boolean): Field {
   const common: Common = { key, label: json.title ?? labelOf(key), required, ...(json.description ? { description: json.description } : {}) };
   const options = choices(json);
-  if (options) return { ...common, type: 'choice', options, ...withDefault(json.default, (v) => typeof v === 'string' || typeof v === 'number') };
+  if (options) return { ...common, type: 'choice', options, ...withDefault<string | number>(json.default, (v) => typeof v === 'string' || typeof v === 'number') };
   const type = singleType(json);
   switch (type) {
     case 'string':
@@ -64,7 +64,7 @@ function fieldOf(key: string, json: JsonSchema, required: boolean): Field {
         multiline: (json.maxLength ?? 0) > MULTILINE_OVER,
         ...(json.maxLength !== undefined ? { maxLength: json.maxLength } : {}),
         ...(json.minLength !== undefined ? { minLength: json.minLength } : {}),
-        ...withDefault(json.default, (v) => typeof v === 'string'),
+        ...withDefault<string>(json.default, (v) => typeof v === 'string'),
       };
     case 'number':
     case 'integer': {
@@ -76,11 +76,11 @@ function fieldOf(key: string, json: JsonSchema, required: boolean): Field {
         integer: type === 'integer',
         ...(min !== undefined && Number.isFinite(min) ? { min } : {}),
         ...(max !== undefined && Number.isFinite(max) ? { max } : {}),
-        ...withDefault(json.default, (v) => typeof v === 'number'),
+        ...withDefault<number>(json.default, (v) => typeof v === 'number'),
       };
     }
     case 'boolean':
-      return { ...common, type: 'boolean', ...withDefault(json.default, (v) => typeof v === 'boolean') };
+      return { ...common, type: 'boolean', ...withDefault<boolean>(json.default, (v) => typeof v === 'boolean') };
     case 'object':
       return { ...common, type: 'group', fields: objectFields(json) };
     case 'array':
@@ -133,10 +133,11 @@ export function labelOf(key: string): string {
  */
 export function valueFromText(field: Field, text: string): { value: unknown } | { error: string } {
   const trimmed = text.trim();
-  if (trimmed === '' && field.type !== 'text') return { value: undefined };
+  if (trimmed === '' && field.type !== 'text') return field.required ? { error: 'is required' } : { value: undefined };
   switch (field.type) {
     case 'text':
-      return { value: text === '' ? undefined : text };
+      // An empty required box is sent as "" so the schema's own message ("is required") is the one shown.
+      return { value: text === '' && !field.required ? undefined : text };
     case 'number': {
       const n = Number(trimmed);
       return Number.isFinite(n) ? { value: n } : { error: `must be a number, not “${trimmed}”` };
