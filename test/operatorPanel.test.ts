@@ -139,6 +139,30 @@ describe('operator panel', () => {
     await expect.poll(async () => Object.keys(await onAir())).toEqual(['lowerThird']);
   });
 
+  it('moves the cued item within its group with Alt+arrows, and deletes it only after asking', async () => {
+    panel = await openPanel(browser, hub);
+    const names = async () => (await hub.state()).rundown.filter((i: any) => i.group === 'Commentators').map((i: any) => i.graphic.props.name);
+    const start = await names();
+    await rundownItem(panel, 'Paula Radcliffe').first().click();
+    await panel.keyboard.press('Alt+ArrowUp');
+    await expect.poll(names).toEqual([start[0], start[2], start[1], ...start.slice(3)]);
+    await panel.keyboard.press('Alt+ArrowDown');
+    await expect.poll(names).toEqual(start);
+
+    await panel.keyboard.press('d');
+    await expect.poll(async () => (await names()).filter((n: string) => n === 'Paula Radcliffe').length).toBe(2);
+    await panel.keyboard.press('ArrowDown'); // the copy sits right after the original
+    await panel.keyboard.press('Delete');
+    const dialog = panel.getByRole('alertdialog', { name: 'Delete “Paula Radcliffe”?' });
+    await dialog.waitFor();
+    await panel.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await names()).filter((n: string) => n === 'Paula Radcliffe').length).toBe(2);
+    await panel.keyboard.press('Delete');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(names).toEqual(start);
+  });
+
   it('lists every hotkey in the help overlay opened with ?', async () => {
     panel = await openPanel(browser, hub);
     await panel.keyboard.press('?');
