@@ -81,12 +81,15 @@ describe('operator panel', () => {
   it('edits an item on air and updates it in place, without a new take', async () => {
     panel = await openPanel(browser, hub);
     await rundownItem(panel, 'Steve Cram').first().click();
+    await panel.keyboard.press('e');
+    const form = panel.getByRole('form', { name: /^Edit “Steve Cram”/ });
+    await form.waitFor();
+    expect(await form.getByRole('button', { name: 'Save and update on air' }).count()).toBe(0);
+    await panel.keyboard.press('Escape');
     await panel.keyboard.press('Space');
     await expect.poll(async () => (await onAir()).lowerThird?.itemId).toBe('r1');
     const takenId = (await onAir()).lowerThird.id;
 
-    await panel.keyboard.press('e');
-    const form = panel.getByRole('form', { name: /^Edit “Steve Cram”/ });
     await form.getByLabel('Role').fill('BBC One commentator');
     await form.getByRole('button', { name: 'Save and update on air' }).click();
     await expect.poll(async () => (await onAir()).lowerThird?.graphic.props.role).toBe('BBC One commentator');
@@ -150,7 +153,7 @@ describe('operator panel', () => {
     await expect.poll(names).toEqual(start);
 
     await panel.keyboard.press('d');
-    await expect.poll(async () => (await names()).filter((n: string) => n === 'Paula Radcliffe').length).toBe(2);
+    await expect.poll(() => rundownItem(panel, 'Paula Radcliffe').count()).toBe(3); // two cards and the quote
     await panel.keyboard.press('ArrowDown'); // the copy sits right after the original
     await panel.keyboard.press('Delete');
     const dialog = panel.getByRole('alertdialog', { name: 'Delete “Paula Radcliffe”?' });

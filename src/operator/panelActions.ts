@@ -6,7 +6,7 @@ import type { LayerId } from '../protocol/layers';
 import { itemTitle, type RundownItem, type RundownItemInput } from '../protocol/rundownItem';
 import { CLEAR_ALL_WINDOW_MS } from './hotkeys';
 import { canControl, canEdit, type PanelStore } from './panelStore';
-import { moveCue, moveWithinGroup } from './rundownOrder';
+import { moveCue } from './rundownOrder';
 
 export type Outcome = { ok: true; revision: number } | { ok: false; error: string };
 
@@ -109,11 +109,7 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
     },
     moveCued(by: -1 | 1) {
       const item = needCued('move');
-      const show = state().show;
-      if (!item || !show) return;
-      const index = moveWithinGroup(show.rundown, item.id, by);
-      if (index === null) return tell(`“${itemTitle(item)}” is already ${by < 0 ? 'first' : 'last'} in ${item.group}`);
-      void send({ type: 'rundown.move', id: item.id, index });
+      if (item) void send({ type: 'rundown.move', id: item.id, by });
     },
     editCued() {
       const item = needCued('edit');

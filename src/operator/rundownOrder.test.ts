@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RundownItem } from '../protocol/rundownItem';
 import { emptyShow } from '../state/showState';
-import { groupRundown, layersOnAir, moveCue, moveWithinGroup, onAirDiffers } from './rundownOrder';
+import { groupRundown, layersOnAir, moveCue, onAirDiffers } from './rundownOrder';
 
 const item = (id: string, group: string, name = id): RundownItem => ({ id, revision: 1, group, graphic: { kind: 'nameCard', props: { name, role: '' } } });
 const rundown = [item('a', 'Commentators'), item('m1', 'Elite men'), item('b', 'Commentators'), item('m2', 'Elite men')];
@@ -21,13 +21,6 @@ describe('rundown order', () => {
     expect(moveCue(rundown, null, 'next')).toBe('a');
     expect(moveCue(rundown, 'a', 'last')).toBe('m2');
     expect(moveCue([], null, 'next')).toBeNull();
-  });
-
-  it('moves an item past its neighbour in the same group only', () => {
-    expect(moveWithinGroup(rundown, 'b', -1)).toBe(0);
-    expect(moveWithinGroup(rundown, 'a', 1)).toBe(2);
-    expect(moveWithinGroup(rundown, 'a', -1)).toBeNull();
-    expect(moveWithinGroup(rundown, 'm2', 1)).toBeNull();
   });
 
   it('finds where an item is on air, and whether it was edited since', () => {

@@ -31,18 +31,6 @@ export function moveCue(rundown: RundownItem[], cueId: string | null, to: 'previ
   return listed[Math.max(0, Math.min(listed.length - 1, at + (to === 'next' ? 1 : -1)))]!.id;
 }
 
-/**
- * The `rundown.move` index that swaps an item with its neighbour in the same group, or null at the group's
- * end: moving never jumps an item into another group.
- */
-export function moveWithinGroup(rundown: RundownItem[], id: string, by: -1 | 1): number | null {
-  const at = rundown.findIndex((item) => item.id === id);
-  if (at < 0) return null;
-  const group = rundown[at]!.group;
-  for (let i = at + by; i >= 0 && i < rundown.length; i += by) if (rundown[i]!.group === group) return i;
-  return null;
-}
-
 /** Where the item is on air (it was taken from this item), if anywhere. */
 export function layersOnAir(show: ShowState, itemId: string): LayerId[] {
   return LAYERS.filter((layer) => show.onAir[layer]?.itemId === itemId);

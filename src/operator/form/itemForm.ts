@@ -18,6 +18,8 @@ const LABEL_FIELD: Field = { key: 'label', label: 'Label', required: false, type
 export function mountItemForm(host: HTMLElement, store: PanelStore, actions: PanelActions) {
   let openKey = '';
   let warning: HTMLElement | null = null;
+  // Follow the item going on and off air while the form is open.
+  let onAirMarks: { badge: HTMLElement; button: HTMLElement } | null = null;
 
   store.subscribe((state) => {
     const key = JSON.stringify(state.editor);
@@ -26,12 +28,14 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
       render();
     }
     showStale();
+    showOnAir();
   });
   render();
 
   function render() {
     const { editor, show } = store.getState();
     warning = null;
+    onAirMarks = null;
     if (!editor || !show) {
       host.replaceChildren(el('h2', { id: 'editor-heading', text: 'Item' }), el('p', { class: 'muted', text: 'Cue an item and press E to edit it, or N for a new one.' }));
       return;
@@ -78,12 +82,16 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
 
     const formError = el('p', { class: 'form-error', role: 'alert' });
     warning = el('div', { class: 'stale', hidden: true });
-    const onAirLayers = item ? layersOnAir(show, item.id) : [];
     const save = el('button', { type: 'submit', class: 'primary', text: 'Save' });
-    const saveAndUpdate = onAirLayers.length > 0 ? el('button', { type: 'button', class: 'take', text: 'Save and update on air' }) : null;
+    const saveAndUpdate = item ? el('button', { type: 'button', class: 'take', text: 'Save and update on air', hidden: true }) : null;
     const cancel = el('button', { type: 'button', text: 'Cancel' });
     const heading = el('h2', { id: 'editor-heading', text: item ? `Edit “${itemTitle(item)}”` : 'New item' });
-    if (onAirLayers.length > 0) heading.append(' ', el('span', { class: 'badge pgm', text: 'ON AIR' }));
+    if (item && saveAndUpdate) {
+      const badge = el('span', { class: 'badge pgm', text: 'ON AIR', hidden: true });
+      heading.append(' ', badge);
+      onAirMarks = { badge, button: saveAndUpdate };
+      queueMicrotask(showOnAir);
+    }
     const form = el(
       'form',
       { 'aria-labelledby': 'editor-heading', novalidate: true, class: 'item-form' },
@@ -167,6 +175,15 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
     cancel.addEventListener('click', () => store.setState({ editor: null }));
     queueMicrotask(() => (item ? props[0]?.widget.focus() : groupInput.focus()));
     return el('div', {}, heading, form);
+  }
+
+  /** Offers "Save and update on air" exactly while the item being edited is on air. */
+  function showOnAir() {
+    const { editor, show } = store.getState();
+    if (!onAirMarks || editor?.mode !== 'edit' || !show) return;
+    const onAir = layersOnAir(show, editor.itemId).length > 0;
+    onAirMarks.badge.hidden = !onAir;
+    onAirMarks.button.hidden = !onAir;
   }
 
   /** Says at once when another operator changed or deleted the item being edited. */

@@ -44,10 +44,11 @@ describe('labelOf', () => {
 });
 
 describe('valueFromText', () => {
-  const [age] = fieldsOf(z.strictObject({ age: z.number().int() }));
-  it('reads numbers, leaves an empty box unset and names a bad number', () => {
+  const [age, bib] = fieldsOf(z.strictObject({ age: z.number().int(), bib: z.number().optional() }));
+  it('reads numbers, leaves an empty optional box unset and names a bad or missing number', () => {
     expect(valueFromText(age!, ' 31 ')).toEqual({ value: 31 });
-    expect(valueFromText(age!, '')).toEqual({ value: undefined });
+    expect(valueFromText(bib!, '')).toEqual({ value: undefined });
+    expect(valueFromText(age!, '')).toEqual({ error: 'is required' });
     expect(valueFromText(age!, 'thirty')).toEqual({ error: 'must be a number, not “thirty”' });
   });
 });

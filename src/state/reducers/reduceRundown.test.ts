@@ -69,6 +69,17 @@ describe('rundown commands', () => {
     expect(refusal(state, { type: 'rundown.remove', id: 'r1' })).toBe('There is no rundown item r1: another operator may have deleted it');
   });
 
+  it('moves an item one place within its group, past items of other groups, and says when it is already at the end', () => {
+    let state = run(emptyShow(), add('A'), add('M', 'Elite men'), { ...add('B'), after: 'r2' });
+    expect(names(state)).toEqual(['Commentators/A', 'Elite men/M', 'Commentators/B']);
+    state = run(state, { type: 'rundown.move', id: 'r3', by: -1 });
+    expect(names(state)).toEqual(['Commentators/B', 'Commentators/A', 'Elite men/M']);
+    // Two quick presses add up on the hub, whatever the panel had seen.
+    state = run(state, { type: 'rundown.move', id: 'r3', by: 1 }, { type: 'rundown.move', id: 'r3', by: -1 });
+    expect(names(state)[0]).toBe('Commentators/B');
+    expect(refusal(state, { type: 'rundown.move', id: 'r3', by: -1 })).toBe('“B” is already first in Commentators');
+  });
+
   it('duplicates an item right after the original with a new id', () => {
     const state = run(emptyShow(), add('Cram'), add('Foster'), { type: 'rundown.duplicate', id: 'r1' });
     expect(state.rundown.map((item) => item.id)).toEqual(['r1', 'r3', 'r2']);

@@ -66,9 +66,11 @@ export function reduceRundown(state: ShowState, command: RundownCommand): ShowSt
     case 'rundown.move': {
       const at = indexOf(rundown, command.id);
       if (typeof at === 'string') return at;
-      if (command.index >= rundown.length) return `index must be from 0 to ${rundown.length - 1} (the rundown has ${rundown.length} items)`;
+      const to = command.by === undefined ? command.index! : neighbourInGroup(rundown, at, command.by);
+      if (to === null) return `“${itemTitle(rundown[at]!)}” is already ${command.by! < 0 ? 'first' : 'last'} in ${rundown[at]!.group}`;
+      if (to >= rundown.length) return `index must be from 0 to ${rundown.length - 1} (the rundown has ${rundown.length} items)`;
       const without = rundown.filter((_, i) => i !== at);
-      return withRundown(state, insert(without, command.index, rundown[at]!));
+      return withRundown(state, insert(without, to, rundown[at]!));
     }
   }
 }
@@ -102,6 +104,13 @@ function findFresh(rundown: RundownItem[], id: string, itemRevision: number | un
 
 function insert(rundown: RundownItem[], at: number, item: RundownItem): RundownItem[] {
   return [...rundown.slice(0, at), item, ...rundown.slice(at)];
+}
+
+/** The index of the next item of the same group up (-1) or down (1), or null at the group's end. */
+function neighbourInGroup(rundown: RundownItem[], at: number, by: -1 | 1): number | null {
+  const group = rundown[at]!.group;
+  for (let i = at + by; i >= 0 && i < rundown.length; i += by) if (rundown[i]!.group === group) return i;
+  return null;
 }
 
 /** After the last item of the item's group, or at the end when the group is new. */
