@@ -27,7 +27,7 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore) {
     const silent = outputs.filter((output) => output.report === null && output.connected).length;
     const rows = drawn.map((output) => row(output, outputWarnings(output, show, Date.now(), revisionSince)));
     if (drawn.length === 0) rows.push(el('li', { class: 'muted', 'data-state': 'warn', text: 'No output has drawn the show: nothing is going to air from this hub' }));
-    if (silent > 0) rows.push(el('li', { class: 'muted', text: `${silent} other ${silent === 1 ? 'page is' : 'pages are'} connected without drawing (panels, or outputs still loading)` }));
+    if (silent > 0) rows.push(el('li', { class: 'muted', text: `${silent} connected ${silent === 1 ? 'page has' : 'pages have'} not drawn anything: operator panels (this one included), or outputs still loading` }));
     list.replaceChildren(...rows);
   };
 
