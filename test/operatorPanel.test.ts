@@ -34,6 +34,7 @@ describe('operator panel', () => {
     await expect.poll(() => foster.first().getAttribute('data-tally')).toBe('pgm pvw');
     expect(await foster.first().textContent()).toContain('ON AIR');
     expect(await panel.locator('#pgm-caption').textContent()).toBe('PGM · lowerThird: Brendan Foster');
+    expect(await panel.locator('#pvw-caption').textContent()).toBe('PVW · Brendan Foster (lowerThird) · on air');
     const taken = (await onAir()).lowerThird;
     expect(taken.itemId).toBe('r2');
     expect(taken.graphic.props.name).toBe('Brendan Foster');

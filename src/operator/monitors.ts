@@ -62,7 +62,8 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, t
   function captions() {
     const { show, cueId } = store.getState();
     const item = cuedItem();
-    monitors.pvw.caption.textContent = item ? `PVW · ${itemTitle(item)} (${contractOf(item.graphic.kind).layer})` : 'PVW · nothing cued';
+    const cuedOnAir = item !== null && show !== null && Object.values(show.onAir).some((g) => g.itemId === cueId);
+    monitors.pvw.caption.textContent = item ? `PVW · ${itemTitle(item)} (${contractOf(item.graphic.kind).layer})${cuedOnAir ? ' · on air' : ''}` : 'PVW · nothing cued';
     monitors.pvw.figure.dataset.tally = item ? 'pvw' : '';
     const onAir = show ? Object.values(show.onAir) : [];
     monitors.pgm.caption.textContent = `PGM · ${
@@ -76,7 +77,6 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, t
             .join(' · ')
     }`;
     monitors.pgm.figure.dataset.tally = onAir.length > 0 ? 'pgm' : '';
-    monitors.pvw.figure.dataset.onAir = item && onAir.some((g) => g.itemId === cueId) ? 'true' : 'false';
   }
 
   return {
