@@ -24,6 +24,7 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, t
   let programShown: ShowState | null = null;
   let previewKey = '';
   let building: Promise<void> = build(choice);
+  await building; // the page reports its monitors ready only once both scenes exist
 
   const resize = new ResizeObserver(() => {
     for (const m of Object.values(monitors)) m.frame.style.transform = `scale(${m.figure.querySelector('.screen')!.clientWidth / DESIGN_WIDTH})`;
