@@ -100,6 +100,19 @@ describe('operator panel', () => {
     expect((await hub.state()).rundown.find((i: any) => i.id === 'r1').graphic.props.role).toBe('BBC One commentator');
   });
 
+  it('updates the graphic on air in place from another cued item with U, and the tally follows', async () => {
+    panel = await openPanel(browser, hub);
+    await panel.keyboard.press('Space'); // Steve Cram's card
+    await expect.poll(async () => (await onAir()).lowerThird?.itemId).toBe('r1');
+    const takenId = (await onAir()).lowerThird.id;
+    await rundownItem(panel, 'Steve Cram — quote').click();
+    await panel.keyboard.press('u');
+    await expect.poll(() => rundownItem(panel, 'Steve Cram — quote').getAttribute('data-tally')).toBe('pgm pvw');
+    const updated = (await onAir()).lowerThird;
+    expect(updated).toMatchObject({ id: takenId, itemId: 'r5', graphic: { props: { quote: expect.any(String) } } });
+    expect(await rundownItem(panel, 'Steve Cram').first().getAttribute('data-tally')).toBe(null);
+  });
+
   it('clears all only on a second F12 within two seconds, and Esc disarms it', async () => {
     panel = await openPanel(browser, hub);
     await panel.keyboard.press('Space');

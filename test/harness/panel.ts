@@ -8,6 +8,7 @@ export async function openPanel(browser: Browser, hub: HubProcess, query = ''): 
   await page.goto(`${hub.url}/?token=${hub.token}${query}`);
   await page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
   await page.waitForFunction(() => document.documentElement.dataset.monitors === 'ready', null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.finishlinePanel?.revision() != null); // the show has arrived (and the first item is cued)
   return page;
 }
 
