@@ -1,11 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import defaultTheme from '../templates/themes/finishline.json';
-import { grab, isColour, launchBrowser, opaqueBounds, openOutput, renderAt } from './harness/browser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './harness/browser';
 import { startHub, type HubProcess } from './harness/hubProcess';
+import { openPanel, rundownItem } from './harness/panel';
 
 let hub: HubProcess;
 let browser: Browser;
+let panel: Page;
 beforeAll(async () => {
   [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
 });
@@ -13,53 +14,187 @@ afterAll(async () => {
   await browser?.close();
   await hub?.kill();
 });
+afterEach(async () => {
+  await panel?.close();
+  await hub.post({ type: 'clearAll' });
+});
 
-const panelPoint = { x: 560, y: defaultTheme.regions.lowerThird.y + defaultTheme.regions.lowerThird.height - 16 - 134 + 8 };
+const onAir = async () => (await hub.state()).onAir;
 
 describe('operator panel', () => {
-  it('takes a typed name card to air and clears it, showing what is on air from the hub', async () => {
-    const output = await openOutput(browser, hub.url, 'canvas');
-    const panel = await browser.newPage();
-    await panel.goto(`${hub.url}/?token=${hub.token}`);
-    await panel.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  it('takes the cued item with the keyboard, shows the tally everywhere, and clears its layer with F2', async () => {
+    panel = await openPanel(browser, hub);
+    const foster = rundownItem(panel, 'Brendan Foster');
+    await expect.poll(() => rundownItem(panel, 'Steve Cram').first().getAttribute('aria-selected')).toBe('true');
+    await panel.keyboard.press('ArrowDown');
+    await expect.poll(() => foster.first().getAttribute('data-tally')).toBe('pvw');
+    expect(await panel.locator('#pvw-caption').textContent()).toBe('PVW · Brendan Foster (lowerThird)');
 
-    await panel.getByLabel('Name', { exact: true }).fill('<b>Cram</b>');
-    await panel.getByLabel('Role', { exact: true }).fill('BBC athletics commentator on BBC One');
-    await panel.getByRole('button', { name: 'Take' }).click();
-    await panel.locator('#on-air li', { hasText: 'nameCard' }).waitFor();
-    expect(await panel.locator('#on-air').textContent()).toContain('<b>Cram</b>');
-    expect(await panel.locator('#on-air b').count()).toBe(0);
+    await panel.keyboard.press('Space');
+    await expect.poll(() => foster.first().getAttribute('data-tally')).toBe('pgm pvw');
+    expect(await foster.first().textContent()).toContain('ON AIR');
+    expect(await panel.locator('#pgm-caption').textContent()).toBe('PGM · lowerThird: Brendan Foster');
+    expect(await panel.locator('#pvw-caption').textContent()).toBe('PVW · Brendan Foster (lowerThird) · on air');
+    const taken = (await onAir()).lowerThird;
+    expect(taken.itemId).toBe('r2');
+    expect(taken.graphic.props.name).toBe('Brendan Foster');
 
-    const revision = (await hub.state()).revision;
-    await renderAt(output, 1000, revision);
-    await renderAt(output, 4000);
-    expect(isColour((await grab(output)).at(panelPoint.x, panelPoint.y), defaultTheme.colours.panel)).toBe(true);
+    // The cue moves on; the item on air stays red.
+    await panel.keyboard.press('ArrowDown');
+    await expect.poll(() => foster.first().getAttribute('data-tally')).toBe('pgm');
+    expect(await rundownItem(panel, 'Paula Radcliffe').first().getAttribute('data-tally')).toBe('pvw');
 
-    await panel.getByRole('button', { name: 'Clear' }).click();
-    await panel.locator('#on-air', { hasText: 'Nothing on air' }).waitFor();
-    await renderAt(output, 5000, revision + 1);
-    await renderAt(output, 8000);
-    expect(opaqueBounds(await grab(output))).toBeNull();
-    await Promise.all([panel.close(), output.close()]);
+    await panel.keyboard.press('F2');
+    await expect.poll(() => foster.first().getAttribute('data-tally')).toBe(null);
+    expect(await onAir()).toEqual({});
+    expect(await panel.locator('#pgm-caption').textContent()).toBe('PGM · nothing on air');
   });
 
-  it('shows a field error and sends nothing when the name is empty', async () => {
-    const panel = await browser.newPage();
-    await panel.goto(`${hub.url}/?token=${hub.token}`);
-    await panel.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  it('creates an item from the form generated from the props schema, with the message beside the empty field and nothing sent', async () => {
+    panel = await openPanel(browser, hub);
     const before = await hub.state();
-    await panel.getByLabel('Name', { exact: true }).fill('   ');
-    await panel.getByRole('button', { name: 'Take' }).click();
-    await expect.poll(() => panel.getByRole('alert').textContent()).toBe('name: is required');
+    await panel.keyboard.press('n');
+    const form = panel.getByRole('form', { name: 'New item' });
+    await form.waitFor();
+    await form.getByLabel('Group').fill('Studio guests');
+    await form.getByLabel('Role').fill('Race director');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const name = form.getByLabel('Name', { exact: true });
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await name.getAttribute('aria-describedby'))!;
+    expect(await panel.locator(`#${describedBy}`).textContent()).toBe('is required');
     expect(await hub.state()).toEqual(before);
-    await panel.close();
+
+    await form.getByLabel('Quote').fill('x'.repeat(241));
+    await name.fill('Hugh Brasher');
+    await expect.poll(() => panel.locator(`#${describedBy}`).textContent()).toBe('');
+    const quoteError = await form.getByLabel('Quote').getAttribute('aria-describedby');
+    expect(await panel.locator(`#${quoteError}`).textContent()).toBe('Too big: expected string to have <=240 characters');
+    await form.getByLabel('Quote').fill('');
+    await name.press('Enter');
+    await rundownItem(panel, 'Hugh Brasher').waitFor();
+    expect(await rundownItem(panel, 'Hugh Brasher').getAttribute('aria-selected')).toBe('true');
+    const added = (await hub.state()).rundown.find((item: any) => item.graphic.props.name === 'Hugh Brasher');
+    expect(added).toMatchObject({ group: 'Studio guests', graphic: { kind: 'nameCard', props: { name: 'Hugh Brasher', role: 'Race director' } } });
+    expect(await panel.getByRole('group', { name: 'Studio guests' }).getByRole('option').count()).toBe(1);
+  });
+
+  it('edits an item on air and updates it in place, without a new take', async () => {
+    panel = await openPanel(browser, hub);
+    await rundownItem(panel, 'Steve Cram').first().click();
+    await panel.keyboard.press('e');
+    const form = panel.getByRole('form', { name: /^Edit “Steve Cram”/ });
+    await form.waitFor();
+    expect(await form.getByRole('button', { name: 'Save and update on air' }).count()).toBe(0);
+    await panel.keyboard.press('Escape');
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => (await onAir()).lowerThird?.itemId).toBe('r1');
+    const takenId = (await onAir()).lowerThird.id;
+
+    await form.getByLabel('Role').fill('BBC One commentator');
+    await form.getByRole('button', { name: 'Save and update on air' }).click();
+    await expect.poll(async () => (await onAir()).lowerThird?.graphic.props.role).toBe('BBC One commentator');
+    const updated = (await onAir()).lowerThird;
+    expect(updated.id).toBe(takenId);
+    expect(updated.itemId).toBe('r1');
+    expect((await hub.state()).rundown.find((i: any) => i.id === 'r1').graphic.props.role).toBe('BBC One commentator');
+  });
+
+  it('updates the graphic on air in place from another cued item with U, and the tally follows', async () => {
+    panel = await openPanel(browser, hub);
+    await panel.keyboard.press('Space'); // Steve Cram's card
+    await expect.poll(async () => (await onAir()).lowerThird?.itemId).toBe('r1');
+    const takenId = (await onAir()).lowerThird.id;
+    await rundownItem(panel, 'Steve Cram — quote').click();
+    await panel.keyboard.press('u');
+    await expect.poll(() => rundownItem(panel, 'Steve Cram — quote').getAttribute('data-tally')).toBe('pgm pvw');
+    const updated = (await onAir()).lowerThird;
+    expect(updated).toMatchObject({ id: takenId, itemId: 'r5', graphic: { props: { quote: expect.any(String) } } });
+    expect(await rundownItem(panel, 'Steve Cram').first().getAttribute('data-tally')).toBe(null);
+  });
+
+  it('clears all only on a second F12 within two seconds, and Esc disarms it', async () => {
+    panel = await openPanel(browser, hub);
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => Object.keys(await onAir())).toEqual(['lowerThird']);
+
+    await panel.keyboard.press('F12');
+    await panel.getByRole('alert').filter({ hasText: 'Clear all is armed' }).waitFor();
+    expect(Object.keys(await onAir())).toEqual(['lowerThird']);
+    await panel.keyboard.press('Escape');
+    await panel.getByRole('alert').filter({ hasText: 'Clear all is armed' }).waitFor({ state: 'hidden' });
+    await panel.keyboard.press('F12');
+    expect(Object.keys(await onAir())).toEqual(['lowerThird']);
+    await panel.keyboard.press('F12');
+    await expect.poll(async () => Object.keys(await onAir())).toEqual([]);
+  });
+
+  it('asks before the Clear all button clears, and Cancel has the focus', async () => {
+    panel = await openPanel(browser, hub);
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => Object.keys(await onAir())).toEqual(['lowerThird']);
+    await panel.getByRole('button', { name: /^Clear all/ }).click();
+    const dialog = panel.getByRole('alertdialog', { name: 'Clear everything off air?' });
+    await dialog.waitFor();
+    await panel.keyboard.press('Enter'); // a slip of the hand lands on Cancel
+    await dialog.waitFor({ state: 'hidden' });
+    expect(Object.keys(await onAir())).toEqual(['lowerThird']);
+    await panel.getByRole('button', { name: /^Clear all/ }).click();
+    await dialog.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(async () => Object.keys(await onAir())).toEqual([]);
+  });
+
+  it('fires no hotkey while typing in a field; Esc leaves the field and the keys work again', async () => {
+    panel = await openPanel(browser, hub);
+    await panel.keyboard.press('e');
+    const role = panel.getByRole('form', { name: /^Edit/ }).getByLabel('Role');
+    await role.click();
+    for (const key of ['Space', 'Enter', 'F2', 'F12', 'ArrowDown', 'u']) await panel.keyboard.press(key);
+    expect(await onAir()).toEqual({});
+    await panel.keyboard.press('Escape');
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => Object.keys(await onAir())).toEqual(['lowerThird']);
+  });
+
+  it('moves the cued item within its group with Alt+arrows, and deletes it only after asking', async () => {
+    panel = await openPanel(browser, hub);
+    const names = async () => (await hub.state()).rundown.filter((i: any) => i.group === 'Commentators').map((i: any) => i.graphic.props.name);
+    const start = await names();
+    await rundownItem(panel, 'Paula Radcliffe').first().click();
+    await panel.keyboard.press('Alt+ArrowUp');
+    await expect.poll(names).toEqual([start[0], start[2], start[1], ...start.slice(3)]);
+    await panel.keyboard.press('Alt+ArrowDown');
+    await expect.poll(names).toEqual(start);
+
+    await panel.keyboard.press('d');
+    await expect.poll(() => rundownItem(panel, 'Paula Radcliffe').count()).toBe(3); // two cards and the quote
+    await panel.keyboard.press('ArrowDown'); // the copy sits right after the original
+    await panel.keyboard.press('Delete');
+    const dialog = panel.getByRole('alertdialog', { name: 'Delete “Paula Radcliffe”?' });
+    await dialog.waitFor();
+    await panel.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await names()).filter((n: string) => n === 'Paula Radcliffe').length).toBe(2);
+    await panel.keyboard.press('Delete');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(names).toEqual(start);
+  });
+
+  it('lists every hotkey in the help overlay opened with ?', async () => {
+    panel = await openPanel(browser, hub);
+    await panel.keyboard.press('?');
+    const help = panel.getByRole('dialog', { name: 'Keyboard' });
+    await help.waitFor();
+    expect(await help.getByRole('row', { name: /Space or Enter/ }).textContent()).toContain('Take the cued item to air');
+    expect(await help.getByRole('row', { name: /^F2/ }).textContent()).toContain('Clear the lowerThird layer');
+    await panel.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
   });
 
   it('is read-only without the token', async () => {
-    const panel = await browser.newPage();
+    panel = await browser.newPage();
     await panel.goto(`${hub.url}/`);
     await panel.getByRole('status').filter({ hasText: 'read-only' }).waitFor();
-    expect(await panel.getByRole('button', { name: 'Take' }).isDisabled()).toBe(true);
-    await panel.close();
+    expect(await panel.getByRole('button', { name: /^Take/ }).isDisabled()).toBe(true);
   });
 });

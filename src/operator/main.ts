@@ -1,86 +1,94 @@
-import { connectToHub, hubSocketUrl } from '../client/hubConnection';
-import { Command } from '../protocol/command';
-import { describeIssues } from '../protocol/describeIssues';
-import type { OutputStatus } from '../protocol/messages';
-import type { ShowState } from '../state/showState';
+import { connectToHub, hubSocketUrl, localNow } from '../client/hubConnection';
+import { createHubClock } from '../client/hubClock';
+import { bundledTemplates } from '../render/bundledTemplates';
+import { runFrameLoop } from '../render/frameLoop';
+import { loadFonts } from '../render/loadFonts';
+import { chooseRenderer, parseRendererRequest } from '../render/rendererChoice';
+import { mountAirControls } from './airControls';
+import { createCsvImportView } from './csvImportView';
+import { keepFocusOff } from './element';
+import { mountItemForm } from './form/itemForm';
+import { mountHeaderBar } from './headerBar';
+import { createHelpOverlay } from './helpOverlay';
+import { bindHotkeys, confirmDelete } from './hotkeyBinding';
+import { mountMonitors, type MonitorName } from './monitors';
+import { mountOutputsView } from './outputsView';
+import { createPanelActions } from './panelActions';
+import { createPanelStore } from './panelStore';
+import { mountRundownList } from './rundownList';
+import { createShowFilesView } from './showFilesView';
 
-const token = new URLSearchParams(location.search).get('token');
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const form = $<HTMLFormElement>('namecard-form');
-const formError = $('namecard-error');
-const connectionBadge = $('connection');
-let show: ShowState | null = null;
+/** Test hook: with ?clock=manual the monitors draw only when told, at exactly the hub time given. */
+declare global {
+  interface Window {
+    finishlinePanel?: {
+      renderer(): string;
+      revision(): number | null;
+      renderAt(t: number): void;
+      monitorPng(which: MonitorName, rect: { x: number; y: number; width: number; height: number }): string;
+    };
+  }
+}
 
+const params = new URLSearchParams(location.search);
+const token = params.get('token');
+const $ = (id: string) => document.getElementById(id)!;
+
+const store = createPanelStore();
+const clock = createHubClock();
 const connection = connectToHub({
   url: hubSocketUrl(location, token),
   events: {
-    onSnapshot(state) {
-      show = state;
-      renderShow(state);
+    onSnapshot(show, hubTime) {
+      const first = store.getState().show === null;
+      if (first) clock.setOffset(hubTime - localNow());
+      const { cueId } = store.getState();
+      const cueGone = cueId !== null && !show.rundown.some((item) => item.id === cueId);
+      store.setState({ show, ...(first && cueId === null ? { cueId: show.rundown[0]?.id ?? null } : cueGone ? { cueId: null } : {}) });
     },
-    onStatus(status, role) {
-      connectionBadge.dataset.status = status;
-      connectionBadge.textContent =
-        status === 'open' ? (role === 'operator' ? 'Connected' : 'Connected read-only: open the operator URL printed by npm start') : status === 'connecting' ? 'Connecting…' : 'Disconnected — retrying';
-      for (const button of document.querySelectorAll<HTMLButtonElement>('button')) button.disabled = status !== 'open' || role !== 'operator';
-    },
-    onOutputs: renderOutputs,
-    onProblem: (message) => (formError.textContent = message),
+    onStatus: (status, role) => store.setState({ connection: { status, role } }),
+    onOutputs: (outputs) => store.setState({ outputs }),
+    onClockOffset: (offset) => clock.setOffset(offset),
+    onProblem: (text) => store.setState({ notice: { text, tone: 'error' } }),
   },
 });
+const actions = createPanelActions(store, connection);
 
-async function send(input: unknown) {
-  const parsed = Command.safeParse(input);
-  if (!parsed.success) {
-    formError.textContent = describeIssues(parsed.error).replace(/^graphic\.props\./, '');
-    return;
+const help = createHelpOverlay();
+const files = createShowFilesView(store, token);
+const importer = createCsvImportView(actions);
+mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), help: () => help.toggle() });
+mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
+mountItemForm($('editor'), store, actions);
+mountAirControls($('air-controls'), store, actions);
+mountOutputsView($('outputs'), store);
+bindHotkeys(actions, { toggleHelp: () => help.toggle() });
+keepFocusOff(document.body);
+
+async function startMonitors() {
+  const templates = bundledTemplates();
+  await loadFonts(templates.theme);
+  // ?renderer= fixes the monitors' renderer; otherwise they follow the outputs (canvas until one reports).
+  const forced = params.get('renderer');
+  const choice = await chooseRenderer(forced === null ? 'canvas' : parseRendererRequest(forced));
+  const monitors = await mountMonitors($('monitors'), store, templates, choice);
+  if (forced === null) {
+    store.subscribe((state) => {
+      const kind = state.outputs.find((o) => o.connected && o.report)?.report?.renderer;
+      if (kind) monitors.follow(kind);
+    });
   }
-  formError.textContent = '';
-  const outcome = await connection.command(parsed.data, show?.revision);
-  if (!outcome.ok) formError.textContent = outcome.error;
+  window.finishlinePanel = {
+    renderer: () => monitors.renderer(),
+    revision: () => store.getState().show?.revision ?? null,
+    renderAt: (t) => monitors.frame(t),
+    monitorPng: (which, rect) => monitors.png(which, rect),
+  };
+  document.documentElement.dataset.monitors = 'ready';
+  if (params.get('clock') !== 'manual') runFrameLoop(() => monitors.frame(clock.now()));
 }
 
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const data = new FormData(form);
-  void send({ type: 'take', graphic: { kind: 'nameCard', props: { name: data.get('name'), role: data.get('role') } } });
+startMonitors().catch((error: Error) => {
+  console.error(error);
+  $('monitors').textContent = `The monitors could not start: ${error.message}`;
 });
-$('clear-lower-third').addEventListener('click', () => void send({ type: 'clear', layer: 'lowerThird' }));
-
-function renderShow(state: ShowState) {
-  $('show-name').textContent = `${state.name} · revision ${state.revision}`;
-  const list = $('on-air');
-  list.replaceChildren(
-    ...Object.values(state.onAir).map((item) => {
-      const li = document.createElement('li');
-      const props = item.graphic.props as { name?: string; role?: string };
-      li.textContent = `${item.layer}: ${item.graphic.kind} — ${[props.name, props.role].filter(Boolean).join(', ')}`;
-      return li;
-    }),
-  );
-  if (list.children.length === 0) list.append(muted('Nothing on air'));
-}
-
-function renderOutputs(outputs: OutputStatus[]) {
-  const list = $('outputs');
-  list.replaceChildren(
-    ...outputs.map((output) => {
-      const li = document.createElement('li');
-      const report = output.report;
-      const behind = report !== null && show !== null && report.revision < show.revision;
-      li.dataset.state = !output.connected ? 'down' : behind || !report ? 'warn' : 'ok';
-      li.textContent = report
-        ? `${output.connected ? '' : 'DISCONNECTED · '}${report.width}x${report.height} ${report.renderer} · revision ${report.revision}${behind ? ' (behind)' : ''} · ${Math.round(report.fps)} fps`
-        : 'connected, not drawn yet';
-      return li;
-    }),
-  );
-  if (outputs.length === 0) list.append(muted('No output connected'));
-}
-
-function muted(text: string) {
-  const li = document.createElement('li');
-  li.className = 'muted';
-  li.textContent = text;
-  return li;
-}

@@ -46,6 +46,11 @@ describe('Command', () => {
     expect(problem({ type: 'clear', layer: 'lowerThird', layr: 'x' })).toBe('Unrecognized key: "layr"');
   });
 
+  it('refuses a move that gives both a position and a step, or neither', () => {
+    expect(problem({ type: 'rundown.move', id: 'r1' })).toBe('give either index (a position) or by (-1 or 1)');
+    expect(problem({ type: 'rundown.move', id: 'r1', index: 2, by: 1 })).toBe('give either index (a position) or by (-1 or 1)');
+  });
+
   it('refuses control characters in on-air text', () => {
     expect(problem({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Cram\u0007' } } })).toBe(
       'graphic.props.name: must not contain control characters',

@@ -141,9 +141,12 @@ export async function createOutputScene(options: {
 
   return {
     scale,
-    /** Reconciles a snapshot at hub time t. The first snapshot of a page shows everything already on air. */
-    show(show: ShowState, t: number) {
-      const instant = firstShow;
+    /**
+     * Reconciles a snapshot at hub time t. The first snapshot of a page shows everything already on air;
+     * `instant` does the same for any snapshot (a preview monitor cutting to the next cued item).
+     */
+    show(show: ShowState, t: number, options: { instant?: boolean } = {}) {
+      const instant = firstShow || options.instant === true;
       firstShow = false;
       for (const layer of LAYERS) {
         const want = show.onAir[layer];
@@ -174,6 +177,17 @@ export async function createOutputScene(options: {
         drew = true;
       }
       return drew;
+    },
+    /**
+     * Draws every layer as it stands into a 2D context at this scene's resolution, in stacking order. Each
+     * layer is redrawn first, so a WebGL canvas is read in the same task as it was drawn (a monitor's readback).
+     */
+    composite(target: CanvasRenderingContext2D) {
+      for (const layer of LAYERS) {
+        const surface = surfaceOf(layer);
+        surface.render();
+        target.drawImage(surface.canvas, Number.parseFloat(surface.canvas.style.left) || 0, Number.parseFloat(surface.canvas.style.top) || 0);
+      }
     },
     onAir() {
       return [...mounted.values()].map(({ layer, kind, id }) => ({ layer, kind, id }));

@@ -3,18 +3,9 @@ import { Command } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
 import type { Hub } from './hub';
 import type { OutputRegistry } from './outputRegistry';
-import { hasToken } from './token';
-
-export const MAX_BODY_BYTES = 64 * 1024;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { handleShowsApi } from './showsApi';
+import type { ShowLibrary } from './showLibrary';
+import { HttpError, readJson, reply, requireToken } from './httpRequest';
 
 /**
  * The control API for Companion, Stream Deck and curl. Returns false when the path is not an API path so
@@ -26,6 +17,7 @@ export async function handleApi(
   hub: Hub,
   outputs: OutputRegistry,
   token: string,
+  library: ShowLibrary,
 ): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://hub');
   if (!url.pathname.startsWith('/api/')) return false;
@@ -41,6 +33,7 @@ export async function handleApi(
       case 'POST /api/commands':
         return await postCommand(request, response, url, hub, token);
       default:
+        if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, token);
         throw new HttpError(404, `No API route ${route}: see README.md for GET /api/state and POST /api/commands`);
     }
   } catch (error) {
@@ -50,18 +43,8 @@ export async function handleApi(
 }
 
 async function postCommand(request: IncomingMessage, response: ServerResponse, url: URL, hub: Hub, token: string) {
-  const presented = bearer(request.headers.authorization) ?? url.searchParams.get('token');
-  if (!hasToken(presented, token)) {
-    // Drain nothing: the client is told at once and the show is untouched.
-    throw new HttpError(401, 'Missing or wrong operator token: send "Authorization: Bearer <token>" (printed by npm start)');
-  }
-  const body = await readBody(request);
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new HttpError(400, `Body is not valid JSON: ${(error as Error).message}`);
-  }
+  requireToken(request, url, token);
+  const json = await readJson(request);
   const parsed = Command.safeParse(json);
   if (!parsed.success) throw new HttpError(400, `Command refused: ${describeIssues(parsed.error)}`);
   const baseRevision = parseIfMatch(request.headers['if-match']);
@@ -71,50 +54,10 @@ async function postCommand(request: IncomingMessage, response: ServerResponse, u
   return reply(response, status, { error: result.error, revision: result.revision });
 }
 
-function bearer(header: string | undefined): string | null {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1] ?? null;
-}
-
 /** `If-Match: 12` (or `"12"`) makes the command conditional on the show being at revision 12. */
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const value = header.replace(/^W\//, '').replace(/"/g, '').trim();
   if (!/^\d+$/.test(value)) throw new HttpError(400, `If-Match must be a show revision number, got ${JSON.stringify(header)}`);
   return Number(value);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      reject(new HttpError(413, `Body is ${declared} bytes; the limit is ${MAX_BODY_BYTES}`));
-      request.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `Body is over the limit of ${MAX_BODY_BYTES} bytes`));
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function reply(response: ServerResponse, status: number, body: unknown): true {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(text),
-  });
-  response.end(text);
-  return true;
 }

@@ -11,6 +11,11 @@ export type SubmitResult =
 export type Hub = {
   store: ShowStore;
   submit(command: Command, baseRevision?: number): Promise<SubmitResult>;
+  /**
+   * Replaces the whole show (opening a show file, starting a new one) in turn with commands: `produce` gets
+   * the current show and returns the next one, or a sentence saying why not. The revision still goes up by one.
+   */
+  replace(produce: (current: ShowState) => Promise<ShowState | string>): Promise<SubmitResult>;
   now(): number;
 };
 
@@ -37,8 +42,24 @@ export function createHub({ initial, persist, now = Date.now }: HubOptions): Hub
     }
     const result = applyCommand(current, command, { now: now() });
     if (!result.ok) return { ok: false, reason: 'refused', error: result.error, revision: current.revision };
+    return commit(current, result.state);
+  }
+
+  async function replaceDurably(produce: (current: ShowState) => Promise<ShowState | string>): Promise<SubmitResult> {
+    const current = store.getState();
+    let next: ShowState | string;
     try {
-      await persist(result.state);
+      next = await produce(current);
+    } catch (error) {
+      return { ok: false, reason: 'storage', revision: current.revision, error: `Nothing was changed: ${(error as Error).message}` };
+    }
+    if (typeof next === 'string') return { ok: false, reason: 'refused', error: next, revision: current.revision };
+    return commit(current, { ...next, revision: current.revision + 1 });
+  }
+
+  async function commit(current: ShowState, next: ShowState): Promise<SubmitResult> {
+    try {
+      await persist(next);
     } catch (error) {
       return {
         ok: false,
@@ -47,17 +68,20 @@ export function createHub({ initial, persist, now = Date.now }: HubOptions): Hub
         error: `The show could not be saved, so nothing was changed: ${(error as Error).message}`,
       };
     }
-    store.setState(result.state, true);
-    return { ok: true, revision: result.state.revision };
+    store.setState(next, true);
+    return { ok: true, revision: next.revision };
+  }
+
+  function inTurn(work: () => Promise<SubmitResult>): Promise<SubmitResult> {
+    const run = queue.then(work);
+    queue = run.catch(() => {});
+    return run;
   }
 
   return {
     store,
     now,
-    submit(command, baseRevision) {
-      const run = queue.then(() => applyDurably(command, baseRevision));
-      queue = run.catch(() => {});
-      return run;
-    },
+    submit: (command, baseRevision) => inTurn(() => applyDurably(command, baseRevision)),
+    replace: (produce) => inTurn(() => replaceDurably(produce)),
   };
 }

@@ -6,6 +6,7 @@ import { createHub } from './hub';
 import { handleApi } from './httpApi';
 import { createOutputRegistry } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
+import { createShowLibrary } from './showLibrary';
 import { attachSocketServer } from './socketServer';
 import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
@@ -18,12 +19,14 @@ const port = Number(process.env.PORT ?? DEFAULT_PORT);
 const host = process.env.HOST ?? '0.0.0.0';
 const showPath = resolve(process.env.SHOW_FILE ?? resolve(root, 'data/show.json'));
 const seedPath = resolve(process.env.SEED_SHOW ?? resolve(root, 'shows/london-2016.json'));
+const showsDir = resolve(process.env.SHOWS_DIR ?? resolve(showPath, '../shows'));
 
 async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const { state, seeded } = await openShowFile(showPath, seedPath);
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
   const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next) });
+  const library = createShowLibrary(showsDir);
 
   let sockets: ReturnType<typeof attachSocketServer> | undefined;
   const outputs = createOutputRegistry((list) => sockets?.broadcastToOperators({ type: 'outputs', outputs: list }));
@@ -33,7 +36,7 @@ async function main() {
   if (!dev && !existsSync(resolve(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm start does it)');
 
   const server = createServer((request, response) => {
-    handleApi(request, response, hub, outputs, token)
+    handleApi(request, response, hub, outputs, token, library)
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
@@ -53,6 +56,7 @@ async function main() {
     const lan = lanAddress();
     console.log(`Finishline hub ${dev ? '(dev, hot reload) ' : ''}listening on port ${actualPort}`);
     console.log(`  Show file:      ${showPath} (revision ${state.revision}${seeded ? ', new from the demo show' : ''})`);
+    console.log(`  Saved shows:    ${showsDir}`);
     console.log(`  Operator panel: ${base}/?token=${token}`);
     console.log(`  Output:         ${base}/output.html`);
     if (lan) console.log(`  From other machines: http://${lan}:${actualPort}/output.html`);

@@ -2,6 +2,7 @@ import type { Command } from '../protocol/command';
 import { crawlCommandTypes, reduceCrawl } from './reducers/reduceCrawl';
 import { onAirCommandTypes, reduceOnAir } from './reducers/reduceOnAir';
 import { raceCommandTypes, reduceRaces } from './reducers/reduceRaces';
+import { reduceRundown, rundownCommandTypes } from './reducers/reduceRundown';
 import type { ShowState } from './showState';
 
 export type ApplyContext = { /** Hub time in ms since the epoch. */ now: number };
@@ -22,6 +23,7 @@ function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowStat
   if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
   if (is(command, raceCommandTypes)) return reduceRaces(state, command, ctx);
   if (is(command, crawlCommandTypes)) return reduceCrawl(state, command);
+  if (is(command, rundownCommandTypes)) return reduceRundown(state, command);
   const unhandled: never = command;
   throw new Error(`No reducer for command ${JSON.stringify(unhandled)}`);
 }

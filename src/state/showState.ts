@@ -3,6 +3,7 @@ import { GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
 import { Race } from '../protocol/race';
 import { CrawlState, EMPTY_CRAWL } from './crawlState';
+import { ItemId, RundownItem } from '../protocol/rundownItem';
 
 /** A graphic instance on air. `id` changes on every take, so outputs can tell a new take from an update. */
 export const OnAirGraphic = z.strictObject({
@@ -13,6 +14,8 @@ export const OnAirGraphic = z.strictObject({
   takenAt: z.number(),
   /** Hub time of the last in-place update, or the take. */
   updatedAt: z.number(),
+  /** The rundown item it was taken from (for tally), when it came from the rundown. */
+  itemId: ItemId.optional(),
 });
 export type OnAirGraphic = z.infer<typeof OnAirGraphic>;
 
@@ -31,9 +34,13 @@ export const ShowState = z.strictObject({
     .refine((races) => new Set(races.map((r) => r.id)).size === races.length, 'race ids must be unique')
     .default([]),
   crawl: CrawlState.default(EMPTY_CRAWL),
+  /** The prepared items, in order; the panel groups them by `group`. */
+  rundown: z.array(RundownItem).max(2000).default([]),
+  /** A locked show refuses rundown edits and show switches; take and clear still work. */
+  locked: z.boolean().default(false),
 });
 export type ShowState = z.infer<typeof ShowState>;
 
 export function emptyShow(name = 'Untitled show'): ShowState {
-  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [], crawl: EMPTY_CRAWL };
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [], crawl: EMPTY_CRAWL, rundown: [], locked: false };
 }

@@ -15,7 +15,7 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       const problem = raceReferenceProblem(command.graphic, state);
       if (problem) return problem;
       const layer = command.layer ?? contractOf(command.graphic.kind).layer;
-      const onAir = { id: `g${revision}`, layer, graphic: command.graphic, takenAt: ctx.now, updatedAt: ctx.now };
+      const onAir = { id: `g${revision}`, layer, graphic: command.graphic, takenAt: ctx.now, updatedAt: ctx.now, ...tag(command.itemId) };
       return { ...state, onAir: { ...state.onAir, [layer]: onAir } };
     }
     case 'update': {
@@ -26,7 +26,9 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       }
       const problem = raceReferenceProblem(command.graphic, state);
       if (problem) return problem;
-      const updated = { ...current, graphic: command.graphic, updatedAt: ctx.now };
+      // The tally follows the command: an update from another item (or from no item) moves it.
+      const { itemId: _previous, ...rest } = current;
+      const updated = { ...rest, graphic: command.graphic, updatedAt: ctx.now, ...tag(command.itemId) };
       return { ...state, onAir: { ...state.onAir, [command.layer]: updated } };
     }
     case 'clear': {
@@ -37,4 +39,8 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
     case 'clearAll':
       return { ...state, onAir: {} };
   }
+}
+
+function tag(itemId: string | undefined) {
+  return itemId === undefined ? {} : { itemId };
 }

@@ -1,0 +1,38 @@
+import { el } from './element';
+import type { PanelActions } from './panelActions';
+import { canControl, type PanelStore } from './panelStore';
+
+/** The top bar: show name and revision, the show lock, show files, import, help, and the connection. */
+export function mountHeaderBar(host: HTMLElement, store: PanelStore, actions: PanelActions, open: { files(): void; importCsv(): void; help(): void }) {
+  const name = el('span', { class: 'show-name' });
+  const locked = el('span', { class: 'badge locked', text: 'LOCKED', hidden: true });
+  const lock = el('button', { type: 'button', 'aria-pressed': 'false', text: 'Lock show' });
+  const files = el('button', { type: 'button', text: 'Show files…' });
+  const importCsv = el('button', { type: 'button', text: 'Import CSV…' });
+  const help = el('button', { type: 'button', text: 'Keys (?)' });
+  const connection = el('span', { class: 'connection', role: 'status', 'aria-live': 'polite', text: 'Connecting…' });
+  lock.addEventListener('click', () => void actions.toggleLock());
+  files.addEventListener('click', () => open.files());
+  importCsv.addEventListener('click', () => open.importCsv());
+  help.addEventListener('click', () => open.help());
+  host.replaceChildren(el('h1', { text: 'Finishline' }), name, locked, el('div', { class: 'bar-buttons' }, lock, files, importCsv, help), connection);
+
+  const render = () => {
+    const state = store.getState();
+    const { status, role } = state.connection;
+    name.textContent = state.show ? `${state.show.name} · revision ${state.show.revision}` : '';
+    const isLocked = state.show?.locked ?? false;
+    locked.hidden = !isLocked;
+    lock.textContent = isLocked ? 'Unlock show' : 'Lock show';
+    lock.setAttribute('aria-pressed', String(isLocked));
+    const control = canControl(state);
+    lock.disabled = !control;
+    files.disabled = !control;
+    importCsv.disabled = !control || isLocked;
+    connection.dataset.status = status;
+    connection.textContent =
+      status === 'open' ? (role === 'operator' ? 'Connected' : 'Connected read-only: open the operator URL printed by npm start') : status === 'connecting' ? 'Connecting…' : 'Disconnected — retrying';
+  };
+  store.subscribe(render);
+  render();
+}

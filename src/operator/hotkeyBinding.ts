@@ -1,0 +1,66 @@
+import { itemTitle, type RundownItem } from '../protocol/rundownItem';
+import { confirmDialog } from './dialogs';
+import { hotkeyFor, type HotkeyAction } from './hotkeys';
+import type { PanelActions } from './panelActions';
+
+/**
+ * Listens for the panel's hotkeys on the whole page. Nothing fires while a form field has the focus (Esc
+ * leaves the field), while a dialog is open (it has its own keys), or when Space/Enter would press a
+ * focused button. Held keys do not repeat Take or Clear.
+ */
+export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void }) {
+  document.addEventListener('keydown', (event) => {
+    const target = event.target instanceof HTMLElement ? event.target : document.body;
+    const dialog = document.querySelector('dialog[open]');
+    if (dialog) {
+      if (event.key === '?' && dialog.id === 'help') ui.toggleHelp();
+      return;
+    }
+    if ((event.key === ' ' || event.key === 'Enter') && target.closest('button, a[href], summary')) return;
+    const inField = target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+    const action = hotkeyFor(event, inField);
+    if (!action) return;
+    event.preventDefault();
+    if (event.repeat && !(action.type === 'cue' || action.type === 'move')) return;
+    if (action.type === 'escape' && inField) return target.blur();
+    dispatch(action);
+  });
+
+  function dispatch(action: HotkeyAction) {
+    switch (action.type) {
+      case 'cue':
+        return actions.cue(action.to);
+      case 'take':
+        return void actions.take();
+      case 'update':
+        return void actions.update();
+      case 'clear':
+        return void actions.clear(action.layer);
+      case 'clearAll':
+        return void actions.pressClearAll();
+      case 'edit':
+        return actions.editCued();
+      case 'new':
+        return actions.newItem();
+      case 'duplicate':
+        return actions.duplicateCued();
+      case 'delete': {
+        const item = actions.cued();
+        if (item) void confirmDelete(actions, item);
+        return;
+      }
+      case 'move':
+        return actions.moveCued(action.by);
+      case 'help':
+        return ui.toggleHelp();
+      case 'escape':
+        return actions.disarm();
+    }
+  }
+}
+
+/** Deletes an item from the rundown after asking. */
+export async function confirmDelete(actions: PanelActions, item: RundownItem) {
+  const yes = await confirmDialog({ title: `Delete “${itemTitle(item)}”?`, text: `It is removed from the ${item.group} group of the rundown for every operator.`, confirm: 'Delete' });
+  if (yes) await actions.removeItem(item);
+}

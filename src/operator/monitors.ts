@@ -1,0 +1,140 @@
+import { contractOf } from '../protocol/graphicSpec';
+import { itemTitle, type RundownItem } from '../protocol/rundownItem';
+import type { TemplateSet } from '../protocol/templates/templateSet';
+import { createOutputScene, DESIGN_HEIGHT, DESIGN_WIDTH, type OutputScene } from '../render/outputScene';
+import type { RendererChoice, RendererKind } from '../render/rendererChoice';
+import type { ShowState } from '../state/showState';
+import { el } from './element';
+import type { PanelStore } from './panelStore';
+import { SAFE_AREAS } from './safeAreas';
+
+export type MonitorName = 'pvw' | 'pgm';
+
+type Monitor = { figure: HTMLElement; caption: HTMLElement; frame: HTMLElement; host: HTMLElement; scene: OutputScene | null };
+
+/**
+ * The PVW and PGM monitors: the output renderer itself (createOutputScene) drawing the full 1920x1080 design
+ * frame, shown scaled down over a checkerboard with the safe-area guides. PGM shows the hub's on-air state as
+ * an output does (animations and all, on hub time); PVW shows the cued item as it will look on air.
+ */
+export async function mountMonitors(container: HTMLElement, store: PanelStore, templates: TemplateSet, choice: RendererChoice) {
+  const monitors = { pvw: buildMonitor('pvw', 'PVW'), pgm: buildMonitor('pgm', 'PGM') };
+  container.replaceChildren(monitors.pvw.figure, monitors.pgm.figure);
+  let current = choice;
+  let programShown: ShowState | null = null;
+  let previewKey = '';
+  let building: Promise<void> = build(choice);
+  await building; // the page reports its monitors ready only once both scenes exist
+
+  const resize = new ResizeObserver(() => {
+    for (const m of Object.values(monitors)) m.frame.style.transform = `scale(${m.figure.querySelector('.screen')!.clientWidth / DESIGN_WIDTH})`;
+  });
+  for (const m of Object.values(monitors)) resize.observe(m.figure.querySelector('.screen')!);
+
+  store.subscribe(() => captions());
+  captions();
+
+  async function build(next: RendererChoice) {
+    for (const m of Object.values(monitors)) {
+      m.scene?.destroy();
+      m.scene = null;
+      m.host.replaceChildren();
+    }
+    for (const m of Object.values(monitors)) {
+      m.scene = await createOutputScene({ host: m.host, width: DESIGN_WIDTH, height: DESIGN_HEIGHT, renderer: next, templates });
+    }
+    current = next;
+    programShown = null;
+    previewKey = '';
+  }
+
+  function cuedItem(): RundownItem | null {
+    const { show, cueId } = store.getState();
+    return show?.rundown.find((item) => item.id === cueId) ?? null;
+  }
+
+  /** What PVW shows: the cued item alone, on its layer, in its on-air state (what Take would put on air). */
+  function previewShow(show: ShowState, item: RundownItem | null): ShowState {
+    if (!item) return { ...show, onAir: {} };
+    const layer = contractOf(item.graphic.kind).layer;
+    return { ...show, onAir: { [layer]: { id: `pvw:${item.id}:${item.revision}`, layer, graphic: item.graphic, takenAt: 0, updatedAt: 0, itemId: item.id } } };
+  }
+
+  function captions() {
+    const { show, cueId } = store.getState();
+    const item = cuedItem();
+    const cuedOnAir = item !== null && show !== null && Object.values(show.onAir).some((g) => g.itemId === cueId);
+    monitors.pvw.caption.textContent = item ? `PVW · ${itemTitle(item)} (${contractOf(item.graphic.kind).layer})${cuedOnAir ? ' · on air' : ''}` : 'PVW · nothing cued';
+    monitors.pvw.figure.dataset.tally = item ? 'pvw' : '';
+    const onAir = show ? Object.values(show.onAir) : [];
+    monitors.pgm.caption.textContent = `PGM · ${
+      onAir.length === 0
+        ? 'nothing on air'
+        : onAir
+            .map((g) => {
+              const source = show!.rundown.find((i) => i.id === g.itemId);
+              return `${g.layer}: ${source ? itemTitle(source) : itemTitle({ graphic: g.graphic })}`;
+            })
+            .join(' · ')
+    }`;
+    monitors.pgm.figure.dataset.tally = onAir.length > 0 ? 'pgm' : '';
+  }
+
+  return {
+    /** Draws hub time t: reconciles the latest show into PGM and the cued item into PVW first. */
+    frame(t: number) {
+      const { show } = store.getState();
+      const pvw = monitors.pvw.scene;
+      const pgm = monitors.pgm.scene;
+      if (!show || !pvw || !pgm) return;
+      if (show !== programShown) {
+        pgm.show(show, t);
+        programShown = show;
+      }
+      const item = cuedItem();
+      const key = `${show.revision}:${item?.id}:${item?.revision}`;
+      if (key !== previewKey) {
+        pvw.show(previewShow(show, item), t, { instant: true });
+        previewKey = key;
+      }
+      pvw.frame(t);
+      pgm.frame(t);
+    },
+    renderer: () => current.kind,
+    ready: () => building,
+    /** Switches both monitors to the renderer the outputs use, so they draw exactly what the outputs draw. */
+    follow(kind: RendererKind) {
+      if (kind === current.kind) return;
+      building = building.then(() => build({ kind, request: kind === 'canvas' ? 'canvas' : 'webgl', reason: 'the outputs render with it', fallback: false }));
+    },
+    /** A monitor's full-resolution frame as a PNG data URL, cropped to a rectangle (test hook). */
+    png(which: MonitorName, rect: { x: number; y: number; width: number; height: number }): string {
+      const canvas = document.createElement('canvas');
+      canvas.width = DESIGN_WIDTH;
+      canvas.height = DESIGN_HEIGHT;
+      monitors[which].scene!.composite(canvas.getContext('2d')!);
+      const crop = document.createElement('canvas');
+      crop.width = rect.width;
+      crop.height = rect.height;
+      crop.getContext('2d')!.drawImage(canvas, rect.x, rect.y, rect.width, rect.height, 0, 0, rect.width, rect.height);
+      return crop.toDataURL('image/png');
+    },
+  };
+}
+export type Monitors = Awaited<ReturnType<typeof mountMonitors>>;
+
+function buildMonitor(name: MonitorName, title: string): Monitor {
+  const host = el('div', { class: 'scene' });
+  const guides = SAFE_AREAS.map((area) =>
+    el('div', {
+      class: 'safe-area',
+      title: area.name,
+      'data-area': area.name,
+      style: `left:${area.inset.x * 100}%;right:${area.inset.x * 100}%;top:${area.inset.y * 100}%;bottom:${area.inset.y * 100}%`,
+    }),
+  );
+  const frame = el('div', { class: 'frame' }, host, el('div', { class: 'guides', 'aria-hidden': 'true' }, ...guides));
+  const caption = el('figcaption', { id: `${name}-caption` });
+  const figure = el('figure', { class: `monitor monitor-${name}`, 'aria-labelledby': `${name}-caption`, 'data-monitor': name }, caption, el('div', { class: 'screen' }, frame));
+  return { figure, caption, frame, host, scene: null };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { OutputReport, OutputStatus } from '../protocol/messages';
+import { emptyShow } from '../state/showState';
+import { outputWarnings } from './outputHealth';
+
+const report = (over: Partial<OutputReport> = {}): OutputReport => ({
+  type: 'rendered',
+  revision: 5,
+  renderer: 'canvas',
+  requestedRenderer: 'auto',
+  rendererReason: 'WebGL is software-rendered here',
+  width: 1920,
+  height: 1080,
+  fps: 60,
+  droppedFrames: 0,
+  onAir: [],
+  page: 'output',
+  ...over,
+});
+const output = (over: Partial<OutputStatus> = {}): OutputStatus => ({ connectionId: 'a1', connected: true, connectedAt: 0, lastReportAt: 0, report: report(), ...over });
+const show = { ...emptyShow(), revision: 5 };
+
+describe('outputWarnings', () => {
+  it('has nothing to say about a healthy output', () => {
+    expect(outputWarnings(output(), show, 10_000, 0)).toEqual([]);
+  });
+
+  it('flags an output that lags the show only after the grace period', () => {
+    const later = { ...show, revision: 7 };
+    expect(outputWarnings(output(), later, 1000, 0)).toEqual([]);
+    expect(outputWarnings(output(), later, 2000, 0)).toEqual(['Behind: drew revision 5, the show is at 7']);
+  });
+
+  it('flags a disconnected output and a forced renderer that fell back', () => {
+    const fellBack = output({ connected: false, report: report({ requestedRenderer: 'webgl', rendererReason: 'WebGL was requested but is unavailable here: fell back to canvas' }) });
+    expect(outputWarnings(fellBack, show, 0, 0)).toEqual([
+      'Disconnected: this output is not receiving the show',
+      'Fallback renderer: asked for webgl, drawing with canvas (WebGL was requested but is unavailable here: fell back to canvas)',
+    ]);
+  });
+
+  it('flags an output whose on-air graphics differ from the show at the same revision', () => {
+    const onAir = { ...show, onAir: { lowerThird: { id: 'g5', layer: 'lowerThird' as const, graphic: { kind: 'nameCard' as const, props: { name: 'Cram', role: '' } }, takenAt: 0, updatedAt: 0 } } };
+    expect(outputWarnings(output(), onAir, 0, 0)).toEqual(['Shows different graphics from the ones on air in the show']);
+    expect(outputWarnings(output({ report: report({ onAir: [{ layer: 'lowerThird', kind: 'nameCard', id: 'g5' }] }) }), onAir, 0, 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import type { OutputStatus } from '../protocol/messages';
+import { el } from './element';
+import { labelOf } from './form/schemaFields';
+import { BEHIND_GRACE_MS, outputWarnings } from './outputHealth';
+import type { PanelStore } from './panelStore';
+
+const SHOWN_APART = new Set(['type', 'revision', 'renderer', 'requestedRenderer', 'rendererReason', 'width', 'height', 'onAir', 'page']);
+
+/**
+ * Output confidence: every output the hub knows, what it last drew (revision, renderer, graphics on air) and
+ * any other figure it reports (frame rate, dropped frames, mode...), with warnings in words.
+ */
+export function mountOutputsView(host: HTMLElement, store: PanelStore) {
+  const list = el('ul', { class: 'outputs', 'aria-label': 'Outputs' });
+  host.replaceChildren(el('h2', { id: 'outputs-heading', text: 'Outputs' }), list);
+  let revision = -1;
+  let revisionSince = 0;
+
+  const render = () => {
+    const { outputs, show } = store.getState();
+    if (show && show.revision !== revision) {
+      revision = show.revision;
+      revisionSince = Date.now();
+    }
+    // Every page connects the same way; one that has never reported a frame may be a panel, or an output still loading.
+    const drawn = outputs.filter((output) => output.report !== null);
+    const silent = outputs.filter((output) => output.report === null && output.connected).length;
+    const rows = drawn.map((output) => row(output, outputWarnings(output, show, Date.now(), revisionSince)));
+    if (drawn.length === 0) rows.push(el('li', { class: 'muted', 'data-state': 'warn', text: 'No output has drawn the show: nothing is going to air from this hub' }));
+    if (silent > 0) rows.push(el('li', { class: 'muted', text: `${silent} connected ${silent === 1 ? 'page has' : 'pages have'} not drawn anything: operator panels (this one included), or outputs still loading` }));
+    list.replaceChildren(...rows);
+  };
+
+  function row(output: OutputStatus, warnings: string[]): HTMLElement {
+    const report = output.report;
+    const state = !output.connected ? 'down' : warnings.length > 0 ? 'warn' : 'ok';
+    const facts: string[] = [];
+    if (report) {
+      facts.push(`${report.width}x${report.height}`, `${report.renderer} renderer${report.requestedRenderer !== 'auto' ? ` (asked for ${report.requestedRenderer})` : ''}`, `revision ${report.revision}`);
+      for (const [key, value] of Object.entries(report)) {
+        if (SHOWN_APART.has(key) || value === null || typeof value === 'object') continue;
+        facts.push(`${labelOf(key).toLowerCase()} ${typeof value === 'number' ? Math.round(value * 10) / 10 : String(value)}`);
+      }
+    }
+    const onAir = report ? (report.onAir.length > 0 ? report.onAir.map((g) => `${g.layer}: ${g.kind}`).join(', ') : 'nothing') : '—';
+    return el(
+      'li',
+      { 'data-state': state, 'data-output': output.connectionId },
+      el('strong', { text: `${report?.page ?? 'output'} ${output.connectionId}${output.connected ? '' : ' — DISCONNECTED'}` }),
+      el('span', { class: 'facts', text: facts.join(' · ') }),
+      el('span', { class: 'facts', text: `On air: ${onAir}` }),
+      report ? el('span', { class: 'facts muted', text: report.rendererReason }) : null,
+      ...warnings.map((w) => el('span', { class: 'warning', text: `⚠ ${w}` })),
+    );
+  }
+
+  store.subscribe((state, previous) => {
+    if (state.outputs !== previous.outputs || state.show !== previous.show) render();
+  });
+  // Re-checks the grace period, so an output that stays behind is flagged without waiting for news.
+  setInterval(render, BEHIND_GRACE_MS / 3);
+  render();
+}

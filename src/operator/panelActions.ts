@@ -1,0 +1,131 @@
+import type { HubConnection } from '../client/hubConnection';
+import { Command } from '../protocol/command';
+import { describeIssues } from '../protocol/describeIssues';
+import { contractOf } from '../protocol/graphicSpec';
+import type { LayerId } from '../protocol/layers';
+import { itemTitle, type RundownItem, type RundownItemInput } from '../protocol/rundownItem';
+import { CLEAR_ALL_WINDOW_MS } from './hotkeys';
+import { canControl, canEdit, type PanelStore } from './panelStore';
+import { moveCue } from './rundownOrder';
+
+export type Outcome = { ok: true; revision: number } | { ok: false; error: string };
+
+/**
+ * Everything the panel does, whether from a button or a key. Every command is validated here before it is
+ * sent; the hub's answer (or refusal, as a sentence) is shown in the panel's message line.
+ */
+export function createPanelActions(store: PanelStore, connection: Pick<HubConnection, 'command'>, now: () => number = Date.now) {
+  const state = () => store.getState();
+  const tell = (text: string, tone: 'error' | 'info' = 'info') => store.setState({ notice: { text, tone } });
+
+  async function send(input: unknown, done?: string): Promise<Outcome> {
+    const parsed = Command.safeParse(input);
+    if (!parsed.success) {
+      const error = `Not sent: ${describeIssues(parsed.error)}`;
+      tell(error, 'error');
+      return { ok: false, error };
+    }
+    if (!canControl(state())) {
+      const error = 'Not sent: this panel is not connected to the hub as an operator';
+      tell(error, 'error');
+      return { ok: false, error };
+    }
+    const outcome = await connection.command(parsed.data);
+    if (outcome.ok) {
+      if (done) tell(done);
+    } else tell(outcome.error, 'error');
+    return outcome;
+  }
+
+  function cued(): RundownItem | null {
+    const { show, cueId } = state();
+    return show?.rundown.find((item) => item.id === cueId) ?? null;
+  }
+
+  function needCued(verb: string): RundownItem | null {
+    const item = cued();
+    if (!item) tell(`Nothing is cued to ${verb}: cue an item with ↑/↓ or a click`, 'error');
+    return item;
+  }
+
+  return {
+    cued,
+    send,
+    cue(to: 'previous' | 'next' | 'first' | 'last') {
+      const show = state().show;
+      if (show) store.setState({ cueId: moveCue(show.rundown, state().cueId, to) });
+    },
+    cueItem(id: string) {
+      store.setState({ cueId: id });
+    },
+    take() {
+      const item = needCued('take');
+      if (!item) return Promise.resolve(null);
+      const layer = contractOf(item.graphic.kind).layer;
+      return send({ type: 'take', graphic: item.graphic, itemId: item.id }, `Took “${itemTitle(item)}” to ${layer}`);
+    },
+    /** Puts the cued item on its layer in place: the graphic on air animates to it instead of re-entering. */
+    update() {
+      const item = needCued('update');
+      if (!item) return Promise.resolve(null);
+      const layer = contractOf(item.graphic.kind).layer;
+      return send({ type: 'update', layer, graphic: item.graphic, itemId: item.id }, `Updated ${layer} with “${itemTitle(item)}”`);
+    },
+    clear(layer: LayerId) {
+      return send({ type: 'clear', layer }, `Cleared ${layer}`);
+    },
+    clearAll() {
+      store.setState({ clearAllArmedUntil: null });
+      return send({ type: 'clearAll' }, 'Cleared everything off air');
+    },
+    /** The F12 guard: the first press arms clear all for two seconds, a second press within them clears. */
+    pressClearAll() {
+      const armedUntil = state().clearAllArmedUntil;
+      if (armedUntil !== null && now() <= armedUntil) return this.clearAll();
+      store.setState({ clearAllArmedUntil: now() + CLEAR_ALL_WINDOW_MS });
+      setTimeout(() => {
+        if (state().clearAllArmedUntil !== null && now() > state().clearAllArmedUntil!) store.setState({ clearAllArmedUntil: null });
+      }, CLEAR_ALL_WINDOW_MS + 50);
+      return Promise.resolve(null);
+    },
+    disarm() {
+      if (state().clearAllArmedUntil !== null) store.setState({ clearAllArmedUntil: null });
+    },
+    /** Adds or updates an item; an edit names the item revision it was made against. */
+    saveItem(item: RundownItemInput): Promise<Outcome> {
+      const editor = state().editor;
+      if (editor?.mode === 'edit') {
+        return send({ type: 'rundown.update', id: editor.itemId, itemRevision: editor.itemRevision, item }, `Saved “${itemTitle(item)}”`);
+      }
+      const cue = cued();
+      return send({ type: 'rundown.add', item, ...(cue && cue.group === item.group ? { after: cue.id } : {}) }, `Added “${itemTitle(item)}”`);
+    },
+    duplicateCued() {
+      const item = needCued('duplicate');
+      if (item) void send({ type: 'rundown.duplicate', id: item.id }, `Duplicated “${itemTitle(item)}”`);
+    },
+    removeItem(item: RundownItem) {
+      return send({ type: 'rundown.remove', id: item.id, itemRevision: item.revision }, `Deleted “${itemTitle(item)}”`);
+    },
+    moveCued(by: -1 | 1) {
+      const item = needCued('move');
+      if (item) void send({ type: 'rundown.move', id: item.id, by });
+    },
+    editCued() {
+      const item = needCued('edit');
+      if (!item) return;
+      if (!canEdit(state())) return tell('The show is locked: unlock it to change the rundown (take and clear still work)', 'error');
+      store.setState({ editor: { mode: 'edit', itemId: item.id, itemRevision: item.revision } });
+    },
+    newItem() {
+      if (!canEdit(state())) return tell('The show is locked: unlock it to change the rundown (take and clear still work)', 'error');
+      store.setState({ editor: { mode: 'new' } });
+    },
+    toggleLock() {
+      const locked = state().show?.locked ?? false;
+      return send({ type: locked ? 'show.unlock' : 'show.lock' }, locked ? 'The show is unlocked: the rundown can be edited' : 'The show is locked: take and clear still work');
+    },
+    tell,
+  };
+}
+export type PanelActions = ReturnType<typeof createPanelActions>;

@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { describeIssues } from '../protocol/describeIssues';
+import type { Hub, SubmitResult } from './hub';
+import { HttpError, readJson, reply, requireToken } from './httpRequest';
+import { ShowFileId, ShowName, showFileId, type ShowLibrary } from './showLibrary';
+
+const bodies = {
+  new: z.strictObject({ name: ShowName }),
+  'save-as': z.strictObject({ name: ShowName, overwrite: z.boolean().default(false) }),
+  open: z.strictObject({ file: ShowFileId }),
+};
+
+/**
+ * Show files: `GET /api/shows` lists the saved shows; `POST /api/shows/new`, `/save-as` and `/open` switch or
+ * save the show. Each goes through the hub in turn with commands and bumps the revision like one.
+ */
+export async function handleShowsApi(request: IncomingMessage, response: ServerResponse, url: URL, hub: Hub, library: ShowLibrary, token: string): Promise<true> {
+  const action = url.pathname.replace(/^\/api\/shows\/?/, '');
+  if (request.method === 'GET' && action === '') {
+    const current = hub.store.getState();
+    return reply(response, 200, { current: { name: current.name, file: showFileId(current.name) }, shows: await library.list() });
+  }
+  if (request.method !== 'POST' || !(action in bodies)) {
+    throw new HttpError(404, `No API route ${request.method} ${url.pathname}: use GET /api/shows or POST /api/shows/new, /save-as, /open`);
+  }
+  requireToken(request, url, token);
+  const json = await readJson(request);
+  let result: SubmitResult;
+  switch (action) {
+    case 'new': {
+      const { name } = parse(bodies.new, json);
+      result = await hub.replace((current) => library.startNew(current, name));
+      break;
+    }
+    case 'save-as': {
+      const { name, overwrite } = parse(bodies['save-as'], json);
+      result = await hub.replace((current) => library.saveAs(current, name, overwrite));
+      break;
+    }
+    default: {
+      const { file } = parse(bodies.open, json);
+      result = await hub.replace((current) => library.open(current, file));
+    }
+  }
+  if (result.ok) return reply(response, 200, { revision: result.revision, name: hub.store.getState().name });
+  return reply(response, result.reason === 'refused' ? 422 : 503, { error: result.error, revision: result.revision });
+}
+
+function parse<T>(schema: z.ZodType<T>, json: unknown): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new HttpError(400, `Request refused: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
