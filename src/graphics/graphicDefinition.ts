@@ -7,8 +7,12 @@ import type { ShowState } from '../state/showState';
 
 export type Timeline = gsap.core.Timeline;
 
-/** Everything a graphic's look depends on besides its props: the theme and the kind's layout template. */
-export type Look<L = unknown> = { theme: Theme; layout: L };
+/**
+ * Everything a graphic's look depends on besides its props: the theme, the kind's layout template, and the
+ * output's frame rate (25, 29.97, 50, 59.94 or 60), for motion that must move whole pixels per frame (a crawl:
+ * core `pixelsPerFrame(speed, fps)`). Time given to `tick` is already on this rate's frame boundaries.
+ */
+export type Look<L = unknown> = { theme: Theme; layout: L; fps: number };
 
 /**
  * A built graphic: its display objects plus the animations that move them. Display objects hold no

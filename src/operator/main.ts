@@ -70,7 +70,7 @@ function renderOutputs(outputs: OutputStatus[]) {
       const behind = report !== null && show !== null && report.revision < show.revision;
       li.dataset.state = !output.connected ? 'down' : behind || !report ? 'warn' : 'ok';
       li.textContent = report
-        ? `${output.connected ? '' : 'DISCONNECTED · '}${report.width}x${report.height} ${report.renderer} · revision ${report.revision}${behind ? ' (behind)' : ''} · ${Math.round(report.fps)} fps`
+        ? `${output.connected ? '' : 'DISCONNECTED · '}${report.format || `${report.width}x${report.height}`} ${report.mode}${report.mode === 'fill' || report.mode === 'keyfill' ? ` ${report.alpha}` : ''} ${report.renderer} · revision ${report.revision}${behind ? ' (behind)' : ''} · ${Math.round(report.fps)} fps for ${report.targetFps} · ${report.droppedFrames} dropped`
         : 'connected, not drawn yet';
       return li;
     }),

@@ -1,4 +1,5 @@
 import { gsap } from 'gsap';
+import { frameAlignedTime } from '../core/index';
 import type { GraphicDefinition, GraphicView, Timeline } from '../graphics/graphicDefinition';
 import { definitionOf } from '../graphics/graphicDefinitions';
 import { LAYERS, type LayerId } from '../protocol/layers';
@@ -6,6 +7,7 @@ import type { TemplateSet } from '../protocol/templates/templateSet';
 import type { OnAirGraphic, ShowState } from '../state/showState';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
 import { createPlayout } from './playout';
+import { createPresentation, type Presentation } from './presentation';
 import type { RendererChoice } from './rendererChoice';
 
 export const DESIGN_WIDTH = 1920;
@@ -26,28 +28,45 @@ type Mounted = {
 gsap.ticker.remove(gsap.updateRoot);
 gsap.ticker.lagSmoothing(0);
 
+export type OutputSceneOptions = {
+  host: HTMLElement;
+  width: number;
+  height: number;
+  renderer: RendererChoice;
+  templates: TemplateSet;
+  /** The output's frame rate; every time the scene is given is snapped to its frame boundaries. Default 50. */
+  fps?: number;
+  /** How the canvases reach the page (output mode and alpha); default: as they are, on a transparent page. */
+  presentation?: Presentation;
+};
+
 /**
  * What an output shows: one surface per layer, the graphics mounted on them, and their animations.
  * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t, touching only the layers
- * whose pixels changed.
+ * whose pixels changed. Times are snapped to the start of the output frame they fall in (29.97 fps is
+ * exactly 30000/1001), so animations are timed in seconds identically at every rate and clocks change on
+ * frame boundaries.
  */
-export async function createOutputScene(options: { host: HTMLElement; width: number; height: number; renderer: RendererChoice; templates: TemplateSet }) {
-  const { host, width, height, renderer, templates } = options;
+export async function createOutputScene(options: OutputSceneOptions) {
+  const { host, width, height, renderer, templates, fps = 50 } = options;
   const { theme } = templates;
-  Object.assign(host.style, { position: 'relative', overflow: 'hidden', width: `${width}px`, height: `${height}px` });
+  const presentation = options.presentation ?? createPresentation(host, { width, height });
   const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
   const surfaces = new Map<LayerId, LayerSurface>();
-  for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, theme.regions[layer], scale, host));
+  for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, theme.regions[layer], scale, presentation));
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
+  /** The frame time last drawn: a second call for the same output frame has nothing new to move. */
+  let lastFrameAt: number | null = null;
+  const align = (t: number) => frameAlignedTime(t, fps);
 
   const surfaceOf = (layer: LayerId) => surfaces.get(layer)!;
 
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
     const definition = definitionOf(onAir.graphic.kind);
     const model = definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
-    const view = definition.build(model, { theme, layout: templates.layouts[onAir.graphic.kind] });
+    const view = definition.build(model, { theme, layout: templates.layouts[onAir.graphic.kind], fps });
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
     const tl = gsap.timeline({ paused: true });
@@ -103,8 +122,12 @@ export async function createOutputScene(options: { host: HTMLElement; width: num
 
   return {
     scale,
-    /** Reconciles a snapshot at hub time t. The first snapshot of a page shows everything already on air. */
-    show(show: ShowState, t: number) {
+    fps,
+    presentation,
+    /** Reconciles a snapshot at hub time t (snapped to its frame). The first snapshot of a page shows everything already on air. */
+    show(show: ShowState, time: number) {
+      const t = align(time);
+      lastFrameAt = null; // what was just mounted or updated must be seeked on the next frame, even at the same t
       const instant = firstShow;
       firstShow = false;
       for (const layer of LAYERS) {
@@ -116,10 +139,14 @@ export async function createOutputScene(options: { host: HTMLElement; width: num
         else if (want && have) update(have, want, show, t);
       }
     },
-    /** Draws hub time t. Returns true when any layer was redrawn. */
-    frame(t: number): boolean {
-      for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
-      for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
+    /** Draws the output frame hub time t falls in. Returns true when any layer was redrawn. */
+    frame(time: number): boolean {
+      const t = align(time);
+      if (t !== lastFrameAt) {
+        lastFrameAt = t;
+        for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
+        for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
+      }
       let drew = false;
       for (const surface of surfaces.values()) {
         if (!surface.dirty) continue;
@@ -132,6 +159,10 @@ export async function createOutputScene(options: { host: HTMLElement; width: num
       return [...mounted.values()].map(({ layer, kind, id }) => ({ layer, kind, id }));
     },
     isAnimating: () => playout.isRunning(),
+    /** Marks every layer for redrawing on the next frame (the benchmark uses it to price a full redraw). */
+    invalidate() {
+      for (const surface of surfaces.values()) surface.dirty = true;
+    },
     destroy() {
       for (const surface of surfaces.values()) surface.destroy();
     },
