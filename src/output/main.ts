@@ -3,7 +3,7 @@ import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { bundledTemplates } from '../render/bundledTemplates';
 import { loadFonts } from '../render/loadFonts';
-import { formatName } from '../core/index';
+import { formatName, frameAlignedTime } from '../core/index';
 import { createOutputScene } from '../render/outputScene';
 import { createPresentation } from '../render/presentation';
 import { chooseRenderer } from '../render/rendererChoice';
@@ -84,7 +84,10 @@ async function start() {
   };
 
   // A snapshot takes effect at the next frame drawn, so an enter animation starts exactly on that frame.
-  const draw = (t: number) => {
+  // Every frame is drawn at the start time of the output frame it falls in (29.97 is exactly 30000/1001):
+  // animations are timed in seconds the same at every rate, and clocks change on frame boundaries.
+  const draw = (time: number) => {
+    const t = frameAlignedTime(time, fps);
     if (received !== reconciled && received !== null) {
       scene.show(received, t);
       reconciled = received;

@@ -51,8 +51,8 @@ export async function createLayerSurface(
     setRegion(next) {
       const pixels = pixelBox(next, scale);
       renderer.resize(pixels.width / scale, pixels.height / scale, scale);
-      canvas.style.left = `${pixels.x}px`;
-      canvas.style.top = `${pixels.y}px`;
+      // One canvas pixel per output pixel: the canvas is shown at its pixel size, not its design size.
+      Object.assign(canvas.style, { left: `${pixels.x}px`, top: `${pixels.y}px`, width: `${pixels.width}px`, height: `${pixels.height}px` });
       content.position.set(-pixels.x / scale, -pixels.y / scale);
       surface.dirty = true;
     },

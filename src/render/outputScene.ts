@@ -1,5 +1,4 @@
 import { gsap } from 'gsap';
-import { frameAlignedTime } from '../core/index';
 import type { GraphicDefinition, GraphicView, Timeline } from '../graphics/graphicDefinition';
 import { definitionOf } from '../graphics/graphicDefinitions';
 import { LAYERS, type LayerId } from '../protocol/layers';
@@ -34,7 +33,7 @@ export type OutputSceneOptions = {
   height: number;
   renderer: RendererChoice;
   templates: TemplateSet;
-  /** The output's frame rate; every time the scene is given is snapped to its frame boundaries. Default 50. */
+  /** The output's frame rate, passed to graphics (a crawl moves whole pixels per frame at it). Default 50. */
   fps?: number;
   /** How the canvases reach the page (output mode and alpha); default: as they are, on a transparent page. */
   presentation?: Presentation;
@@ -42,10 +41,9 @@ export type OutputSceneOptions = {
 
 /**
  * What an output shows: one surface per layer, the graphics mounted on them, and their animations.
- * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t, touching only the layers
- * whose pixels changed. Times are snapped to the start of the output frame they fall in (29.97 fps is
- * exactly 30000/1001), so animations are timed in seconds identically at every rate and clocks change on
- * frame boundaries.
+ * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t exactly, touching only the
+ * layers whose pixels changed. The output page gives it the start time of each output frame (see
+ * src/output/main.ts); the gallery gives it any time it likes.
  */
 export async function createOutputScene(options: OutputSceneOptions) {
   const { host, width, height, renderer, templates, fps = 50 } = options;
@@ -57,9 +55,8 @@ export async function createOutputScene(options: OutputSceneOptions) {
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
-  /** The frame time last drawn: a second call for the same output frame has nothing new to move. */
+  /** The time last drawn: drawing the same time again has nothing new to move. */
   let lastFrameAt: number | null = null;
-  const align = (t: number) => frameAlignedTime(t, fps);
 
   const surfaceOf = (layer: LayerId) => surfaces.get(layer)!;
 
@@ -124,9 +121,8 @@ export async function createOutputScene(options: OutputSceneOptions) {
     scale,
     fps,
     presentation,
-    /** Reconciles a snapshot at hub time t (snapped to its frame). The first snapshot of a page shows everything already on air. */
-    show(show: ShowState, time: number) {
-      const t = align(time);
+    /** Reconciles a snapshot at hub time t. The first snapshot of a page shows everything already on air. */
+    show(show: ShowState, t: number) {
       lastFrameAt = null; // what was just mounted or updated must be seeked on the next frame, even at the same t
       const instant = firstShow;
       firstShow = false;
@@ -139,9 +135,8 @@ export async function createOutputScene(options: OutputSceneOptions) {
         else if (want && have) update(have, want, show, t);
       }
     },
-    /** Draws the output frame hub time t falls in. Returns true when any layer was redrawn. */
-    frame(time: number): boolean {
-      const t = align(time);
+    /** Draws hub time t. Returns true when any layer was redrawn. */
+    frame(t: number): boolean {
       if (t !== lastFrameAt) {
         lastFrameAt = t;
         for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;

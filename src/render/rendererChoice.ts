@@ -48,7 +48,7 @@ export function createRenderer(kind: RendererKind, width: number, height: number
     width,
     height,
     resolution,
-    autoDensity: true,
+    autoDensity: false, // layer surfaces size their canvases in output pixels themselves
     backgroundAlpha: 0,
     antialias: true,
     roundPixels: !Number.isInteger(resolution),
