@@ -4,6 +4,7 @@ import { safeArea } from '../src/core/index';
 import { STORY } from '../src/gallery/storyboard';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
+import type { LayerId } from '../src/protocol/layers';
 import { grab, launchBrowser, opaqueBounds, type Renderer } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
 
@@ -30,7 +31,8 @@ describe.each<Renderer>(['webgl', 'canvas'])('graphics inside EBU R 95 graphics-
     await page.goto(`${server.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}`);
     await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
     expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
-    const edgeToEdge = contractOf(kind as GraphicKind).layer === 'crawl';
+    const layer = contractOf(kind as GraphicKind).layer as LayerId;
+    const edgeToEdge = layer === 'crawl';
     for (const t of [STORY.update - 500, STORY.clear - 500]) {
       await page.evaluate((time) => window.finishline!.renderAt(time), t);
       const bounds = opaqueBounds(await grab(page));
