@@ -5,7 +5,7 @@ export type Renderer = 'webgl' | 'canvas';
 /** One page the benchmark measures. `scene` says whether the marathon scene must be on air first. */
 export type BenchCase =
   | { kind: 'live'; name: string; group: 'baseline' | 'empty stage' | 'scene'; renderer: Renderer | null; mode: OutputMode; alpha: AlphaMode; scene: boolean }
-  | { kind: 'sustained'; name: string; renderer: Renderer; redrawAll: boolean; scene: true };
+  | { kind: 'sustained'; name: string; renderer: Renderer; redrawAll: boolean; scene: boolean };
 
 const RENDERERS: Renderer[] = ['canvas', 'webgl'];
 const MODES: { mode: OutputMode; alpha: AlphaMode }[] = [
@@ -22,12 +22,13 @@ const modeName = ({ mode, alpha }: { mode: OutputMode; alpha: AlphaMode }) => (m
 export const BENCH_CASES: BenchCase[] = [
   { kind: 'live', name: 'empty page', group: 'baseline', renderer: null, mode: 'alpha', alpha: 'premultiplied', scene: false },
   ...RENDERERS.map((renderer): BenchCase => ({ kind: 'live', name: `empty stage ${renderer}`, group: 'empty stage', renderer, mode: 'alpha', alpha: 'premultiplied', scene: false })),
+  ...RENDERERS.map((renderer): BenchCase => ({ kind: 'sustained', name: `sustained ${renderer} empty stage full redraw`, renderer, redrawAll: true, scene: false })),
   ...RENDERERS.flatMap((renderer) =>
     MODES.map((m): BenchCase => ({ kind: 'live', name: `scene ${renderer} ${modeName(m)}`, group: 'scene', renderer, ...m, scene: true })),
   ),
   ...RENDERERS.flatMap((renderer) => [
-    { kind: 'sustained' as const, name: `sustained ${renderer}`, renderer, redrawAll: false, scene: true as const },
-    { kind: 'sustained' as const, name: `sustained ${renderer} full redraw`, renderer, redrawAll: true, scene: true as const },
+    { kind: 'sustained' as const, name: `sustained ${renderer} scene`, renderer, redrawAll: false, scene: true },
+    { kind: 'sustained' as const, name: `sustained ${renderer} scene full redraw`, renderer, redrawAll: true, scene: true },
   ]),
 ];
 

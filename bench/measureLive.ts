@@ -6,6 +6,7 @@ import { outputUrl, pageWidth, type BenchCase } from './cases';
 export type LiveResult = {
   name: string;
   group: string;
+  renderer: string | null;
   windowS: number;
   /** requestAnimationFrame callbacks per second. */
   rafFps: number;
@@ -63,6 +64,7 @@ export async function measureLive(
     return {
       name: c.name,
       group: c.group,
+      renderer: c.renderer,
       windowS: Math.round(wall * 10) / 10,
       rafFps: round1(intervals.length / ((stamps.at(-1)! - stamps[0]!) / 1000)),
       intervalsMs: percentiles(intervals),

@@ -5,6 +5,9 @@ import { waitForOutput } from './measureLive';
 
 export type SustainedResult = {
   name: string;
+  renderer: string;
+  redrawAll: boolean;
+  scene: boolean;
   windowS: number;
   /** Frames rendered back to back, each followed by a forced sync, per second of wall time. */
   framesPerSecond: number;
@@ -45,6 +48,9 @@ export async function measureSustained(c: Extract<BenchCase, { kind: 'sustained'
     const cpu1 = await processCpu(cdp);
     return {
       name: c.name,
+      renderer: c.renderer,
+      redrawAll: c.redrawAll,
+      scene: c.scene,
       windowS: Math.round(wall * 10) / 10,
       framesPerSecond: Math.round(costs.length / costs.reduce((a, b) => a + b, 0) * 1000),
       frameMs: percentiles(costs),
