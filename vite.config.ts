@@ -9,6 +9,7 @@ export default defineConfig({
         operator: resolve(import.meta.dirname, 'index.html'),
         output: resolve(import.meta.dirname, 'output.html'),
         gallery: resolve(import.meta.dirname, 'gallery.html'),
+        testpattern: resolve(import.meta.dirname, 'testpattern.html'),
       },
     },
     chunkSizeWarningLimit: 2000,

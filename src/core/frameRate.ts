@@ -22,7 +22,11 @@ export function toFrameRate(fps: number): FrameRate {
 /** Index k of the frame containing `time`; frame k covers [k/fps, (k+1)/fps) seconds. */
 export function frameIndex(time: number, fps: number, unitsPerSecond: number): number {
   const { num, den } = toFrameRate(fps);
-  return Math.floor((time * num) / (den * unitsPerSecond) + BOUNDARY_EPSILON_FRAMES);
+  const frames = (time * num) / (den * unitsPerSecond);
+  // Rounding grows with magnitude: at epoch-ms hub times (1.5e12) a 59.94 fps frame count (~9e10) carries
+  // ~1e-5 frames of float error, more than the fixed epsilon, so a computed frame start could fall back
+  // into the previous frame. The slack scales with the count (still under 10 µs at those times).
+  return Math.floor(frames + Math.max(BOUNDARY_EPSILON_FRAMES, Math.abs(frames) * 8 * Number.EPSILON));
 }
 
 /** Start of frame k, in the same units as `unitsPerSecond` (1000 for ms, 1 for seconds). */

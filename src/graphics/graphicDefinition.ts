@@ -9,9 +9,10 @@ export type Timeline = gsap.core.Timeline;
 
 /**
  * Everything a graphic's look depends on besides its props: the theme, the kind's layout template, and the
- * output's frame rate (motion that must land on whole pixels per frame, like the crawl, needs it).
+ * output's frame rate (25, 29.97, 50, 59.94 or 60), for motion that must move whole pixels per frame (a crawl:
+ * core `pixelsPerFrame(speed, fps)`). Time given to `tick` is already on this rate's frame boundaries.
  */
-export type Look<L = unknown> = { theme: Theme; layout: L; frameRate: number };
+export type Look<L = unknown> = { theme: Theme; layout: L; fps: number };
 
 /**
  * An image a graphic draws (a flag). The renderer loads it into Pixi's Assets cache under `alias` before it

@@ -85,7 +85,8 @@ async function startMonitors() {
     monitorPng: (which, rect) => monitors.png(which, rect),
   };
   document.documentElement.dataset.monitors = 'ready';
-  if (params.get('clock') !== 'manual') runFrameLoop(() => monitors.frame(clock.now()));
+  // Monitors follow the panel's display; 60 only sets what counts as a late frame.
+  if (params.get('clock') !== 'manual') runFrameLoop(() => monitors.frame(clock.now()), 60);
 }
 
 startMonitors().catch((error: Error) => {

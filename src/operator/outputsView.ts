@@ -1,14 +1,12 @@
 import type { OutputStatus } from '../protocol/messages';
 import { el } from './element';
-import { labelOf } from './form/schemaFields';
 import { BEHIND_GRACE_MS, outputWarnings } from './outputHealth';
 import type { PanelStore } from './panelStore';
 
-const SHOWN_APART = new Set(['type', 'revision', 'renderer', 'requestedRenderer', 'rendererReason', 'width', 'height', 'onAir', 'page']);
 
 /**
- * Output confidence: every output the hub knows, what it last drew (revision, renderer, graphics on air) and
- * any other figure it reports (frame rate, dropped frames, mode...), with warnings in words.
+ * Output confidence: every output the hub knows, what it last drew (format, mode, renderer, revision, graphics
+ * on air) and its frame health (frame rate against its target, dropped frames, frame intervals), with warnings in words.
  */
 export function mountOutputsView(host: HTMLElement, store: PanelStore) {
   const list = el('ul', { class: 'outputs', 'aria-label': 'Outputs' });
@@ -35,12 +33,14 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore) {
     const report = output.report;
     const state = !output.connected ? 'down' : warnings.length > 0 ? 'warn' : 'ok';
     const facts: string[] = [];
+    const health: string[] = [];
     if (report) {
-      facts.push(`${report.width}x${report.height}`, `${report.renderer} renderer${report.requestedRenderer !== 'auto' ? ` (asked for ${report.requestedRenderer})` : ''}`, `revision ${report.revision}`);
-      for (const [key, value] of Object.entries(report)) {
-        if (SHOWN_APART.has(key) || value === null || typeof value === 'object') continue;
-        facts.push(`${labelOf(key).toLowerCase()} ${typeof value === 'number' ? Math.round(value * 10) / 10 : String(value)}`);
-      }
+      const mode = report.mode === 'fill' || report.mode === 'keyfill' ? `${report.mode} ${report.alpha}` : report.mode;
+      facts.push(`${report.format || `${report.width}x${report.height}`} ${mode} ${report.renderer}`);
+      if (report.requestedRenderer !== 'auto') facts.push(`asked for ${report.requestedRenderer}`);
+      facts.push(`revision ${report.revision}`);
+      health.push(`${Math.round(report.fps * 10) / 10} fps for ${report.targetFps}`, `${report.droppedFrames} dropped`);
+      if (report.frameIntervalMs) health.push(`frame interval p95 ${report.frameIntervalMs.p95.toFixed(1)} ms, max ${report.frameIntervalMs.max.toFixed(1)} ms`);
     }
     const onAir = report ? (report.onAir.length > 0 ? report.onAir.map((g) => `${g.layer}: ${g.kind}`).join(', ') : 'nothing') : '—';
     return el(
@@ -48,6 +48,7 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore) {
       { 'data-state': state, 'data-output': output.connectionId },
       el('strong', { text: `${report?.page ?? 'output'} ${output.connectionId}${output.connected ? '' : ' — DISCONNECTED'}` }),
       el('span', { class: 'facts', text: facts.join(' · ') }),
+      health.length > 0 ? el('span', { class: 'facts', 'data-health': '', text: health.join(' · ') }) : null,
       el('span', { class: 'facts', text: `On air: ${onAir}` }),
       report ? el('span', { class: 'facts muted', text: report.rendererReason }) : null,
       ...warnings.map((w) => el('span', { class: 'warning', text: `⚠ ${w}` })),

@@ -3,8 +3,12 @@ import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { bundledTemplates } from '../render/bundledTemplates';
 import { loadFonts } from '../render/loadFonts';
+import { formatName, frameAlignedTime } from '../core/index';
 import { createOutputScene } from '../render/outputScene';
+import { createPresentation } from '../render/presentation';
 import { chooseRenderer } from '../render/rendererChoice';
+import { createSafeAreaGuides } from '../render/safeAreaGuides';
+import type { FrameHealth } from '../render/frameStats';
 import type { ShowState } from '../state/showState';
 import { parseOutputOptions } from './outputOptions';
 
@@ -19,6 +23,8 @@ declare global {
       renderAt(t: number): boolean;
       /** True while a graphic waits for its images (flags); it enters on the first frame drawn after. */
       assetsPending(): boolean;
+      /** Marks every layer to be redrawn at the next frame (benchmarks price a full redraw with it). */
+      invalidate?(): void;
     };
   }
 }
@@ -29,7 +35,10 @@ async function start() {
   const templates = bundledTemplates();
   await loadFonts(templates.theme);
   const choice = await chooseRenderer(options.renderer);
-  const scene = await createOutputScene({ host, width: options.width, height: options.height, renderer: choice, templates });
+  const { width, height, fps, mode, alpha } = options;
+  const presentation = createPresentation(host, { width, height, mode, alpha });
+  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation });
+  if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
   const clock = createHubClock();
   let received: ShowState | null = null; // latest snapshot
   let reconciled: ShowState | null = null; // the snapshot the scene shows
@@ -52,7 +61,8 @@ async function start() {
     },
   });
 
-  const report = (fps: number, droppedFrames: number) => {
+  const idle: FrameHealth = { fps: 0, droppedFrames: 0, intervals: null };
+  const report = (health: FrameHealth) => {
     if (drawnRevision === null) return;
     reportedRevision = drawnRevision;
     connection.report({
@@ -61,17 +71,25 @@ async function start() {
       renderer: choice.kind,
       requestedRenderer: choice.request,
       rendererReason: choice.reason,
-      width: options.width,
-      height: options.height,
-      fps,
-      droppedFrames,
+      width,
+      height,
+      fps: health.fps,
+      droppedFrames: health.droppedFrames,
+      mode,
+      alpha,
+      targetFps: fps,
+      format: formatName({ width, height, fps }),
+      frameIntervalMs: health.intervals,
       onAir: scene.onAir(),
       page: 'output',
     });
   };
 
   // A snapshot takes effect at the next frame drawn, so an enter animation starts exactly on that frame.
-  const draw = (t: number) => {
+  // Every frame is drawn at the start time of the output frame it falls in (29.97 is exactly 30000/1001):
+  // animations are timed in seconds the same at every rate, and clocks change on frame boundaries.
+  const draw = (time: number) => {
+    const t = frameAlignedTime(time, fps);
     if (received !== reconciled && received !== null) {
       scene.show(received, t);
       reconciled = received;
@@ -89,21 +107,19 @@ async function start() {
     assetsPending: () => scene.assetsPending(),
     renderAt(t) {
       const drew = draw(t);
-      if (drawnRevision !== reportedRevision) report(0, 0);
+      if (drawnRevision !== reportedRevision) report(idle);
       return drew;
     },
+    invalidate: () => scene.invalidate(),
   };
-  document.documentElement.dataset.renderer = choice.kind;
+  Object.assign(document.documentElement.dataset, { renderer: choice.kind, mode, alpha, format: formatName({ width, height, fps }) });
 
   if (options.manualClock) return;
   const loop = runFrameLoop(() => {
     draw(clock.now());
-    if (drawnRevision !== reportedRevision) report(loop.health().fps, loop.health().droppedFrames);
-  });
-  setInterval(() => {
-    const { fps, droppedFrames } = loop.health();
-    report(fps, droppedFrames);
-  }, 1000);
+    if (drawnRevision !== reportedRevision) report(loop.health());
+  }, fps);
+  setInterval(() => report(loop.health()), 1000);
 }
 
 start().catch((error: Error) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Command } from './command';
 import { LayerId } from './layers';
+import { AlphaMode, OutputMode } from './outputMode';
 
 /** What an output says about itself after it has drawn a revision (for the panel's confidence view). */
 export const OutputReport = z.strictObject({
@@ -12,8 +13,19 @@ export const OutputReport = z.strictObject({
   rendererReason: z.string().max(200),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** Frames per second the page got from the browser over the last second (0 on the manual clock). */
   fps: z.number().nonnegative(),
+  /** Frames missed since the page started, counted at the output's own rate (`targetFps`). */
   droppedFrames: z.number().int().nonnegative(),
+  // Fields below were added with output modes; defaults keep reports from older pages readable.
+  mode: OutputMode.default('alpha'),
+  alpha: AlphaMode.default('premultiplied'),
+  /** The frame rate the output runs at (from its URL): 25, 29.97, 50, 59.94 or 60. */
+  targetFps: z.number().positive().default(50),
+  /** e.g. "1080p50", or "1366x768p50" for a size that is not a broadcast format. */
+  format: z.string().max(40).default(''),
+  /** Frame intervals over the last 10 s (ms), or null before the page has drawn two frames on its own clock. */
+  frameIntervalMs: z.strictObject({ p50: z.number(), p95: z.number(), p99: z.number(), max: z.number() }).nullable().default(null),
   onAir: z.array(z.strictObject({ layer: LayerId, kind: z.string().max(40), id: z.string().max(40) })).max(20),
   page: z.string().max(40),
 });

@@ -1,6 +1,6 @@
 import { Container, type Renderer } from 'pixi.js';
-import type { LayerId } from '../protocol/layers';
 import type { Rect } from '../protocol/templates/theme';
+import type { Presentation } from './presentation';
 import { createRenderer, type RendererKind } from './rendererChoice';
 
 /**
@@ -8,7 +8,8 @@ import { createRenderer, type RendererKind } from './rendererChoice';
  * strip per frame instead of 1920x1080, and a static layer is never redrawn or recomposited.
  */
 export type LayerSurface = {
-  layer: LayerId;
+  /** The layer's name (or another label, e.g. on the test pattern); also the canvas's data-layer. */
+  label: string;
   renderer: Renderer;
   canvas: HTMLCanvasElement;
   /** Design-space content; positioned so graphics use full-frame (1920x1080) coordinates. */
@@ -20,42 +21,44 @@ export type LayerSurface = {
 };
 
 export async function createLayerSurface(
-  layer: LayerId,
+  label: string,
   kind: RendererKind,
   region: Rect,
   scale: number,
-  host: HTMLElement,
+  presentation: Presentation,
 ): Promise<LayerSurface> {
   const box = pixelBox(region, scale);
   const renderer = await createRenderer(kind, box.width / scale, box.height / scale, scale);
   const canvas = renderer.canvas as HTMLCanvasElement;
-  canvas.dataset.layer = layer;
+  canvas.dataset.layer = label;
   Object.assign(canvas.style, { position: 'absolute', display: 'block' });
-  const stage = new Container({ label: `layer:${layer}` });
-  const content = new Container({ label: `content:${layer}` });
+  const stage = new Container({ label: `layer:${label}` });
+  const content = new Container({ label: `content:${label}` });
   stage.addChild(content);
-  host.appendChild(canvas);
+  const shown = presentation.attach(canvas);
 
   const surface: LayerSurface = {
-    layer,
+    label,
     renderer,
     canvas,
     content,
     dirty: true,
     render() {
       renderer.render(stage);
+      shown.presented();
       surface.dirty = false;
     },
     setRegion(next) {
       const pixels = pixelBox(next, scale);
       renderer.resize(pixels.width / scale, pixels.height / scale, scale);
-      canvas.style.left = `${pixels.x}px`;
-      canvas.style.top = `${pixels.y}px`;
+      // One canvas pixel per output pixel: the canvas is shown at its pixel size, not its design size.
+      Object.assign(canvas.style, { left: `${pixels.x}px`, top: `${pixels.y}px`, width: `${pixels.width}px`, height: `${pixels.height}px` });
       content.position.set(-pixels.x / scale, -pixels.y / scale);
       surface.dirty = true;
     },
     destroy() {
       stage.destroy({ children: true });
+      shown.detach();
       renderer.destroy({ removeView: true });
     },
   };

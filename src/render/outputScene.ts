@@ -7,11 +7,12 @@ import type { OnAirGraphic, ShowState } from '../state/showState';
 import { createAssetLoader } from './assetLoader';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
 import { createPlayout } from './playout';
+import { createPresentation, type Presentation } from './presentation';
 import type { RendererChoice } from './rendererChoice';
 
 export const DESIGN_WIDTH = 1920;
 export const DESIGN_HEIGHT = 1080;
-/** The frame rate graphics' motion is quantised to until an output passes its real one (createOutputScene's frameRate). */
+/** The frame rate graphics' motion is quantised to when a page does not say (createOutputScene's fps). */
 export const DEFAULT_FRAME_RATE = 50;
 
 type Mounted = {
@@ -35,38 +36,45 @@ type Waiting = { onAir: OnAirGraphic; show: ShowState; instant: boolean; exitEnd
 gsap.ticker.remove(gsap.updateRoot);
 gsap.ticker.lagSmoothing(0);
 
-/**
- * What an output shows: one surface per layer, the graphics mounted on them, and their animations.
- * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t, touching only the layers
- * whose pixels changed.
- */
-export async function createOutputScene(options: {
+export type OutputSceneOptions = {
   host: HTMLElement;
   width: number;
   height: number;
   renderer: RendererChoice;
   templates: TemplateSet;
-  /** The output's frame rate (the one place it enters the graphics); DEFAULT_FRAME_RATE until pages pass it. */
-  frameRate?: number;
-}) {
-  const { host, width, height, renderer, templates, frameRate = DEFAULT_FRAME_RATE } = options;
+  /** The output's frame rate, passed to graphics (a crawl moves whole pixels per frame at it). Default 50. */
+  fps?: number;
+  /** How the canvases reach the page (output mode and alpha); default: as they are, on a transparent page. */
+  presentation?: Presentation;
+};
+
+/**
+ * What an output shows: one surface per layer, the graphics mounted on them, and their animations.
+ * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t exactly, touching only the
+ * layers whose pixels changed. The output page gives it the start time of each output frame (see
+ * src/output/main.ts); the gallery gives it any time it likes.
+ */
+export async function createOutputScene(options: OutputSceneOptions) {
+  const { host, width, height, renderer, templates, fps = DEFAULT_FRAME_RATE } = options;
   const { theme } = templates;
-  Object.assign(host.style, { position: 'relative', overflow: 'hidden', width: `${width}px`, height: `${height}px` });
+  const presentation = options.presentation ?? createPresentation(host, { width, height });
   const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
   const surfaces = new Map<LayerId, LayerSurface>();
-  for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, theme.regions[layer], scale, host));
+  for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, theme.regions[layer], scale, presentation));
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
   const assets = createAssetLoader(scale);
   const waiting = new Map<LayerId, Waiting>();
+  /** The time last drawn: drawing the same time again has nothing new to move. */
+  let lastFrameAt: number | null = null;
 
   const surfaceOf = (layer: LayerId) => surfaces.get(layer)!;
 
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
     const definition = definitionOf(onAir.graphic.kind);
     const model = definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
-    const view = definition.build(model, { theme, layout: templates.layouts[onAir.graphic.kind], frameRate });
+    const view = definition.build(model, { theme, layout: templates.layouts[onAir.graphic.kind], fps });
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
     const tl = gsap.timeline({ paused: true });
@@ -141,11 +149,14 @@ export async function createOutputScene(options: {
 
   return {
     scale,
+    fps,
+    presentation,
     /**
      * Reconciles a snapshot at hub time t. The first snapshot of a page shows everything already on air;
      * `instant` does the same for any snapshot (a preview monitor cutting to the next cued item).
      */
     show(show: ShowState, t: number, options: { instant?: boolean } = {}) {
+      lastFrameAt = null; // what was just mounted or updated must be seeked on the next frame, even at the same t
       const instant = firstShow || options.instant === true;
       firstShow = false;
       for (const layer of LAYERS) {
@@ -168,8 +179,11 @@ export async function createOutputScene(options: {
     /** Draws hub time t. Returns true when any layer was redrawn. */
     frame(t: number): boolean {
       for (const [layer, held] of waiting) apply(layer, held.onAir, held.show, t, held.instant, held.exitEndsAt);
-      for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
-      for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
+      if (t !== lastFrameAt) {
+        lastFrameAt = t;
+        for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
+        for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
+      }
       let drew = false;
       for (const surface of surfaces.values()) {
         if (!surface.dirty) continue;
@@ -193,6 +207,10 @@ export async function createOutputScene(options: {
       return [...mounted.values()].map(({ layer, kind, id }) => ({ layer, kind, id }));
     },
     isAnimating: () => playout.isRunning(),
+    /** Marks every layer for redrawing on the next frame (the benchmark uses it to price a full redraw). */
+    invalidate() {
+      for (const surface of surfaces.values()) surface.dirty = true;
+    },
     destroy() {
       for (const surface of surfaces.values()) surface.destroy();
     },

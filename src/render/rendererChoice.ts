@@ -1,14 +1,9 @@
 import { autoDetectRenderer, type Renderer } from 'pixi.js';
+import type { RendererRequest } from './rendererRequest';
 
-export type RendererRequest = 'auto' | 'webgl' | 'canvas';
+export { parseRendererRequest, type RendererRequest } from './rendererRequest';
 export type RendererKind = 'webgl' | 'canvas' | 'webgpu';
 export type RendererChoice = { kind: RendererKind; request: RendererRequest; reason: string; fallback: boolean };
-
-export function parseRendererRequest(value: string | null): RendererRequest {
-  if (value === null || value === '') return 'auto';
-  if (value === 'auto' || value === 'webgl' || value === 'canvas') return value;
-  throw new Error(`renderer must be auto, webgl or canvas, not "${value}"`);
-}
 
 /**
  * Picks the renderer once per page, so every layer agrees. `auto` wants WebGL only where it is
@@ -41,7 +36,11 @@ function webglRendererName(): string | null {
   return name;
 }
 
-/** A Pixi renderer with a transparent background. */
+/**
+ * A Pixi renderer with a transparent background. At a fractional scale (720p draws the 1920x1080 design at 2/3)
+ * positions are rounded to whole output pixels so text and edges stay crisp; at whole-number scales (1080p,
+ * 2160p) design pixels already land on output pixels and nothing is rounded.
+ */
 export function createRenderer(kind: RendererKind, width: number, height: number, resolution: number): Promise<Renderer> {
   const preference = kind === 'canvas' ? ['canvas' as const] : ['webgl' as const, 'canvas' as const];
   return autoDetectRenderer({
@@ -49,8 +48,9 @@ export function createRenderer(kind: RendererKind, width: number, height: number
     width,
     height,
     resolution,
-    autoDensity: true,
+    autoDensity: false, // layer surfaces size their canvases in output pixels themselves
     backgroundAlpha: 0,
     antialias: true,
+    roundPixels: !Number.isInteger(resolution),
   });
 }

@@ -19,7 +19,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
   contract,
   resolve: (props, show) => ({ ...props, ...show.crawl }),
   build(model, look) {
-    const { theme, layout: L, frameRate } = look;
+    const { theme, layout: L, fps } = look;
     const { colours } = theme;
     const region = theme.regions.crawl;
     const root = new Container({ label: 'crawl' });
@@ -41,7 +41,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
     root.addChild(strip);
 
     let current = model;
-    const clock = createCrawlClock(frameRate, model.running, model.speedPxPerS);
+    const clock = createCrawlClock(fps, model.running, model.speedPxPerS);
     const track = createCrawlTrack<Container>({
       viewport: region.width,
       lay: (item) => layItem(item, look, centreY),

@@ -1,0 +1,48 @@
+import { err, ok, type Result } from './result';
+
+/** A picture format an output runs at: its size in pixels and its frame rate as operators write it (29.97). */
+export type VideoFormat = { width: number; height: number; fps: number };
+
+/** The frame rates an output supports; 29.97 and 59.94 are exactly 30000/1001 and 60000/1001 (see frameRate.ts). */
+export const FRAME_RATES = [25, 29.97, 50, 59.94, 60] as const;
+
+/** The 16:9 picture sizes an output supports, by line count. */
+export const PICTURE_SIZES: Readonly<Record<number, { width: number; height: number }>> = {
+  720: { width: 1280, height: 720 },
+  1080: { width: 1920, height: 1080 },
+  2160: { width: 3840, height: 2160 },
+};
+
+export const DEFAULT_FORMAT: VideoFormat = { width: 1920, height: 1080, fps: 50 };
+
+const SIZES = Object.keys(PICTURE_SIZES).join(', ');
+const RATES = FRAME_RATES.join(', ');
+
+/** Reads a frame rate from an output URL: one of 25, 29.97, 50, 59.94, 60 (59.94 may also be written 60000/1001). */
+export function parseFrameRate(text: string): Result<number> {
+  const value = text.trim();
+  const ratio = value.match(/^(\d+)\/(\d+)$/);
+  const fps = ratio ? Number(ratio[1]) / Number(ratio[2]) : Number(value);
+  const match = FRAME_RATES.find((rate) => Math.abs(rate - fps) < 0.005);
+  if (value === '' || match === undefined) return err(`"${text}" is not a frame rate an output can run at: use one of ${RATES}`);
+  return ok(match);
+}
+
+/** Reads a format name like 1080p50, 720p59.94 or 2160p25. Interlaced formats are not offered: outputs are progressive. */
+export function parseVideoFormat(text: string): Result<VideoFormat> {
+  const match = text.trim().toLowerCase().match(/^(\d+)([pi])(.+)$/);
+  if (!match) return err(`"${text}" is not a format: write lines, p and frame rate, e.g. 1080p50 or 720p59.94`);
+  const [, lines, scan, rate] = match;
+  if (scan === 'i') return err(`"${text}" is interlaced: outputs are progressive, use ${lines}p${Number(rate) * 2 || rate} or ${lines}p${rate}`);
+  const size = PICTURE_SIZES[Number(lines)];
+  if (!size) return err(`"${text}": ${lines} lines is not a supported picture size; use ${SIZES}`);
+  const fps = parseFrameRate(rate!);
+  if (!fps.ok) return err(`"${text}": ${fps.error}`);
+  return ok({ ...size, fps: fps.value });
+}
+
+/** The name an engineer reads back: 1080p50 for a standard size, 1366x768p50 for any other. */
+export function formatName({ width, height, fps }: VideoFormat): string {
+  const standard = PICTURE_SIZES[height]?.width === width;
+  return `${standard ? height : `${width}x${height}`}p${fps}`;
+}

@@ -1,0 +1,35 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isInside, safeArea } from '../../core/index';
+import { LAYERS } from '../layers';
+import { Theme } from './theme';
+
+// Layer regions are the canvases graphics draw in; what is drawn inside them is checked against
+// graphics-safe per sample in test/safeAreas.test.ts. Here: no region reaches past action-safe (3.5 %), so
+// nothing a layer can draw is lost to a television's overscan. The crawl is the one exception by design: a
+// crawl runs in from the right edge and out at the left, so its strip spans the full width; vertically it
+// stays inside graphics-safe.
+const dir = resolve(import.meta.dirname, '../../../templates/themes');
+const themes = readdirSync(dir)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => {
+    const { $schema: _editorHint, ...json } = JSON.parse(readFileSync(resolve(dir, file), 'utf8'));
+    return [file, Theme.parse(json)] as const;
+  });
+
+const action = safeArea('action', 1920, 1080);
+const graphics = safeArea('graphics', 1920, 1080);
+
+describe.each(themes)('theme %s against EBU R 95', (_file, theme) => {
+  it.each(LAYERS.filter((layer) => layer !== 'crawl'))('keeps the %s region inside action-safe', (layer) => {
+    expect(isInside(theme.regions[layer], action), JSON.stringify(theme.regions[layer])).toBe(true);
+  });
+
+  it('runs the crawl edge to edge, inside graphics-safe top to bottom', () => {
+    const crawl = theme.regions.crawl;
+    expect([crawl.x, crawl.x + crawl.width]).toEqual([0, 1920]);
+    expect(crawl.y).toBeGreaterThanOrEqual(graphics.y);
+    expect(crawl.y + crawl.height).toBeLessThanOrEqual(graphics.y + graphics.height);
+  });
+});
