@@ -21,7 +21,7 @@ describe('Command', () => {
 
   it('names the unknown command type', () => {
     expect(problem({ type: 'explode' })).toBe(
-      "type: Invalid discriminator value. Expected 'take' | 'update' | 'clear' | 'clearAll'",
+      "type: Invalid discriminator value. Expected 'take' | 'update' | 'clear' | 'clearAll' | 'show.setTheme'",
     );
   });
 

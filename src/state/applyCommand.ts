@@ -1,8 +1,14 @@
 import type { Command } from '../protocol/command';
 import { onAirCommandTypes, reduceOnAir } from './reducers/reduceOnAir';
+import { reduceShow, showCommandTypes } from './reducers/reduceShow';
 import type { ShowState } from './showState';
 
-export type ApplyContext = { /** Hub time in ms since the epoch. */ now: number };
+export type ApplyContext = {
+  /** Hub time in ms since the epoch. */
+  now: number;
+  /** Themes with valid template files (the hub's template library); when given, show.setTheme must name one. */
+  themes?: readonly string[];
+};
 export type ApplyResult = { ok: true; state: ShowState } | { ok: false; error: string };
 
 /**
@@ -18,6 +24,7 @@ export function applyCommand(state: ShowState, command: Command, ctx: ApplyConte
 
 function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowState | string {
   if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
+  if (is(command, showCommandTypes)) return reduceShow(state, command, ctx);
   const unhandled: never = command;
   throw new Error(`No reducer for command ${JSON.stringify(unhandled)}`);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
+import { DEFAULT_THEME, ThemeName } from '../protocol/templates/templateSet';
 
 /** A graphic instance on air. `id` changes on every take, so outputs can tell a new take from an update. */
 export const OnAirGraphic = z.strictObject({
@@ -22,9 +23,11 @@ export const ShowState = z.strictObject({
   revision: z.number().int().nonnegative(),
   name: z.string().max(120),
   onAir: z.partialRecord(LayerId, OnAirGraphic),
+  /** The theme every output draws with: a file name in templates/themes/ (without .json). */
+  theme: ThemeName.default(DEFAULT_THEME),
 });
 export type ShowState = z.infer<typeof ShowState>;
 
 export function emptyShow(name = 'Untitled show'): ShowState {
-  return { format: SHOW_FORMAT, revision: 0, name, onAir: {} };
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, theme: DEFAULT_THEME };
 }

@@ -10,7 +10,7 @@ export const DEFAULT_THEME = 'finishline';
 export const ThemeName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a theme file name: lower-case letters, digits and dashes');
 
 /** Every kind's layout schema, keyed by kind. */
-const Layouts = z.strictObject(Object.fromEntries(GRAPHIC_KINDS.map((contract) => [contract.kind, contract.layout])) as Record<GraphicKind, z.ZodType>);
+const Layouts = z.strictObject(Object.fromEntries(GRAPHIC_KINDS.map((contract) => [contract.kind, contract.layout])) as Record<string, z.ZodType>);
 
 /**
  * Everything in templates/, validated: each theme by file name, each graphic kind's layout. The hub sends it
