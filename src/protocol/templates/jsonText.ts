@@ -29,7 +29,7 @@ class SyntaxProblem {
 /** A small recursive-descent JSON reader used only to locate and describe the first error. */
 function findSyntaxError(text: string): { offset: number; message: string } {
   let at = 0;
-  const found = () => (at >= text.length ? 'the end of the file' : `'${text[at]}'`);
+  const found = () => (at >= text.length ? 'end of file' : `'${text[at]}'`);
   const fail = (expected: string): never => {
     throw new SyntaxProblem(at, `Unexpected ${found()}: expected ${expected}`);
   };

@@ -63,7 +63,7 @@ describe('parseTemplateFiles', () => {
     texts['nameCard.json'] = '{\n  "inset": 16,\n}\n';
     expect(messages(texts)).toEqual(["templates/nameCard.json: line 3, column 1: Unexpected '}': expected another \"key\": after the comma (JSON allows no trailing comma)"]);
     texts['nameCard.json'] = '{\n  "inset": 1';
-    expect(messages(texts)).toEqual(["templates/nameCard.json: line 2, column 13: Unexpected the end of the file: expected ',' or '}' after the value"]);
+    expect(messages(texts)).toEqual(["templates/nameCard.json: line 2, column 13: Unexpected end of file: expected ',' or '}' after the value"]);
   });
 
   it('refuses a font that is not bundled, and a weight that is not bundled', () => {
