@@ -1,8 +1,7 @@
 import { connectToHub, hubSocketUrl } from '../client/hubConnection';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
-import { bundledTemplates } from '../render/bundledTemplates';
-import { loadFonts } from '../render/loadFonts';
+import { createLiveLook } from '../render/liveLook';
 import { createOutputScene } from '../render/outputScene';
 import { chooseRenderer } from '../render/rendererChoice';
 import type { ShowState } from '../state/showState';
@@ -17,6 +16,12 @@ declare global {
       shownRevision(): number | null;
       receivedRevision(): number | null;
       renderAt(t: number): boolean;
+      /** Version of the hub's templates drawn now. */
+      templatesVersion?(): number;
+      /** Every text drawn, with font size and bounds in design pixels. */
+      texts?(): { layer: string; text: string; fontSize: number; left: number; top: number; right: number; bottom: number }[];
+      /** Graphics on air: layer, kind, instance id. */
+      onAir?(): { layer: string; kind: string; id: string }[];
     };
   }
 }
@@ -24,11 +29,9 @@ declare global {
 async function start() {
   const options = parseOutputOptions(location.search);
   const host = document.getElementById('output')!;
-  const templates = bundledTemplates();
-  await loadFonts(templates.theme);
-  const choice = await chooseRenderer(options.renderer);
-  const scene = await createOutputScene({ host, width: options.width, height: options.height, renderer: choice, templates });
+  const choosing = chooseRenderer(options.renderer);
   const clock = createHubClock();
+  const look = createLiveLook({ onProblem: (message) => console.error(message) });
   let received: ShowState | null = null; // latest snapshot
   let reconciled: ShowState | null = null; // the snapshot the scene shows
   let drawnRevision: number | null = null; // revision whose frame has been drawn
@@ -40,7 +43,9 @@ async function start() {
       onSnapshot(state, hubTime) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
+        look.setTheme(state.theme);
       },
+      onTemplates: (templates, version) => look.setLibrary(templates, version),
       onClockOffset: (offset) => clock.setOffset(offset),
       onStatus(status) {
         document.documentElement.dataset.hub = status;
@@ -49,6 +54,10 @@ async function start() {
       onProblem: (message) => console.error(message),
     },
   });
+
+  // The first frame waits for the hub's templates, the show's theme and its fonts.
+  const [choice, templates] = await Promise.all([choosing, look.first()]);
+  const scene = await createOutputScene({ host, width: options.width, height: options.height, renderer: choice, templates });
 
   const report = (fps: number, droppedFrames: number) => {
     if (drawnRevision === null) return;
@@ -70,6 +79,9 @@ async function start() {
 
   // A snapshot takes effect at the next frame drawn, so an enter animation starts exactly on that frame.
   const draw = (t: number) => {
+    // A new look (edited templates, another theme) re-lays out what is on air before this frame's snapshot.
+    const nextLook = look.take();
+    if (nextLook) scene.setTemplates(nextLook, t);
     if (received !== reconciled && received !== null) {
       scene.show(received, t);
       reconciled = received;
@@ -84,6 +96,9 @@ async function start() {
     rendererReason: choice.reason,
     shownRevision: () => drawnRevision,
     receivedRevision: () => received?.revision ?? null,
+    templatesVersion: () => look.version(),
+    texts: () => scene.texts(),
+    onAir: () => scene.onAir(),
     renderAt(t) {
       const drew = draw(t);
       if (drawnRevision !== reportedRevision) report(0, 0);

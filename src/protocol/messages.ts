@@ -54,7 +54,7 @@ export type ServerMessage =
   | { type: 'outputs'; outputs: OutputStatus[] }
   /** The valid template set (every theme, every layout), sent on connect before the first snapshot and after every valid edit. */
   | { type: 'templates'; version: number; templates: TemplateLibrary }
-  /** To operator panels: what is wrong with the template files on disk (empty once fixed); air keeps `version`. */
+  /** What is wrong with the template files on disk (empty once fixed) for panels and the gallery; air keeps `version`. */
   | { type: 'templateProblems'; version: number; problems: TemplateProblem[] };
 
 export type ClientRole = 'operator' | 'viewer';

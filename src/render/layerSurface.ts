@@ -14,6 +14,8 @@ export type LayerSurface = {
   /** Design-space content; positioned so graphics use full-frame (1920x1080) coordinates. */
   content: Container;
   dirty: boolean;
+  /** The design-space region the canvas covers now. */
+  region: Rect;
   render(): void;
   setRegion(region: Rect): void;
   destroy(): void;
@@ -42,11 +44,13 @@ export async function createLayerSurface(
     canvas,
     content,
     dirty: true,
+    region,
     render() {
       renderer.render(stage);
       surface.dirty = false;
     },
     setRegion(next) {
+      surface.region = next;
       const pixels = pixelBox(next, scale);
       renderer.resize(pixels.width / scale, pixels.height / scale, scale);
       canvas.style.left = `${pixels.x}px`;

@@ -32,7 +32,8 @@ async function main() {
     lastGoodPath: resolve(showPath, '../templates-last-good.json'),
     themeInUse: () => themeInUse,
     onTemplates: ({ version, templates }) => sockets?.broadcast({ type: 'templates', version, templates }),
-    onProblems: ({ version, problems }) => sockets?.broadcastToOperators({ type: 'templateProblems', version, problems }),
+    // Panels and the designers' gallery show them; outputs ignore them.
+    onProblems: ({ version, problems }) => sockets?.broadcast({ type: 'templateProblems', version, problems }),
   });
   const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes });
   hub.store.subscribe((next) => (themeInUse = next.theme));

@@ -53,7 +53,7 @@ export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegi
     if (templates) {
       const { version, templates: library, problems } = templates.status();
       send(client, { type: 'templates', version, templates: library });
-      if (client.role === 'operator' && problems.length > 0) send(client, { type: 'templateProblems', version, problems });
+      if (problems.length > 0) send(client, { type: 'templateProblems', version, problems });
     }
     send(client, snapshot());
     if (client.role === 'operator') send(client, { type: 'outputs', outputs: outputs.list() });

@@ -10,4 +10,22 @@ export const nameCardSamples: GraphicSample[] = [
     name: 'quote',
     graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator', quote: 'That was the fastest ever first half of a London Marathon.' } },
   },
+  {
+    // Long enough to shrink (the take) and then to be cut with an ellipsis (the update).
+    name: 'long',
+    graphic: { kind: 'nameCard', props: { name: 'Baroness Tanni Grey-Thompson', role: 'Ex-British Paralympic wheelchair racer on BBC One' } },
+    update: {
+      kind: 'nameCard',
+      props: {
+        name: 'Baroness Tanni Grey-Thompson of Eaglescliffe in the County of Durham, DBE, DL',
+        role: 'Eleven-time Paralympic champion, six-time London Marathon winner, crossbench peer and athletics analyst on BBC One',
+      },
+    },
+  },
+  {
+    // Diacritics and non-Latin scripts: Cyrillic and Greek come from the bundled fallback face (Noto Sans).
+    name: 'scripts',
+    graphic: { kind: 'nameCard', props: { name: 'Гонсалес Шварц', role: 'Κώστας Γιαννόπουλος, Ελλάδα' } },
+    update: { kind: 'nameCard', props: { name: 'Nguyễn Thị Ánh Viên', role: 'Lukas Schär, Schweiz · Łódź · Ørsted' } },
+  },
 ];
