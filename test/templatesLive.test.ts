@@ -121,6 +121,9 @@ describe.each<Renderer>(['webgl', 'canvas'])('live templates on the %s renderer'
     await renderAt(page, 202_000);
     const before = await grab(page);
     const startVersion = await version(page);
+    const panelPage = await browser.newPage();
+    await panelPage.goto(`${hub.url}/?token=${hub.token}`);
+    await panelPage.locator('#templates-status', { hasText: 'the files are valid' }).waitFor();
 
     panel.clear();
     save(JSON.stringify({ ...JSON.parse(shippedNameCard), nameSize: 'big' }, null, 2));
@@ -130,6 +133,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('live templates on the %s renderer'
     const api = await (await fetch(`${hub.url}/api/templates`)).json();
     expect(api.problems).toEqual(reported.problems);
     expect(api.version).toBe(startVersion);
+    await panelPage.locator('#template-problems li', { hasText: 'templates/nameCard.json: nameSize: Invalid input: expected number, received string' }).waitFor();
 
     await renderAt(page, 203_000);
     expect(sameFrame(await grab(page), before), 'air is unchanged').toBe(true);
@@ -139,6 +143,9 @@ describe.each<Renderer>(['webgl', 'canvas'])('live templates on the %s renderer'
     save(shippedNameCard);
     expect((await panel.next('templateProblems')).problems).toEqual([]);
     await panel.next('templates');
+    await panelPage.locator('#templates-status', { hasText: 'the files are valid' }).waitFor();
+    expect(await panelPage.locator('#template-problems li').count()).toBe(0);
+    await panelPage.close();
     await hub.post({ type: 'clear', layer: 'lowerThird' });
     await page.close();
   });

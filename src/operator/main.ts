@@ -2,6 +2,7 @@ import { connectToHub, hubSocketUrl } from '../client/hubConnection';
 import { Command } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
 import type { OutputStatus } from '../protocol/messages';
+import { describeTemplateProblem, type TemplateProblem } from '../protocol/templates/templateSet';
 import type { ShowState } from '../state/showState';
 
 const token = new URLSearchParams(location.search).get('token');
@@ -25,6 +26,8 @@ const connection = connectToHub({
       for (const button of document.querySelectorAll<HTMLButtonElement>('button')) button.disabled = status !== 'open' || role !== 'operator';
     },
     onOutputs: renderOutputs,
+    onTemplates: (_templates, version) => renderTemplateStatus(version, []),
+    onTemplateProblems: (problems, version) => renderTemplateStatus(version, problems),
     onProblem: (message) => (formError.textContent = message),
   },
 });
@@ -83,4 +86,16 @@ function muted(text: string) {
   li.className = 'muted';
   li.textContent = text;
   return li;
+}
+
+/** The templates on air, and what is wrong with the files on disk (air keeps the last good version). */
+function renderTemplateStatus(version: number, problems: TemplateProblem[]) {
+  $('templates-status').textContent = problems.length === 0 ? `Version ${version} on air; the files are valid` : `Version ${version} stays on air: the template files have problems`;
+  $('template-problems').replaceChildren(
+    ...problems.map((problem) => {
+      const li = document.createElement('li');
+      li.textContent = describeTemplateProblem(problem);
+      return li;
+    }),
+  );
 }
