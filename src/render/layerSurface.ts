@@ -53,6 +53,10 @@ export async function createLayerSurface(
       surface.region = next;
       const pixels = pixelBox(next, scale);
       renderer.resize(pixels.width / scale, pixels.height / scale, scale);
+      // autoDensity sizes the canvas in design pixels; on a scaled page (a 1280x720 output, the gallery's
+      // stage) it must cover its region in page pixels.
+      canvas.style.width = `${pixels.width}px`;
+      canvas.style.height = `${pixels.height}px`;
       canvas.style.left = `${pixels.x}px`;
       canvas.style.top = `${pixels.y}px`;
       content.position.set(-pixels.x / scale, -pixels.y / scale);
