@@ -24,7 +24,11 @@ export function createLiveLook(options: { onProblem?: (message: string) => void 
       loading.add(key);
       loadFonts(theme)
         .then(() => loaded.add(key))
-        .catch((error: Error) => options.onProblem?.(error.message))
+        .catch((error: Error) => {
+          // Draw with what the browser has rather than never switching (and never retry every frame).
+          options.onProblem?.(`${error.message}; drawing with a fallback font`);
+          loaded.add(key);
+        })
         .finally(() => {
           loading.delete(key);
           wake?.();
