@@ -46,7 +46,7 @@ for (const { name: themeName, theme } of themes) {
         expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
         const failures: string[] = [];
         for (const { phase, t, needsUpdate } of storyPhases(theme.timing)) {
-          if (needsUpdate && !sample.update) continue;
+          if (needsUpdate && !sample.update && !sample.updateShow) continue;
           await page.evaluate((time) => window.finishline!.renderAt(time), t);
           const bounds = opaqueBounds(await grab(page));
           // Drawn, and only inside its layer's region.

@@ -85,7 +85,7 @@ async function start() {
       sample = { kind, sample: picked };
       player.load(picked);
       controls.showPick(kind, picked.name);
-      controls.showPhases(storyPhases(look.library()!.themes[look.themeName() ?? themeName]!.timing), Boolean(picked.update));
+      controls.showPhases(storyPhases(look.library()!.themes[look.themeName() ?? themeName]!.timing), Boolean(picked.update || picked.updateShow));
     },
     seek: (to) => (t = to),
     setPlaying: (on) => (playing = on),
@@ -105,7 +105,7 @@ async function start() {
   host.classList.add('checkerboard');
   controls.showRenderer(request);
   controls.showPick(sample.kind, sample.sample.name);
-  controls.showPhases(storyPhases(templates.theme.timing), Boolean(sample.sample.update));
+  controls.showPhases(storyPhases(templates.theme.timing), Boolean(sample.sample.update || sample.sample.updateShow));
   let listed: TemplateLibrary | null = null;
   const loop = (now: number) => {
     if (playing) t = (t + now - last) % STORY.end;

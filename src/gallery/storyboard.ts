@@ -9,8 +9,8 @@ export const STORY = { take: 1000, update: 4000, clear: 7000, end: 9000 } as con
 export type StoryStep = { at: number; show: ShowState };
 
 /**
- * A sample's life on air as a list of snapshots: taken at 1 s, updated at 4 s (when it has an update),
- * cleared at 7 s. Rendering any time t shows exactly what an output would show at t.
+ * A sample's life on air as a list of snapshots: taken at 1 s, updated at 4 s (when it has an update of its
+ * props or of the show), cleared at 7 s. Rendering any time t shows exactly what an output would show at t.
  */
 export function storyboard(sample: GraphicSample): StoryStep[] {
   const layer = contractOf(sample.graphic.kind).layer;
@@ -22,7 +22,10 @@ export function storyboard(sample: GraphicSample): StoryStep[] {
     { at: 0, show: base },
     { at: STORY.take, show: { ...base, revision: 1, onAir: onAir(sample.graphic, STORY.take) } },
   ];
-  if (sample.update) steps.push({ at: STORY.update, show: { ...base, revision: 2, onAir: onAir(sample.update, STORY.update) } });
+  if (sample.update || sample.updateShow) {
+    const updated = { ...base, ...sample.updateShow };
+    steps.push({ at: STORY.update, show: { ...updated, revision: 2, onAir: onAir(sample.update ?? sample.graphic, STORY.update) } });
+  }
   steps.push({ at: STORY.clear, show: { ...base, revision: 3, onAir: {} } });
   return steps;
 }

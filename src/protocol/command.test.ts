@@ -16,13 +16,12 @@ describe('Command', () => {
 
   it('keeps markup as literal text', () => {
     const command = Command.parse({ type: 'take', graphic: { kind: 'nameCard', props: { name: '<b>Cram</b>' } } });
-    expect(command.type === 'take' && command.graphic.props.name).toBe('<b>Cram</b>');
+    expect(command.type === 'take' && command.graphic.kind === 'nameCard' && command.graphic.props.name).toBe('<b>Cram</b>');
   });
 
   it('names the unknown command type', () => {
-    expect(problem({ type: 'explode' })).toBe(
-      "type: Invalid discriminator value. Expected 'take' | 'update' | 'clear' | 'clearAll' | 'show.setTheme'",
-    );
+    // Each domain adds its types to the list (see commands/), so only the start of it is pinned here.
+    expect(problem({ type: 'explode' })).toMatch(/^type: Invalid discriminator value\. Expected 'take' \| 'update' \| 'clear' \| 'clearAll'/);
   });
 
   it('names a wrong-typed field with its path', () => {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { nameCard } from './kinds/nameCard';
+import { projectionTicker } from './kinds/projectionTicker';
+import { raceClock } from './kinds/raceClock';
+import { splitBanner } from './kinds/splitBanner';
 
 /**
  * Every graphic kind's wire contract (kind, default layer, props schema), in a plain list. The Pixi side of
  * each kind lives in src/graphics/<kind>/; the contract sits here so the hub can validate props without
  * importing a renderer.
  */
-export const GRAPHIC_KINDS = [nameCard] as const;
+export const GRAPHIC_KINDS = [nameCard, raceClock, splitBanner, projectionTicker] as const;
 export type GraphicKind = (typeof GRAPHIC_KINDS)[number]['kind'];
 
 function specOf<K extends string, P extends z.ZodType>(contract: { kind: K; props: P }) {
@@ -14,7 +17,7 @@ function specOf<K extends string, P extends z.ZodType>(contract: { kind: K; prop
 }
 
 /** A graphic to put on air: its kind and props, validated per kind. */
-export const GraphicSpec = z.discriminatedUnion('kind', [specOf(nameCard)]);
+export const GraphicSpec = z.discriminatedUnion('kind', [specOf(nameCard), specOf(raceClock), specOf(splitBanner), specOf(projectionTicker)]);
 export type GraphicSpec = z.infer<typeof GraphicSpec>;
 
 export function contractOf(kind: GraphicKind) {

@@ -1,6 +1,7 @@
 import type { Command } from '../protocol/command';
 import { onAirCommandTypes, reduceOnAir } from './reducers/reduceOnAir';
 import { reduceShow, showCommandTypes } from './reducers/reduceShow';
+import { raceCommandTypes, reduceRaces } from './reducers/reduceRaces';
 import type { ShowState } from './showState';
 
 export type ApplyContext = {
@@ -25,6 +26,7 @@ export function applyCommand(state: ShowState, command: Command, ctx: ApplyConte
 function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowState | string {
   if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
   if (is(command, showCommandTypes)) return reduceShow(state, command, ctx);
+  if (is(command, raceCommandTypes)) return reduceRaces(state, command, ctx);
   const unhandled: never = command;
   throw new Error(`No reducer for command ${JSON.stringify(unhandled)}`);
 }

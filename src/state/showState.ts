@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
 import { DEFAULT_THEME, ThemeName } from '../protocol/templates/templateSet';
+import { Race } from '../protocol/race';
 
 /** A graphic instance on air. `id` changes on every take, so outputs can tell a new take from an update. */
 export const OnAirGraphic = z.strictObject({
@@ -25,9 +26,15 @@ export const ShowState = z.strictObject({
   onAir: z.partialRecord(LayerId, OnAirGraphic),
   /** The theme every output draws with: a file name in templates/themes/ (without .json). */
   theme: ThemeName.default(DEFAULT_THEME),
+  /** The races of the day, in running order (see src/protocol/race.ts). */
+  races: z
+    .array(Race)
+    .max(20)
+    .refine((races) => new Set(races.map((r) => r.id)).size === races.length, 'race ids must be unique')
+    .default([]),
 });
 export type ShowState = z.infer<typeof ShowState>;
 
 export function emptyShow(name = 'Untitled show'): ShowState {
-  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, theme: DEFAULT_THEME };
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [], theme: DEFAULT_THEME };
 }

@@ -96,7 +96,7 @@ describe('parseTemplateFiles', () => {
     texts['namecard.json'] = texts['nameCard.json']!;
     texts['themes/Night Copy.json'] = texts['themes/night.json']!;
     expect(messages(texts)).toEqual([
-      'templates/namecard.json: Not a template: layout files are named after a graphic kind (nameCard.json) and themes go in themes/',
+      'templates/namecard.json: Not a template: layout files are named after a graphic kind (did you mean nameCard.json?) and themes go in themes/',
       'templates/themes/Night Copy.json: Theme file names are lower-case letters, digits and dashes (like night.json), so a show can select them',
     ]);
   });

@@ -85,7 +85,9 @@ export function parseTemplateLibrary(files: Record<string, unknown>): { ok: true
     }
     const kind = /^([^/]+)\.json$/.exec(file)?.[1];
     if (kind === undefined || !kinds.includes(kind)) {
-      problems.push({ file, path: '', message: `Not a template: layout files are named after a graphic kind (${kinds.map((k) => `${k}.json`).join(', ')}) and themes go in themes/` });
+      const near = kind === undefined ? null : nearest(kind, kinds);
+      const names = near ? `did you mean ${near}.json?` : `the kinds are ${kinds.join(', ')}`;
+      problems.push({ file, path: '', message: `Not a template: layout files are named after a graphic kind (${names}) and themes go in themes/` });
     }
   }
   for (const contract of GRAPHIC_KINDS) {
@@ -94,7 +96,7 @@ export function parseTemplateLibrary(files: Record<string, unknown>): { ok: true
       problems.push({ file, path: '', message: `layout file is missing (every graphic kind needs one)` });
       continue;
     }
-    const layout = parseTemplate(file, contract.layout as z.ZodType<unknown>, files[file]);
+    const layout = parseTemplate<unknown>(file, contract.layout, files[file]);
     if (layout.ok) layouts[contract.kind] = layout.value;
     else problems.push(...layout.problems);
   }

@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../protocol/command';
 import { contractOf } from '../../protocol/graphicSpec';
+import { raceReferenceProblem } from '../raceReferences';
 import type { ShowState } from '../showState';
 import type { ApplyContext } from '../applyCommand';
 
@@ -11,6 +12,8 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
   const revision = state.revision + 1;
   switch (command.type) {
     case 'take': {
+      const problem = raceReferenceProblem(command.graphic, state);
+      if (problem) return problem;
       const layer = command.layer ?? contractOf(command.graphic.kind).layer;
       const onAir = { id: `g${revision}`, layer, graphic: command.graphic, takenAt: ctx.now, updatedAt: ctx.now };
       return { ...state, onAir: { ...state.onAir, [layer]: onAir } };
@@ -21,6 +24,8 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       if (current.graphic.kind !== command.graphic.kind) {
         return `The ${command.layer} layer has a ${current.graphic.kind} on air, not a ${command.graphic.kind}`;
       }
+      const problem = raceReferenceProblem(command.graphic, state);
+      if (problem) return problem;
       const updated = { ...current, graphic: command.graphic, updatedAt: ctx.now };
       return { ...state, onAir: { ...state.onAir, [command.layer]: updated } };
     }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { MARATHON_M } from '../../core';
+import { emptyShow } from '../../state/showState';
+import { eliteMen, eliteWomen, MEN_10K, MEN_HALFWAY } from '../sampleRaces';
+import { resolveProjection } from './projectionModel';
+
+const show = (races: ReturnType<typeof eliteMen>[]) => ({ ...emptyShow(), races });
+
+describe('resolveProjection', () => {
+  it('projects the men’s halfway of 1:01:24 to 2:02:48, 9 S UNDER the 2:02:57 world record', () => {
+    expect(resolveProjection({ raceId: 'elite-men' }, show([eliteMen([MEN_10K, MEN_HALFWAY])]))).toEqual({
+      raceName: 'ELITE MEN',
+      split: { caption: 'HALFWAY', value: '1:01:24' },
+      projected: { caption: 'PROJECTED', value: '2:02:48' },
+      record: { caption: 'WORLD RECORD', value: '2:02:57' },
+      delta: { text: '9 S UNDER', direction: 'under' },
+    });
+  });
+
+  it('projects from the latest split only', () => {
+    const model = resolveProjection({ raceId: 'elite-men' }, show([eliteMen([MEN_10K])]));
+    expect(model.projected).toEqual({ caption: 'PROJECTED', value: '2:00:45' });
+    expect(model.delta).toEqual({ text: '2:12 UNDER', direction: 'under' });
+  });
+
+  it('shows the women’s 15 miles in 1:21:30 as 2:22:27 projected, 7:02 OVER Radcliffe’s 2:15:25', () => {
+    const model = resolveProjection({ raceId: 'elite-women' }, show([eliteWomen()]));
+    expect(model.projected?.value).toBe('2:22:27');
+    expect(model.delta).toEqual({ text: '7:02 OVER', direction: 'over' });
+  });
+
+  it('compares the result itself at the finish, with no projection', () => {
+    const finish = { metres: MARATHON_M, label: 'FINISH', elapsedMs: 7_385_000, leaders: ['Kipchoge'] };
+    const model = resolveProjection({ raceId: 'elite-men' }, show([eliteMen([MEN_10K, MEN_HALFWAY, finish])]));
+    expect(model.split).toEqual({ caption: 'FINISH', value: '2:03:05' });
+    expect(model.projected).toBeNull();
+    expect(model.delta).toEqual({ text: '8 S OVER', direction: 'over' });
+  });
+
+  it('leaves the record and difference out when the race has no record', () => {
+    const model = resolveProjection({ raceId: 'elite-men' }, show([{ ...eliteMen(), record: null }]));
+    expect(model.record).toBeNull();
+    expect(model.delta).toBeNull();
+    expect(model.projected?.value).toBe('2:02:48');
+  });
+});

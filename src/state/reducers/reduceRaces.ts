@@ -1,0 +1,187 @@
+import { formatDistanceLabel, formatKm, formatTime, validateSplit } from '../../core';
+import type { CommandOf } from '../../protocol/command';
+import type { Race, RaceSplit } from '../../protocol/race';
+import type { ApplyContext } from '../applyCommand';
+import { inWords, listSplits, onAirShowingRace, splitAt, unknownRace } from '../raceReferences';
+import type { ShowState } from '../showState';
+import { readDistance, readElapsed } from './readRaceInput';
+
+export const raceCommandTypes = [
+  'addRace',
+  'editRace',
+  'removeRace',
+  'startRace',
+  'setGunTime',
+  'finishRace',
+  'resetRace',
+  'addSplit',
+  'correctSplit',
+  'removeSplit',
+  'setRecord',
+] as const;
+export type RaceCommand = CommandOf<(typeof raceCommandTypes)[number]>;
+
+/**
+ * Race definitions, clocks, splits and records. Returns the next state, or a sentence saying why the
+ * command was refused. The gun of `startRace` is the hub's time when the command is applied (ctx.now).
+ */
+export function reduceRaces(state: ShowState, command: RaceCommand, ctx: ApplyContext): ShowState | string {
+  if (command.type === 'addRace') {
+    const existing = state.races.find((r) => r.id === command.raceId);
+    if (existing) return `A race "${command.raceId}" already exists (${existing.name}); choose another id or edit that race.`;
+    const race: Race = {
+      id: command.raceId,
+      name: command.name,
+      kind: command.kind,
+      distanceM: command.distanceM,
+      gunTime: null,
+      finishedAt: null,
+      record: null,
+      splits: [],
+    };
+    return { ...state, races: [...state.races, race] };
+  }
+
+  const race = state.races.find((r) => r.id === command.raceId);
+  if (!race) return unknownRace(command.raceId, state.races);
+  const next = reduceRace(race, command, state, ctx);
+  if (next === null) return { ...state, races: state.races.filter((r) => r.id !== race.id) };
+  if (typeof next === 'string') return next;
+  return { ...state, races: state.races.map((r) => (r.id === race.id ? next : r)) };
+}
+
+/** The next race, null to remove it, or why not. */
+function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' }>, state: ShowState, ctx: ApplyContext): Race | null | string {
+  const { name } = race;
+  switch (command.type) {
+    case 'editRace': {
+      const distanceM = command.distanceM ?? race.distanceM;
+      const beyond = race.splits.find((s) => s.metres > distanceM + 1);
+      if (beyond) return `${name} has a split at ${beyond.label}, beyond ${formatKm(distanceM)}: remove it before shortening the race.`;
+      return { ...race, name: command.name ?? race.name, kind: command.kind ?? race.kind, distanceM };
+    }
+
+    case 'removeRace': {
+      const shown = onAirShowingRace(state, race.id);
+      if (shown.length > 0) return `${name} is on air in ${inWords(shown.map((s) => s.where))}; take it off air before removing the race.`;
+      return null;
+    }
+
+    case 'startRace': {
+      if (race.gunTime !== null) {
+        return `${name} has already started (its clock is at ${formatTime((race.finishedAt ?? ctx.now) - race.gunTime)}); reset it to start again, or correct the gun time with setGunTime.`;
+      }
+      return { ...race, gunTime: ctx.now, finishedAt: null };
+    }
+
+    case 'setGunTime': {
+      if (race.finishedAt !== null && command.gunTime >= race.finishedAt) {
+        return `That gun time is not before ${name}'s finish; a race can't finish before its gun. Reset the race to run it again.`;
+      }
+      return { ...race, gunTime: command.gunTime };
+    }
+
+    case 'finishRace': {
+      if (race.gunTime === null) return `${name} has no gun time yet: start it or set its gun time before finishing it.`;
+      const explicit = command.at !== undefined || command.elapsedMs !== undefined;
+      if (race.finishedAt !== null && !explicit) {
+        return `${name} has already finished in ${formatTime(race.finishedAt - race.gunTime)}; send the finish time (at or elapsedMs) to correct it, or reset the race.`;
+      }
+      let finishedAt = ctx.now;
+      if (command.at !== undefined) finishedAt = command.at;
+      if (command.elapsedMs !== undefined) {
+        const elapsed = readElapsed(command.elapsedMs, race, race.distanceM);
+        if (!elapsed.ok) return elapsed.error;
+        finishedAt = race.gunTime + elapsed.value;
+      }
+      if (finishedAt <= race.gunTime) {
+        return `${name} can't finish at or before its gun (that would be ${formatTime(finishedAt - race.gunTime)} on its clock).`;
+      }
+      return { ...race, finishedAt };
+    }
+
+    case 'resetRace': {
+      if (race.gunTime === null && race.splits.length === 0) return `${name} has not started and has no splits: there is nothing to reset.`;
+      const blocking = onAirShowingRace(state, race.id).filter((s) => s.kind !== 'raceClock');
+      if (race.splits.length > 0 && blocking.length > 0) {
+        return `${name}'s splits are on air in ${inWords(blocking.map((s) => s.where))}; take that off air before resetting the race.`;
+      }
+      return { ...race, gunTime: null, finishedAt: null, splits: [] };
+    }
+
+    case 'addSplit': {
+      if (race.gunTime === null) return `${name} has not started: start its clock or set its gun time before entering splits.`;
+      const metres = readDistance(command.metres, race);
+      if (!metres.ok) return metres.error;
+      const existing = splitAt(race, metres.value);
+      if (existing) {
+        return `${name} already has a ${existing.label} split (${formatTime(existing.elapsedMs)}): use correctSplit to change it.`;
+      }
+      const elapsed = readElapsed(command.elapsedMs, race, metres.value);
+      if (!elapsed.ok) return elapsed.error;
+      const split: RaceSplit = {
+        metres: metres.value,
+        label: command.label ?? formatDistanceLabel(metres.value, race.distanceM),
+        elapsedMs: elapsed.value,
+        leaders: command.leaders,
+      };
+      const checked = validateSplit(split, race.splits, race.distanceM);
+      if (!checked.ok) return `${name}: ${checked.error}`;
+      return { ...race, splits: [...race.splits, split] };
+    }
+
+    case 'correctSplit': {
+      const metres = readDistance(command.metres, race);
+      if (!metres.ok) return metres.error;
+      const index = race.splits.findIndex((s) => s === splitAt(race, metres.value));
+      const current = race.splits[index];
+      if (!current) return `${name} has no split at ${formatDistanceLabel(metres.value, race.distanceM)}: ${listSplits(race)}.`;
+      let elapsedMs = current.elapsedMs;
+      if (command.elapsedMs !== undefined) {
+        const elapsed = readElapsed(command.elapsedMs, race, current.metres);
+        if (!elapsed.ok) return elapsed.error;
+        elapsedMs = elapsed.value;
+      }
+      const corrected: RaceSplit = {
+        metres: current.metres,
+        label: command.label ?? current.label,
+        elapsedMs,
+        leaders: command.leaders ?? current.leaders,
+      };
+      // Still in course order: checked against the splits before it, and the one after it against it.
+      const checked = validateSplit(corrected, race.splits.slice(0, index), race.distanceM);
+      if (!checked.ok) return `${name}: ${checked.error}`;
+      const after = race.splits[index + 1];
+      if (after) {
+        const followed = validateSplit(after, [...race.splits.slice(0, index), corrected], race.distanceM);
+        if (!followed.ok) return `${name}: ${followed.error}`;
+      }
+      return { ...race, splits: race.splits.map((s, i) => (i === index ? corrected : s)) };
+    }
+
+    case 'removeSplit': {
+      const metres = readDistance(command.metres, race);
+      if (!metres.ok) return metres.error;
+      const split = splitAt(race, metres.value);
+      if (!split) return `${name} has no split at ${formatDistanceLabel(metres.value, race.distanceM)}: ${listSplits(race)}.`;
+      const banner = Object.values(state.onAir).find(
+        (onAir) => onAir.graphic.kind === 'splitBanner' && onAir.graphic.props.raceId === race.id && splitAt(race, onAir.graphic.props.metres) === split,
+      );
+      if (banner) return `${name}'s ${split.label} split is on air in the split banner on the ${banner.layer} layer; take it off air before removing the split.`;
+      const ticker = onAirShowingRace(state, race.id).find((s) => s.kind === 'projectionTicker');
+      if (ticker && race.splits.length === 1) {
+        return `${split.label} is ${name}'s only split and ${ticker.where} projects from it; take that off air before removing it.`;
+      }
+      return { ...race, splits: race.splits.filter((s) => s !== split) };
+    }
+
+    case 'setRecord': {
+      if (command.record === null) return { ...race, record: null };
+      const ms = readElapsed(command.record.ms, race, race.distanceM);
+      if (!ms.ok) return ms.error;
+      if (ms.value <= 0) return `A record of ${formatTime(ms.value)} can't be right: a record is a time greater than zero.`;
+      const { label, holder } = command.record;
+      return { ...race, record: holder === undefined ? { label, ms: ms.value } : { label, holder, ms: ms.value } };
+    }
+  }
+}
