@@ -104,9 +104,12 @@ function openSocket(query = ''): Promise<{ socket: WebSocket; next: () => Promis
 }
 
 describe('hub WebSocket', () => {
-  it('sends a welcome and the snapshot on connect', async () => {
+  it('sends a welcome, the templates and the snapshot on connect', async () => {
     const { socket, next } = await openSocket();
     expect(await next()).toMatchObject({ type: 'welcome', role: 'viewer' });
+    const templates = await next();
+    expect(templates).toMatchObject({ type: 'templates', version: 1 });
+    expect(Object.keys(templates.templates.themes).sort()).toEqual(['finishline', 'night']);
     const snapshot = await next();
     expect(snapshot.type).toBe('snapshot');
     expect(snapshot.revision).toBe((await hub.state()).revision);
@@ -116,7 +119,8 @@ describe('hub WebSocket', () => {
   it('answers frames that are not commands with an error and stays up', async () => {
     const { socket, next } = await openSocket(`?token=${hub.token}`);
     await next();
-    await next(); // welcome, snapshot
+    await next();
+    await next(); // welcome, templates, snapshot
     await expectUnchanged(async () => {
       socket.send('not json');
       expect(await next()).toMatchObject({ type: 'rejected', id: null, error: expect.stringMatching(/^Message is not valid JSON/) });
@@ -133,6 +137,7 @@ describe('hub WebSocket', () => {
     const { socket, next } = await openSocket();
     await next();
     await next();
+    await next(); // welcome, templates, snapshot
     await expectUnchanged(async () => {
       socket.send(JSON.stringify({ type: 'command', id: 'x', command: { type: 'clearAll' } }));
       expect(await next()).toMatchObject({ type: 'rejected', id: 'x', error: expect.stringMatching(/read-only/) });
@@ -144,9 +149,11 @@ describe('hub WebSocket', () => {
     const viewer = await openSocket();
     await viewer.next();
     await viewer.next();
+    await viewer.next(); // welcome, templates, snapshot
     const operator = await openSocket(`?token=${hub.token}`);
     await operator.next();
     await operator.next();
+    await operator.next(); // welcome, templates, snapshot
     const { revision } = await hub.state();
     operator.socket.send(JSON.stringify({ type: 'command', id: 'k1', command: { type: 'clearAll' } }));
     const messages = [await operator.next(), await operator.next()];

@@ -171,8 +171,8 @@ describe.each<Renderer>(['webgl', 'canvas'])('output formats on the %s renderer'
 
     const panel = await browser.newPage();
     await panel.goto(`${hub.url}/?token=${hub.token}`);
-    await panel.locator('#outputs li', { hasText: `720p25 key ${renderer}` }).first().waitFor();
-    const row = panel.locator('#outputs li', { hasText: `720p25 key ${renderer}` }).first();
+    await panel.locator('#outputs li', { hasText: `720p25 key · ${renderer} renderer` }).first().waitFor();
+    const row = panel.locator('#outputs li', { hasText: `720p25 key · ${renderer} renderer` }).first();
     expect(await row.locator('[data-health]').textContent()).toMatch(/^[\d.]+ fps for 25 · \d+ dropped · frame interval p95 [\d.]+ ms, max [\d.]+ ms$/);
     await Promise.all([panel.close(), page.close()]);
   });

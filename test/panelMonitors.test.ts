@@ -134,7 +134,7 @@ describe('output confidence', () => {
     await connected.waitFor();
     const row = outputs.locator(`[data-output="${await connected.getAttribute('data-output')}"]`);
     expect(await row.getAttribute('data-state')).toBe('ok');
-    expect(await row.textContent()).toContain('1920x1080 · canvas renderer (asked for canvas) · revision');
+    expect(await row.textContent()).toContain('1080p50 alpha · canvas renderer (asked for canvas) · revision');
 
     // The output is on a manual clock: it has not drawn the new revision, so it is behind.
     await panel.keyboard.press('Space');

@@ -6,7 +6,7 @@ import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
 import type { LayerId } from '../src/protocol/layers';
 import { grab, launchBrowser, opaqueBounds, type Renderer } from './harness/browser';
-import { startStaticServer, type StaticServer } from './harness/staticServer';
+import { startHub, type HubProcess } from './harness/hubProcess';
 
 // EBU R 95: every graphic is framed inside graphics-safe (5 % in from each edge; 96..1824 x 54..1026 at
 // 1080p). Checked on what each sample actually draws on air, before and after its update. A graphic on the
@@ -14,13 +14,13 @@ import { startStaticServer, type StaticServer } from './harness/staticServer';
 const safe = safeArea('graphics', 1920, 1080);
 
 let browser: Browser;
-let server: StaticServer;
+let hub: HubProcess;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startStaticServer()]);
+  [browser, hub] = await Promise.all([launchBrowser(), startHub()]);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await hub?.kill();
 });
 
 const cases = Object.entries(graphicSamples).flatMap(([kind, samples]) => samples.map((sample) => ({ kind, sample })));
@@ -28,7 +28,7 @@ const cases = Object.entries(graphicSamples).flatMap(([kind, samples]) => sample
 describe.each<Renderer>(['webgl', 'canvas'])('graphics inside EBU R 95 graphics-safe on %s', (renderer) => {
   it.each(cases.map((c) => [`${c.kind}/${c.sample.name}`, c] as const))('keeps %s inside graphics-safe', async (_name, { kind, sample }) => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}`);
+    await page.goto(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}`);
     await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
     expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
     const layer = contractOf(kind as GraphicKind).layer as LayerId;

@@ -2,6 +2,7 @@ import { estimateClockOffset, type ClockSample } from '../core/raceClock';
 import type { Command } from '../protocol/command';
 import type { ClientMessage, ClientRole, OutputReport, OutputStatus, ServerMessage } from '../protocol/messages';
 import { describeIssues } from '../protocol/describeIssues';
+import { TemplateLibrary, type TemplateProblem } from '../protocol/templates/templateSet';
 import { ShowState } from '../state/showState';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed';
@@ -10,6 +11,10 @@ export type HubEvents = {
   onSnapshot(state: ShowState, hubTime: number): void;
   onStatus?(status: ConnectionStatus, role: ClientRole | null): void;
   onOutputs?(outputs: OutputStatus[]): void;
+  /** A valid template set (on connect, before the first snapshot, and after every valid edit of templates/). */
+  onTemplates?(templates: TemplateLibrary, version: number): void;
+  /** Operator panels: what is wrong with the template files on disk (an empty list once fixed). */
+  onTemplateProblems?(problems: TemplateProblem[], version: number): void;
   onClockOffset?(offsetMs: number, roundTripMs: number): void;
   onProblem?(message: string): void;
 };
@@ -85,6 +90,13 @@ export function connectToHub(options: { url: string; events: HubEvents }) {
         return;
       case 'outputs':
         return events.onOutputs?.(message.outputs);
+      case 'templates': {
+        const parsed = TemplateLibrary.safeParse(message.templates);
+        if (!parsed.success) return events.onProblem?.(`The hub sent templates this page cannot read: ${describeIssues(parsed.error)}`);
+        return events.onTemplates?.(parsed.data as TemplateLibrary, message.version);
+      }
+      case 'templateProblems':
+        return events.onTemplateProblems?.(message.problems, message.version);
     }
   }
 

@@ -1,4 +1,5 @@
 import { contractOf } from '../protocol/graphicSpec';
+import type { Theme } from '../protocol/templates/theme';
 import { emptyShow, type ShowState } from '../state/showState';
 import type { GraphicSample } from '../graphics/graphicSample';
 
@@ -27,4 +28,17 @@ export function storyboard(sample: GraphicSample): StoryStep[] {
   }
   steps.push({ at: STORY.clear, show: { ...base, revision: 3, onAir: {} } });
   return steps;
+}
+
+export type StoryPhase = { phase: 'mid-enter' | 'on-air' | 'mid-update' | 'after-update' | 'mid-exit'; t: number; needsUpdate?: true };
+
+/** The moments of a storyboard worth looking at (gallery buttons, golden images), for a theme's timing. */
+export function storyPhases(timing: Theme['timing']): StoryPhase[] {
+  return [
+    { phase: 'mid-enter', t: STORY.take + (timing.enterSeconds * 1000) / 2 },
+    { phase: 'on-air', t: STORY.update - 500 },
+    { phase: 'mid-update', t: STORY.update + (timing.updateSeconds * 1000) / 2, needsUpdate: true },
+    { phase: 'after-update', t: STORY.clear - 500, needsUpdate: true },
+    { phase: 'mid-exit', t: STORY.clear + (timing.exitSeconds * 1000) / 2 },
+  ];
 }

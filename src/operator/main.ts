@@ -1,8 +1,7 @@
 import { connectToHub, hubSocketUrl, localNow } from '../client/hubConnection';
 import { createHubClock } from '../client/hubClock';
-import { bundledTemplates } from '../render/bundledTemplates';
 import { runFrameLoop } from '../render/frameLoop';
-import { loadFonts } from '../render/loadFonts';
+import { createLiveLook } from '../render/liveLook';
 import { chooseRenderer, parseRendererRequest } from '../render/rendererChoice';
 import { mountAirControls } from './airControls';
 import { createCsvImportView } from './csvImportView';
@@ -17,6 +16,7 @@ import { createPanelActions } from './panelActions';
 import { createPanelStore } from './panelStore';
 import { mountRundownList } from './rundownList';
 import { createShowFilesView } from './showFilesView';
+import { mountTemplatesView } from './templatesView';
 
 /** Test hook: with ?clock=manual the monitors draw only when told, at exactly the hub time given. */
 declare global {
@@ -36,6 +36,7 @@ const $ = (id: string) => document.getElementById(id)!;
 
 const store = createPanelStore();
 const clock = createHubClock();
+const look = createLiveLook({ onProblem: (text) => store.setState({ notice: { text, tone: 'error' } }) });
 const connection = connectToHub({
   url: hubSocketUrl(location, token),
   events: {
@@ -44,10 +45,16 @@ const connection = connectToHub({
       if (first) clock.setOffset(hubTime - localNow());
       const { cueId } = store.getState();
       const cueGone = cueId !== null && !show.rundown.some((item) => item.id === cueId);
+      look.setTheme(show.theme);
       store.setState({ show, ...(first && cueId === null ? { cueId: show.rundown[0]?.id ?? null } : cueGone ? { cueId: null } : {}) });
     },
     onStatus: (status, role) => store.setState({ connection: { status, role } }),
     onOutputs: (outputs) => store.setState({ outputs }),
+    onTemplates(library, version) {
+      look.setLibrary(library, version);
+      store.setState({ templates: { version, problems: [] } });
+    },
+    onTemplateProblems: (problems, version) => store.setState({ templates: { version, problems } }),
     onClockOffset: (offset) => clock.setOffset(offset),
     onProblem: (text) => store.setState({ notice: { text, tone: 'error' } }),
   },
@@ -62,16 +69,15 @@ mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(acti
 mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 mountOutputsView($('outputs'), store);
+mountTemplatesView($('templates'), store);
 bindHotkeys(actions, { toggleHelp: () => help.toggle() });
 keepFocusOff(document.body);
 
 async function startMonitors() {
-  const templates = bundledTemplates();
-  await loadFonts(templates.theme);
   // ?renderer= fixes the monitors' renderer; otherwise they follow the outputs (canvas until one reports).
   const forced = params.get('renderer');
   const choice = await chooseRenderer(forced === null ? 'canvas' : parseRendererRequest(forced));
-  const monitors = await mountMonitors($('monitors'), store, templates, choice);
+  const monitors = await mountMonitors($('monitors'), store, look, choice);
   if (forced === null) {
     store.subscribe((state) => {
       const kind = state.outputs.find((o) => o.connected && o.report)?.report?.renderer;

@@ -2,11 +2,12 @@ import { contractOf } from '../protocol/graphicSpec';
 import { itemTitle, type RundownItem } from '../protocol/rundownItem';
 import type { TemplateSet } from '../protocol/templates/templateSet';
 import { createOutputScene, DESIGN_HEIGHT, DESIGN_WIDTH, type OutputScene } from '../render/outputScene';
+import type { LiveLook } from '../render/liveLook';
 import type { RendererChoice, RendererKind } from '../render/rendererChoice';
+import { createSafeAreaGuides } from '../render/safeAreaGuides';
 import type { ShowState } from '../state/showState';
 import { el } from './element';
 import type { PanelStore } from './panelStore';
-import { SAFE_AREAS } from './safeAreas';
 
 export type MonitorName = 'pvw' | 'pgm';
 
@@ -17,7 +18,9 @@ type Monitor = { figure: HTMLElement; caption: HTMLElement; frame: HTMLElement; 
  * frame, shown scaled down over a checkerboard with the safe-area guides. PGM shows the hub's on-air state as
  * an output does (animations and all, on hub time); PVW shows the cued item as it will look on air.
  */
-export async function mountMonitors(container: HTMLElement, store: PanelStore, templates: TemplateSet, choice: RendererChoice) {
+export async function mountMonitors(container: HTMLElement, store: PanelStore, look: LiveLook, choice: RendererChoice) {
+  // The monitors draw with the hub's live templates and the show's theme, as the outputs do.
+  let templates: TemplateSet = await look.first();
   const monitors = { pvw: buildMonitor('pvw', 'PVW'), pgm: buildMonitor('pgm', 'PGM') };
   container.replaceChildren(monitors.pvw.figure, monitors.pgm.figure);
   let current = choice;
@@ -87,6 +90,12 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, t
       const pvw = monitors.pvw.scene;
       const pgm = monitors.pgm.scene;
       if (!show || !pvw || !pgm) return;
+      const nextLook = look.take();
+      if (nextLook) {
+        templates = nextLook;
+        pvw.setTemplates(nextLook, t);
+        pgm.setTemplates(nextLook, t);
+      }
       if (show !== programShown) {
         pgm.show(show, t);
         programShown = show;
@@ -125,15 +134,9 @@ export type Monitors = Awaited<ReturnType<typeof mountMonitors>>;
 
 function buildMonitor(name: MonitorName, title: string): Monitor {
   const host = el('div', { class: 'scene' });
-  const guides = SAFE_AREAS.map((area) =>
-    el('div', {
-      class: 'safe-area',
-      title: area.name,
-      'data-area': area.name,
-      style: `left:${area.inset.x * 100}%;right:${area.inset.x * 100}%;top:${area.inset.y * 100}%;bottom:${area.inset.y * 100}%`,
-    }),
-  );
-  const frame = el('div', { class: 'frame' }, host, el('div', { class: 'guides', 'aria-hidden': 'true' }, ...guides));
+  const guides = createSafeAreaGuides({ width: DESIGN_WIDTH, height: DESIGN_HEIGHT });
+  guides.setAttribute('aria-hidden', 'true');
+  const frame = el('div', { class: 'frame' }, host, guides);
   const caption = el('figcaption', { id: `${name}-caption` });
   const figure = el('figure', { class: `monitor monitor-${name}`, 'aria-labelledby': `${name}-caption`, 'data-monitor': name }, caption, el('div', { class: 'screen' }, frame));
   return { figure, caption, frame, host, scene: null };

@@ -36,9 +36,8 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore) {
     const health: string[] = [];
     if (report) {
       const mode = report.mode === 'fill' || report.mode === 'keyfill' ? `${report.mode} ${report.alpha}` : report.mode;
-      facts.push(`${report.format || `${report.width}x${report.height}`} ${mode} ${report.renderer}`);
-      if (report.requestedRenderer !== 'auto') facts.push(`asked for ${report.requestedRenderer}`);
-      facts.push(`revision ${report.revision}`);
+      const asked = report.requestedRenderer !== 'auto' ? ` (asked for ${report.requestedRenderer})` : '';
+      facts.push(`${report.format || `${report.width}x${report.height}`} ${mode}`, `${report.renderer} renderer${asked}`, `revision ${report.revision}`);
       health.push(`${Math.round(report.fps * 10) / 10} fps for ${report.targetFps}`, `${report.droppedFrames} dropped`);
       if (report.frameIntervalMs) health.push(`frame interval p95 ${report.frameIntervalMs.p95.toFixed(1)} ms, max ${report.frameIntervalMs.max.toFixed(1)} ms`);
     }

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ConnectionStatus } from '../client/hubConnection';
 import type { ClientRole, OutputStatus } from '../protocol/messages';
+import type { TemplateProblem } from '../protocol/templates/templateSet';
 import type { ShowState } from '../state/showState';
 
 /** What the item form is doing: nothing, a new item, or editing an item from the item revision it was opened at. */
@@ -22,6 +23,8 @@ export type PanelState = {
   /** Hub time until which a first F12 is armed (a second one clears all). */
   clearAllArmedUntil: number | null;
   helpOpen: boolean;
+  /** The hub's template version on air, and what is wrong with the files on disk (air keeps the last good set). */
+  templates: { version: number; problems: TemplateProblem[] };
 };
 
 export function createPanelStore() {
@@ -34,6 +37,7 @@ export function createPanelStore() {
     notice: null,
     clearAllArmedUntil: null,
     helpOpen: false,
+    templates: { version: 0, problems: [] },
   }));
 }
 export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -1,9 +1,8 @@
 import { connectToHub, hubSocketUrl } from '../client/hubConnection';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
-import { bundledTemplates } from '../render/bundledTemplates';
-import { loadFonts } from '../render/loadFonts';
 import { formatName, frameAlignedTime } from '../core/index';
+import { createLiveLook } from '../render/liveLook';
 import { createOutputScene } from '../render/outputScene';
 import { createPresentation } from '../render/presentation';
 import { chooseRenderer } from '../render/rendererChoice';
@@ -25,6 +24,12 @@ declare global {
       assetsPending(): boolean;
       /** Marks every layer to be redrawn at the next frame (benchmarks price a full redraw with it). */
       invalidate?(): void;
+      /** Version of the hub's templates drawn now. */
+      templatesVersion?(): number;
+      /** Every text drawn, with font size and bounds in design pixels. */
+      texts?(): { layer: string; text: string; fontSize: number; left: number; top: number; right: number; bottom: number }[];
+      /** Graphics on air: layer, kind, instance id. */
+      onAir?(): { layer: string; kind: string; id: string }[];
     };
   }
 }
@@ -32,14 +37,10 @@ declare global {
 async function start() {
   const options = parseOutputOptions(location.search);
   const host = document.getElementById('output')!;
-  const templates = bundledTemplates();
-  await loadFonts(templates.theme);
-  const choice = await chooseRenderer(options.renderer);
   const { width, height, fps, mode, alpha } = options;
-  const presentation = createPresentation(host, { width, height, mode, alpha });
-  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation });
-  if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
+  const choosing = chooseRenderer(options.renderer);
   const clock = createHubClock();
+  const look = createLiveLook({ onProblem: (message) => console.error(message) });
   let received: ShowState | null = null; // latest snapshot
   let reconciled: ShowState | null = null; // the snapshot the scene shows
   let drawnRevision: number | null = null; // revision whose frame has been drawn
@@ -51,7 +52,9 @@ async function start() {
       onSnapshot(state, hubTime) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
+        look.setTheme(state.theme);
       },
+      onTemplates: (templates, version) => look.setLibrary(templates, version),
       onClockOffset: (offset) => clock.setOffset(offset),
       onStatus(status) {
         document.documentElement.dataset.hub = status;
@@ -60,6 +63,12 @@ async function start() {
       onProblem: (message) => console.error(message),
     },
   });
+
+  // The first frame waits for the hub's templates, the show's theme and its fonts.
+  const [choice, templates] = await Promise.all([choosing, look.first()]);
+  const presentation = createPresentation(host, { width, height, mode, alpha });
+  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation });
+  if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
 
   const idle: FrameHealth = { fps: 0, droppedFrames: 0, intervals: null };
   const report = (health: FrameHealth) => {
@@ -90,6 +99,9 @@ async function start() {
   // animations are timed in seconds the same at every rate, and clocks change on frame boundaries.
   const draw = (time: number) => {
     const t = frameAlignedTime(time, fps);
+    // A new look (edited templates, another theme) re-lays out what is on air before this frame's snapshot.
+    const nextLook = look.take();
+    if (nextLook) scene.setTemplates(nextLook, t);
     if (received !== reconciled && received !== null) {
       scene.show(received, t);
       reconciled = received;
@@ -111,6 +123,9 @@ async function start() {
       return drew;
     },
     invalidate: () => scene.invalidate(),
+    templatesVersion: () => look.version(),
+    texts: () => scene.texts(),
+    onAir: () => scene.onAir(),
   };
   Object.assign(document.documentElement.dataset, { renderer: choice.kind, mode, alpha, format: formatName({ width, height, fps }) });
 

@@ -1,5 +1,6 @@
 import { formatName, frameIndex } from '../core/index';
-import { bundledTemplates } from '../render/bundledTemplates';
+import { describeTemplateProblem, parseTemplate } from '../protocol/templates/templateSet';
+import { Theme } from '../protocol/templates/theme';
 import { runFrameLoop } from '../render/frameLoop';
 import { createLayerSurface } from '../render/layerSurface';
 import { loadFonts } from '../render/loadFonts';
@@ -10,6 +11,8 @@ import { createSafeAreaGuides } from '../render/safeAreaGuides';
 import { buildTestPattern } from '../render/testPattern';
 import { TEST_PATTERN } from '../render/testPatternLayout';
 import { parseOutputOptions } from './outputOptions';
+// The pattern needs no hub: it draws its labels in the default theme's faces as built into the page.
+import defaultThemeFile from '../../templates/themes/finishline.json';
 
 /**
  * testpattern.html: the key/fill test pattern through exactly the output's path (same URL options, renderer,
@@ -20,7 +23,9 @@ async function start() {
   const options = parseOutputOptions(location.search);
   const { width, height, fps, mode, alpha } = options;
   const host = document.getElementById('output')!;
-  const { theme } = bundledTemplates();
+  const parsed = parseTemplate('themes/finishline.json', Theme, defaultThemeFile);
+  if (!parsed.ok) throw new Error(parsed.problems.map(describeTemplateProblem).join('; '));
+  const theme = parsed.value;
   await loadFonts(theme);
   const choice = await chooseRenderer(options.renderer);
   const presentation = createPresentation(host, { width, height, mode, alpha });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Command } from './command';
 import { LayerId } from './layers';
 import { AlphaMode, OutputMode } from './outputMode';
+import type { TemplateLibrary, TemplateProblem } from './templates/templateSet';
 
 /** What an output says about itself after it has drawn a revision (for the panel's confidence view). */
 export const OutputReport = z.strictObject({
@@ -62,6 +63,10 @@ export type ServerMessage =
   | { type: 'ack'; id: string; revision: number }
   | { type: 'rejected'; id: string | null; error: string; revision: number }
   | { type: 'pong'; sentLocal: number; hubTime: number }
-  | { type: 'outputs'; outputs: OutputStatus[] };
+  | { type: 'outputs'; outputs: OutputStatus[] }
+  /** The valid template set (every theme, every layout), sent on connect before the first snapshot and after every valid edit. */
+  | { type: 'templates'; version: number; templates: TemplateLibrary }
+  /** What is wrong with the template files on disk (empty once fixed) for panels and the gallery; air keeps `version`. */
+  | { type: 'templateProblems'; version: number; problems: TemplateProblem[] };
 
 export type ClientRole = 'operator' | 'viewer';

@@ -15,6 +15,8 @@ export type LayerSurface = {
   /** Design-space content; positioned so graphics use full-frame (1920x1080) coordinates. */
   content: Container;
   dirty: boolean;
+  /** The design-space region the canvas covers now. */
+  region: Rect;
   render(): void;
   setRegion(region: Rect): void;
   destroy(): void;
@@ -43,12 +45,14 @@ export async function createLayerSurface(
     canvas,
     content,
     dirty: true,
+    region,
     render() {
       renderer.render(stage);
       shown.presented();
       surface.dirty = false;
     },
     setRegion(next) {
+      surface.region = next;
       const pixels = pixelBox(next, scale);
       renderer.resize(pixels.width / scale, pixels.height / scale, scale);
       // One canvas pixel per output pixel: the canvas is shown at its pixel size, not its design size.

@@ -1,8 +1,10 @@
 import { gsap } from 'gsap';
+import { Text, type Container } from 'pixi.js';
 import type { GraphicDefinition, GraphicView, Timeline } from '../graphics/graphicDefinition';
 import { definitionOf } from '../graphics/graphicDefinitions';
 import { LAYERS, type LayerId } from '../protocol/layers';
 import type { TemplateSet } from '../protocol/templates/templateSet';
+import type { Rect } from '../protocol/templates/theme';
 import type { OnAirGraphic, ShowState } from '../state/showState';
 import { createAssetLoader } from './assetLoader';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
@@ -21,6 +23,7 @@ type Mounted = {
   kind: string;
   definition: GraphicDefinition<unknown, unknown, unknown>;
   view: GraphicView<unknown>;
+  model: unknown;
   modelKey: string;
   /** The enter or update timeline still playing, if any. */
   playing: Timeline | null;
@@ -55,12 +58,12 @@ export type OutputSceneOptions = {
  * src/output/main.ts); the gallery gives it any time it likes.
  */
 export async function createOutputScene(options: OutputSceneOptions) {
-  const { host, width, height, renderer, templates, fps = DEFAULT_FRAME_RATE } = options;
-  const { theme } = templates;
+  const { host, width, height, renderer, fps = DEFAULT_FRAME_RATE } = options;
+  let templates = options.templates;
   const presentation = options.presentation ?? createPresentation(host, { width, height });
   const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
   const surfaces = new Map<LayerId, LayerSurface>();
-  for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, theme.regions[layer], scale, presentation));
+  for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, templates.theme.regions[layer], scale, presentation));
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
@@ -71,15 +74,19 @@ export async function createOutputScene(options: OutputSceneOptions) {
 
   const surfaceOf = (layer: LayerId) => surfaces.get(layer)!;
 
+  function build(definition: Mounted['definition'], kind: string, model: unknown) {
+    return definition.build(model, { theme: templates.theme, layout: templates.layouts[kind as keyof typeof templates.layouts], fps });
+  }
+
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
     const definition = definitionOf(onAir.graphic.kind);
     const model = definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
-    const view = definition.build(model, { theme, layout: templates.layouts[onAir.graphic.kind], fps });
+    const view = build(definition, onAir.graphic.kind, model);
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
     const tl = gsap.timeline({ paused: true });
     view.enter(tl);
-    const entry: Mounted = { id: onAir.id, layer: onAir.layer, kind: onAir.graphic.kind, definition, view, modelKey: JSON.stringify(model), playing: tl };
+    const entry: Mounted = { id: onAir.id, layer: onAir.layer, kind: onAir.graphic.kind, definition, view, model, modelKey: JSON.stringify(model), playing: tl };
     if (instant) {
       // A page (re)loaded while this was on air shows it as it is on air now, without replaying the enter.
       playout.complete(tl);
@@ -117,6 +124,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
     const key = JSON.stringify(model);
     if (key === entry.modelKey) return;
     entry.modelKey = key;
+    entry.model = model;
     // An update lands on the graphic as it would finally be, so finish whatever was still moving first.
     if (entry.playing) playout.complete(entry.playing);
     const tl = gsap.timeline({ paused: true });
@@ -176,6 +184,62 @@ export async function createOutputScene(options: OutputSceneOptions) {
     },
     /** True while images are loading for a graphic waiting to go on air or change (tests wait on it). */
     assetsPending: () => assets.pending(),
+    /**
+     * Draws everything with a new template set (an edited template, another theme) from the next frame on:
+     * each graphic on air is rebuilt in its on-air state in place (no enter replayed); layers move or resize
+     * to their new regions. An enter or update still playing jumps to its end; exits in progress finish as
+     * they were built.
+     */
+    setTemplates(next: TemplateSet, t: number) {
+      templates = next;
+      for (const layer of LAYERS) {
+        const surface = surfaceOf(layer);
+        const region = next.theme.regions[layer];
+        if (!sameRect(surface.region, region)) surface.setRegion(region);
+      }
+      for (const entry of mounted.values()) {
+        if (entry.playing) playout.complete(entry.playing);
+        entry.playing = null;
+        const old = entry.view;
+        const view = build(entry.definition, entry.kind, entry.model);
+        const tl = gsap.timeline({ paused: true });
+        view.enter(tl);
+        tl.progress(1, false);
+        const content = surfaceOf(entry.layer).content;
+        content.addChildAt(view.root, content.getChildIndex(old.root));
+        old.root.destroy({ children: true });
+        entry.view = view;
+        view.tick?.(t);
+        surfaceOf(entry.layer).dirty = true;
+      }
+    },
+    /** Takes everything off at once and forgets all animations; the next show() is shown as a first snapshot. */
+    reset() {
+      playout.finishAll();
+      waiting.clear();
+      for (const entry of [...mounted.values()]) unmount(entry, 0, true);
+      firstShow = true;
+      for (const surface of surfaces.values()) surface.dirty = true;
+    },
+    /** Every text drawn, with its font size and bounds in design pixels (for tests and the gallery). */
+    texts() {
+      const found: { layer: LayerId; text: string; fontSize: number; left: number; top: number; right: number; bottom: number }[] = [];
+      for (const surface of surfaces.values()) {
+        const walk = (node: Container, parentAlpha: number) => {
+          const alpha = parentAlpha * node.alpha;
+          if (!node.visible || node.destroyed || alpha === 0) return;
+          if (node instanceof Text) {
+            const b = node.getBounds();
+            const x = b.x - surface.content.x;
+            const y = b.y - surface.content.y;
+            found.push({ layer: surface.label as LayerId, text: node.text, fontSize: node.style.fontSize, left: x, top: y, right: x + b.width, bottom: y + b.height });
+          }
+          for (const child of node.children) walk(child, alpha);
+        };
+        walk(surface.content, 1);
+      }
+      return found;
+    },
     /** Draws hub time t. Returns true when any layer was redrawn. */
     frame(t: number): boolean {
       for (const [layer, held] of waiting) apply(layer, held.onAir, held.show, t, held.instant, held.exitEndsAt);
@@ -216,4 +280,9 @@ export async function createOutputScene(options: OutputSceneOptions) {
     },
   };
 }
+
+function sameRect(a: Rect, b: Rect) {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
 export type OutputScene = Awaited<ReturnType<typeof createOutputScene>>;

@@ -32,6 +32,10 @@ export function createPlayout() {
       for (const entry of running) if (entry.tl === tl) return finish(entry);
       tl.progress(1, false);
     },
+    /** Jumps every running timeline to its end (exits finish and destroy what they took off). */
+    finishAll() {
+      for (const entry of [...running]) finish(entry);
+    },
     isRunning: () => running.size > 0,
   };
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Command } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
 import type { Hub } from './hub';
+import type { LiveTemplates } from './liveTemplates';
 import type { OutputRegistry } from './outputRegistry';
 import { handleShowsApi } from './showsApi';
 import type { ShowLibrary } from './showLibrary';
@@ -18,6 +19,7 @@ export async function handleApi(
   outputs: OutputRegistry,
   token: string,
   library: ShowLibrary,
+  templates?: LiveTemplates,
 ): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://hub');
   if (!url.pathname.startsWith('/api/')) return false;
@@ -30,6 +32,9 @@ export async function handleApi(
         return reply(response, 200, { outputs: outputs.list() });
       case 'GET /api/health':
         return reply(response, 200, { ok: true, revision: hub.store.getState().revision, hubTime: hub.now() });
+      case 'GET /api/templates':
+        if (!templates) throw new HttpError(404, 'This hub serves no templates');
+        return reply(response, 200, templates.status());
       case 'POST /api/commands':
         return await postCommand(request, response, url, hub, token);
       default:

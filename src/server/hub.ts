@@ -23,9 +23,11 @@ export type HubOptions = {
   initial: ShowState;
   persist: (state: ShowState) => Promise<void>;
   now?: () => number;
+  /** Themes with valid template files, checked by show.setTheme (see ApplyContext.themes). */
+  themes?: () => readonly string[];
 };
 
-export function createHub({ initial, persist, now = Date.now }: HubOptions): Hub {
+export function createHub({ initial, persist, now = Date.now, themes }: HubOptions): Hub {
   const store = createShowStore(initial);
   // Commands are applied strictly in arrival order; each waits for the previous one's disk write.
   let queue: Promise<unknown> = Promise.resolve();
@@ -40,7 +42,7 @@ export function createHub({ initial, persist, now = Date.now }: HubOptions): Hub
         error: `The show has changed since you loaded it (you edited revision ${baseRevision}, it is now at ${current.revision}); nothing was changed — check the new state and try again`,
       };
     }
-    const result = applyCommand(current, command, { now: now() });
+    const result = applyCommand(current, command, themes ? { now: now(), themes: themes() } : { now: now() });
     if (!result.ok) return { ok: false, reason: 'refused', error: result.error, revision: current.revision };
     return commit(current, result.state);
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { createHub } from './hub';
+import { openLiveTemplates } from './liveTemplates';
 import { handleApi } from './httpApi';
 import { createOutputRegistry } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
@@ -20,15 +21,27 @@ const host = process.env.HOST ?? '0.0.0.0';
 const showPath = resolve(process.env.SHOW_FILE ?? resolve(root, 'data/show.json'));
 const seedPath = resolve(process.env.SEED_SHOW ?? resolve(root, 'shows/london-2016.json'));
 const showsDir = resolve(process.env.SHOWS_DIR ?? resolve(showPath, '../shows'));
+const templatesDir = resolve(process.env.TEMPLATES_DIR ?? resolve(root, 'templates'));
 
 async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const { state, seeded } = await openShowFile(showPath, seedPath);
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
-  const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next) });
   const library = createShowLibrary(showsDir);
 
   let sockets: ReturnType<typeof attachSocketServer> | undefined;
+  let themeInUse = state.theme;
+  const templates = await openLiveTemplates({
+    dir: templatesDir,
+    lastGoodPath: resolve(showPath, '../templates-last-good.json'),
+    themeInUse: () => themeInUse,
+    onTemplates: ({ version, templates }) => sockets?.broadcast({ type: 'templates', version, templates }),
+    // Panels and the designers' gallery show them; outputs ignore them.
+    onProblems: ({ version, problems }) => sockets?.broadcast({ type: 'templateProblems', version, problems }),
+  });
+  const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes });
+  hub.store.subscribe((next) => (themeInUse = next.theme));
+
   const outputs = createOutputRegistry((list) => sockets?.broadcastToOperators({ type: 'outputs', outputs: list }));
 
   const pages = dev ? await startVite() : null;
@@ -36,7 +49,7 @@ async function main() {
   if (!dev && !existsSync(resolve(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm start does it)');
 
   const server = createServer((request, response) => {
-    handleApi(request, response, hub, outputs, token, library)
+    handleApi(request, response, hub, outputs, token, library, templates)
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
@@ -47,7 +60,7 @@ async function main() {
         if (!response.headersSent) response.writeHead(500).end();
       });
   });
-  sockets = attachSocketServer(server, hub, outputs, token);
+  sockets = attachSocketServer(server, hub, outputs, token, templates);
 
   server.listen(port, host, () => {
     const address = server.address();
@@ -57,6 +70,7 @@ async function main() {
     console.log(`Finishline hub ${dev ? '(dev, hot reload) ' : ''}listening on port ${actualPort}`);
     console.log(`  Show file:      ${showPath} (revision ${state.revision}${seeded ? ', new from the demo show' : ''})`);
     console.log(`  Saved shows:    ${showsDir}`);
+    console.log(`  Templates:      ${templatesDir} (watched: valid edits go to every output at once)`);
     console.log(`  Operator panel: ${base}/?token=${token}`);
     console.log(`  Output:         ${base}/output.html`);
     if (lan) console.log(`  From other machines: http://${lan}:${actualPort}/output.html`);
@@ -65,6 +79,7 @@ async function main() {
 
   const stop = () => {
     sockets?.close();
+    templates.close();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 500).unref();
   };

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { describeIssues } from '../protocol/describeIssues';
 import { ClientMessage, type ClientRole, type ServerMessage } from '../protocol/messages';
 import type { Hub } from './hub';
+import type { LiveTemplates } from './liveTemplates';
 import type { OutputRegistry } from './outputRegistry';
 import { hasToken } from './token';
 
@@ -15,7 +16,7 @@ type Client = { socket: WebSocket; role: ClientRole; connectionId: string };
  * The WebSocket endpoint at /ws. Everyone gets the snapshot on connect and after every change; only a
  * connection that presented the operator token may send commands. Bad frames get an error, never a crash.
  */
-export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegistry, token: string) {
+export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegistry, token: string, templates?: LiveTemplates) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const clients = new Set<Client>();
 
@@ -48,6 +49,12 @@ export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegi
     clients.add(client);
     outputs.connected(client.connectionId, hub.now());
     send(client, { type: 'welcome', connectionId: client.connectionId, role: client.role, hubTime: hub.now() });
+    // The look before the show, so a page's first frame is drawn with the right templates.
+    if (templates) {
+      const { version, templates: library, problems } = templates.status();
+      send(client, { type: 'templates', version, templates: library });
+      if (problems.length > 0) send(client, { type: 'templateProblems', version, problems });
+    }
     send(client, snapshot());
     if (client.role === 'operator') send(client, { type: 'outputs', outputs: outputs.list() });
 
@@ -94,6 +101,10 @@ export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegi
   }
 
   return {
+    broadcast(message: ServerMessage) {
+      const text = JSON.stringify(message);
+      for (const client of clients) if (client.socket.readyState === client.socket.OPEN) client.socket.send(text);
+    },
     broadcastToOperators(message: ServerMessage) {
       const text = JSON.stringify(message);
       for (const client of clients) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/command';
 import { applyCommand } from './applyCommand';
-import { emptyShow, type ShowState } from './showState';
+import { describeIssues } from '../protocol/describeIssues';
+import { emptyShow, ShowState } from './showState';
 
 const cram = { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator on BBC One' } } as const;
 const foster = { kind: 'nameCard', props: { name: 'Brendan Foster', role: 'Olympic medallist' } } as const;
@@ -64,5 +65,27 @@ describe('applyCommand', () => {
     let state = run(emptyShow(), { type: 'take', graphic: cram });
     state = run(state, { type: 'clearAll' });
     expect(state.onAir).toEqual({});
+  });
+});
+
+describe('show.setTheme', () => {
+  it('switches the theme when the hub has valid template files for it', () => {
+    const result = applyCommand(emptyShow(), Command.parse({ type: 'show.setTheme', theme: 'night' }), { now: 1000, themes: ['finishline', 'night'] });
+    expect(result.ok && result.state.theme).toBe('night');
+    expect(result.ok && result.state.revision).toBe(1);
+  });
+
+  it('refuses a theme without valid template files, with a sentence naming the themes there are', () => {
+    const result = applyCommand(emptyShow(), Command.parse({ type: 'show.setTheme', theme: 'neon' }), { now: 1000, themes: ['finishline', 'night'] });
+    expect(result).toEqual({ ok: false, error: 'There is no theme "neon" with valid template files: the themes are finishline, night (templates/themes/<name>.json)' });
+  });
+
+  it('refuses a theme name that could not be a file name', () => {
+    expect(describeIssues(Command.safeParse({ type: 'show.setTheme', theme: '../secrets' }).error!)).toBe('theme: must be a theme file name: lower-case letters, digits and dashes');
+  });
+
+  it('starts older show files (without a theme) on the default theme', () => {
+    const { theme: _theme, ...older } = emptyShow();
+    expect(ShowState.parse(older).theme).toBe('finishline');
   });
 });

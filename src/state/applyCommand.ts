@@ -1,11 +1,17 @@
 import type { Command } from '../protocol/command';
 import { crawlCommandTypes, reduceCrawl } from './reducers/reduceCrawl';
 import { onAirCommandTypes, reduceOnAir } from './reducers/reduceOnAir';
+import { reduceShow, showCommandTypes } from './reducers/reduceShow';
 import { raceCommandTypes, reduceRaces } from './reducers/reduceRaces';
 import { reduceRundown, rundownCommandTypes } from './reducers/reduceRundown';
 import type { ShowState } from './showState';
 
-export type ApplyContext = { /** Hub time in ms since the epoch. */ now: number };
+export type ApplyContext = {
+  /** Hub time in ms since the epoch. */
+  now: number;
+  /** Themes with valid template files (the hub's template library); when given, show.setTheme must name one. */
+  themes?: readonly string[];
+};
 export type ApplyResult = { ok: true; state: ShowState } | { ok: false; error: string };
 
 /**
@@ -21,6 +27,7 @@ export function applyCommand(state: ShowState, command: Command, ctx: ApplyConte
 
 function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowState | string {
   if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
+  if (is(command, showCommandTypes)) return reduceShow(state, command, ctx);
   if (is(command, raceCommandTypes)) return reduceRaces(state, command, ctx);
   if (is(command, crawlCommandTypes)) return reduceCrawl(state, command);
   if (is(command, rundownCommandTypes)) return reduceRundown(state, command);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
+import { DEFAULT_THEME, ThemeName } from '../protocol/templates/templateSet';
 import { Race } from '../protocol/race';
 import { CrawlState, EMPTY_CRAWL } from './crawlState';
 import { ItemId, RundownItem } from '../protocol/rundownItem';
@@ -27,6 +28,8 @@ export const ShowState = z.strictObject({
   revision: z.number().int().nonnegative(),
   name: z.string().max(120),
   onAir: z.partialRecord(LayerId, OnAirGraphic),
+  /** The theme every output draws with: a file name in templates/themes/ (without .json). */
+  theme: ThemeName.default(DEFAULT_THEME),
   /** The races of the day, in running order (see src/protocol/race.ts). */
   races: z
     .array(Race)
@@ -42,5 +45,5 @@ export const ShowState = z.strictObject({
 export type ShowState = z.infer<typeof ShowState>;
 
 export function emptyShow(name = 'Untitled show'): ShowState {
-  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [], crawl: EMPTY_CRAWL, rundown: [], locked: false };
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [], crawl: EMPTY_CRAWL, rundown: [], locked: false, theme: DEFAULT_THEME };
 }

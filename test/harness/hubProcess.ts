@@ -11,6 +11,8 @@ export type HubProcess = {
   token: string;
   dataDir: string;
   showFile: string;
+  /** Everything the hub printed (stdout and stderr) since it was started. */
+  log(): string;
   /** POSTs one command with the operator token; returns status and JSON body. */
   post(command: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   state(): Promise<any>;
@@ -20,20 +22,29 @@ export type HubProcess = {
 };
 
 /** Starts a real hub process (the same entry point as `npm start`) on a free port with its own show file. */
-export async function startHub(options: { seed?: string; dataDir?: string } = {}): Promise<HubProcess> {
+export async function startHub(options: { seed?: string; dataDir?: string; templatesDir?: string } = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'finishline-'));
   const showFile = join(dataDir, 'show.json');
   const token = 'test-token-0123';
   let child: ChildProcess;
   let port = 0;
+  let log = '';
 
   async function launch(wantedPort: number) {
     child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: String(wantedPort), HOST: '127.0.0.1', SHOW_FILE: showFile, HUB_TOKEN: token, ...(options.seed ? { SEED_SHOW: options.seed } : {}) },
+      env: {
+        ...process.env,
+        PORT: String(wantedPort),
+        HOST: '127.0.0.1',
+        SHOW_FILE: showFile,
+        HUB_TOKEN: token,
+        ...(options.seed ? { SEED_SHOW: options.seed } : {}),
+        ...(options.templatesDir ? { TEMPLATES_DIR: options.templatesDir } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let log = '';
+    log = '';
     port = await new Promise<number>((resolvePort, reject) => {
       const timer = setTimeout(() => reject(new Error(`hub did not start:\n${log}`)), 20_000);
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -60,6 +71,7 @@ export async function startHub(options: { seed?: string; dataDir?: string } = {}
     token,
     dataDir,
     showFile,
+    log: () => log,
     async post(command, headers = {}) {
       const response = await fetch(`${hub.url}/api/commands`, {
         method: 'POST',

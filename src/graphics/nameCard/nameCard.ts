@@ -1,7 +1,7 @@
 import { Container, Graphics, Text } from 'pixi.js';
 import { nameCard as contract, type NameCardLayout, type NameCardProps } from '../../protocol/kinds/nameCard';
 import { defineGraphic, type Timeline } from '../graphicDefinition';
-import { fitText } from '../fitText';
+import { fitText, fontStack, titleSafeWidth } from '../fitText';
 
 /** Name card: a dark panel with the name (or a quote) over a light strip with the role (or the attribution). */
 export const nameCardGraphic = defineGraphic<NameCardProps, NameCardProps, NameCardLayout>({
@@ -17,31 +17,32 @@ export const nameCardGraphic = defineGraphic<NameCardProps, NameCardProps, NameC
     const strip = new Graphics().rect(0, 0, 1, L.roleHeight).fill(theme.colours.strip);
     const headline = new Text({
       text: '',
-      style: { fontFamily: theme.fonts.display.family, fontWeight: String(theme.fonts.display.weight) as '700', fill: theme.colours.panelText },
+      style: { fontFamily: fontStack(theme.fonts.display), fontWeight: weight(theme.fonts.display), fill: theme.colours.panelText },
     });
     const byline = new Text({
       text: '',
-      style: { fontFamily: theme.fonts.text.family, fontWeight: String(theme.fonts.text.weight) as '500', fill: theme.colours.stripText },
+      style: { fontFamily: fontStack(theme.fonts.text), fontWeight: weight(theme.fonts.text), fill: theme.colours.stripText },
     });
     headline.anchor.set(0, 0.5);
     byline.anchor.set(0, 0.5);
     root.addChild(panel, strip, accent, headline, byline);
 
+    // Texts fit their box and never pass the title-safe area's right edge.
+    const textX = region.x + L.inset + L.accentWidth + L.paddingX;
+    const textWidth = titleSafeWidth(textX, L.maxWidth - 2 * L.paddingX);
+
     let current = props;
     let shown = layout(props);
 
     function layout(next: NameCardProps) {
-      const textWidth = L.maxWidth - 2 * L.paddingX;
       const isQuote = Boolean(next.quote);
-      if (isQuote) {
-        headline.style.fontFamily = theme.fonts.text.family;
-        fitText(headline, `“${next.quote}”`, textWidth, L.quoteSize, L.quoteMinSize);
-      } else {
-        headline.style.fontFamily = theme.fonts.display.family;
-        fitText(headline, next.name, textWidth, L.nameSize, L.nameMinSize);
-      }
+      const headlineFont = isQuote ? theme.fonts.text : theme.fonts.display;
+      headline.style.fontFamily = fontStack(headlineFont);
+      headline.style.fontWeight = weight(headlineFont);
+      if (isQuote) fitText(headline, `“${next.quote}”`, textWidth, L.quoteSize, L.quoteMinSize);
+      else fitText(headline, next.name, textWidth, L.nameSize, L.nameMinSize, L.nameHeight);
       const bylineText = isQuote ? [next.name, next.role].filter(Boolean).join(' · ') : next.role;
-      fitText(byline, bylineText, textWidth, L.roleSize, L.roleMinSize);
+      fitText(byline, bylineText, textWidth, L.roleSize, L.roleMinSize, L.roleHeight);
       const panelHeight = isQuote ? Math.max(L.nameHeight, headline.height + 24) : L.nameHeight;
       const hasStrip = bylineText.length > 0;
       const width = Math.min(L.maxWidth, Math.max(L.minWidth, Math.ceil(Math.max(headline.width, byline.width)) + 2 * L.paddingX));
@@ -103,3 +104,8 @@ export const nameCardGraphic = defineGraphic<NameCardProps, NameCardProps, NameC
     };
   },
 });
+
+/** Pixi wants the weight as a CSS string. */
+function weight(font: { weight: number }) {
+  return String(font.weight) as '500';
+}

@@ -15,4 +15,22 @@ export const nameCardSamples: GraphicSample[] = [
     name: 'quote-long',
     graphic: { kind: 'nameCard', props: { name: 'Brendan Foster', role: 'BBC athletics commentator', quote: 'Too many of these athletes are going far too fast. This pace is very, very fast.' } },
   },
+  {
+    // Long enough to shrink (the take) and then to be cut with an ellipsis (the update).
+    name: 'long',
+    graphic: { kind: 'nameCard', props: { name: 'Baroness Tanni Grey-Thompson', role: 'Ex-British Paralympic wheelchair racer on BBC One' } },
+    update: {
+      kind: 'nameCard',
+      props: {
+        name: 'Baroness Tanni Grey-Thompson of Eaglescliffe in the County of Durham, DBE, DL',
+        role: 'Eleven-time Paralympic champion, six-time London Marathon winner, crossbench peer and athletics analyst on BBC One',
+      },
+    },
+  },
+  {
+    // Diacritics and non-Latin scripts: Cyrillic and Greek come from the bundled fallback face (Noto Sans).
+    name: 'scripts',
+    graphic: { kind: 'nameCard', props: { name: 'Гонсалес Шварц', role: 'Κώστας Γιαννόπουλος, Ελλάδα' } },
+    update: { kind: 'nameCard', props: { name: 'Nguyễn Thị Ánh Viên', role: 'Lukas Schär, Schweiz · Łódź · Ørsted' } },
+  },
 ];

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { describeTemplateProblem, parseTemplateFiles, TemplateLibrary, type TemplateProblem } from '../protocol/templates/templateSet';
+import { readTemplateFolder, watchTemplateFolder } from './templateFolder';
+import { writeFileAtomic } from './writeFileAtomic';
+
+/** What the hub draws with now: the last valid template set, its version, and what is wrong with the files on disk. */
+export type TemplateStatus = { version: number; templates: TemplateLibrary; problems: TemplateProblem[] };
+
+export type LiveTemplateOptions = {
+  /** The templates/ folder designers edit. */
+  dir: string;
+  /** Where the last valid set is kept, so a hub restarted with broken files still starts with a good look. */
+  lastGoodPath: string;
+  /** The theme the show uses now: a change that removes it is refused like any other invalid edit. */
+  themeInUse: () => string;
+  /** A new valid set (version bumped). */
+  onTemplates: (status: TemplateStatus) => void;
+  /** The problems changed (an empty list once the files are valid again). */
+  onProblems: (status: TemplateStatus) => void;
+  log?: (line: string) => void;
+};
+
+/**
+ * Loads templates/ and keeps it live: every change is validated as a whole set; a valid set gets a new
+ * version and goes to every page, an invalid one is reported (file, JSON path, reason) while air keeps
+ * the last good set. Throws at start only when the files are invalid and no good set was ever saved.
+ */
+export async function openLiveTemplates(options: LiveTemplateOptions) {
+  const { dir, lastGoodPath, themeInUse, onTemplates, onProblems, log = (line) => console.log(line) } = options;
+  let lastTexts = '';
+  const first = await load();
+  let status: TemplateStatus;
+  if (first.ok) {
+    status = { version: 1, templates: first.value, problems: [] };
+    await saveLastGood(first.value);
+  } else {
+    const lastGood = await readLastGood();
+    const lines = first.problems.map(describeTemplateProblem);
+    if (!lastGood) throw new Error(`The template files in ${dir} are invalid, and there is no last good set to fall back on:\n  ${lines.join('\n  ')}`);
+    status = { version: 1, templates: lastGood, problems: first.problems };
+    log(`Template files are invalid; drawing with the last good set from ${lastGoodPath}:`);
+    for (const line of lines) log(`  ${line}`);
+  }
+
+  async function load() {
+    const texts = await readTemplateFolder(dir);
+    lastTexts = JSON.stringify(texts);
+    const parsed = parseTemplateFiles(texts);
+    if (!parsed.ok) return parsed;
+    const theme = themeInUse();
+    if (!(theme in parsed.value.themes)) {
+      return { ok: false as const, problems: [{ file: `themes/${theme}.json`, path: '', message: `theme file is missing, and the show is using the ${theme} theme: switch the show to another theme first` }] };
+    }
+    return parsed;
+  }
+
+  async function reload() {
+    const before = lastTexts;
+    const parsed = await load();
+    if (lastTexts === before) return; // touched, renamed or saved unchanged: nothing to do
+    if (parsed.ok) {
+      status = { version: status.version + 1, templates: parsed.value, problems: [] };
+      log(`Templates reloaded from ${dir} (version ${status.version})`);
+      await saveLastGood(parsed.value).catch((error) => log(`Could not save the last good templates: ${(error as Error).message}`));
+      onTemplates(status);
+      onProblems(status);
+      return;
+    }
+    status = { ...status, problems: parsed.problems };
+    log(`Template files not applied; air keeps version ${status.version}:`);
+    for (const problem of parsed.problems) log(`  ${describeTemplateProblem(problem)}`);
+    onProblems(status);
+  }
+
+  // One reload at a time; changes during a reload get one more reload after it.
+  let running: Promise<void> | null = null;
+  let again = false;
+  function scheduleReload() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = reload()
+      .catch((error) => log(`Could not read the templates: ${(error as Error).message}`))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          scheduleReload();
+        }
+      });
+  }
+
+  const watcher = watchTemplateFolder(dir, scheduleReload);
+  await watcher.ready;
+
+  async function saveLastGood(templates: TemplateLibrary) {
+    await writeFileAtomic(lastGoodPath, `${JSON.stringify(templates)}\n`);
+  }
+
+  async function readLastGood(): Promise<TemplateLibrary | null> {
+    try {
+      const parsed = TemplateLibrary.safeParse(JSON.parse(await readFile(lastGoodPath, 'utf8')));
+      return parsed.success ? (parsed.data as TemplateLibrary) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    status: () => status,
+    /** Theme names with valid files, for show.setTheme. */
+    themes: () => Object.keys(status.templates.themes),
+    close: () => watcher.close(),
+  };
+}
+export type LiveTemplates = Awaited<ReturnType<typeof openLiveTemplates>>;

@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORY } from '../src/gallery/storyboard';
+import { nameCardSamples } from '../src/graphics/nameCard/samples';
+import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
+import layout from '../templates/nameCard.json';
+import { grab, launchBrowser, opaqueBounds, type Renderer } from './harness/browser';
+import { startHub, type HubProcess } from './harness/hubProcess';
+
+let browser: Browser;
+let hub: HubProcess;
+beforeAll(async () => {
+  [browser, hub] = await Promise.all([launchBrowser(), startHub()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.kill();
+});
+
+type DrawnText = { text: string; fontSize: number; left: number; top: number; right: number; bottom: number };
+
+async function openSample(sample: string, renderer: Renderer, theme: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
+  await page.goto(`${hub.url}/gallery.html?kind=nameCard&sample=${sample}&renderer=${renderer}&theme=${theme}`);
+  await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
+  expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
+  return page;
+}
+
+/** Draws time t and returns the texts on screen and the card's pixel bounds. */
+async function drawn(page: Page, t: number) {
+  await page.evaluate((time) => window.finishline!.renderAt(time), t);
+  const texts = (await page.evaluate(() => window.finishline!.texts!())) as DrawnText[];
+  const card = opaqueBounds(await grab(page))!;
+  return { texts, card, name: texts[0]!, role: texts[1]! };
+}
+
+const long = nameCardSamples.find((s) => s.name === 'long')!;
+const longProps = long.update!.props as { name: string; role: string };
+const titleSafeRight = TITLE_SAFE.x + TITLE_SAFE.width;
+
+describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s renderer', (renderer) => {
+  it.each(['finishline', 'night'])('keeps every text of a long name card inside its box and the title-safe area (%s theme)', async (theme) => {
+    const page = await openSample('long', renderer, theme);
+    for (const t of [STORY.update - 500, STORY.clear - 500]) {
+      const { texts, card } = await drawn(page, t);
+      expect(texts).toHaveLength(2);
+      expect(card.right, 'the card stays inside the title-safe area').toBeLessThan(titleSafeRight);
+      for (const text of texts) {
+        // Inside the card, with its padding, and never past the title-safe edge (±1 px of anti-aliasing).
+        expect(text.left).toBeGreaterThanOrEqual(card.left + layout.accentWidth + layout.paddingX - 1);
+        expect(text.right).toBeLessThanOrEqual(card.right + 1 - layout.paddingX + 1);
+        expect(text.right).toBeLessThanOrEqual(titleSafeRight);
+        expect(text.top).toBeGreaterThanOrEqual(card.top - 1);
+        expect(text.bottom).toBeLessThanOrEqual(card.bottom + 1);
+      }
+    }
+    await page.close();
+  });
+
+  it('shrinks a long name down to its minimum size before it would cut it', async () => {
+    const page = await openSample('long', renderer, 'finishline');
+    const { name } = await drawn(page, STORY.clear - 500);
+    expect(name.text).toBe(longProps.name);
+    expect(name.fontSize).toBeLessThan(layout.nameSize);
+    expect(name.fontSize).toBeGreaterThanOrEqual(layout.nameMinSize);
+    await page.close();
+  });
+
+  it('cuts a text with an ellipsis only once it is at its minimum size', async () => {
+    // The night theme's text face (Noto Sans) is wider: at 22 px this role still does not fit.
+    const page = await openSample('long', renderer, 'night');
+    const { role } = await drawn(page, STORY.clear - 500);
+    expect(role.fontSize).toBe(layout.roleMinSize);
+    expect(role.text.endsWith('…')).toBe(true);
+    expect(longProps.role.startsWith(role.text.slice(0, -1))).toBe(true);
+    expect(role.text.length).toBeGreaterThan(60);
+    await page.close();
+  });
+
+  it('draws Cyrillic and Greek with the bundled Noto Sans, not as missing-glyph boxes, and diacritics in the theme face', async () => {
+    const page = await openSample('scripts', renderer, 'finishline');
+    const { name, role } = await drawn(page, STORY.update - 500);
+    expect([name.text, role.text]).toEqual(['Гонсалес Шварц', 'Κώστας Γιαννόπουλος, Ελλάδα']);
+    const widths = await page.evaluate(() => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const width = (font: string, text: string) => {
+        ctx.font = font;
+        return ctx.measureText(text).width;
+      };
+      const missing = '\u{10FFFD}'.repeat(8); // a private-use code point no font has: drawn as .notdef boxes
+      return {
+        loaded: document.fonts.check('700 56px "Noto Sans"', 'Гонсалес') && document.fonts.check('500 30px "Noto Sans"', 'Κώστας'),
+        cyrillicInStack: width('700 56px "Barlow Condensed", "Noto Sans"', 'Гонсалес'),
+        cyrillicInNoto: width('700 56px "Noto Sans"', 'Гонсалес'),
+        greekInStack: width('500 30px "Barlow", "Noto Sans"', 'Κώστας'),
+        greekInNoto: width('500 30px "Noto Sans"', 'Κώστας'),
+        boxes: width('700 56px "Barlow Condensed", "Noto Sans"', missing),
+        umlautInStack: width('500 30px "Barlow", "Noto Sans"', 'Schär'),
+        umlautInBarlow: width('500 30px "Barlow"', 'Schär'),
+      };
+    });
+    expect(widths.loaded).toBe(true);
+    expect(widths.cyrillicInStack).toBe(widths.cyrillicInNoto);
+    expect(widths.greekInStack).toBe(widths.greekInNoto);
+    expect(widths.cyrillicInStack).not.toBe(widths.boxes);
+    expect(widths.umlautInStack).toBe(widths.umlautInBarlow);
+    await page.close();
+  });
+});
