@@ -42,7 +42,7 @@ describe('operator panel', () => {
     // The cue moves on; the item on air stays red.
     await panel.keyboard.press('ArrowDown');
     await expect.poll(() => foster.first().getAttribute('data-tally')).toBe('pgm');
-    expect(await rundownItem(panel, 'Paula Radcliffe').first().getAttribute('data-tally')).toBe('pvw');
+    expect(await rundownItem(panel, 'Jonathan Edwards').first().getAttribute('data-tally')).toBe('pvw');
 
     await panel.keyboard.press('F2');
     await expect.poll(() => foster.first().getAttribute('data-tally')).toBe(null);
@@ -160,21 +160,21 @@ describe('operator panel', () => {
     panel = await openPanel(browser, hub);
     const names = async () => (await hub.state()).rundown.filter((i: any) => i.group === 'Commentators').map((i: any) => i.graphic.props.name);
     const start = await names();
-    await rundownItem(panel, 'Paula Radcliffe').first().click();
+    await rundownItem(panel, 'Jonathan Edwards').first().click();
     await panel.keyboard.press('Alt+ArrowUp');
     await expect.poll(names).toEqual([start[0], start[2], start[1], ...start.slice(3)]);
     await panel.keyboard.press('Alt+ArrowDown');
     await expect.poll(names).toEqual(start);
 
     await panel.keyboard.press('d');
-    await expect.poll(() => rundownItem(panel, 'Paula Radcliffe').count()).toBe(3); // two cards and the quote
+    await expect.poll(() => rundownItem(panel, 'Jonathan Edwards').count()).toBe(3); // two cards and the quote
     await panel.keyboard.press('ArrowDown'); // the copy sits right after the original
     await panel.keyboard.press('Delete');
-    const dialog = panel.getByRole('alertdialog', { name: 'Delete “Paula Radcliffe”?' });
+    const dialog = panel.getByRole('alertdialog', { name: 'Delete “Jonathan Edwards”?' });
     await dialog.waitFor();
     await panel.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect((await names()).filter((n: string) => n === 'Paula Radcliffe').length).toBe(2);
+    expect((await names()).filter((n: string) => n === 'Jonathan Edwards').length).toBe(2);
     await panel.keyboard.press('Delete');
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(names).toEqual(start);

@@ -23,24 +23,24 @@ describe('several operators', () => {
   it('show the same rundown and air in two panels at once', async () => {
     await a.keyboard.press('d'); // duplicate Steve Cram
     await expect.poll(() => rundownItem(b, 'Steve Cram').count()).toBe(2);
-    await rundownItem(b, 'Tanni Grey-Thompson').first().click();
+    await rundownItem(b, 'Baroness Tanni Grey-Thompson').first().click();
     await b.keyboard.press('Space');
-    await expect.poll(() => rundownItem(a, 'Tanni Grey-Thompson').first().getAttribute('data-tally')).toBe('pgm');
-    expect(await a.locator('#pgm-caption').textContent()).toBe('PGM · lowerThird: Tanni Grey-Thompson');
+    await expect.poll(() => rundownItem(a, 'Baroness Tanni Grey-Thompson').first().getAttribute('data-tally')).toBe('pgm');
+    expect(await a.locator('#pgm-caption').textContent()).toBe('PGM · lowerThird: Baroness Tanni Grey-Thompson');
     await expect.poll(() => revisionShown(a)).toBe(await revisionShown(b));
     // Each panel has its own cue.
     expect(await rundownItem(a, 'Steve Cram').first().getAttribute('aria-selected')).toBe('true');
-    expect(await rundownItem(b, 'Tanni Grey-Thompson').first().getAttribute('aria-selected')).toBe('true');
+    expect(await rundownItem(b, 'Baroness Tanni Grey-Thompson').first().getAttribute('aria-selected')).toBe('true');
     await b.keyboard.press('F2');
   });
 
   it("refuses an edit made against a stale item with a message, keeping the other operator's change and this one's draft", async () => {
-    await rundownItem(a, 'Paula Radcliffe').first().click();
-    await rundownItem(b, 'Paula Radcliffe').first().click();
+    await rundownItem(a, 'Jonathan Edwards').first().click();
+    await rundownItem(b, 'Jonathan Edwards').first().click();
     await a.keyboard.press('e');
     await b.keyboard.press('e');
-    const formA = a.getByRole('form', { name: /^Edit “Paula Radcliffe”/ });
-    const formB = b.getByRole('form', { name: /^Edit “Paula Radcliffe”/ });
+    const formA = a.getByRole('form', { name: /^Edit “Jonathan Edwards”/ });
+    const formB = b.getByRole('form', { name: /^Edit “Jonathan Edwards”/ });
     await formB.getByLabel('Role').fill('BBC Sport');
     await formB.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await hub.state()).rundown.find((i: any) => i.id === 'r3').graphic.props.role).toBe('BBC Sport');
@@ -51,7 +51,7 @@ describe('several operators', () => {
     await formA.getByRole('button', { name: 'Save' }).click();
     await formA
       .getByRole('alert')
-      .filter({ hasText: /^Another operator changed “Paula Radcliffe” while you were editing it \(you started from item revision 0, it is now at \d+\); nothing was changed: reopen the item to see their version$/ })
+      .filter({ hasText: /^Another operator changed “Jonathan Edwards” while you were editing it \(you started from item revision 0, it is now at \d+\); nothing was changed: reopen the item to see their version$/ })
       .waitFor();
     expect(await hub.state()).toEqual(before);
     expect(await formA.getByLabel('Role').inputValue()).toBe('Three-time London winner');

@@ -2,13 +2,15 @@ import { itemTitle, type RundownItem } from '../protocol/rundownItem';
 import { confirmDialog } from './dialogs';
 import { hotkeyFor, type HotkeyAction } from './hotkeys';
 import type { PanelActions } from './panelActions';
+import type { RaceActions } from './raceControl/raceActions';
+import type { RaceControl } from './raceControl/raceControlView';
 
 /**
  * Listens for the panel's hotkeys on the whole page. Nothing fires while a form field has the focus (Esc
  * leaves the field), while a dialog is open (it has its own keys), or when Space/Enter would press a
  * focused button. Held keys do not repeat Take or Clear.
  */
-export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void }) {
+export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; races: RaceActions; raceControl: RaceControl }) {
   document.addEventListener('keydown', (event) => {
     const target = event.target instanceof HTMLElement ? event.target : document.body;
     const dialog = document.querySelector('dialog[open]');
@@ -21,6 +23,7 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void }) {
     const action = hotkeyFor(event, inField);
     if (!action) return;
     event.preventDefault();
+    // A held key repeats only moves; Take, Clear, Start and the race takes happen once per press.
     if (event.repeat && !(action.type === 'cue' || action.type === 'move')) return;
     if (action.type === 'escape' && inField) return target.blur();
     dispatch(action);
@@ -55,6 +58,20 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void }) {
         return ui.toggleHelp();
       case 'escape':
         return actions.disarm();
+      case 'selectRace':
+        return ui.races.selectAt(action.index);
+      case 'startRace':
+        return void ui.races.start();
+      case 'gunTime':
+        return ui.raceControl.focusGunTime();
+      case 'split':
+        return ui.raceControl.focusSplit();
+      case 'splitBanner':
+        return void ui.races.takeSplitBanner();
+      case 'projection':
+        return void ui.races.takeProjection();
+      case 'raceClock':
+        return void ui.races.takeClock();
     }
   }
 }

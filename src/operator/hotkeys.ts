@@ -13,7 +13,18 @@ export type HotkeyAction =
   | { type: 'delete' }
   | { type: 'move'; by: -1 | 1 }
   | { type: 'help' }
-  | { type: 'escape' };
+  | { type: 'escape' }
+  | RaceHotkey;
+
+/** Race control: pick a race, start its clock, jump to its gun time or split form, put its graphics on air. */
+export type RaceHotkey =
+  | { type: 'selectRace'; index: number }
+  | { type: 'startRace' }
+  | { type: 'gunTime' }
+  | { type: 'split' }
+  | { type: 'splitBanner' }
+  | { type: 'projection' }
+  | { type: 'raceClock' };
 
 export type KeyPress = { key: string; shiftKey: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean };
 
@@ -30,6 +41,14 @@ export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: 'D', does: 'Duplicate the cued item' },
   { keys: 'Delete', does: 'Delete the cued item (asks first)' },
   { keys: 'Alt+↑ / Alt+↓', does: 'Move the cued item up / down in its group' },
+  { keys: '1 … 9', does: 'Race control: select race 1 to 9 (in the show’s running order)' },
+  { keys: 'G', does: 'Start the selected race’s clock at the gun: the gun is the hub’s time of the key press (refused if it has started)' },
+  { keys: 'T', does: 'Type the selected race’s gun time of day (sets or corrects it)' },
+  { keys: 'S', does: 'Enter a split for the selected race (Enter in the form sends it)' },
+  { keys: 'B', does: 'Split banner of the selected race’s latest split to air' },
+  { keys: 'P', does: 'Projection ticker of the selected race to air' },
+  { keys: 'C', does: 'Race clock of the selected race to air' },
+  { keys: 'Alt+↑ / Alt+↓ in the crawl list', does: 'Move the focused crawl item up / down (↑ / ↓ move between items, Enter edits, Delete removes)' },
   { keys: '?', does: 'Show or hide this help' },
   { keys: 'Esc', does: 'Close help or a dialog, cancel an armed clear all, leave a form field' },
 ];
@@ -74,6 +93,7 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
     case '?':
       return { type: 'help' };
   }
+  if (/^[1-9]$/.test(key)) return { type: 'selectRace', index: Number(key) - 1 };
   if (shiftKey) return null;
   switch (key.toLowerCase()) {
     case 'u':
@@ -84,6 +104,18 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'new' };
     case 'd':
       return { type: 'duplicate' };
+    case 'g':
+      return { type: 'startRace' };
+    case 't':
+      return { type: 'gunTime' };
+    case 's':
+      return { type: 'split' };
+    case 'b':
+      return { type: 'splitBanner' };
+    case 'p':
+      return { type: 'projection' };
+    case 'c':
+      return { type: 'raceClock' };
   }
   return null;
 }

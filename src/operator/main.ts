@@ -4,6 +4,7 @@ import { runFrameLoop } from '../render/frameLoop';
 import { createLiveLook } from '../render/liveLook';
 import { chooseRenderer, parseRendererRequest } from '../render/rendererChoice';
 import { mountAirControls } from './airControls';
+import { mountCrawlEditor } from './crawlEditor/crawlEditor';
 import { createCsvImportView } from './csvImportView';
 import { keepFocusOff } from './element';
 import { mountItemForm } from './form/itemForm';
@@ -14,6 +15,8 @@ import { mountMonitors, type MonitorName } from './monitors';
 import { mountOutputsView } from './outputsView';
 import { createPanelActions } from './panelActions';
 import { createPanelStore } from './panelStore';
+import { createRaceActions } from './raceControl/raceActions';
+import { mountRaceControl } from './raceControl/raceControlView';
 import { mountRundownList } from './rundownList';
 import { createShowFilesView } from './showFilesView';
 import { mountTemplatesView } from './templatesView';
@@ -32,6 +35,7 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const token = params.get('token');
+const manualClock = params.get('clock') === 'manual';
 const $ = (id: string) => document.getElementById(id)!;
 
 const store = createPanelStore();
@@ -60,6 +64,7 @@ const connection = connectToHub({
   },
 });
 const actions = createPanelActions(store, connection);
+const races = createRaceActions(store, actions);
 
 const help = createHelpOverlay();
 const files = createShowFilesView(store, token);
@@ -68,9 +73,11 @@ mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), impor
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
 mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
+const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
+mountCrawlEditor($('crawl-editor'), store, actions);
 mountOutputsView($('outputs'), store);
 mountTemplatesView($('templates'), store);
-bindHotkeys(actions, { toggleHelp: () => help.toggle() });
+bindHotkeys(actions, { toggleHelp: () => help.toggle(), races, raceControl });
 keepFocusOff(document.body);
 
 async function startMonitors() {
@@ -87,13 +94,19 @@ async function startMonitors() {
   window.finishlinePanel = {
     renderer: () => monitors.renderer(),
     revision: () => store.getState().show?.revision ?? null,
-    renderAt: (t) => monitors.frame(t),
+    renderAt(t) {
+      monitors.frame(t);
+      raceControl.frame(t);
+    },
     monitorPng: (which, rect) => monitors.png(which, rect),
   };
   document.documentElement.dataset.monitors = 'ready';
   // Monitors follow the panel's display; 60 only sets what counts as a late frame.
-  if (params.get('clock') !== 'manual') runFrameLoop(() => monitors.frame(clock.now()), 60);
+  if (!manualClock) runFrameLoop(() => monitors.frame(clock.now()), 60);
 }
+
+// Race clocks run whether or not the monitors start; with ?clock=manual they show the time given to renderAt.
+if (!manualClock) runFrameLoop(() => raceControl.frame(clock.now()), 60);
 
 startMonitors().catch((error: Error) => {
   console.error(error);

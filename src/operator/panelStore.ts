@@ -23,6 +23,8 @@ export type PanelState = {
   /** Hub time until which a first F12 is armed (a second one clears all). */
   clearAllArmedUntil: number | null;
   helpOpen: boolean;
+  /** The race this panel's race control (and its keys) act on; null follows the show's first race. */
+  raceId: string | null;
   /** The hub's template version on air, and what is wrong with the files on disk (air keeps the last good set). */
   templates: { version: number; problems: TemplateProblem[] };
 };
@@ -37,6 +39,7 @@ export function createPanelStore() {
     notice: null,
     clearAllArmedUntil: null,
     helpOpen: false,
+    raceId: null,
     templates: { version: 0, problems: [] },
   }));
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareToRecord, formatTime, latestSplit, projectFinish } from '../core';
 import { describeIssues } from '../protocol/describeIssues';
+import { raceReferenceProblem } from './raceReferences';
 import { ShowState } from './showState';
 
 const file = resolve(import.meta.dirname, '../../shows/london-2016.json');
@@ -26,14 +27,12 @@ describe('the London 2016 demo show', () => {
     ]);
   });
 
-  it('starts the wheelchair races at 09:00, the elite women at 09:15, the elite men and mass race at 10:00 BST', () => {
-    expect(['wheelchair-men', 'wheelchair-women', 'elite-women', 'elite-men', 'mass'].map((id) => race(id).gunTime)).toEqual([
-      bst('09:00:00'),
-      bst('09:00:00'),
-      bst('09:15:00'),
-      bst('10:00:00'),
-      bst('10:00:00'),
-    ]);
+  it('started the wheelchair women at 09:00, the elite women at 09:15 and the elite men at 10:00 BST', () => {
+    expect(['wheelchair-women', 'elite-women', 'elite-men'].map((id) => race(id).gunTime)).toEqual([bst('09:00:00'), bst('09:15:00'), bst('10:00:00')]);
+  });
+
+  it('leaves the unfinished races (wheelchair men, mass race) unstarted, for the operator to start: a 2016 gun would read 87,000 hours today', () => {
+    expect([race('wheelchair-men').gunTime, race('mass').gunTime]).toEqual([null, null]);
   });
 
   it('has the men through 10K in 28:37 and halfway in 1:01:24, projecting 2:02:48, 9 S UNDER the world record', () => {
@@ -58,5 +57,58 @@ describe('the London 2016 demo show', () => {
     expect([clock('elite-men'), clock('elite-women'), clock('wheelchair-women')]).toEqual(['2:03:05', '2:22:58', '1:44:20']);
     expect(race('wheelchair-men').finishedAt).toBeNull();
     expect(race('mass').finishedAt).toBeNull();
+  });
+
+  it('has a card and a quote for every commentator, with the role as captioned on BBC One and the quote word for word', () => {
+    const cards = demoShow().rundown.filter((item) => item.graphic.kind === 'nameCard' && item.group === 'Commentators').map((item) => item.graphic.props);
+    const commentators = [
+      ['Steve Cram', 'BBC athletics commentator on BBC One', 'That was the fastest ever first half of a London Marathon.'],
+      ['Brendan Foster', 'Olympic medallist and BBC athletics commentator on BBC One', 'Too many of these athletes are going far too fast. This pace is very, very fast.'],
+      ['Jonathan Edwards', 'Two-time world champion and BBC athletics expert on BBC One', "The women's race has become more tactical in the last couple of miles."],
+      ['Baroness Tanni Grey-Thompson', 'Ex-British Paralympic wheelchair racer on BBC One', 'At the moment McFadden is unbeatable.'],
+    ];
+    expect(cards).toEqual([...commentators.map(([name, role]) => ({ name, role })), ...commentators.map(([name, role, quote]) => ({ name, role, quote }))]);
+  });
+
+  it('has a profile for every athlete the coverage names, with their country', () => {
+    const profiles = demoShow().rundown.flatMap((item) => (item.graphic.kind === 'athleteProfile' ? [[item.graphic.props.name, item.graphic.props.country]] : []));
+    expect(profiles).toEqual([
+      ['Dennis Kimetto', 'KE'],
+      ['Eliud Kipchoge', 'KE'],
+      ['Stanley Biwott', 'KE'],
+      ['Wilson Kipsang', 'KE'],
+      ['Kenenisa Bekele', 'ET'],
+      ['Mary Keitany', 'KE'],
+      ['Jemima Sumgong', 'KE'],
+      ['Mare Dibaba', 'ET'],
+      ['Tigist Tufa', 'ET'],
+      ['Marcel Hug', 'CH'],
+      ['Manuela Schär', 'CH'],
+      ['Tatyana McFadden', 'US'],
+      ['Shelly Woods', 'GB'],
+    ]);
+    const kimetto = demoShow().rundown.find((item) => item.graphic.kind === 'athleteProfile' && item.graphic.props.name === 'Dennis Kimetto')!.graphic.props;
+    expect(kimetto).toEqual({ name: 'Dennis Kimetto', age: 32, country: 'KE', bio: 'Ran each 5k of that Berlin Marathon in under 15 minutes', best: { label: 'World record', time: '2:02:57', note: 'Berlin 2014' } });
+  });
+
+  it('files the rundown by segment and race, and every race graphic in it can go to air', () => {
+    const show = demoShow();
+    expect([...new Set(show.rundown.map((item) => item.group))]).toEqual(['Commentators', 'Elite men', 'Elite women', 'Wheelchair', 'Mass race', 'Results', 'Crawl']);
+    expect(show.rundown.map((item) => raceReferenceProblem(item.graphic, show)).filter(Boolean)).toEqual([]);
+    const labelsOf = (kind: string) => show.rundown.filter((item) => item.graphic.kind === kind).map((item) => item.label);
+    expect(labelsOf('splitBanner')).toEqual(['Elite men — 10K', 'Elite men — HALFWAY', 'Elite women — 15 MILES']);
+    expect(labelsOf('projectionTicker')).toEqual(['Elite men — projection', 'Elite women — projection']);
+    expect(show.rundown.filter((item) => item.graphic.kind === 'raceClock').map((item) => item.graphic.props)).toEqual([
+      { raceIds: ['elite-men', 'elite-women'] },
+      { raceIds: ['wheelchair-men', 'wheelchair-women'] },
+      { raceIds: ['mass'] },
+    ]);
+    expect(show.rundown.flatMap(({ graphic }) => (graphic.kind === 'resultCard' ? [[graphic.props.winner, graphic.props.time, graphic.props.note]] : []))).toEqual([
+      ['Eliud Kipchoge', '2:03:05', "Wins the men's race for the second year running"],
+      ['Jemima Sumgong', '2:22:58', "Recovers from a fall to win the women's race"],
+      ['Marcel Hug', '1:35:19', ''],
+      ['Tatyana McFadden', '1:44:20', 'Her fourth straight win'],
+    ]);
+    expect(show.rundown.find((item) => item.graphic.kind === 'statCard')!.graphic.props).toEqual({ value: 39698, unit: '', caption: 'runners were set to start' });
   });
 });

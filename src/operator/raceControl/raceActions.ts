@@ -1,0 +1,82 @@
+import { formatTime, latestSplit } from '../../core';
+import type { CommandOf } from '../../protocol/command';
+import type { Race, RaceSplit } from '../../protocol/race';
+import type { Outcome, PanelActions } from '../panelActions';
+import type { PanelStore } from '../panelStore';
+
+/**
+ * What race control does, from a button or a key: always for one race, the selected one unless named.
+ * Each sends one race command or take; the hub's refusal (a race already started, a split on air) comes
+ * back as the outcome's sentence.
+ */
+export function createRaceActions(store: PanelStore, actions: PanelActions) {
+  const races = () => store.getState().show?.races ?? [];
+  const none = (verb: string): Promise<Outcome> => {
+    const error = `There is no race to ${verb}: the show has no races`;
+    actions.tell(error, 'error');
+    return Promise.resolve({ ok: false, error });
+  };
+  const refuse = (error: string): Promise<Outcome> => {
+    actions.tell(error, 'error');
+    return Promise.resolve({ ok: false, error });
+  };
+
+  /** The selected race, or the show's first when none is selected (or the selected one was removed). */
+  function selected(): Race | null {
+    const { raceId } = store.getState();
+    return races().find((race) => race.id === raceId) ?? races()[0] ?? null;
+  }
+
+  return {
+    selected,
+    select(raceId: string) {
+      store.setState({ raceId });
+    },
+    /** Selects the race at a place in the show's running order (the 1–9 keys). */
+    selectAt(index: number) {
+      const race = races()[index];
+      if (race) store.setState({ raceId: race.id });
+      else actions.tell(`There is no race ${index + 1}: the show has ${races().length}`, 'error');
+    },
+    /** The gun is the hub's time when the command arrives; the hub refuses a race already started. */
+    start(race = selected()) {
+      if (!race) return none('start');
+      return actions.send({ type: 'startRace', raceId: race.id }, `${race.name} started: its clock runs from the gun`);
+    },
+    setGunTime(race: Race, gunTime: number) {
+      return actions.send({ type: 'setGunTime', raceId: race.id, gunTime }, `${race.name}: gun time set`);
+    },
+    finishNow(race: Race) {
+      return actions.send({ type: 'finishRace', raceId: race.id }, `${race.name} finished: its clock has stopped`);
+    },
+    finishIn(race: Race, elapsedMs: number) {
+      return actions.send({ type: 'finishRace', raceId: race.id, elapsedMs }, `${race.name} finished in ${formatTime(elapsedMs)}`);
+    },
+    reset(race: Race) {
+      return actions.send({ type: 'resetRace', raceId: race.id }, `${race.name} reset: no gun, no finish, no splits`);
+    },
+    sendSplit(race: Race, command: CommandOf<'addSplit'> | CommandOf<'correctSplit'>, caption: string) {
+      const verb = command.type === 'addSplit' ? 'added' : 'corrected';
+      return actions.send(command, `${race.name}: ${caption} split ${verb}`);
+    },
+    removeSplit(race: Race, split: RaceSplit) {
+      return actions.send({ type: 'removeSplit', raceId: race.id, metres: split.metres }, `${race.name}: ${split.label} split removed`);
+    },
+    /** The split banner of the selected race's latest split. */
+    takeSplitBanner(race = selected()) {
+      if (!race) return none('show');
+      const split = latestSplit(race.splits);
+      if (!split) return refuse(`${race.name} has no splits yet: enter one first (S)`);
+      return actions.send({ type: 'take', graphic: { kind: 'splitBanner', props: { raceId: race.id, metres: split.metres } } }, `${race.name} ${split.label} banner to air`);
+    },
+    takeProjection(race = selected()) {
+      if (!race) return none('show');
+      return actions.send({ type: 'take', graphic: { kind: 'projectionTicker', props: { raceId: race.id } } }, `${race.name} projection to air`);
+    },
+    takeClock(race = selected()) {
+      if (!race) return none('show');
+      return actions.send({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: [race.id] } } }, `${race.name} clock to air`);
+    },
+  };
+}
+export type RaceActions = ReturnType<typeof createRaceActions>;
