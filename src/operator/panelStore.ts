@@ -25,6 +25,8 @@ export type PanelState = {
   helpOpen: boolean;
   /** The race this panel's race control (and its keys) act on; null follows the show's first race. */
   raceId: string | null;
+  /** Why the hub refused this panel's last race control action from a button or key (forms show their own). */
+  raceProblem: string | null;
   /** The hub's template version on air, and what is wrong with the files on disk (air keeps the last good set). */
   templates: { version: number; problems: TemplateProblem[] };
 };
@@ -40,6 +42,7 @@ export function createPanelStore() {
     clearAllArmedUntil: null,
     helpOpen: false,
     raceId: null,
+    raceProblem: null,
     templates: { version: 0, problems: [] },
   }));
 }

@@ -12,14 +12,19 @@ import type { PanelStore } from '../panelStore';
 export function createRaceActions(store: PanelStore, actions: PanelActions) {
   const races = () => store.getState().show?.races ?? [];
   const none = (verb: string): Promise<Outcome> => {
-    const error = `There is no race to ${verb}: the show has no races`;
-    actions.tell(error, 'error');
-    return Promise.resolve({ ok: false, error });
+    return refuse(`There is no race to ${verb}: the show has no races`);
   };
   const refuse = (error: string): Promise<Outcome> => {
     actions.tell(error, 'error');
+    store.setState({ raceProblem: error });
     return Promise.resolve({ ok: false, error });
   };
+  /** Sends a command for a button or key; race control shows a refusal beside itself as well as in the message line. */
+  async function act(command: unknown, done: string): Promise<Outcome> {
+    const outcome = await actions.send(command, done);
+    store.setState({ raceProblem: outcome.ok ? null : outcome.error });
+    return outcome;
+  }
 
   /** The selected race, or the show's first when none is selected (or the selected one was removed). */
   function selected(): Race | null {
@@ -30,52 +35,52 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
   return {
     selected,
     select(raceId: string) {
-      store.setState({ raceId });
+      store.setState({ raceId, raceProblem: null });
     },
     /** Selects the race at a place in the show's running order (the 1–9 keys). */
     selectAt(index: number) {
       const race = races()[index];
-      if (race) store.setState({ raceId: race.id });
-      else actions.tell(`There is no race ${index + 1}: the show has ${races().length}`, 'error');
+      if (race) store.setState({ raceId: race.id, raceProblem: null });
+      else void refuse(`There is no race ${index + 1}: the show has ${races().length}`);
     },
     /** The gun is the hub's time when the command arrives; the hub refuses a race already started. */
     start(race = selected()) {
       if (!race) return none('start');
-      return actions.send({ type: 'startRace', raceId: race.id }, `${race.name} started: its clock runs from the gun`);
+      return act({ type: 'startRace', raceId: race.id }, `${race.name} started: its clock runs from the gun`);
     },
     setGunTime(race: Race, gunTime: number) {
       return actions.send({ type: 'setGunTime', raceId: race.id, gunTime }, `${race.name}: gun time set`);
     },
     finishNow(race: Race) {
-      return actions.send({ type: 'finishRace', raceId: race.id }, `${race.name} finished: its clock has stopped`);
+      return act({ type: 'finishRace', raceId: race.id }, `${race.name} finished: its clock has stopped`);
     },
     finishIn(race: Race, elapsedMs: number) {
       return actions.send({ type: 'finishRace', raceId: race.id, elapsedMs }, `${race.name} finished in ${formatTime(elapsedMs)}`);
     },
     reset(race: Race) {
-      return actions.send({ type: 'resetRace', raceId: race.id }, `${race.name} reset: no gun, no finish, no splits`);
+      return act({ type: 'resetRace', raceId: race.id }, `${race.name} reset: no gun, no finish, no splits`);
     },
     sendSplit(race: Race, command: CommandOf<'addSplit'> | CommandOf<'correctSplit'>, caption: string) {
       const verb = command.type === 'addSplit' ? 'added' : 'corrected';
       return actions.send(command, `${race.name}: ${caption} split ${verb}`);
     },
     removeSplit(race: Race, split: RaceSplit) {
-      return actions.send({ type: 'removeSplit', raceId: race.id, metres: split.metres }, `${race.name}: ${split.label} split removed`);
+      return act({ type: 'removeSplit', raceId: race.id, metres: split.metres }, `${race.name}: ${split.label} split removed`);
     },
     /** The split banner of the selected race's latest split. */
     takeSplitBanner(race = selected()) {
       if (!race) return none('show');
       const split = latestSplit(race.splits);
       if (!split) return refuse(`${race.name} has no splits yet: enter one first (S)`);
-      return actions.send({ type: 'take', graphic: { kind: 'splitBanner', props: { raceId: race.id, metres: split.metres } } }, `${race.name} ${split.label} banner to air`);
+      return act({ type: 'take', graphic: { kind: 'splitBanner', props: { raceId: race.id, metres: split.metres } } }, `${race.name} ${split.label} banner to air`);
     },
     takeProjection(race = selected()) {
       if (!race) return none('show');
-      return actions.send({ type: 'take', graphic: { kind: 'projectionTicker', props: { raceId: race.id } } }, `${race.name} projection to air`);
+      return act({ type: 'take', graphic: { kind: 'projectionTicker', props: { raceId: race.id } } }, `${race.name} projection to air`);
     },
     takeClock(race = selected()) {
       if (!race) return none('show');
-      return actions.send({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: [race.id] } } }, `${race.name} clock to air`);
+      return act({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: [race.id] } } }, `${race.name} clock to air`);
     },
   };
 }

@@ -35,7 +35,8 @@ type Detail = {
 export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActions: RaceActions, now: () => number) {
   const tabs = el('div', { class: 'race-tabs', role: 'tablist', 'aria-label': 'Races' });
   const panelHost = el('div', { class: 'race-detail' });
-  host.replaceChildren(el('h2', { id: 'race-control-heading', text: 'Race control' }), tabs, panelHost);
+  const problem = el('p', { class: 'notice error', role: 'alert' });
+  host.replaceChildren(el('h2', { id: 'race-control-heading', text: 'Race control' }), tabs, problem, panelHost);
 
   let tabKey = '';
   let tabClocks: { race: Race; clock: HTMLElement }[] = [];
@@ -57,6 +58,7 @@ export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActio
     const state = store.getState();
     const races = state.show?.races ?? [];
     const selected = raceActions.selected();
+    if (problem.textContent !== (state.raceProblem ?? '')) problem.textContent = state.raceProblem ?? '';
     const key = JSON.stringify(races.map((r) => [r.id, r.name]));
     if (key !== tabKey) {
       tabKey = key;
