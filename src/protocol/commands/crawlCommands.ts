@@ -16,7 +16,16 @@ export const crawlCommands = [
   /** Replaces an item's content; an item already on screen keeps what it showed until it next enters. */
   z.strictObject({ type: z.literal('crawlUpdate'), id: CrawlItemId, item: CrawlItemContent }),
   z.strictObject({ type: z.literal('crawlRemove'), id: CrawlItemId }),
-  z.strictObject({ type: z.literal('crawlMove'), id: CrawlItemId, index: Index }),
+  z
+    .strictObject({
+      type: z.literal('crawlMove'),
+      id: CrawlItemId,
+      /** The item's new position, 0 first. */
+      index: Index.optional(),
+      /** Or one place up (-1) or down (1), worked out on the hub's crawl, so quick presses add up. */
+      by: z.union([z.literal(-1), z.literal(1)]).optional(),
+    })
+    .refine((c) => (c.index === undefined) !== (c.by === undefined), 'give either index (a position) or by (-1 or 1)'),
   /** false stops the crawl where it is; true carries on from there. */
   z.strictObject({ type: z.literal('crawlRun'), running: z.boolean() }),
   z.strictObject({ type: z.literal('crawlSpeed'), speedPxPerS: CrawlSpeed }),

@@ -58,6 +58,16 @@ describe('crawl commands', () => {
     expect(ids(state)).toEqual(['barron', 'kipchoge']);
   });
 
+  it('moves an item one place up or down from where it is on the hub, so two quick presses move it two places', () => {
+    let state = run(threeItems(), { type: 'crawlMove', id: 'kipchoge', by: -1 });
+    state = run(state, { type: 'crawlMove', id: 'kipchoge', by: -1 });
+    expect(ids(state)).toEqual(['kipchoge', 'barron', 'peake']);
+    expect(refuse(state, { type: 'crawlMove', id: 'kipchoge', by: -1 })).toBe('"kipchoge" is already first in the crawl');
+    state = run(state, { type: 'crawlMove', id: 'peake', by: -1 });
+    expect(ids(state)).toEqual(['kipchoge', 'peake', 'barron']);
+    expect(refuse(state, { type: 'crawlMove', id: 'barron', by: 1 })).toBe('"barron" is already last in the crawl');
+  });
+
   it('starts, stops and sets the speed', () => {
     let state = run(emptyShow(), { type: 'crawlRun', running: true });
     state = run(state, { type: 'crawlSpeed', speedPxPerS: 150 });
@@ -86,6 +96,7 @@ describe('crawl commands', () => {
     [{ type: 'crawlAdd', item: { kind: 'social', handle: 'x', text: '' } }, 'item.text: is required'],
     [{ type: 'crawlAdd', item: { kind: 'ticker', text: 'x' } }, "item.kind: Invalid discriminator value. Expected 'headline' | 'social' | 'result'"],
     [{ type: 'crawlRemove', id: 'has space' }, 'id: must be 1–40 letters, digits, - or _'],
+    [{ type: 'crawlMove', id: 'peake', index: 0, by: 1 }, 'give either index (a position) or by (-1 or 1)'],
   ])('refuses bad input %j at the edge', (input, message) => {
     const parsed = Command.safeParse(input);
     expect(parsed.success).toBe(false);

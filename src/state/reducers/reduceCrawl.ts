@@ -34,9 +34,11 @@ export function reduceCrawl(state: ShowState, command: CrawlCommand): ShowState 
     case 'crawlMove': {
       const at = find(command.id);
       if (at < 0) return `The crawl has no item "${command.id}"`;
-      if (command.index >= items.length) return `Cannot move "${command.id}" to position ${command.index}: the crawl has ${items.length} items (0 is first, ${items.length - 1} last)`;
+      const index = command.by === undefined ? command.index! : at + command.by;
+      if (command.by !== undefined && (index < 0 || index >= items.length)) return `"${command.id}" is already ${command.by < 0 ? 'first' : 'last'} in the crawl`;
+      if (index >= items.length) return `Cannot move "${command.id}" to position ${index}: the crawl has ${items.length} items (0 is first, ${items.length - 1} last)`;
       const next = items.filter((item) => item.id !== command.id);
-      next.splice(command.index, 0, items[at]!);
+      next.splice(index, 0, items[at]!);
       return withItems(next);
     }
     case 'crawlRun':
