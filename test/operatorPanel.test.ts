@@ -174,7 +174,7 @@ describe('operator panel', () => {
     await dialog.waitFor();
     await panel.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect((await names()).filter((n: string) => n === 'Jonathan Edwards').length).toBe(2);
+    expect((await names()).filter((n: string) => n === 'Jonathan Edwards').length).toBe(3); // card, copy and quote
     await panel.keyboard.press('Delete');
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(names).toEqual(start);

@@ -22,7 +22,7 @@ const revisionShown = (page: Page) => page.locator('.show-name').textContent();
 describe('several operators', () => {
   it('show the same rundown and air in two panels at once', async () => {
     await a.keyboard.press('d'); // duplicate Steve Cram
-    await expect.poll(() => rundownItem(b, 'Steve Cram').count()).toBe(2);
+    await expect.poll(() => rundownItem(b, 'Steve Cram').count()).toBe(3); // card, copy and quote
     await rundownItem(b, 'Baroness Tanni Grey-Thompson').first().click();
     await b.keyboard.press('Space');
     await expect.poll(() => rundownItem(a, 'Baroness Tanni Grey-Thompson').first().getAttribute('data-tally')).toBe('pgm');

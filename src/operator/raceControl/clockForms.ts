@@ -58,7 +58,9 @@ export function createGunTimeForm(race: Race, currentRace: () => Race | null, ra
       if (!current) return { ok: false, error: `${race.name} is no longer in the show` };
       const read = readGunTime(text, { currentGun: current.gunTime, now: now() });
       if (!read.ok) return read;
-      const clock = current.finishedAt !== null ? `finished in ${formatTime(current.finishedAt - read.value.ms)}` : `its clock would read ${formatTime(now() - read.value.ms)} now`;
+      const [gun, at] = [read.value.ms, now()];
+      const clock =
+        current.finishedAt !== null ? `finished in ${formatTime(current.finishedAt - gun)}` : gun > at ? `the gun is ${formatTime(gun - at)} from now` : `its clock would read ${formatTime(at - gun)} now`;
       return { ok: true, value: read.value.ms, reading: `${read.value.reading}: ${clock}` };
     },
     send: (gunTime) => raceActions.setGunTime(currentRace() ?? race, gunTime),
