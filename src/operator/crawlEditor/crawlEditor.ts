@@ -61,9 +61,10 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
   });
   speedForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    const parsed = CrawlSpeed.safeParse(Number(speed.input.value.trim() || Number.NaN));
-    if (!parsed.success || speed.input.value.trim() === '') {
-      speed.problem(speed.input.value.trim() === '' ? 'Enter a speed in pixels per second, 20 to 480' : parsed.error!.issues[0]!.message);
+    const text = speed.input.value.trim();
+    const parsed = CrawlSpeed.safeParse(text === '' ? Number.NaN : Number(text));
+    if (!parsed.success) {
+      speed.problem(text === '' ? 'Enter a speed in pixels per second, 20 to 480' : Number.isFinite(Number(text)) ? parsed.error.issues[0]!.message : `must be a number of pixels per second, not “${text}”`);
       return speed.input.focus();
     }
     speed.problem('');
