@@ -22,7 +22,7 @@ describe('reading the split form before anything is sent', () => {
     expect(read).toEqual({
       ok: true,
       command: { type: 'addSplit', raceId: 'elite-men', metres: 21097.5, elapsedMs: hms(1, 1, 24), leaders: ['Kipchoge', 'Biwott', 'Bekele'] },
-      preview: { caption: 'HALFWAY', reading: 'read as 1 h 1 min 24 s', projection: 'PROJECTED 2:02:48 · 9 S UNDER WORLD RECORD', corrects: null },
+      preview: { caption: 'HALFWAY', reading: 'read as 1 h 1 min 24 s', time: '1:01:24', projection: 'PROJECTED 2:02:48 · 9 S UNDER WORLD RECORD', corrects: null },
     });
   });
 
@@ -32,6 +32,7 @@ describe('reading the split form before anything is sent', () => {
     expect(read.ok && read.preview).toEqual({
       caption: '15 MILES',
       reading: 'read as 1 h 21 min 30 s (h:mm.ss), not 1 min 21.30 s',
+      time: '1:21:30',
       projection: 'PROJECTED 2:22:27 · 7:02 OVER WORLD RECORD',
       corrects: null,
     });
@@ -41,7 +42,7 @@ describe('reading the split form before anything is sent', () => {
     const read = entry('HALFWAY', '1:75:00');
     expect(read.ok).toBe(false);
     expect(problems(read)).toEqual({ time: '"1:75:00": minutes must be 0–59 in h:mm:ss.' });
-    expect(read.preview).toEqual({ caption: 'HALFWAY', reading: null, projection: null, corrects: null });
+    expect(read.preview).toEqual({ caption: 'HALFWAY', reading: null, time: null, projection: null, corrects: null });
   });
 
   it('says at the distance field when the split is beyond the race distance', () => {

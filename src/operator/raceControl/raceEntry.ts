@@ -19,6 +19,8 @@ export type SplitPreview = {
   caption: string | null;
   /** How the time was read: "read as 1 h 1 min 24 s". */
   reading: string | null;
+  /** The time as it will be captioned: "1:21.30" typed is 1:21:30. */
+  time: string | null;
   /** The finish it projects and how that stands against the record: "PROJECTED 2:02:48 · 9 S UNDER WORLD RECORD". */
   projection: string | null;
   /** An existing split at this point is corrected rather than a new one added. */
@@ -37,7 +39,7 @@ export type SplitEntry =
  */
 export function readSplitEntry(race: Race, text: SplitText): SplitEntry {
   const problems: SplitProblems = {};
-  const preview: SplitPreview = { caption: null, reading: null, projection: null, corrects: null };
+  const preview: SplitPreview = { caption: null, reading: null, time: null, projection: null, corrects: null };
 
   const distance = parseDistance(text.distance, race.distanceM);
   if (!distance.ok) problems.distance = distance.error;
@@ -52,6 +54,7 @@ export function readSplitEntry(race: Race, text: SplitText): SplitEntry {
   else if (time.value.ms > MAX_ELAPSED_MS) problems.time = `"${text.time.trim()}" is ${formatTime(time.value.ms)}: a race time must be under 24 hours.`;
   else {
     elapsedMs = time.value.ms;
+    preview.time = formatTime(elapsedMs);
     preview.reading = time.value.reading.startsWith('read as') ? time.value.reading : `read as ${time.value.reading}`;
   }
 

@@ -49,7 +49,7 @@ export function createSplitForm(raceName: string, currentRace: () => Race | null
     distance.reading(caption ? (corrects ? `${caption}: corrects the split entered at ${formatTime(corrects.elapsedMs)}` : caption) : '');
     time.reading(reading ?? '');
     submit.textContent = corrects ? 'Correct split' : 'Add split';
-    preview.textContent = entry.ok ? `${caption} ${time.input.value.trim()} · ${projection}` : '';
+    preview.textContent = entry.ok ? `${caption} ${entry.preview.time} · ${projection}` : '';
     return entry;
   }
 
