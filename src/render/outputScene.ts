@@ -75,7 +75,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
   const surfaceOf = (layer: LayerId) => surfaces.get(layer)!;
 
   function build(definition: Mounted['definition'], kind: string, model: unknown) {
-    return definition.build(model, { theme: templates.theme, layout: templates.layouts[kind as keyof typeof templates.layouts], fps });
+    return definition.build(model, { theme: templates.theme, layout: templates.layouts[kind as keyof typeof templates.layouts], fps, scale });
   }
 
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
