@@ -221,9 +221,9 @@ export async function createOutputScene(options: OutputSceneOptions) {
       firstShow = true;
       for (const surface of surfaces.values()) surface.dirty = true;
     },
-    /** Every text drawn, with its font size and bounds in design pixels (for tests and the gallery). */
+    /** Every text drawn, with its font (families in order, weight, size) and bounds in design pixels (for tests and the gallery). */
     texts() {
-      const found: { layer: LayerId; text: string; fontSize: number; left: number; top: number; right: number; bottom: number }[] = [];
+      const found: DrawnText[] = [];
       for (const surface of surfaces.values()) {
         const walk = (node: Container, parentAlpha: number) => {
           const alpha = parentAlpha * node.alpha;
@@ -232,7 +232,21 @@ export async function createOutputScene(options: OutputSceneOptions) {
             const b = node.getBounds();
             const x = b.x - surface.content.x;
             const y = b.y - surface.content.y;
-            found.push({ layer: surface.label as LayerId, text: node.text, fontSize: node.style.fontSize, left: x, top: y, right: x + b.width, bottom: y + b.height });
+            const { fontFamily, fontWeight, fontSize } = node.style;
+            // Pixi keeps the families quoted for the canvas font string; report the names.
+            const families = (Array.isArray(fontFamily) ? fontFamily : [fontFamily]).map((family) => family.replace(/^["']|["']$/g, ''));
+            found.push({
+              layer: surface.label as LayerId,
+              text: node.text,
+              fontFamily: families,
+              fontWeight: String(fontWeight),
+              fontSize,
+              scaleX: node.worldTransform.a,
+              left: x,
+              top: y,
+              right: x + b.width,
+              bottom: y + b.height,
+            });
           }
           for (const child of node.children) walk(child, alpha);
         };
@@ -286,3 +300,18 @@ function sameRect(a: Rect, b: Rect) {
 }
 
 export type OutputScene = Awaited<ReturnType<typeof createOutputScene>>;
+
+/** A text as drawn: its font (families in the order the browser tries them, weight, size) and bounds in design pixels. */
+export type DrawnText = {
+  layer: LayerId;
+  text: string;
+  fontFamily: string[];
+  fontWeight: string;
+  fontSize: number;
+  /** How much the graphic scales it horizontally (1 unless it is animating or shrunk as a whole). */
+  scaleX: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+};
