@@ -27,6 +27,10 @@ type Mounted = {
   modelKey: string;
   /** The enter or update timeline still playing, if any. */
   playing: Timeline | null;
+  /** When the enter ends (hub ms); null once shown in its on-air state without one. */
+  enterEndsAt: number | null;
+  /** A model that arrived mid-enter: it is animated to as soon as the enter has ended (see update). */
+  pending: { model: unknown } | null;
 };
 
 /**
@@ -86,12 +90,24 @@ export async function createOutputScene(options: OutputSceneOptions) {
     surface.content.addChild(view.root);
     const tl = gsap.timeline({ paused: true });
     view.enter(tl);
-    const entry: Mounted = { id: onAir.id, layer: onAir.layer, kind: onAir.graphic.kind, definition, view, model, modelKey: JSON.stringify(model), playing: tl };
+    const entry: Mounted = {
+      id: onAir.id,
+      layer: onAir.layer,
+      kind: onAir.graphic.kind,
+      definition,
+      view,
+      model,
+      modelKey: JSON.stringify(model),
+      playing: tl,
+      enterEndsAt: null,
+      pending: null,
+    };
     if (instant) {
       // A page (re)loaded while this was on air shows it as it is on air now, without replaying the enter.
       playout.complete(tl);
       entry.playing = null;
     } else {
+      entry.enterEndsAt = t + after + tl.duration() * 1000;
       playout.start(tl, t + after, onAir.layer, () => {
         if (entry.playing === tl) entry.playing = null;
       });
@@ -125,6 +141,19 @@ export async function createOutputScene(options: OutputSceneOptions) {
     if (key === entry.modelKey) return;
     entry.modelKey = key;
     entry.model = model;
+    // An update arriving mid-enter (an operator correcting a take at once) lets the enter finish, then
+    // animates to the latest model from the frame the enter ends on (frame()): no entrance is cut short.
+    if (entry.enterEndsAt !== null && t < entry.enterEndsAt) {
+      entry.pending = { model };
+      return;
+    }
+    playUpdate(entry, model, t);
+  }
+
+  /** Starts animating a mounted graphic to a model at hub time t. */
+  function playUpdate(entry: Mounted, model: unknown, t: number) {
+    entry.pending = null;
+    entry.enterEndsAt = null;
     // An update lands on the graphic as it would finally be, so finish whatever was still moving first.
     if (entry.playing) playout.complete(entry.playing);
     const tl = gsap.timeline({ paused: true });
@@ -200,6 +229,9 @@ export async function createOutputScene(options: OutputSceneOptions) {
       for (const entry of mounted.values()) {
         if (entry.playing) playout.complete(entry.playing);
         entry.playing = null;
+        // Rebuilt from entry.model, which already is any model waiting for the enter to end.
+        entry.pending = null;
+        entry.enterEndsAt = null;
         const old = entry.view;
         const view = build(entry.definition, entry.kind, entry.model);
         const tl = gsap.timeline({ paused: true });
@@ -259,6 +291,9 @@ export async function createOutputScene(options: OutputSceneOptions) {
       for (const [layer, held] of waiting) apply(layer, held.onAir, held.show, t, held.instant, held.exitEndsAt);
       if (t !== lastFrameAt) {
         lastFrameAt = t;
+        for (const entry of mounted.values()) {
+          if (entry.pending && entry.enterEndsAt !== null && t >= entry.enterEndsAt) playUpdate(entry, entry.pending.model, entry.enterEndsAt);
+        }
         for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
         for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
       }
