@@ -60,10 +60,13 @@ function fontProblems(page: Page, texts: DrawnText[]): Promise<string[]> {
       const stack = font(text.fontFamily.map((f) => `"${f}"`).join(', '));
       // Laid out with the faces it is drawn in: a face that loaded only after the text was measured (and
       // drawn in a system font meanwhile) leaves it a different width from what it measures now. Pixi's
-      // measure: the advance or the ink, whichever is wider.
+      // measure: the advance or the ink, whichever is wider, of its widest line.
       ctx.font = stack;
-      const metrics = ctx.measureText(text.text);
-      const expected = Math.max(metrics.width, metrics.actualBoundingBoxLeft + metrics.actualBoundingBoxRight);
+      const lineWidth = (line: string) => {
+        const metrics = ctx.measureText(line);
+        return Math.max(metrics.width, metrics.actualBoundingBoxLeft + metrics.actualBoundingBoxRight);
+      };
+      const expected = Math.max(...text.text.split('\n').map(lineWidth));
       const laidOut = (text.right - text.left) / text.scaleX;
       if (Math.abs(laidOut - expected) > 1) problems.push(`"${text.text}" was laid out ${laidOut.toFixed(1)} px wide, but is ${expected.toFixed(1)} px in its faces`);
       for (const char of new Set(text.text)) {
