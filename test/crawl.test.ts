@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effectiveSpeed } from '../src/core';
+import { effectiveSpeed, pixelsPerFrame } from '../src/core';
 import layout from '../templates/crawl.json';
 import defaultTheme from '../templates/themes/finishline.json';
-import { hex, launchBrowser, openOutput, renderAt, type Renderer } from './harness/browser';
+import { hex, isColour, launchBrowser, openOutput, renderAt, type Renderer } from './harness/browser';
 import { startHub, type HubProcess } from './harness/hubProcess';
 
 const region = defaultTheme.regions.crawl;
@@ -169,6 +169,71 @@ describe.each<Renderer>(['webgl', 'canvas'])('crawl on the %s renderer', (render
     for (let t = clearAt; t < clearAt + 20_000; t += 500) {
       await renderAt(page, t);
       expect(chips(await grabStrip(page)), `no result chip at +${t - clearAt} ms`).toEqual([]);
+    }
+    await page.close();
+  });
+});
+
+// Other picture sizes: the crawl's speed is in pixels of the 1920-wide design frame, but it steps whole pixels
+// of the output itself (scale 2/3 at 720p, 2 at 2160p), so its text is resampled identically every frame.
+const FORMATS = [
+  { format: '720p50', width: 1280, height: 720, scale: 2 / 3, step: 2 }, // 120 px/s = 1.6 output px a frame
+  { format: '2160p50', width: 3840, height: 2160, scale: 2, step: 5 }, // 120 px/s = 4.8 output px a frame
+];
+
+/** The crawl region in output pixels, as the layer's canvas covers it. */
+function outputStrip(scale: number) {
+  const top = Math.floor(region.y * scale);
+  return { x: 0, y: top, width: Math.round(region.width * scale), height: Math.ceil((region.y + region.height) * scale) - top };
+}
+
+/** Every whole shift in [0, max] by which `after` is `before` moved left (interior columns, ±1 per channel). */
+function shiftsBetween(before: Strip, after: Strip, max: number): number[] {
+  const found: number[] = [];
+  for (let dx = 0; dx <= max; dx++) if (sameShifted(before, after, dx, 0, before.width - max)) found.push(dx);
+  return found;
+}
+
+describe.each<Renderer>(['webgl', 'canvas'])('crawl at other picture sizes on the %s renderer', (renderer) => {
+  it.each(FORMATS)('steps the same whole number of $format output pixels every frame, every glyph unchanged', async ({ format, width, height, scale, step }) => {
+    expect(pixelsPerFrame(SPEED, FPS, scale)).toBe(step);
+    const t0 = 5_000_000;
+    const cleared = (await hub.post({ type: 'clearAll' })).body.revision;
+    const page = await browser.newPage({ viewport: { width, height } });
+    page.on('pageerror', (error) => console.error(`output page error: ${error.message}`));
+    await page.goto(`${hub.url}/output.html?renderer=${renderer}&clock=manual&format=${format}`);
+    await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 20_000 });
+    expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
+    await renderAt(page, t0 - 5000, cleared);
+    const items = [headline('one', 'Kipchoge leads at 30 km'), headline('two', 'Łódź · Schär · Гонсалес · Κώστας'), headline('three', 'Sumgong WINS')];
+    await renderAt(page, t0, await takeCrawl(items));
+
+    const clip = outputStrip(scale);
+    const grabFrame = async (k: number): Promise<Strip> => {
+      await renderAt(page, t0 + 20_000 + k * (1000 / FPS));
+      const png = PNG.sync.read(await page.screenshot({ omitBackground: true, clip }));
+      return { width: png.width, height: png.height, data: png.data };
+    };
+    const frames: Strip[] = [];
+    for (let k = 0; k < 4; k++) frames.push(await grabFrame(k));
+    for (let k = 1; k < frames.length; k++) {
+      expect(shiftsBetween(frames[k - 1]!, frames[k]!, 3 * step), `frame ${k} is frame ${k - 1} moved left by exactly ${step} px`).toEqual([step]);
+    }
+
+    // Markers sit on whole output pixels: a run of exactly markerSize x scale accent pixels, panel colour
+    // either side, with no blended edge.
+    const row = Math.floor((Math.round(region.y + layout.accentHeight + (region.height - layout.accentHeight) / 2 - layout.markerSize / 2) + layout.markerSize / 2) * scale) - clip.y;
+    const size = Math.round(layout.markerSize * scale);
+    const strip = frames[0]!;
+    const pixel = (x: number): [number, number, number, number] => {
+      const i = (row * strip.width + x) * 4;
+      return [strip.data[i]!, strip.data[i + 1]!, strip.data[i + 2]!, strip.data[i + 3]!];
+    };
+    const runs = accentRuns(strip, row).filter(([x, w]) => x > 0 && x + w < strip.width && w >= size - 1 && w <= size + 1);
+    expect(runs.length, 'markers on screen').toBeGreaterThan(1);
+    for (const [x, w] of runs) {
+      expect(w, `marker at ${x} is ${size} px wide`).toBe(size);
+      expect(isColour(pixel(x - 1), defaultTheme.colours.panel) && isColour(pixel(x + w), defaultTheme.colours.panel), `marker at ${x} has hard edges`).toBe(true);
     }
     await page.close();
   });

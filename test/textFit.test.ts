@@ -4,7 +4,8 @@ import { STORY } from '../src/gallery/storyboard';
 import { nameCardSamples } from '../src/graphics/nameCard/samples';
 import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
 import layout from '../templates/nameCard.json';
-import { grab, launchBrowser, opaqueBounds, type Renderer } from './harness/browser';
+import defaultTheme from '../templates/themes/finishline.json';
+import { grab, launchBrowser, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
 import { startHub, type HubProcess } from './harness/hubProcess';
 
 let browser: Browser;
@@ -106,6 +107,69 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
     expect(widths.greekInStack).toBe(widths.greekInNoto);
     expect(widths.cyrillicInStack).not.toBe(widths.boxes);
     expect(widths.umlautInStack).toBe(widths.umlautInBarlow);
+    await page.close();
+  });
+});
+
+const wrap = nameCardSamples.find((s) => s.name === 'quote-wrap')!;
+const wrapQuote = (wrap.graphic.props as { quote: string }).quote;
+const wrapUpdate = (wrap.update!.props as { quote: string }).quote;
+const region = defaultTheme.regions.lowerThird;
+
+/** Every text inside the card with its padding, and the card inside the lowerThird region and title-safe. */
+function expectInsideCard(texts: DrawnText[], card: { left: number; top: number; right: number; bottom: number }) {
+  expect(card.top, 'the card stays inside the region').toBeGreaterThanOrEqual(region.y);
+  expect(card.bottom).toBeLessThan(region.y + region.height);
+  expect(card.right, 'the card stays inside the title-safe area').toBeLessThan(titleSafeRight);
+  for (const text of texts) {
+    expect(text.left).toBeGreaterThanOrEqual(card.left + layout.accentWidth + layout.paddingX - 1);
+    expect(text.right).toBeLessThanOrEqual(card.right + 1 - layout.paddingX + 1);
+    expect(text.top).toBeGreaterThanOrEqual(card.top - 1);
+    expect(text.bottom).toBeLessThanOrEqual(card.bottom + 1);
+  }
+}
+
+describe.each<Renderer>(['webgl', 'canvas'])('quotes that wrap, on the %s renderer', (renderer) => {
+  it.each(['finishline', 'night'])('wraps a quote near the 240-character limit onto three whole lines, the card growing upwards inside the region (%s theme)', async (theme) => {
+    const page = await openSample('quote-wrap', renderer, theme);
+    const { texts, card, name: quote } = await drawn(page, STORY.update - 500);
+    const lines = quote.text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.join(' ')).toBe(`“${wrapQuote}”`);
+    expect(quote.fontSize).toBeGreaterThanOrEqual(layout.quoteMinSize);
+    expect(card.bottom - card.top + 1, 'taller than a one-line card').toBeGreaterThan(layout.nameHeight + layout.roleHeight + 20);
+    expectInsideCard(texts, card);
+    await page.close();
+  });
+
+  it('wraps before it shrinks: a quote that fits on two lines at full size keeps its full size', async () => {
+    const page = await openSample('quote-wrap', renderer, 'finishline');
+    const { texts, card, name: quote } = await drawn(page, STORY.clear - 500);
+    expect(quote.text.split('\n')).toHaveLength(2);
+    expect(quote.text.replace('\n', ' ')).toBe(`“${wrapUpdate}”`);
+    expect(quote.fontSize).toBe(layout.quoteSize);
+    expectInsideCard(texts, card);
+    await page.close();
+  });
+
+  it('cuts the last line with an ellipsis after a whole word only once three lines at the smallest size are full', async () => {
+    // All capitals of the widest letter: more than three lines even at the smallest size.
+    const words = Array.from({ length: 48 }, () => 'MMMM');
+    const quote = words.join(' ').slice(0, 240);
+    const take = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator', quote } } });
+    expect(take.status).toBe(200);
+    const page = await openOutput(browser, hub.url, renderer);
+    expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
+    await renderAt(page, 100_000, take.body.revision);
+    const texts = (await page.evaluate(() => window.finishline!.texts!())) as DrawnText[];
+    const shown = texts[0]!;
+    const lines = shown.text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(shown.fontSize).toBe(layout.quoteMinSize);
+    expect(lines[2]!.endsWith('MMMM…'), lines[2]).toBe(true);
+    expect(`“${quote}”`.startsWith(lines.join(' ').slice(0, -1))).toBe(true);
+    expectInsideCard(texts, opaqueBounds(await grab(page))!);
+    await hub.post({ type: 'clearAll' });
     await page.close();
   });
 });

@@ -1,23 +1,32 @@
 import { frameIndex, toFrameRate } from './frameRate';
 
-// A crawl that moves a fractional number of pixels per frame judders as the rounding alternates, so it
-// moves a whole number every frame and the speed the designer asked for is approximated.
-export function pixelsPerFrame(speedPxPerS: number, fps: number): number {
+// A crawl that moves a fractional number of pixels per frame judders as the rounding alternates, and text on
+// a fractional pixel shimmers as its edges resample, so the crawl moves a whole number of the output's own
+// pixels every frame and the speed the designer asked for is approximated.
+//
+// Speeds are in pixels per second of the 1920-wide design frame; `scale` is output pixels per design pixel
+// (2/3 at 720p, 1 at 1080p, 2 at 2160p: createOutputScene's scale). Offsets are in output pixels.
+
+/** Whole output pixels moved per frame, at least one. */
+export function pixelsPerFrame(speedPxPerS: number, fps: number, scale = 1): number {
   if (!Number.isFinite(speedPxPerS) || speedPxPerS <= 0) {
     throw new RangeError(`Crawl speed must be a positive number of pixels per second, got ${speedPxPerS}`);
   }
+  if (!Number.isFinite(scale) || scale <= 0) {
+    throw new RangeError(`Output scale must be a positive number of output pixels per design pixel, got ${scale}`);
+  }
   const { num, den } = toFrameRate(fps);
-  return Math.max(1, Math.round((speedPxPerS * den) / num));
+  return Math.max(1, Math.round((speedPxPerS * scale * den) / num));
 }
 
-/** Whole pixels travelled after `elapsedS`; before the crawl starts (negative time) it holds at 0. */
-export function crawlOffset(elapsedS: number, speedPxPerS: number, fps: number): number {
+/** Whole output pixels travelled after `elapsedS`; before the crawl starts (negative time) it holds at 0. */
+export function crawlOffset(elapsedS: number, speedPxPerS: number, fps: number, scale = 1): number {
   const frames = Math.max(0, frameIndex(elapsedS, fps, 1));
-  return frames * pixelsPerFrame(speedPxPerS, fps);
+  return frames * pixelsPerFrame(speedPxPerS, fps, scale);
 }
 
-/** The speed actually shown on air, px/s, after rounding to whole pixels per frame. */
-export function effectiveSpeed(speedPxPerS: number, fps: number): number {
+/** The speed actually shown on air, in design px/s, after rounding to whole output pixels per frame. */
+export function effectiveSpeed(speedPxPerS: number, fps: number, scale = 1): number {
   const { num, den } = toFrameRate(fps);
-  return (pixelsPerFrame(speedPxPerS, fps) * num) / den;
+  return (pixelsPerFrame(speedPxPerS, fps, scale) * num) / den / scale;
 }

@@ -8,11 +8,13 @@ import type { ShowState } from '../state/showState';
 export type Timeline = gsap.core.Timeline;
 
 /**
- * Everything a graphic's look depends on besides its props: the theme, the kind's layout template, and the
- * output's frame rate (25, 29.97, 50, 59.94 or 60), for motion that must move whole pixels per frame (a crawl:
- * core `pixelsPerFrame(speed, fps)`). Time given to `tick` is already on this rate's frame boundaries.
+ * Everything a graphic's look depends on besides its props: the theme, the kind's layout template, the
+ * output's frame rate (25, 29.97, 50, 59.94 or 60) and its scale (output pixels per design pixel: 2/3 at
+ * 720p, 1 at 1080p, 2 at 2160p), for motion that must move whole output pixels per frame (a crawl: core
+ * `pixelsPerFrame(speed, fps, scale)`). Graphics are laid out in design pixels of the 1920x1080 frame;
+ * time given to `tick` is already on this rate's frame boundaries.
  */
-export type Look<L = unknown> = { theme: Theme; layout: L; fps: number };
+export type Look<L = unknown> = { theme: Theme; layout: L; fps: number; scale: number };
 
 /**
  * An image a graphic draws (a flag). The renderer loads it into Pixi's Assets cache under `alias` before it

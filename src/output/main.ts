@@ -3,7 +3,7 @@ import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { formatName, frameAlignedTime } from '../core/index';
 import { createLiveLook } from '../render/liveLook';
-import { createOutputScene } from '../render/outputScene';
+import { createOutputScene, type DrawnText } from '../render/outputScene';
 import { createPresentation } from '../render/presentation';
 import { chooseRenderer } from '../render/rendererChoice';
 import { createSafeAreaGuides } from '../render/safeAreaGuides';
@@ -26,8 +26,8 @@ declare global {
       invalidate?(): void;
       /** Version of the hub's templates drawn now. */
       templatesVersion?(): number;
-      /** Every text drawn, with font size and bounds in design pixels. */
-      texts?(): { layer: string; text: string; fontSize: number; left: number; top: number; right: number; bottom: number }[];
+      /** Every text drawn, with its font and bounds in design pixels. */
+      texts?(): DrawnText[];
       /** Graphics on air: layer, kind, instance id. */
       onAir?(): { layer: string; kind: string; id: string }[];
     };

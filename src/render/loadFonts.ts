@@ -6,7 +6,7 @@ import '@fontsource/barlow/500.css';
 import '@fontsource/oswald/600.css';
 import '@fontsource/noto-sans/500.css';
 import '@fontsource/noto-sans/700.css';
-import { BUNDLED_FONTS, FALLBACK_FONT_FAMILIES } from '../protocol/templates/bundledFonts';
+import { FALLBACK_FONT_FAMILIES, matchedWeight } from '../protocol/templates/bundledFonts';
 import type { Theme } from '../protocol/templates/theme';
 
 /**
@@ -17,7 +17,7 @@ import type { Theme } from '../protocol/templates/theme';
  */
 export async function loadFonts(theme: Theme): Promise<void> {
   const own = [theme.fonts.display, theme.fonts.text];
-  const wanted = [...own, ...FALLBACK_FONT_FAMILIES.flatMap((family) => own.map((font) => ({ family, weight: nearestWeight(family, font.weight) })))];
+  const wanted = [...own, ...FALLBACK_FONT_FAMILIES.flatMap((family) => own.map((font) => ({ family, weight: matchedWeight(family, font.weight) })))];
   const faces = [...document.fonts];
   await Promise.all(
     wanted.map(async (font) => {
@@ -30,10 +30,4 @@ export async function loadFonts(theme: Theme): Promise<void> {
 
 function unquote(family: string) {
   return family.replace(/^["']|["']$/g, '');
-}
-
-/** The bundled weight of a family closest to the one asked for. */
-function nearestWeight(family: keyof typeof BUNDLED_FONTS, weight: number): number {
-  const weights: readonly number[] = BUNDLED_FONTS[family];
-  return weights.reduce((best, w) => (Math.abs(w - weight) < Math.abs(best - weight) ? w : best), weights[0]!);
 }

@@ -27,6 +27,10 @@ type Mounted = {
   modelKey: string;
   /** The enter or update timeline still playing, if any. */
   playing: Timeline | null;
+  /** When the enter ends (hub ms); null once shown in its on-air state without one. */
+  enterEndsAt: number | null;
+  /** A model that arrived mid-enter: it is animated to as soon as the enter has ended (see update). */
+  pending: { model: unknown } | null;
 };
 
 /**
@@ -75,7 +79,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
   const surfaceOf = (layer: LayerId) => surfaces.get(layer)!;
 
   function build(definition: Mounted['definition'], kind: string, model: unknown) {
-    return definition.build(model, { theme: templates.theme, layout: templates.layouts[kind as keyof typeof templates.layouts], fps });
+    return definition.build(model, { theme: templates.theme, layout: templates.layouts[kind as keyof typeof templates.layouts], fps, scale });
   }
 
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
@@ -86,12 +90,24 @@ export async function createOutputScene(options: OutputSceneOptions) {
     surface.content.addChild(view.root);
     const tl = gsap.timeline({ paused: true });
     view.enter(tl);
-    const entry: Mounted = { id: onAir.id, layer: onAir.layer, kind: onAir.graphic.kind, definition, view, model, modelKey: JSON.stringify(model), playing: tl };
+    const entry: Mounted = {
+      id: onAir.id,
+      layer: onAir.layer,
+      kind: onAir.graphic.kind,
+      definition,
+      view,
+      model,
+      modelKey: JSON.stringify(model),
+      playing: tl,
+      enterEndsAt: null,
+      pending: null,
+    };
     if (instant) {
       // A page (re)loaded while this was on air shows it as it is on air now, without replaying the enter.
       playout.complete(tl);
       entry.playing = null;
     } else {
+      entry.enterEndsAt = t + after + tl.duration() * 1000;
       playout.start(tl, t + after, onAir.layer, () => {
         if (entry.playing === tl) entry.playing = null;
       });
@@ -125,6 +141,19 @@ export async function createOutputScene(options: OutputSceneOptions) {
     if (key === entry.modelKey) return;
     entry.modelKey = key;
     entry.model = model;
+    // An update arriving mid-enter (an operator correcting a take at once) lets the enter finish, then
+    // animates to the latest model from the frame the enter ends on (frame()): no entrance is cut short.
+    if (entry.enterEndsAt !== null && t < entry.enterEndsAt) {
+      entry.pending = { model };
+      return;
+    }
+    playUpdate(entry, model, t);
+  }
+
+  /** Starts animating a mounted graphic to a model at hub time t. */
+  function playUpdate(entry: Mounted, model: unknown, t: number) {
+    entry.pending = null;
+    entry.enterEndsAt = null;
     // An update lands on the graphic as it would finally be, so finish whatever was still moving first.
     if (entry.playing) playout.complete(entry.playing);
     const tl = gsap.timeline({ paused: true });
@@ -200,6 +229,9 @@ export async function createOutputScene(options: OutputSceneOptions) {
       for (const entry of mounted.values()) {
         if (entry.playing) playout.complete(entry.playing);
         entry.playing = null;
+        // Rebuilt from entry.model, which already is any model waiting for the enter to end.
+        entry.pending = null;
+        entry.enterEndsAt = null;
         const old = entry.view;
         const view = build(entry.definition, entry.kind, entry.model);
         const tl = gsap.timeline({ paused: true });
@@ -221,9 +253,9 @@ export async function createOutputScene(options: OutputSceneOptions) {
       firstShow = true;
       for (const surface of surfaces.values()) surface.dirty = true;
     },
-    /** Every text drawn, with its font size and bounds in design pixels (for tests and the gallery). */
+    /** Every text drawn, with its font (families in order, weight, size) and bounds in design pixels (for tests and the gallery). */
     texts() {
-      const found: { layer: LayerId; text: string; fontSize: number; left: number; top: number; right: number; bottom: number }[] = [];
+      const found: DrawnText[] = [];
       for (const surface of surfaces.values()) {
         const walk = (node: Container, parentAlpha: number) => {
           const alpha = parentAlpha * node.alpha;
@@ -232,7 +264,21 @@ export async function createOutputScene(options: OutputSceneOptions) {
             const b = node.getBounds();
             const x = b.x - surface.content.x;
             const y = b.y - surface.content.y;
-            found.push({ layer: surface.label as LayerId, text: node.text, fontSize: node.style.fontSize, left: x, top: y, right: x + b.width, bottom: y + b.height });
+            const { fontFamily, fontWeight, fontSize } = node.style;
+            // Pixi keeps the families quoted for the canvas font string; report the names.
+            const families = (Array.isArray(fontFamily) ? fontFamily : [fontFamily]).map((family) => family.replace(/^["']|["']$/g, ''));
+            found.push({
+              layer: surface.label as LayerId,
+              text: node.text,
+              fontFamily: families,
+              fontWeight: String(fontWeight),
+              fontSize,
+              scaleX: node.worldTransform.a,
+              left: x,
+              top: y,
+              right: x + b.width,
+              bottom: y + b.height,
+            });
           }
           for (const child of node.children) walk(child, alpha);
         };
@@ -245,6 +291,9 @@ export async function createOutputScene(options: OutputSceneOptions) {
       for (const [layer, held] of waiting) apply(layer, held.onAir, held.show, t, held.instant, held.exitEndsAt);
       if (t !== lastFrameAt) {
         lastFrameAt = t;
+        for (const entry of mounted.values()) {
+          if (entry.pending && entry.enterEndsAt !== null && t >= entry.enterEndsAt) playUpdate(entry, entry.pending.model, entry.enterEndsAt);
+        }
         for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
         for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
       }
@@ -286,3 +335,18 @@ function sameRect(a: Rect, b: Rect) {
 }
 
 export type OutputScene = Awaited<ReturnType<typeof createOutputScene>>;
+
+/** A text as drawn: its font (families in the order the browser tries them, weight, size) and bounds in design pixels. */
+export type DrawnText = {
+  layer: LayerId;
+  text: string;
+  fontFamily: string[];
+  fontWeight: string;
+  fontSize: number;
+  /** How much the graphic scales it horizontally (1 unless it is animating or shrunk as a whole). */
+  scaleX: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+};

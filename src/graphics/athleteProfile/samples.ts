@@ -22,4 +22,18 @@ export const athleteProfileSamples: GraphicSample[] = [
     name: 'woods',
     graphic: { kind: 'athleteProfile', props: { name: 'Shelly Woods', age: 29, country: 'GBR', bio: '' } },
   },
+  {
+    // A Greek name, a bio in Russian and Polish, a Swiss-German note.
+    name: 'scripts',
+    graphic: {
+      kind: 'athleteProfile',
+      props: {
+        name: 'Κώστας Γκελαούζος',
+        age: 35,
+        country: 'GR',
+        bio: 'Бронза в Москве, победа в Łódź: Гонсалес второй',
+        best: { label: 'Ρεκόρ', time: '2:13:58', note: 'Zürich · Schär' },
+      },
+    },
+  },
 ];

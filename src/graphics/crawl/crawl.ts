@@ -19,7 +19,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
   contract,
   resolve: (props, show) => ({ ...props, ...show.crawl }),
   build(model, look) {
-    const { theme, layout: L, fps } = look;
+    const { theme, layout: L, fps, scale } = look;
     const { colours } = theme;
     const region = theme.regions.crawl;
     const root = new Container({ label: 'crawl' });
@@ -41,9 +41,13 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
     root.addChild(strip);
 
     let current = model;
-    const clock = createCrawlClock(fps, model.running, model.speedPxPerS);
+    // The track counts whole output pixels, so every item moves, and sits, on the output's pixel grid: text
+    // is resampled the same way every frame and never shimmers. Pixi positions are design pixels (n / scale).
+    const left = Math.round(region.x * scale);
+    const viewport = Math.round((region.x + region.width) * scale) - left;
+    const clock = createCrawlClock(fps, scale, model.running, model.speedPxPerS);
     const track = createCrawlTrack<Container>({
-      viewport: region.width,
+      viewport,
       lay: (item) => layItem(item, look, centreY),
       drop: (view) => view.destroy({ children: true }),
     });
@@ -77,7 +81,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
         const relaid = track.advance(offset, current.items);
         if (offset === shownOffset && !relaid) return false;
         shownOffset = offset;
-        for (const segment of track.segments()) segment.view.x = region.x + track.xOf(segment, offset);
+        for (const segment of track.segments()) segment.view.x = (left + track.xOf(segment, offset)) / scale;
         for (const segment of track.segments()) if (segment.view.parent !== items) items.addChild(segment.view);
         return true;
       },
@@ -86,30 +90,37 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
 });
 
 /**
- * One item's view: a marker in the gap before it, then its content. Positions are whole pixels relative to
- * the segment's left edge, and its width is whole, so moving by whole pixels never blurs the text.
+ * One item's view: a marker in the gap before it, then its content. Positions and the width are whole
+ * output pixels (laid out at the output's scale, then given to Pixi in design units), so an item moved by
+ * whole output pixels never blurs. At 1080p an output pixel is a design pixel.
  */
 function layItem(item: CrawlItem, look: Look<CrawlLayout>, centreY: number): { view: Container; width: number } {
-  const { theme, layout: L } = look;
+  const { theme, layout: L, scale } = look;
   const { colours } = theme;
+  /** A design length as whole output pixels, and whole output pixels back as design units for Pixi. */
+  const out = (designPx: number) => Math.round(designPx * scale);
+  const design = (outputPx: number) => outputPx / scale;
+  const textWidth = (text: Text) => Math.ceil(text.width * scale);
   const view = new Container({ label: `crawl:${item.id}` });
-  const marker = new Graphics().rect(0, 0, L.markerSize, L.markerSize).fill(colours.accent);
-  marker.position.set(Math.round((L.gap - L.markerSize) / 2), Math.round(centreY - L.markerSize / 2));
+  const markerSize = design(out(L.markerSize));
+  const marker = new Graphics().rect(0, 0, markerSize, markerSize).fill(colours.accent);
+  marker.position.set(design(out((L.gap - L.markerSize) / 2)), Math.round(centreY - L.markerSize / 2));
   view.addChild(marker);
-  let x = L.gap;
+  let x = out(L.gap);
   const put = (text: Text, gapAfter: number) => {
-    text.position.set(x, Math.round(centreY));
+    text.position.set(design(x), Math.round(centreY));
     view.addChild(text);
-    x += Math.ceil(text.width) + gapAfter;
+    x += textWidth(text) + gapAfter;
   };
   const chip = (caption: string, fill: string, ink: string) => {
     const text = themeText(theme, 'display', ink, L.tagSize, 0.5);
     text.text = caption;
-    const width = Math.ceil(text.width) + 2 * L.chipPaddingX;
-    const box = new Graphics().rect(0, 0, width, L.chipHeight).fill(fill);
-    box.position.set(x, Math.round(centreY - L.chipHeight / 2));
+    const padding = out(L.chipPaddingX);
+    const width = textWidth(text) + 2 * padding;
+    const box = new Graphics().rect(0, 0, design(width), L.chipHeight).fill(fill);
+    box.position.set(design(x), Math.round(centreY - L.chipHeight / 2));
     view.addChild(box);
-    text.position.set(x + L.chipPaddingX, Math.round(centreY));
+    text.position.set(design(x + padding), Math.round(centreY));
     view.addChild(text);
     x += width;
   };
@@ -118,7 +129,7 @@ function layItem(item: CrawlItem, look: Look<CrawlLayout>, centreY: number): { v
     t.text = text;
     return t;
   };
-  const space = Math.round(L.textSize * 0.45);
+  const space = out(L.textSize * 0.45);
   switch (item.kind) {
     case 'headline':
       put(words(item.text), 0);
@@ -134,5 +145,5 @@ function layItem(item: CrawlItem, look: Look<CrawlLayout>, centreY: number): { v
       if (item.tag) chip(item.tag, colours.strip, colours.stripText);
       break;
   }
-  return { view, width: Math.ceil(x) };
+  return { view, width: x };
 }

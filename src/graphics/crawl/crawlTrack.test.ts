@@ -99,7 +99,7 @@ describe('crawl track', () => {
 
 describe('crawl clock', () => {
   it('moves at the effective speed: a whole number of pixels per frame from hub time', () => {
-    const clock = createCrawlClock(50, true, 120);
+    const clock = createCrawlClock(50, 1, true, 120);
     const t0 = 1_000_000;
     expect(clock.offsetAt(t0)).toBe(0);
     expect(clock.offsetAt(t0 + 1000)).toBe(100);
@@ -109,7 +109,7 @@ describe('crawl clock', () => {
   });
 
   it('holds its place when stopped and carries on from it when started again', () => {
-    const clock = createCrawlClock(50, true, 120);
+    const clock = createCrawlClock(50, 1, true, 120);
     clock.offsetAt(0);
     clock.set(false, 120, 1010); // in the frame that started at 1000 ms: 100 px
     expect(clock.offsetAt(1010)).toBe(100);
@@ -119,15 +119,25 @@ describe('crawl clock', () => {
   });
 
   it('changes speed without a jump', () => {
-    const clock = createCrawlClock(50, true, 120);
+    const clock = createCrawlClock(50, 1, true, 120);
     clock.offsetAt(0);
     clock.set(true, 200, 2000);
     expect(clock.offsetAt(2000)).toBe(200);
     expect(clock.offsetAt(3000)).toBe(400);
   });
 
+  it('counts output pixels: at 720p50 it steps 2 output pixels a frame for 120 px/s of the design frame', () => {
+    const clock = createCrawlClock(50, 2 / 3, true, 120);
+    const t0 = 1_000_000;
+    expect(clock.offsetAt(t0)).toBe(0);
+    expect(clock.offsetAt(t0 + 20)).toBe(2);
+    expect(clock.offsetAt(t0 + 1000)).toBe(100);
+    clock.set(true, 240, t0 + 1010); // 3.2 output px a frame: 3
+    expect(clock.offsetAt(t0 + 1020)).toBe(103);
+  });
+
   it('starts stopped where the show says so', () => {
-    const clock = createCrawlClock(50, false, 120);
+    const clock = createCrawlClock(50, 1, false, 120);
     expect(clock.offsetAt(0)).toBe(0);
     expect(clock.offsetAt(10_000)).toBe(0);
   });

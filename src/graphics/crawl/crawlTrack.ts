@@ -10,10 +10,10 @@ export type Segment<V> = { item: CrawlItem; start: number; width: number; view: 
  * and nothing on screen jumps or re-lays out. After the last item comes the first again, one gap later, so
  * the loop is seamless.
  *
- * Track positions are pixels: a segment starting at `start` has its left edge at (viewportRight - (offset - start)).
+ * Track positions are whole output pixels (the crawl lays items out at the output's scale): a segment starting at `start` has its left edge at (viewportRight - (offset - start)).
  */
 export function createCrawlTrack<V>(options: {
-  /** Width of the visible strip, in pixels. */
+  /** Width of the visible strip, in output pixels. */
   viewport: number;
   /** Builds an item's view and says how wide it is, gap included (a whole number of pixels). */
   lay(item: CrawlItem): { view: V; width: number };
@@ -63,7 +63,7 @@ export function createCrawlTrack<V>(options: {
       return changed;
     },
     segments: (): readonly Segment<V>[] => segments,
-    /** The left edge, in viewport pixels from its left, of a segment at `offset`. */
+    /** The left edge, in output pixels from the viewport's left, of a segment at `offset`. */
     xOf: (segment: Segment<V>, offset: number) => options.viewport - (offset - segment.start),
   };
 }

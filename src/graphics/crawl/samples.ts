@@ -19,4 +19,20 @@ export const crawlSamples: GraphicSample[] = [
     // Faster than on air (120), so the golden images catch every kind of item.
     show: { crawl: { running: true, speedPxPerS: 360, items: LONDON_CRAWL_ITEMS } },
   },
+  {
+    // Items in Russian, Greek and Latin with diacritics, all in the bundled faces.
+    name: 'scripts',
+    graphic: { kind: 'crawl', props: { label: 'Łódź' } },
+    show: {
+      crawl: {
+        running: true,
+        speedPxPerS: 360,
+        items: [
+          { id: 'ru', kind: 'headline', text: 'Гонсалес ведёт после 30 км' },
+          { id: 'gr', kind: 'social', handle: 'Κώστας', text: 'Μπράβο σε όλους τους δρομείς!', tag: '#Αθήνα' },
+          { id: 'ch', kind: 'result', text: 'Schär gewinnt in Łódź' },
+        ],
+      },
+    },
+  },
 ];

@@ -1,7 +1,14 @@
-import { Container, Graphics, Text } from 'pixi.js';
+import { Container, Graphics } from 'pixi.js';
 import { nameCard as contract, type NameCardLayout, type NameCardProps } from '../../protocol/kinds/nameCard';
+import { TITLE_SAFE } from '../../protocol/templates/safeArea';
 import { defineGraphic, type Timeline } from '../graphicDefinition';
-import { fitText, fontStack, titleSafeWidth } from '../fitText';
+import { fitLines, fitText, titleSafeWidth } from '../fitText';
+import { themeFont, themeText } from '../themeText';
+
+/** A quote wraps onto at most this many lines (as many as the region's height allows): more is a paragraph. */
+const MAX_QUOTE_LINES = 3;
+/** Space above and below a quote in its panel, in all. */
+const QUOTE_PADDING_Y = 24;
 
 /** Name card: a dark panel with the name (or a quote) over a light strip with the role (or the attribution). */
 export const nameCardGraphic = defineGraphic<NameCardProps, NameCardProps, NameCardLayout>({
@@ -15,40 +22,34 @@ export const nameCardGraphic = defineGraphic<NameCardProps, NameCardProps, NameC
     const accent = new Graphics().rect(0, 0, L.accentWidth, 1).fill(theme.colours.accent);
     const panel = new Graphics().rect(0, 0, 1, 1).fill(theme.colours.panel);
     const strip = new Graphics().rect(0, 0, 1, L.roleHeight).fill(theme.colours.strip);
-    const headline = new Text({
-      text: '',
-      style: { fontFamily: fontStack(theme.fonts.display), fontWeight: weight(theme.fonts.display), fill: theme.colours.panelText },
-    });
-    const byline = new Text({
-      text: '',
-      style: { fontFamily: fontStack(theme.fonts.text), fontWeight: weight(theme.fonts.text), fill: theme.colours.stripText },
-    });
-    headline.anchor.set(0, 0.5);
-    byline.anchor.set(0, 0.5);
+    const headline = themeText(theme, 'display', theme.colours.panelText, L.nameSize, 0.5);
+    const byline = themeText(theme, 'text', theme.colours.stripText, L.roleSize, 0.5);
     root.addChild(panel, strip, accent, headline, byline);
 
     // Texts fit their box and never pass the title-safe area's right edge.
     const textX = region.x + L.inset + L.accentWidth + L.paddingX;
     const textWidth = titleSafeWidth(textX, L.maxWidth - 2 * L.paddingX);
+    // A quote's panel grows upwards, at most to an inset below the top of the region (or of title-safe).
+    const cardBottom = region.y + region.height - L.inset;
+    const cardTop = Math.max(region.y, TITLE_SAFE.y) + L.inset;
+    const quoteBox = { width: textWidth, height: cardBottom - L.roleHeight - cardTop - QUOTE_PADDING_Y, lines: MAX_QUOTE_LINES };
 
     let current = props;
     let shown = layout(props);
 
     function layout(next: NameCardProps) {
       const isQuote = Boolean(next.quote);
-      const headlineFont = isQuote ? theme.fonts.text : theme.fonts.display;
-      headline.style.fontFamily = fontStack(headlineFont);
-      headline.style.fontWeight = weight(headlineFont);
-      if (isQuote) fitText(headline, `“${next.quote}”`, textWidth, L.quoteSize, L.quoteMinSize);
+      Object.assign(headline.style, themeFont(theme, isQuote ? 'text' : 'display'));
+      if (isQuote) fitLines(headline, `“${next.quote}”`, quoteBox, L.quoteSize, L.quoteMinSize);
       else fitText(headline, next.name, textWidth, L.nameSize, L.nameMinSize, L.nameHeight);
       const bylineText = isQuote ? [next.name, next.role].filter(Boolean).join(' · ') : next.role;
       fitText(byline, bylineText, textWidth, L.roleSize, L.roleMinSize, L.roleHeight);
-      const panelHeight = isQuote ? Math.max(L.nameHeight, headline.height + 24) : L.nameHeight;
+      const panelHeight = isQuote ? Math.max(L.nameHeight, Math.ceil(headline.height) + QUOTE_PADDING_Y) : L.nameHeight;
       const hasStrip = bylineText.length > 0;
       const width = Math.min(L.maxWidth, Math.max(L.minWidth, Math.ceil(Math.max(headline.width, byline.width)) + 2 * L.paddingX));
       const height = panelHeight + (hasStrip ? L.roleHeight : 0);
       const x0 = region.x + L.inset;
-      const y0 = region.y + region.height - L.inset - height;
+      const y0 = cardBottom - height;
       return { width, height, panelHeight, hasStrip, x0, y0 };
     }
 
@@ -104,8 +105,3 @@ export const nameCardGraphic = defineGraphic<NameCardProps, NameCardProps, NameC
     };
   },
 });
-
-/** Pixi wants the weight as a CSS string. */
-function weight(font: { weight: number }) {
-  return String(font.weight) as '500';
-}

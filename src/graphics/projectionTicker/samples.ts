@@ -1,5 +1,5 @@
 import type { GraphicSample } from '../graphicSample';
-import { eliteMen, eliteWomen, MEN_10K, MEN_HALFWAY } from '../sampleRaces';
+import { eliteMen, eliteWomen, MEN_10K, MEN_HALFWAY, WORLD_RECORD_MEN } from '../sampleRaces';
 
 export const projectionTickerSamples: GraphicSample[] = [
   {
@@ -15,5 +15,15 @@ export const projectionTickerSamples: GraphicSample[] = [
     name: 'over-record',
     show: { races: [eliteWomen()] },
     graphic: { kind: 'projectionTicker', props: { raceId: 'elite-women' } },
+  },
+  {
+    // A Polish race name, a Greek split caption and a Russian record caption.
+    name: 'scripts',
+    show: {
+      races: [
+        { ...eliteMen([{ ...MEN_HALFWAY, label: 'ΗΜΙΜΑΡΑΘΩΝΙΟΣ' }]), name: 'ŁÓDŹ', record: { ...WORLD_RECORD_MEN, label: 'РЕКОРД МИРА' } },
+      ],
+    },
+    graphic: { kind: 'projectionTicker', props: { raceId: 'elite-men' } },
   },
 ];

@@ -3,7 +3,7 @@ import { raceClock as contract, type RaceClockLayout, type RaceClockProps } from
 import type { Theme } from '../../protocol/templates/theme';
 import { defineGraphic, type Timeline } from '../graphicDefinition';
 import { fitText } from '../fitText';
-import { themeText } from '../themeText';
+import { themeFont, themeText } from '../themeText';
 import { createClockDigits, showClockDigits, type ClockDigits } from './clockDigits';
 import { clockText, resolveRaceClock, type ClockRow, type RaceClockModel } from './raceClockModel';
 
@@ -124,6 +124,5 @@ export const raceClockGraphic = defineGraphic<RaceClockProps, RaceClockModel, Ra
 });
 
 function digitStyle(theme: Theme, L: RaceClockLayout) {
-  const font = theme.fonts.display;
-  return { fontFamily: font.family, fontWeight: String(font.weight) as '700', fill: theme.colours.stripText, fontSize: L.timeSize };
+  return { ...themeFont(theme, 'display'), fill: theme.colours.stripText, fontSize: L.timeSize };
 }

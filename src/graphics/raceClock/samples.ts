@@ -15,4 +15,10 @@ export const raceClockSamples: GraphicSample[] = [
     show: { races: [massRace(), { ...eliteMen(), gunTime: 10_000 }] },
     graphic: { kind: 'raceClock', props: { raceIds: ['mass', 'elite-men'] } },
   },
+  {
+    // Race names in Polish, Russian and Greek: Cyrillic and Greek come from the bundled fallback face.
+    name: 'scripts',
+    show: { races: [{ ...eliteMen(), name: 'ŁÓDŹ' }, { ...eliteWomen(), name: 'МОСКВА' }, { ...wheelchairWomen(), name: 'ΑΘΗΝΑ' }] },
+    graphic: { kind: 'raceClock', props: { raceIds: ['elite-men', 'elite-women', 'wheelchair-women'] } },
+  },
 ];

@@ -23,4 +23,23 @@ export const resultCardSamples: GraphicSample[] = [
       props: { race: "Wheelchair women's race", winner: 'Tatyana McFadden', country: 'US', time: '1:44:20', note: 'Her fourth straight win', topThree: [] },
     },
   },
+  {
+    // A Polish race, a Greek winner, placings in Greek, Cyrillic and Latin with diacritics.
+    name: 'scripts',
+    graphic: {
+      kind: 'resultCard',
+      props: {
+        race: 'Maraton Łódź',
+        winner: 'Κώστας Γκελαούζος',
+        country: 'GR',
+        time: '2:13:58',
+        note: 'Первая победа · Πρώτη νίκη',
+        topThree: [
+          { position: 1, name: 'Κώστας Γκελαούζος', country: 'GR', time: '2:13:58' },
+          { position: 2, name: 'Гонсалес Шварц', country: 'UA', time: '2:14:20' },
+          { position: 3, name: 'Lukas Schär', country: 'CH', time: '2:15:02' },
+        ],
+      },
+    },
+  },
 ];

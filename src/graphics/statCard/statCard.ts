@@ -78,11 +78,11 @@ export const statCardGraphic = defineGraphic<StatCardProps, StatCardProps, StatC
         const width = measure(next);
         measure(from); // back to the old texts until they change
         const box = { width: shownWidth };
-        // The box never gets narrower than the number passing through it.
-        const fit = () => place(Math.max(box.width, Math.min(L.maxWidth, Math.ceil(number.width) + 2 * L.paddingX)));
-        tl.to(box, { width, duration: d, ease, onUpdate: fit }, 0);
         if (next.unit === from.unit && next.caption === from.caption) {
-          // The same stat with a new value (a running total): count to it.
+          // The same stat with a new value (a running total): count to it. The box never gets narrower than
+          // the number passing through it.
+          const fit = () => place(Math.max(box.width, Math.min(L.maxWidth, Math.ceil(number.width) + 2 * L.paddingX)));
+          tl.to(box, { width, duration: d, ease, onUpdate: fit }, 0);
           const decimals = Math.max(decimalsOf(from.value), decimalsOf(next.value));
           const counter = { value: from.value };
           const show = () => {
@@ -91,8 +91,12 @@ export const statCardGraphic = defineGraphic<StatCardProps, StatCardProps, StatC
           };
           tl.to(counter, { value: next.value, duration: d, ease, onUpdate: show }, 0).call(() => void (number.text = numberText(next)), [], d);
         } else {
-          // A different stat: fade the old one out and the new one in.
-          tl.to([number, caption], { alpha: 0, duration: half, ease: 'power2.in' }, 0)
+          // A different stat: fade the old one out and the new one in. The box widens while the old one fades
+          // (the new one appears in a box already wide enough) or narrows once it has gone, along the ease:
+          // no text ever overhangs it and its width never jumps.
+          const widening = width > shownWidth;
+          tl.to(box, { width, duration: half, ease, onUpdate: () => place(box.width) }, widening ? 0 : half)
+            .to([number, caption], { alpha: 0, duration: half, ease: 'power2.in' }, 0)
             .call(() => void measure(next), [], half)
             .to([number, caption], { alpha: 1, duration: half, ease }, half);
         }

@@ -18,3 +18,20 @@ export const FONT_FAMILIES = Object.keys(BUNDLED_FONTS) as [FontFamily, ...FontF
  * "Κώστας" draw in a bundled face even when the theme's own face has no such glyphs.
  */
 export const FALLBACK_FONT_FAMILIES: readonly FontFamily[] = ['Noto Sans'];
+
+/**
+ * The bundled weight of a family that the browser draws when a text asks for `wanted` (CSS Fonts 4 font
+ * matching): the weight itself if bundled; asked for 400 to 500, the next up to 500, then down, then up;
+ * below 400, down then up; above 500, up then down. A fallback face is drawn at the weight of the theme face
+ * it stands in for, so this is the weight of it to load before anything is measured (Oswald 600's Greek is
+ * drawn in Noto Sans 700, not 500).
+ */
+export function matchedWeight(family: FontFamily, wanted: number): number {
+  const weights: readonly number[] = BUNDLED_FONTS[family];
+  if (weights.includes(wanted)) return wanted;
+  const down = weights.filter((w) => w < wanted).sort((a, b) => b - a);
+  const up = weights.filter((w) => w > wanted).sort((a, b) => a - b);
+  if (wanted >= 400 && wanted <= 500) return up.find((w) => w <= 500) ?? down[0] ?? up[0]!;
+  if (wanted < 400) return down[0] ?? up[0]!;
+  return up[0] ?? down[0]!;
+}
