@@ -17,8 +17,11 @@ export type PresentedCanvas = { presented(): void; detach(): void };
  *   layer canvases, made with drawImage in the same task that drew them, so the browser commits both halves
  *   in the same frame: key and fill cannot be a frame apart.
  *
- * The filters act on the stack of all layers, not on each canvas, so overlapping half-transparent layers get
- * the colour and alpha of their composite. Pixel tests in test/outputModes.test.ts pin every mode.
+ * The filters act on each layer canvas, not on the stack of layers: the compositor then re-filters only the
+ * layer that changed (a 1920x62 crawl strip), where a filter on the whole stack re-filtered the full frame on
+ * every crawl step (about a core of software compositing at 1080p). White-shaped-by-alpha layers composite
+ * to exactly the key of the composite; for straight fill, where half-transparent layers overlap, the upper
+ * layer's edge shows unmultiplied over the lower one. Pixel tests in test/outputModes.test.ts pin every mode.
  */
 export type Presentation = {
   mode: OutputMode;
@@ -56,17 +59,20 @@ export function createPresentation(host: HTMLElement, options: { width: number; 
   if (opaque) host.ownerDocument.body.style.background = '#000';
   host.insertAdjacentHTML('beforeend', FILTERS);
 
-  const stack = (left: number, filter: string | null) => {
+  const stack = (left: number) => {
     const element = host.ownerDocument.createElement('div');
     Object.assign(element.style, { position: 'absolute', left: `${left}px`, top: '0', width: `${width}px`, height: `${height}px`, overflow: 'hidden' });
-    if (filter) element.style.filter = `url(#${filter})`;
     host.appendChild(element);
     return element;
   };
   const fillFilter = mode === 'key' ? KEY_FILTER : (mode === 'fill' || mode === 'keyfill') && alpha === 'straight' ? STRAIGHT_FILTER : null;
-  const fill = stack(0, fillFilter);
+  const filtered = (canvas: HTMLCanvasElement, filter: string | null) => {
+    if (filter) canvas.style.filter = `url(#${filter})`;
+    return canvas;
+  };
+  const fill = stack(0);
   fill.dataset.half = mode === 'key' ? 'key' : 'fill';
-  const key = mode === 'keyfill' ? stack(width, KEY_FILTER) : null;
+  const key = mode === 'keyfill' ? stack(width) : null;
   if (key) key.dataset.half = 'key';
 
   return {
@@ -75,19 +81,24 @@ export function createPresentation(host: HTMLElement, options: { width: number; 
     pageWidth,
     pageHeight: height,
     attach(canvas) {
-      fill.appendChild(canvas);
+      fill.appendChild(filtered(canvas, fillFilter));
       if (!key) return { presented() {}, detach: () => canvas.remove() };
       const copy = host.ownerDocument.createElement('canvas');
       copy.dataset.copyOf = canvas.dataset.layer ?? '';
       const context = copy.getContext('2d')!;
       key.appendChild(copy);
+      let copiedStyle = '';
       return {
         presented() {
           if (copy.width !== canvas.width || copy.height !== canvas.height) {
             copy.width = canvas.width;
             copy.height = canvas.height;
           }
-          if (copy.style.cssText !== canvas.style.cssText) copy.style.cssText = canvas.style.cssText;
+          if (copiedStyle !== canvas.style.cssText) {
+            copiedStyle = canvas.style.cssText;
+            copy.style.cssText = copiedStyle;
+            filtered(copy, KEY_FILTER);
+          }
           // Same task as the render: a WebGL canvas's drawing buffer is still valid, and both halves are
           // committed to the compositor together.
           context.globalCompositeOperation = 'copy';
