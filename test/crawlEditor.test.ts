@@ -115,9 +115,19 @@ describe('the ticker editor', () => {
     await b.getByRole('alertdialog', { name: 'Remove this crawl item?' }).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(async () => (await crawl()).items.length).toBe(start.length);
 
-    // Another operator changing the item being edited is said at once; saving replaces theirs only.
+    // Another operator changing the item being edited is said at once, and saving over their change is refused
+    // with the typed text kept; reopened, the item shows their version and the edit lands.
     await hub.post({ type: 'crawlUpdate', id: first.id, item: { kind: first.kind, text: `${first.text} (theirs)` } });
     await form.getByRole('alert').filter({ hasText: 'Another operator changed this item since you opened it' }).waitFor();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').filter({ hasText: `Another operator changed crawl item "${first.id}" while you were editing it` }).waitFor();
+    expect(await form.getByLabel('Text').inputValue()).toBe(`${first.text} (edited)`);
+    expect((await crawl()).items.find((i: Item) => i.id === first.id)?.text).toBe(`${first.text} (theirs)`);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await item(a, `${first.text} (theirs)`).focus();
+    await a.keyboard.press('Enter');
+    await expect.poll(() => form.getByLabel('Text').inputValue()).toBe(`${first.text} (theirs)`);
+    await form.getByLabel('Text').fill(`${first.text} (edited)`);
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await crawl()).items.find((i: Item) => i.id === first.id)?.text).toBe(`${first.text} (edited)`);
     const after = (await crawl()).items as Item[];

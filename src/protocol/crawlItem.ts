@@ -27,3 +27,9 @@ export const CRAWL_SPEED_RANGE = [20, 480] as const;
 export const CrawlSpeed = z.number().refine((n) => n >= CRAWL_SPEED_RANGE[0] && n <= CRAWL_SPEED_RANGE[1], {
   error: (issue) => `must be from ${CRAWL_SPEED_RANGE[0]} to ${CRAWL_SPEED_RANGE[1]} pixels per second, not ${String(issue.input)}`,
 });
+
+/** What an item says, without its id (what a crawlUpdate's `was` carries). */
+export function contentOf(item: CrawlItem): CrawlItemContent {
+  const { id: _id, ...content } = item;
+  return content;
+}

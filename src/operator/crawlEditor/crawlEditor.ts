@@ -1,5 +1,5 @@
 import { effectiveSpeed } from '../../core';
-import { CrawlSpeed, type CrawlItem, type CrawlItemContent } from '../../protocol/crawlItem';
+import { contentOf, CrawlSpeed, type CrawlItem, type CrawlItemContent } from '../../protocol/crawlItem';
 import { contractOf } from '../../protocol/graphicSpec';
 import { confirmDialog } from '../dialogs';
 import { el } from '../element';
@@ -160,7 +160,7 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     });
     if (!yes) return;
     const at = items().findIndex((i) => i.id === id);
-    const outcome = await actions.send({ type: 'crawlRemove', id }, 'Removed the crawl item');
+    const outcome = await actions.send({ type: 'crawlRemove', id, was: contentOf(item) }, 'Removed the crawl item');
     const next = items()[Math.min(at, items().length - 1)];
     if (outcome.ok && next) focusOn(next.id, true);
   }
@@ -174,7 +174,7 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
       if (id) focusOn(id, true);
     };
     const save = (content: CrawlItemContent) =>
-      item ? actions.send({ type: 'crawlUpdate', id: item.id, item: content }, 'Saved the crawl item') : actions.send({ type: 'crawlAdd', item: content }, 'Added to the end of the crawl');
+      item ? actions.send({ type: 'crawlUpdate', id: item.id, item: content, was: contentOf(item) }, 'Saved the crawl item') : actions.send({ type: 'crawlAdd', item: content }, 'Added to the end of the crawl');
     form = { id, view: createCrawlItemForm({ item, save, close }) };
     formHost.replaceChildren(form.view.element);
   }

@@ -104,7 +104,7 @@ export function createCrawlItemForm(options: { item: CrawlItem | null; save(cont
 
   return {
     element: form,
-    /** Says at once when another operator changed or removed the item being edited (the crawl keeps no item revisions: a save replaces theirs). */
+    /** Says at once when another operator changed or removed the item being edited: the hub will refuse the save. */
     follow(current: CrawlItem | undefined) {
       if (!item) return;
       const changed = current === undefined ? 'removed' : JSON.stringify(current) !== JSON.stringify(item) ? 'changed' : null;
@@ -113,7 +113,7 @@ export function createCrawlItemForm(options: { item: CrawlItem | null; save(cont
         changed === 'removed'
           ? 'Another operator removed this item from the crawl: saving will be refused. Copy what you need, then cancel.'
           : changed === 'changed'
-            ? 'Another operator changed this item since you opened it: saving replaces their version with yours.'
+            ? 'Another operator changed this item since you opened it: saving will be refused. Copy what you need, then cancel and reopen it.'
             : '';
     },
   };

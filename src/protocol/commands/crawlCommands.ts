@@ -13,9 +13,13 @@ export const crawlCommands = [
     /** Where to insert it (0 = first); defaults to the end. */
     index: Index.optional(),
   }),
-  /** Replaces an item's content; an item already on screen keeps what it showed until it next enters. */
-  z.strictObject({ type: z.literal('crawlUpdate'), id: CrawlItemId, item: CrawlItemContent }),
-  z.strictObject({ type: z.literal('crawlRemove'), id: CrawlItemId }),
+  /**
+   * Replaces an item's content; an item already on screen keeps what it showed until it next enters.
+   * `was` is the content the edit started from: when another operator has changed the item since, it is refused.
+   */
+  z.strictObject({ type: z.literal('crawlUpdate'), id: CrawlItemId, item: CrawlItemContent, was: CrawlItemContent.optional() }),
+  /** `was` as for crawlUpdate: a removal is refused when the item has changed since the operator saw it. */
+  z.strictObject({ type: z.literal('crawlRemove'), id: CrawlItemId, was: CrawlItemContent.optional() }),
   z
     .strictObject({
       type: z.literal('crawlMove'),

@@ -49,6 +49,19 @@ describe('crawl commands', () => {
     expect(ids(state)).toEqual(['barron', 'peake', 'kipchoge']);
   });
 
+  it('refuses an edit or a removal made against content another operator has changed since, and takes one made against the current content', () => {
+    const state = threeItems();
+    const peake = state.crawl.items.find((i) => i.id === 'peake')!;
+    const { id: _id, ...seen } = peake;
+    const theirs = run(state, { type: 'crawlUpdate', id: 'peake', item: { kind: 'headline', text: 'Theirs' }, was: seen });
+    const message = refuse(theirs, { type: 'crawlUpdate', id: 'peake', item: { kind: 'headline', text: 'Mine' }, was: seen });
+    expect(message).toBe('Another operator changed crawl item "peake" while you were editing it (it now reads “Theirs”); nothing was changed: reopen the item to see their version');
+    expect(refuse(theirs, { type: 'crawlRemove', id: 'peake', was: seen })).toBe(message);
+    // Field order does not matter, only what the item says.
+    const reordered = Object.fromEntries(Object.entries(seen).reverse()) as typeof seen;
+    expect(run(state, { type: 'crawlRemove', id: 'peake', was: reordered }).crawl.items.map((i) => i.id)).toEqual(['barron', 'kipchoge']);
+  });
+
   it('removes an item and moves one to a new position', () => {
     let state = run(threeItems(), { type: 'crawlMove', id: 'kipchoge', index: 0 });
     expect(ids(state)).toEqual(['kipchoge', 'barron', 'peake']);

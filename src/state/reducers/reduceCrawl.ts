@@ -1,5 +1,5 @@
 import type { CommandOf } from '../../protocol/command';
-import { CRAWL_MAX_ITEMS, type CrawlItem } from '../../protocol/crawlItem';
+import { contentOf, CRAWL_MAX_ITEMS, type CrawlItem, type CrawlItemContent } from '../../protocol/crawlItem';
 import type { ShowState } from '../showState';
 
 export type CrawlCommand = CommandOf<'crawlAdd' | 'crawlUpdate' | 'crawlRemove' | 'crawlMove' | 'crawlRun' | 'crawlSpeed'>;
@@ -25,10 +25,13 @@ export function reduceCrawl(state: ShowState, command: CrawlCommand): ShowState 
     case 'crawlUpdate': {
       const at = find(command.id);
       if (at < 0) return `The crawl has no item "${command.id}"`;
+      if (command.was && !sameContent(items[at]!, command.was)) return changedSince(items[at]!);
       return withItems(items.map((item, i) => (i === at ? { ...command.item, id: command.id } : item)));
     }
     case 'crawlRemove': {
-      if (find(command.id) < 0) return `The crawl has no item "${command.id}"`;
+      const at = find(command.id);
+      if (at < 0) return `The crawl has no item "${command.id}"`;
+      if (command.was && !sameContent(items[at]!, command.was)) return changedSince(items[at]!);
       return withItems(items.filter((item) => item.id !== command.id));
     }
     case 'crawlMove': {
@@ -46,6 +49,16 @@ export function reduceCrawl(state: ShowState, command: CrawlCommand): ShowState 
     case 'crawlSpeed':
       return { ...state, crawl: { ...crawl, speedPxPerS: command.speedPxPerS } };
   }
+}
+
+/** Whether an item still says what an operator saw (its id aside). */
+function sameContent(item: CrawlItem, content: CrawlItemContent): boolean {
+  const fields = (o: object) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  return fields(contentOf(item)) === fields(content);
+}
+
+function changedSince(item: CrawlItem): string {
+  return `Another operator changed crawl item "${item.id}" while you were editing it (it now reads “${item.kind === 'social' ? `${item.handle}: ` : ''}${item.text}”); nothing was changed: reopen the item to see their version`;
 }
 
 function freshId(items: readonly CrawlItem[], revision: number): string {
