@@ -112,6 +112,13 @@ describe.each<Renderer>(['webgl', 'canvas'])('race control with an output on the
 
     await panel.keyboard.press('b');
     await expect.poll(async () => (await hub.state()).onAir.banner?.graphic).toEqual({ kind: 'splitBanner', props: { raceId: 'elite-men', metres: 21097.5 } });
+    // The rundown's own HALFWAY banner and projection items are the graphics on air: their tally is red too.
+    const show = await hub.state();
+    const rundownItem = (label: string) => show.rundown.find((i: { label?: string }) => i.label === label);
+    expect(show.onAir.banner.itemId).toBe(rundownItem('Elite men — HALFWAY').id);
+    expect(show.onAir.ticker.itemId).toBe(rundownItem('Elite men — projection').id);
+    for (const label of ['Elite men — HALFWAY', 'Elite men — projection'])
+      await expect.poll(() => panel.locator(`[data-item="${rundownItem(label).id}"]`).getAttribute('data-tally')).toBe('pgm');
   });
 });
 

@@ -1,5 +1,6 @@
 import { formatTime, latestSplit } from '../../core';
 import type { CommandOf } from '../../protocol/command';
+import { GraphicSpec } from '../../protocol/graphicSpec';
 import type { Race, RaceSplit } from '../../protocol/race';
 import type { Outcome, PanelActions } from '../panelActions';
 import type { PanelStore } from '../panelStore';
@@ -24,6 +25,17 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
     const outcome = await actions.send(command, done);
     store.setState({ raceProblem: outcome.ok ? null : outcome.error });
     return outcome;
+  }
+  /**
+   * Takes a graphic race control built. When the rundown holds the very same graphic (the demo show has each
+   * split banner and projection), the take names that item, so its tally goes red like a take from the rundown.
+   */
+  function take(graphic: GraphicSpec, done: string): Promise<Outcome> {
+    // Compared as the hub stores it, defaults filled in.
+    const parsed = GraphicSpec.safeParse(graphic);
+    const same = (a: unknown) => parsed.success && canonicalJson(a) === canonicalJson(parsed.data);
+    const item = store.getState().show?.rundown.find((i) => same(i.graphic));
+    return act({ type: 'take', graphic, ...(item ? { itemId: item.id } : {}) }, done);
   }
 
   /** The selected race, or the show's first when none is selected (or the selected one was removed). */
@@ -72,16 +84,21 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
       if (!race) return none('show');
       const split = latestSplit(race.splits);
       if (!split) return refuse(`${race.name} has no splits yet: enter one first (S)`);
-      return act({ type: 'take', graphic: { kind: 'splitBanner', props: { raceId: race.id, metres: split.metres } } }, `${race.name} ${split.label} banner to air`);
+      return take({ kind: 'splitBanner', props: { raceId: race.id, metres: split.metres } }, `${race.name} ${split.label} banner to air`);
     },
     takeProjection(race = selected()) {
       if (!race) return none('show');
-      return act({ type: 'take', graphic: { kind: 'projectionTicker', props: { raceId: race.id } } }, `${race.name} projection to air`);
+      return take({ kind: 'projectionTicker', props: { raceId: race.id } }, `${race.name} projection to air`);
     },
     takeClock(race = selected()) {
       if (!race) return none('show');
-      return act({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: [race.id] } } }, `${race.name} clock to air`);
+      return take({ kind: 'raceClock', props: { raceIds: [race.id] } }, `${race.name} clock to air`);
     },
   };
 }
+/** JSON with object keys sorted, so two graphics compare by what they say, not the order they were written in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
 export type RaceActions = ReturnType<typeof createRaceActions>;
