@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import layout from '../templates/athleteProfile.json';
 import defaultTheme from '../templates/themes/finishline.json';
-import { grab, isColour, launchBrowser, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { grab, isColour, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 const kimetto = {
   type: 'take',
@@ -28,13 +29,7 @@ const flagTop = cardTop + (layout.panelHeight - flagHeight) / 2;
 
 let hub: HubProcess;
 let browser: Browser;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 describe('athlete profile input', () => {
   it.each([

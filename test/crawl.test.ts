@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { effectiveSpeed, pixelsPerFrame } from '../src/core';
 import layout from '../templates/crawl.json';
 import defaultTheme from '../templates/themes/finishline.json';
-import { hex, isColour, launchBrowser, openOutput, renderAt, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { hex, isColour, openOutput, renderAt, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 const region = defaultTheme.regions.crawl;
 const FPS = 50; // the output frame rate the crawl is quantised to until outputs pass theirs (DEFAULT_FRAME_RATE)
@@ -62,17 +63,15 @@ const headline = (id: string, text: string) => ({ type: 'crawlAdd', id, item: { 
 
 let hub: HubProcess;
 let browser: Browser;
-beforeAll(async () => {
-  // A show whose crawl starts empty, so each test sets exactly the items it needs.
-  const dir = mkdtempSync(join(tmpdir(), 'finishline-crawl-'));
-  const seed = join(dir, 'seed.json');
-  writeFileSync(seed, JSON.stringify({ format: 'finishline-show/1', revision: 0, name: 'Crawl test', onAir: {} }));
-  [hub, browser] = await Promise.all([startHub({ seed }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser(
+  (started) => ({ hub, browser } = started),
+  () => {
+    // A show whose crawl starts empty, so each test sets exactly the items it needs.
+    const seed = join(mkdtempSync(join(tmpdir(), 'finishline-crawl-')), 'seed.json');
+    writeFileSync(seed, JSON.stringify({ format: 'finishline-show/1', revision: 0, name: 'Crawl test', onAir: {} }));
+    return { seed };
+  },
+);
 
 /** Replaces the crawl's items, sets it running at SPEED, and takes it; returns the revision to wait for. */
 async function takeCrawl(items: unknown[]): Promise<number> {

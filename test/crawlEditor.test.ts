@@ -1,20 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openOutput, renderAt } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { describe, expect, it } from 'vitest';
+import { openOutput, renderAt } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 import { openPanel, rundownItem } from './harness/panel';
 
 let hub: HubProcess;
 let browser: Browser;
 let a: Page;
 let b: Page;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
+useHubAndBrowser(async (started) => {
+  ({ hub, browser } = started);
   [a, b] = await Promise.all([openPanel(browser, hub), openPanel(browser, hub)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
 });
 
 type Item = { id: string; kind: string; text: string; handle?: string; tag?: string };

@@ -1,19 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import finishline from '../templates/themes/finishline.json';
-import { launchBrowser, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 let browser: Browser;
 let hub: HubProcess;
-beforeAll(async () => {
-  [browser, hub] = await Promise.all([launchBrowser(), startHub()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 async function openDesigner(renderer: Renderer): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

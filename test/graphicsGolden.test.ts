@@ -1,25 +1,20 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storyPhases, STORY } from '../src/gallery/storyboard';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
 import type { Theme } from '../src/protocol/templates/theme';
-import { grab, launchBrowser, opaqueBounds, type Renderer } from './harness/browser';
+import { grab, opaqueBounds, type Renderer } from './harness/browser';
 import { compareGolden } from './harness/golden';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 // The gallery takes its templates from a hub, like an output; this one serves the repository's templates/.
 let browser: Browser;
 let hub: HubProcess;
-beforeAll(async () => {
-  [browser, hub] = await Promise.all([launchBrowser(), startHub()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 const themesDir = resolve(import.meta.dirname, '../templates/themes');
 const themes = readdirSync(themesDir)

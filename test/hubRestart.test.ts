@@ -1,21 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import defaultTheme from '../templates/themes/finishline.json';
-import { grab, isColour, launchBrowser, openOutput, renderAt } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { grab, isColour, openOutput, renderAt } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 const take = (name: string) => ({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'BBC One' } } });
 const panelPoint = { x: 560, y: defaultTheme.regions.lowerThird.y + defaultTheme.regions.lowerThird.height - 16 - 134 + 8 };
 
 let hub: HubProcess;
 let browser: Browser;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 describe('hub restart', () => {
   it('keeps every acknowledged command through kill -9, and the output reconnects by itself', async () => {

@@ -1,28 +1,23 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STORY } from '../src/gallery/storyboard';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
 import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
 import type { Theme } from '../src/protocol/templates/theme';
 import type { DrawnText } from '../src/render/outputScene';
-import { launchBrowser, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 // Every kind's text, in every sample and theme: drawn only in bundled faces (Cyrillic and Greek through the
 // fallback after the theme's face, never as boxes or in a system font), and inside its layer's region and
 // the title-safe area. The crawl runs edge to edge by design, so only its top and bottom are checked.
 let browser: Browser;
 let hub: HubProcess;
-beforeAll(async () => {
-  [browser, hub] = await Promise.all([launchBrowser(), startHub()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 const themesDir = resolve(import.meta.dirname, '../templates/themes');
 const themes = readdirSync(themesDir)

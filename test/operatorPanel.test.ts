@@ -1,19 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { afterEach, describe, expect, it } from 'vitest';
+import {  } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 import { openPanel, rundownItem } from './harness/panel';
 
 let hub: HubProcess;
 let browser: Browser;
 let panel: Page;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 afterEach(async () => {
   await panel?.close();
   await hub.post({ type: 'clearAll' });

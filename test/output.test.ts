@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import defaultTheme from '../templates/themes/finishline.json';
-import { grab, isColour, launchBrowser, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { grab, isColour, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 const cram = { type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator on BBC One' } } };
 const region = defaultTheme.regions.lowerThird;
@@ -14,13 +15,7 @@ const cardTop = cardBottom - 84 - 50;
 let hub: HubProcess;
 let browser: Browser;
 
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 describe.each<Renderer>(['webgl', 'canvas'])('output page on the %s renderer', (renderer) => {
   it('reports the renderer it actually runs', async () => {

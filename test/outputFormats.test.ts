@@ -1,21 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { frameIndex, frameStart } from '../src/core/index';
-import { grab, launchBrowser, opaqueBounds, renderAt, type Frame, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { grab, opaqueBounds, renderAt, type Frame, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 const cram = { type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator on BBC One' } } };
 
 let hub: HubProcess;
 let browser: Browser;
 let revision: number;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
+useHubAndBrowser(async (started) => {
+  ({ hub, browser } = started);
   revision = (await hub.post(cram)).body.revision;
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
 });
 
 /** Opens an output with nothing on air and takes the name card at hub time t0, so its enter plays from t0. */

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import theme from '../templates/themes/finishline.json';
-import { launchBrowser, openOutput, renderAt, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { openOutput, renderAt, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 import { openPanel, rundownItem } from './harness/panel';
 
 const region = theme.regions.lowerThird;
@@ -11,13 +12,7 @@ const { enterSeconds, updateSeconds } = theme.timing;
 
 let hub: HubProcess;
 let browser: Browser;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 type Image = { width: number; height: number; data: Buffer };
 

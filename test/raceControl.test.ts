@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openOutput, renderAt, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openOutput, renderAt, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 import { openPanel } from './harness/panel';
 
 const hms = (h: number, m: number, s: number) => ((h * 60 + m) * 60 + s) * 1000;
@@ -9,13 +10,7 @@ const hms = (h: number, m: number, s: number) => ((h * 60 + m) * 60 + s) * 1000;
 let hub: HubProcess;
 let browser: Browser;
 let pages: Page[] = [];
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 afterEach(async () => {
   await Promise.all(pages.map((page) => page.close()));
   pages = [];

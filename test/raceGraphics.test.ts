@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import tickerLayout from '../templates/projectionTicker.json';
 import theme from '../templates/themes/finishline.json';
-import { grab, isColour, launchBrowser, openOutput, renderAt, type Frame, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { grab, isColour, openOutput, renderAt, type Frame, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 const hms = (h: number, m: number, s: number) => ((h * 60 + m) * 60 + s) * 1000;
 type Box = { x: number; y: number; width: number; height: number };
@@ -11,13 +12,7 @@ type Box = { x: number; y: number; width: number; height: number };
 let hub: HubProcess;
 let browser: Browser;
 
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 /** Posts a command that must be applied; returns the revision it made. */
 async function command(body: unknown): Promise<number> {

@@ -1,12 +1,13 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeArea } from '../src/core/index';
 import { STORY } from '../src/gallery/storyboard';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
 import type { LayerId } from '../src/protocol/layers';
-import { grab, launchBrowser, opaqueBounds, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { grab, opaqueBounds, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 // EBU R 95: every graphic is framed inside graphics-safe (5 % in from each edge; 96..1824 x 54..1026 at
 // 1080p). Checked on what each sample actually draws on air, before and after its update. A graphic on the
@@ -15,13 +16,7 @@ const safe = safeArea('graphics', 1920, 1080);
 
 let browser: Browser;
 let hub: HubProcess;
-beforeAll(async () => {
-  [browser, hub] = await Promise.all([launchBrowser(), startHub()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 const cases = Object.entries(graphicSamples).flatMap(([kind, samples]) => samples.map((sample) => ({ kind, sample })));
 

@@ -1,10 +1,11 @@
 import { gsap } from 'gsap';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import theme from '../templates/themes/finishline.json';
-import { launchBrowser, openOutput, opaqueBounds, renderAt, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { openOutput, opaqueBounds, renderAt, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 // A stat card updated to a different stat cross-fades its texts; its box must change width smoothly, along
 // the theme's ease, and never let a text overhang it: it widens while the old text fades out, or narrows
@@ -19,13 +20,7 @@ const wide = { value: 39698, unit: 'runners', caption: 'set off from Blackheath 
 
 let hub: HubProcess;
 let browser: Browser;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 type Texts = { text: string; left: number; right: number }[];
 

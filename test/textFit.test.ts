@@ -1,22 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STORY } from '../src/gallery/storyboard';
 import { nameCardSamples } from '../src/graphics/nameCard/samples';
 import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
 import layout from '../templates/nameCard.json';
 import defaultTheme from '../templates/themes/finishline.json';
-import { grab, launchBrowser, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { grab, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 let browser: Browser;
 let hub: HubProcess;
-beforeAll(async () => {
-  [browser, hub] = await Promise.all([launchBrowser(), startHub()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 type DrawnText = { text: string; fontSize: number; left: number; top: number; right: number; bottom: number };
 

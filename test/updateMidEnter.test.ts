@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import theme from '../templates/themes/finishline.json';
-import { grab, launchBrowser, openOutput, renderAt, type Frame, type Renderer } from './harness/browser';
-import { startHub, type HubProcess } from './harness/hubProcess';
+import { grab, openOutput, renderAt, type Frame, type Renderer } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
 
 // An operator who updates a graphic straight after taking it (correcting a typo) must not cut its entrance
 // short: the enter plays to its end as taken, then the graphic animates to the latest props.
@@ -14,13 +15,7 @@ const UPDATE_MS = theme.timing.updateSeconds * 1000;
 
 let hub: HubProcess;
 let browser: Browser;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.kill();
-});
+useHubAndBrowser((started) => ({ hub, browser } = started));
 
 /** Whether two frames are the same picture (±1 per channel). */
 function same(a: Frame, b: Frame): boolean {
