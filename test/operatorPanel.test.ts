@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import {  } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 import { openPanel, rundownItem } from './harness/panel';

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {  } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 import { openPanel, rundownItem } from './harness/panel';
@@ -78,6 +77,9 @@ describe('several operators', () => {
     await expect.poll(async () => (await hub.state()).onAir.lowerThird?.itemId).toBe('r1');
     await b.keyboard.press('F2');
     await expect.poll(async () => (await hub.state()).onAir).toEqual({});
+    // The panel's own answer to the clear comes after the hub's state changed: wait for it, or it would replace
+    // the message the next key press gives.
+    await b.getByRole('status').filter({ hasText: 'Cleared lowerThird' }).waitFor();
     await b.keyboard.press('n');
     await b.getByRole('alert').filter({ hasText: 'The show is locked' }).waitFor();
 
