@@ -30,9 +30,12 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       tell(error, 'error');
       return { ok: false, error };
     }
+    const noticeBefore = state().notice;
     const outcome = await connection.command(parsed.data);
     if (outcome.ok) {
-      if (done) tell(done);
+      // A refusal said while this command was on its way stays in view: the operator has not read it yet.
+      const since = state().notice;
+      if (done && (since === noticeBefore || since?.tone !== 'error')) tell(done);
     } else tell(outcome.error, 'error');
     return outcome;
   }

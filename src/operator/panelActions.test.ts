@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../protocol/command';
+import { emptyShow } from '../state/showState';
+import { createPanelActions, type Outcome } from './panelActions';
+import { createPanelStore } from './panelStore';
+
+/** A panel connected as an operator whose commands are answered only when the test says so. */
+function panelWithSlowHub() {
+  const store = createPanelStore();
+  store.setState({ show: { ...emptyShow(), locked: true }, connection: { status: 'open', role: 'operator' } });
+  const pending: { command: Command; answer(outcome: Outcome): void }[] = [];
+  const actions = createPanelActions(store, {
+    command: (command: Command) => new Promise<Outcome>((answer) => pending.push({ command, answer })),
+  });
+  return { store, actions, pending };
+}
+
+describe('the panel’s message line', () => {
+  it('keeps a refusal said while an earlier command was on its way, instead of that command’s “done”', async () => {
+    const { store, actions, pending } = panelWithSlowHub();
+    const clearing = actions.clear('lowerThird');
+    expect(pending.map((p) => p.command)).toEqual([{ type: 'clear', layer: 'lowerThird' }]);
+    actions.newItem(); // refused at once: the show is locked
+    expect(store.getState().notice).toEqual({ text: 'The show is locked: unlock it to change the rundown (take and clear still work)', tone: 'error' });
+    pending[0]!.answer({ ok: true, revision: 2 });
+    await clearing;
+    expect(store.getState().notice?.tone).toBe('error');
+  });
+
+  it('says “done” when nothing else was said meanwhile, or only news, and always says a refusal from the hub', async () => {
+    const { store, actions, pending } = panelWithSlowHub();
+    const first = actions.clear('lowerThird');
+    pending[0]!.answer({ ok: true, revision: 2 });
+    await first;
+    expect(store.getState().notice).toEqual({ text: 'Cleared lowerThird', tone: 'info' });
+
+    const second = actions.clear('banner');
+    store.setState({ notice: { text: 'Something informative', tone: 'info' } });
+    pending[1]!.answer({ ok: true, revision: 3 });
+    await second;
+    expect(store.getState().notice).toEqual({ text: 'Cleared banner', tone: 'info' });
+
+    const third = actions.clear('clock');
+    actions.newItem();
+    pending[2]!.answer({ ok: false, error: 'Nothing is on the clock layer' });
+    await third;
+    expect(store.getState().notice).toEqual({ text: 'Nothing is on the clock layer', tone: 'error' });
+  });
+});
