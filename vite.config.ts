@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 
 // Multi-page build: the operator panel (index.html) and the output page; the hub serves dist/.
 export default defineConfig({
+  // assets/ is served at the root and copied into dist/ as it is (the favicon, a show's own images).
+  publicDir: 'assets',
   build: {
     rollupOptions: {
       input: {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type HubProcess } from './harness/hubProcess';
@@ -82,6 +83,18 @@ describe('hub HTTP API', () => {
   it('answers an unknown API path with 404', async () => {
     const response = await fetch(`${hub.url}/api/nothing`);
     expect(response.status).toBe(404);
+  });
+
+  it('serves every page and the icon each links to from assets/, with nothing from elsewhere', async () => {
+    for (const page of ['/', '/output.html', '/gallery.html', '/testpattern.html']) {
+      const html = await (await fetch(`${hub.url}${page}`)).text();
+      expect(html, page).toContain('<link rel="icon" href="/favicon.svg"');
+      expect(html, page).not.toMatch(/(src|href)="https?:/);
+    }
+    const icon = await fetch(`${hub.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toBe(readFileSync(new URL('../assets/favicon.svg', import.meta.url), 'utf8'));
   });
 });
 
