@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import defaultTheme from '../templates/themes/finishline.json';
 import { grab, isColour, openOutput, renderAt } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
+import { openPanel, rundownItem } from './harness/panel';
 import type { HubProcess } from './harness/hubProcess';
 
 const take = (name: string) => ({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'BBC One' } } });
@@ -37,6 +38,27 @@ describe('hub restart', () => {
     const outputs = (await (await fetch(`${hub.url}/api/outputs`)).json()).outputs;
     expect(outputs.some((o: any) => o.connected && o.report?.revision === cleared.body.revision && o.report.renderer === 'canvas')).toBe(true);
     await page.close();
+  });
+
+  it('the panel says it lost the hub, sends nothing meanwhile, and works again when the hub is back', async () => {
+    const panel = await openPanel(browser, hub);
+    const connection = panel.getByRole('status').filter({ hasText: /^(Connected|Disconnected — retrying|Connecting…)$/ });
+    await rundownItem(panel, 'Steve Cram').first().click();
+    const before = await hub.state();
+
+    await hub.kill('SIGKILL');
+    await expect.poll(() => connection.textContent()).toBe('Disconnected — retrying');
+    await panel.keyboard.press('Space');
+    await panel.getByRole('alert').filter({ hasText: 'Not sent: this panel is not connected to the hub as an operator' }).waitFor();
+
+    await hub.restart();
+    expect(await hub.state()).toEqual(before);
+    await expect.poll(() => connection.textContent(), { timeout: 10_000 }).toBe('Connected');
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => (await hub.state()).onAir.lowerThird?.graphic.props.name).toBe('Steve Cram');
+    await rundownItem(panel, 'Steve Cram').first().and(panel.locator('[data-tally~="pgm"]')).waitFor();
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await panel.close();
   });
 
   it('never loses an acknowledged command when killed in the middle of a burst', async () => {
