@@ -4,7 +4,17 @@ export type Renderer = 'webgl' | 'canvas';
 
 /** One page the benchmark measures. `scene` says whether the marathon scene must be on air first. */
 export type BenchCase =
-  | { kind: 'live'; name: string; group: 'baseline' | 'empty stage' | 'scene'; renderer: Renderer | null; mode: OutputMode; alpha: AlphaMode; scene: boolean }
+  | {
+      kind: 'live';
+      name: string;
+      group: 'baseline' | 'empty stage' | 'scene';
+      renderer: Renderer | null;
+      mode: OutputMode;
+      alpha: AlphaMode;
+      scene: boolean;
+      /** No operator updates during the window: the scene as MEASURING.md's DOM peers were measured (clock and crawl moving). */
+      still?: boolean;
+    }
   | { kind: 'sustained'; name: string; renderer: Renderer; redrawAll: boolean; scene: boolean };
 
 const RENDERERS: Renderer[] = ['canvas', 'webgl'];
@@ -25,6 +35,9 @@ export const BENCH_CASES: BenchCase[] = [
   ...RENDERERS.map((renderer): BenchCase => ({ kind: 'sustained', name: `sustained ${renderer} empty stage full redraw`, renderer, redrawAll: true, scene: false })),
   ...RENDERERS.flatMap((renderer) =>
     MODES.map((m): BenchCase => ({ kind: 'live', name: `scene ${renderer} ${modeName(m)}`, group: 'scene', renderer, ...m, scene: true })),
+  ),
+  ...RENDERERS.map(
+    (renderer): BenchCase => ({ kind: 'live', name: `scene ${renderer} alpha, no updates`, group: 'scene', renderer, mode: 'alpha', alpha: 'premultiplied', scene: true, still: true }),
   ),
   ...RENDERERS.flatMap((renderer) => [
     { kind: 'sustained' as const, name: `sustained ${renderer} scene`, renderer, redrawAll: false, scene: true },

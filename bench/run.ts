@@ -40,7 +40,7 @@ async function main() {
       sceneOnAir = c.scene;
       process.stdout.write(`  ${c.name}... `);
       if (c.kind === 'live') {
-        const during = c.scene ? cycleCommands(hub) : (stopAt: number) => sleepUntil(stopAt);
+        const during = c.scene && !c.still ? cycleCommands(hub) : (stopAt: number) => sleepUntil(stopAt);
         live.push(await measureLive(c, { hubUrl: hub.url, revision, warmupS, windowS, during }));
       } else {
         sustained.push(await measureSustained(c, { hubUrl: hub.url, revision, windowS: sustainedS }));
