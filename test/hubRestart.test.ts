@@ -1,10 +1,13 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import defaultTheme from '../templates/themes/finishline.json';
 import { grab, isColour, openOutput, renderAt } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import { openPanel, rundownItem } from './harness/panel';
-import type { HubProcess } from './harness/hubProcess';
+import { startHub, type HubProcess } from './harness/hubProcess';
 
 const take = (name: string) => ({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'BBC One' } } });
 const panelPoint = { x: 560, y: defaultTheme.regions.lowerThird.y + defaultTheme.regions.lowerThird.height - 16 - 134 + 8 };
@@ -82,6 +85,35 @@ describe('hub restart', () => {
       // On a loaded machine the kill can land before the first take: then the show is exactly as before.
       if (state.revision === before.revision) expect(state).toEqual(before);
       else expect(state.onAir.lowerThird.id).toBe(`g${state.revision}`);
+    }
+  });
+
+  it('refuses to start on a show file that is not a show, naming the file and what is wrong, and leaves the file as it was', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'finishline-broken-'));
+    const showFile = join(dataDir, 'show.json');
+    const cases = [
+      ['{"format": "finishline-show/1", "revision": 7, "name": "Hand edited", "onAir": {"lowerThird": 5}}', 'is not a valid show: onAir.lowerThird: Invalid input: expected object, received number'],
+      ['{"format": "finishline-show/1", "revision": 7,', 'is not valid JSON'],
+    ];
+    for (const [text, reason] of cases) {
+      writeFileSync(showFile, text!);
+      const failure = await startHub({ dataDir }).then(
+        async (started) => {
+          await started.kill();
+          return null;
+        },
+        (error: Error) => error.message,
+      );
+      expect(failure).toContain(`Finishline hub could not start: Show file ${showFile} ${reason}`);
+      expect(readFileSync(showFile, 'utf8'), 'nothing overwritten').toBe(text);
+    }
+    // Put right, the same file starts the hub and its show is there.
+    writeFileSync(showFile, JSON.stringify({ ...JSON.parse(readFileSync(hub.showFile, 'utf8')), name: 'Put right', revision: 7 }));
+    const fixed = await startHub({ dataDir });
+    try {
+      expect(await fixed.state()).toMatchObject({ name: 'Put right', revision: 7 });
+    } finally {
+      await fixed.kill();
     }
   });
 });
