@@ -27,7 +27,16 @@ const show = { ...emptyShow(), revision: 5 };
 
 describe('outputWarnings', () => {
   it('has nothing to say about a healthy output', () => {
-    expect(outputWarnings(output(), show, 10_000, 0)).toEqual([]);
+    expect(outputWarnings(output({ lastReportAt: 9_500 }), show, 10_000, 0)).toEqual([]);
+  });
+
+  it('flags an output that is connected but has stopped reporting, after five seconds of silence', () => {
+    expect(outputWarnings(output({ lastReportAt: 10_000 }), show, 15_000, 0)).toEqual([]);
+    expect(outputWarnings(output({ lastReportAt: 10_000 }), show, 22_400, 0)).toEqual([
+      'Silent for 12 s: connected, but its page has stopped reporting (frozen page or stalled playout?)',
+    ]);
+    // Disconnected says it all.
+    expect(outputWarnings(output({ lastReportAt: 10_000, connected: false }), show, 22_400, 0)).toEqual(['Disconnected: this output is not receiving the show']);
   });
 
   it('flags an output that lags the show only after the grace period', () => {

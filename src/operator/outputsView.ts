@@ -8,7 +8,7 @@ import type { PanelStore } from './panelStore';
  * Output confidence: every output the hub knows, what it last drew (format, mode, renderer, revision, graphics
  * on air) and its frame health (frame rate against its target, dropped frames, frame intervals), with warnings in words.
  */
-export function mountOutputsView(host: HTMLElement, store: PanelStore) {
+export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: () => number) {
   const list = el('ul', { class: 'outputs', 'aria-label': 'Outputs' });
   host.replaceChildren(el('h2', { id: 'outputs-heading', text: 'Outputs' }), list);
   let revision = -1;
@@ -18,12 +18,12 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore) {
     const { outputs, show } = store.getState();
     if (show && show.revision !== revision) {
       revision = show.revision;
-      revisionSince = Date.now();
+      revisionSince = hubNow();
     }
     // Every page connects the same way; one that has never reported a frame may be a panel, or an output still loading.
     const drawn = outputs.filter((output) => output.report !== null);
     const silent = outputs.filter((output) => output.report === null && output.connected).length;
-    const rows = drawn.map((output) => row(output, outputWarnings(output, show, Date.now(), revisionSince)));
+    const rows = drawn.map((output) => row(output, outputWarnings(output, show, hubNow(), revisionSince)));
     if (drawn.length === 0) rows.push(el('li', { class: 'muted', 'data-state': 'warn', text: 'No output has drawn the show: nothing is going to air from this hub' }));
     if (silent > 0) rows.push(el('li', { class: 'muted', text: `${silent} connected ${silent === 1 ? 'page has' : 'pages have'} not drawn anything: operator panels (this one included), or outputs still loading` }));
     list.replaceChildren(...rows);
@@ -57,7 +57,7 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore) {
   store.subscribe((state, previous) => {
     if (state.outputs !== previous.outputs || state.show !== previous.show) render();
   });
-  // Re-checks the grace period, so an output that stays behind is flagged without waiting for news.
+  // Re-checks the grace period and silence, so an output that stays behind or goes quiet is flagged without waiting for news.
   setInterval(render, BEHIND_GRACE_MS / 3);
   render();
 }

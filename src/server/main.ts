@@ -8,7 +8,7 @@ import { handleApi } from './httpApi';
 import { createOutputRegistry } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
 import { createShowLibrary } from './showLibrary';
-import { attachSocketServer } from './socketServer';
+import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
 import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
 
@@ -22,9 +22,11 @@ const showPath = resolve(process.env.SHOW_FILE ?? resolve(root, 'data/show.json'
 const seedPath = resolve(process.env.SEED_SHOW ?? resolve(root, 'shows/london-2016.json'));
 const showsDir = resolve(process.env.SHOWS_DIR ?? resolve(showPath, '../shows'));
 const templatesDir = resolve(process.env.TEMPLATES_DIR ?? resolve(root, 'templates'));
+const heartbeatMs = Number(process.env.HEARTBEAT_MS ?? DEFAULT_HEARTBEAT_MS);
 
 async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  if (!Number.isInteger(heartbeatMs) || heartbeatMs < 100) throw new Error(`HEARTBEAT_MS must be a whole number of milliseconds, at least 100, got ${process.env.HEARTBEAT_MS}`);
   const { state, seeded } = await openShowFile(showPath, seedPath);
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
   const library = createShowLibrary(showsDir);
@@ -60,7 +62,7 @@ async function main() {
         if (!response.headersSent) response.writeHead(500).end();
       });
   });
-  sockets = attachSocketServer(server, hub, outputs, token, templates);
+  sockets = attachSocketServer(server, hub, outputs, token, templates, heartbeatMs);
 
   server.listen(port, host, () => {
     const address = server.address();

@@ -10,13 +10,25 @@ import { hasToken } from './token';
 
 const MAX_FRAME_BYTES = 64 * 1024;
 
-type Client = { socket: WebSocket; role: ClientRole; connectionId: string };
+type Client = { socket: WebSocket; role: ClientRole; connectionId: string; alive: boolean };
+
+/** How often the hub checks that each connection is still there (a WebSocket ping the browser answers by itself). */
+export const DEFAULT_HEARTBEAT_MS = 10_000;
 
 /**
  * The WebSocket endpoint at /ws. Everyone gets the snapshot on connect and after every change; only a
  * connection that presented the operator token may send commands. Bad frames get an error, never a crash.
+ * A connection that misses a heartbeat (a pulled cable, a machine gone to sleep: TCP may not notice for
+ * minutes) is closed, so its output is listed as disconnected instead of seeming fine.
  */
-export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegistry, token: string, templates?: LiveTemplates) {
+export function attachSocketServer(
+  server: Server,
+  hub: Hub,
+  outputs: OutputRegistry,
+  token: string,
+  templates?: LiveTemplates,
+  heartbeatMs = DEFAULT_HEARTBEAT_MS,
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const clients = new Set<Client>();
 
@@ -41,7 +53,7 @@ export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegi
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const role: ClientRole = hasToken(url.searchParams.get('token'), token) ? 'operator' : 'viewer';
-      onConnection({ socket: ws, role, connectionId: randomUUID().slice(0, 8) });
+      onConnection({ socket: ws, role, connectionId: randomUUID().slice(0, 8), alive: true });
     });
   });
 
@@ -58,7 +70,9 @@ export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegi
     send(client, snapshot());
     if (client.role === 'operator') send(client, { type: 'outputs', outputs: outputs.list() });
 
+    client.socket.on('pong', () => (client.alive = true));
     client.socket.on('message', (data, isBinary) => {
+      client.alive = true;
       void onMessage(client, isBinary ? null : data.toString());
     });
     client.socket.on('close', () => {
@@ -100,6 +114,19 @@ export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegi
     }
   }
 
+  const heartbeat = setInterval(() => {
+    for (const client of clients) {
+      if (!client.alive) {
+        console.log(`Connection ${client.connectionId} (${client.role}) missed its heartbeat: closed`);
+        client.socket.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
   return {
     broadcast(message: ServerMessage) {
       const text = JSON.stringify(message);
@@ -112,6 +139,7 @@ export function attachSocketServer(server: Server, hub: Hub, outputs: OutputRegi
       }
     },
     close() {
+      clearInterval(heartbeat);
       for (const client of clients) client.socket.terminate();
       wss.close();
     },

@@ -22,7 +22,7 @@ export type HubProcess = {
 };
 
 /** Starts a real hub process (the same entry point as `npm start`) on a free port with its own show file. */
-export async function startHub(options: { seed?: string; dataDir?: string; templatesDir?: string } = {}): Promise<HubProcess> {
+export async function startHub(options: { seed?: string; dataDir?: string; templatesDir?: string; env?: Record<string, string> } = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'finishline-'));
   const showFile = join(dataDir, 'show.json');
   const token = 'test-token-0123';
@@ -41,6 +41,7 @@ export async function startHub(options: { seed?: string; dataDir?: string; templ
         HUB_TOKEN: token,
         ...(options.seed ? { SEED_SHOW: options.seed } : {}),
         ...(options.templatesDir ? { TEMPLATES_DIR: options.templatesDir } : {}),
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
