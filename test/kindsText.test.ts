@@ -26,6 +26,7 @@ const themes = readdirSync(themesDir)
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const GREEK = /\p{Script=Greek}/u;
+const ETHIOPIC = /\p{Script=Ethiopic}/u;
 const LATIN_DIACRITIC = /[À-ɏ]/u;
 
 /**
@@ -90,6 +91,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('text of every kind on the %s rende
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
       const scripts = { cyrillic: false, greek: false, latin: false };
+      let ethiopic = false;
       for (const sample of graphicSamples[kind]!) {
         await page.goto(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
         await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
@@ -105,6 +107,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('text of every kind on the %s rende
             scripts.cyrillic ||= CYRILLIC.test(text.text);
             scripts.greek ||= GREEK.test(text.text);
             scripts.latin ||= LATIN_DIACRITIC.test(text.text);
+            ethiopic ||= ETHIOPIC.test(text.text);
             const where = `${at}: "${text.text}" at ${[text.left, text.top, text.right, text.bottom].map(Math.round).join(', ')}`;
             expect(text.top, where).toBeGreaterThanOrEqual(Math.max(region.y, TITLE_SAFE.y));
             expect(text.bottom, where).toBeLessThanOrEqual(Math.min(region.y + region.height, TITLE_SAFE.y + TITLE_SAFE.height));
@@ -115,6 +118,8 @@ describe.each<Renderer>(['webgl', 'canvas'])('text of every kind on the %s rende
         }
       }
       expect(scripts, 'the samples show Cyrillic, Greek and Latin with diacritics').toEqual({ cyrillic: true, greek: true, latin: true });
+      // Ge'ez (Ethiopian names) is shown by the athlete profile's samples, from the bundled Noto Sans Ethiopic.
+      if (kind === 'athleteProfile') expect(ethiopic, 'the athlete profile samples show Ethiopic').toBe(true);
       await page.close();
     });
   }

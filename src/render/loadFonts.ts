@@ -6,6 +6,8 @@ import '@fontsource/barlow/500.css';
 import '@fontsource/oswald/600.css';
 import '@fontsource/noto-sans/500.css';
 import '@fontsource/noto-sans/700.css';
+import '@fontsource/noto-sans-ethiopic/500.css';
+import '@fontsource/noto-sans-ethiopic/700.css';
 import { FALLBACK_FONT_FAMILIES, matchedWeight } from '../protocol/templates/bundledFonts';
 import type { Theme } from '../protocol/templates/theme';
 

@@ -36,4 +36,18 @@ export const athleteProfileSamples: GraphicSample[] = [
       },
     },
   },
+  {
+    // Kenenisa Bekele as Ethiopian television writes him: Ge'ez comes from the bundled Noto Sans Ethiopic.
+    name: 'ethiopic',
+    graphic: {
+      kind: 'athleteProfile',
+      props: {
+        name: 'ቀነኒሳ በቀለ',
+        age: 33,
+        country: 'ET',
+        bio: 'የ5000 እና የ10,000 ሜትር የኦሊምፒክ ሻምፒዮን',
+        best: { label: 'Personal best', time: '2:03:03', note: 'በርሊን 2016' },
+      },
+    },
+  },
 ];

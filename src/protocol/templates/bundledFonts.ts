@@ -9,15 +9,17 @@ export const BUNDLED_FONTS = {
   Barlow: [500],
   Oswald: [600],
   'Noto Sans': [500, 700],
+  'Noto Sans Ethiopic': [500, 700],
 } as const satisfies Record<string, readonly number[]>;
 export type FontFamily = keyof typeof BUNDLED_FONTS;
 export const FONT_FAMILIES = Object.keys(BUNDLED_FONTS) as [FontFamily, ...FontFamily[]];
 
 /**
  * Appended to every font stack: Noto Sans covers Latin, Cyrillic, Greek and Vietnamese, so "Гонсалес" or
- * "Κώστας" draw in a bundled face even when the theme's own face has no such glyphs.
+ * "Κώστας" draw in a bundled face even when the theme's own face has no such glyphs; Noto Sans Ethiopic covers
+ * Ge'ez, for Ethiopian and Eritrean athletes' names as their own broadcasters write them ("ቀነኒሳ በቀለ").
  */
-export const FALLBACK_FONT_FAMILIES: readonly FontFamily[] = ['Noto Sans'];
+export const FALLBACK_FONT_FAMILIES: readonly FontFamily[] = ['Noto Sans', 'Noto Sans Ethiopic'];
 
 /**
  * The bundled weight of a family that the browser draws when a text asks for `wanted` (CSS Fonts 4 font
