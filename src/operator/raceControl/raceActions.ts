@@ -2,6 +2,7 @@ import { formatTime, latestSplit } from '../../core';
 import type { CommandOf } from '../../protocol/command';
 import { GraphicSpec } from '../../protocol/graphicSpec';
 import type { Race, RaceSplit } from '../../protocol/race';
+import { sameValue } from '../../protocol/sameValue';
 import type { Outcome, PanelActions } from '../panelActions';
 import type { PanelStore } from '../panelStore';
 
@@ -33,7 +34,7 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
   function take(graphic: GraphicSpec, done: string): Promise<Outcome> {
     // Compared as the hub stores it, defaults filled in.
     const parsed = GraphicSpec.safeParse(graphic);
-    const same = (a: unknown) => parsed.success && canonicalJson(a) === canonicalJson(parsed.data);
+    const same = (a: unknown) => parsed.success && sameValue(a, parsed.data);
     const item = store.getState().show?.rundown.find((i) => same(i.graphic));
     return act({ type: 'take', graphic, ...(item ? { itemId: item.id } : {}) }, done);
   }
@@ -96,9 +97,4 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
     },
   };
 }
-/** JSON with object keys sorted, so two graphics compare by what they say, not the order they were written in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
-}
-
 export type RaceActions = ReturnType<typeof createRaceActions>;

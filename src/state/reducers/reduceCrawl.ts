@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../protocol/command';
 import { contentOf, CRAWL_MAX_ITEMS, type CrawlItem, type CrawlItemContent } from '../../protocol/crawlItem';
+import { sameValue } from '../../protocol/sameValue';
 import type { ShowState } from '../showState';
 
 export type CrawlCommand = CommandOf<'crawlAdd' | 'crawlUpdate' | 'crawlRemove' | 'crawlMove' | 'crawlRun' | 'crawlSpeed'>;
@@ -53,8 +54,7 @@ export function reduceCrawl(state: ShowState, command: CrawlCommand): ShowState 
 
 /** Whether an item still says what an operator saw (its id aside). */
 function sameContent(item: CrawlItem, content: CrawlItemContent): boolean {
-  const fields = (o: object) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-  return fields(contentOf(item)) === fields(content);
+  return sameValue(contentOf(item), content);
 }
 
 function changedSince(item: CrawlItem): string {
