@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import finishline from '../templates/themes/finishline.json';
-import { type Renderer } from './harness/browser';
+import type { Renderer } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 

@@ -1,25 +1,18 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { storyPhases, STORY } from '../src/gallery/storyboard';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
-import type { Theme } from '../src/protocol/templates/theme';
 import { grab, opaqueBounds, type Renderer } from './harness/browser';
 import { compareGolden } from './harness/golden';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
+import { shippedThemes } from './harness/shippedThemes';
 import type { HubProcess } from './harness/hubProcess';
 
 // The gallery takes its templates from a hub, like an output; this one serves the repository's templates/.
 let browser: Browser;
 let hub: HubProcess;
 useHubAndBrowser((started) => ({ hub, browser } = started));
-
-const themesDir = resolve(import.meta.dirname, '../templates/themes');
-const themes = readdirSync(themesDir)
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => ({ name: file.replace(/\.json$/, ''), theme: JSON.parse(readFileSync(resolve(themesDir, file), 'utf8')) as Theme }));
 
 /** Golden images of the default theme keep their original names; other themes' sit under themes/<name>/. */
 const goldenName = (theme: string, name: string) => (theme === 'finishline' ? name : `themes/${theme}/${name}`);
@@ -32,7 +25,7 @@ async function openSample(kind: string, sample: string, renderer: Renderer, them
   return page;
 }
 
-for (const { name: themeName, theme } of themes) {
+for (const { name: themeName, theme } of shippedThemes) {
   for (const [kind, samples] of Object.entries(graphicSamples)) {
     const region = theme.regions[contractOf(kind as GraphicKind).layer];
     describe.each<Renderer>(['webgl', 'canvas'])(`${kind} golden images in the ${themeName} theme on %s`, (renderer) => {

@@ -1,15 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { STORY } from '../src/gallery/storyboard';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
 import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
-import type { Theme } from '../src/protocol/templates/theme';
 import type { DrawnText } from '../src/render/outputScene';
-import { type Renderer } from './harness/browser';
+import type { Renderer } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
+import { shippedThemes } from './harness/shippedThemes';
 import type { HubProcess } from './harness/hubProcess';
 
 // Every kind's text, in every sample and theme: drawn only in bundled faces (Cyrillic and Greek through the
@@ -18,11 +16,6 @@ import type { HubProcess } from './harness/hubProcess';
 let browser: Browser;
 let hub: HubProcess;
 useHubAndBrowser((started) => ({ hub, browser } = started));
-
-const themesDir = resolve(import.meta.dirname, '../templates/themes');
-const themes = readdirSync(themesDir)
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => ({ name: file.replace(/\.json$/, ''), theme: JSON.parse(readFileSync(resolve(themesDir, file), 'utf8')) as Theme }));
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const GREEK = /\p{Script=Greek}/u;
@@ -83,7 +76,7 @@ function fontProblems(page: Page, texts: DrawnText[]): Promise<string[]> {
 }
 
 describe.each<Renderer>(['webgl', 'canvas'])('text of every kind on the %s renderer', (renderer) => {
-  for (const { name: themeName, theme } of themes) {
+  for (const { name: themeName, theme } of shippedThemes) {
     it.each(Object.keys(graphicSamples))(`draws %s text in bundled faces, inside its region and title-safe (${themeName} theme)`, async (kind) => {
       const layer = contractOf(kind as GraphicKind).layer;
       const region = theme.regions[layer];
