@@ -84,3 +84,18 @@ describe.each<Renderer>(['webgl', 'canvas'])('output page on the %s renderer', (
     await page.close();
   });
 });
+
+describe('an output page asked for something it cannot do', () => {
+  it.each([
+    ['output.html', 'Output'],
+    ['testpattern.html', 'Test pattern'],
+  ])('%s says why on screen, over nothing else', async (page, what) => {
+    const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tab.goto(`${hub.url}/${page}?format=1080p24`);
+    const message = tab.locator('pre.fatal');
+    await message.waitFor();
+    expect(await message.textContent()).toBe(`${what} could not start: format: "1080p24": "24" is not a frame rate an output can run at: use one of 25, 29.97, 50, 59.94, 60`);
+    expect(await message.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(176, 0, 32)');
+    await tab.close();
+  });
+});

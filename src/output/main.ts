@@ -10,6 +10,7 @@ import { createSafeAreaGuides } from '../render/safeAreaGuides';
 import type { FrameHealth } from '../render/frameStats';
 import type { ShowState } from '../state/showState';
 import { parseOutputOptions } from './outputOptions';
+import { showFatal } from './showFatal';
 
 /** Test hook: with ?clock=manual the page draws only when told, at exactly the hub time it is given. */
 declare global {
@@ -137,11 +138,4 @@ async function start() {
   setInterval(() => report(loop.health()), 1000);
 }
 
-start().catch((error: Error) => {
-  // A broken output must say why on screen for the engineer, and on the console for logs.
-  console.error(error);
-  const message = document.createElement('pre');
-  message.className = 'fatal';
-  message.textContent = `Output could not start: ${error.message}`;
-  document.body.appendChild(message);
-});
+start().catch(showFatal('Output'));

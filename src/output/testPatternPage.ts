@@ -11,6 +11,7 @@ import { createSafeAreaGuides } from '../render/safeAreaGuides';
 import { buildTestPattern } from '../render/testPattern';
 import { TEST_PATTERN } from '../render/testPatternLayout';
 import { parseOutputOptions } from './outputOptions';
+import { showFatal } from './showFatal';
 // The pattern needs no hub: it draws its labels in the default theme's faces as built into the page.
 import defaultThemeFile from '../../templates/themes/finishline.json';
 
@@ -68,10 +69,4 @@ async function start() {
   if (!options.manualClock) runFrameLoop(() => draw(performance.timeOrigin + performance.now()), fps);
 }
 
-start().catch((error: Error) => {
-  console.error(error);
-  const message = document.createElement('pre');
-  message.className = 'fatal';
-  message.textContent = `Test pattern could not start: ${error.message}`;
-  document.body.appendChild(message);
-});
+start().catch(showFatal('Test pattern'));
