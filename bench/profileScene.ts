@@ -55,8 +55,9 @@ function report(profile: Profile) {
   for (const [id, us] of self) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     const file = url.replace(/^.*\//, '').replace(/\?.*$/, '') || '(native)';
-    byFunction.set(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`, (byFunction.get(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`) ?? 0) + us / 1000);
-    byFile.set(file, (byFile.get(file) ?? 0) + us / 1000);
+    const add = (totals: Map<string, number>, key: string) => totals.set(key, (totals.get(key) ?? 0) + us / 1000);
+    add(byFunction, `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`);
+    add(byFile, file);
   }
   const top = (m: Map<string, number>) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${k}`).join('\n');
