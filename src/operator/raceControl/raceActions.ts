@@ -1,8 +1,6 @@
 import { formatTime, latestSplit } from '../../core';
 import type { CommandOf } from '../../protocol/command';
-import { GraphicSpec } from '../../protocol/graphicSpec';
 import type { Race, RaceSplit } from '../../protocol/race';
-import { sameValue } from '../../protocol/sameValue';
 import type { Outcome, PanelActions } from '../panelActions';
 import type { PanelStore } from '../panelStore';
 
@@ -26,17 +24,6 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
     const outcome = await actions.send(command, done);
     store.setState({ raceProblem: outcome.ok ? null : outcome.error });
     return outcome;
-  }
-  /**
-   * Takes a graphic race control built. When the rundown holds the very same graphic (the demo show has each
-   * split banner and projection), the take names that item, so its tally goes red like a take from the rundown.
-   */
-  function take(graphic: GraphicSpec, done: string): Promise<Outcome> {
-    // Compared as the hub stores it, defaults filled in.
-    const parsed = GraphicSpec.safeParse(graphic);
-    const same = (a: unknown) => parsed.success && sameValue(a, parsed.data);
-    const item = store.getState().show?.rundown.find((i) => same(i.graphic));
-    return act({ type: 'take', graphic, ...(item ? { itemId: item.id } : {}) }, done);
   }
 
   /** The selected race, or the show's first when none is selected (or the selected one was removed). */
@@ -85,15 +72,15 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
       if (!race) return none('show');
       const split = latestSplit(race.splits);
       if (!split) return refuse(`${race.name} has no splits yet: enter one first (S)`);
-      return take({ kind: 'splitBanner', props: { raceId: race.id, metres: split.metres } }, `${race.name} ${split.label} banner to air`);
+      return act({ type: 'take', graphic: { kind: 'splitBanner', props: { raceId: race.id, metres: split.metres } } }, `${race.name} ${split.label} banner to air`);
     },
     takeProjection(race = selected()) {
       if (!race) return none('show');
-      return take({ kind: 'projectionTicker', props: { raceId: race.id } }, `${race.name} projection to air`);
+      return act({ type: 'take', graphic: { kind: 'projectionTicker', props: { raceId: race.id } } }, `${race.name} projection to air`);
     },
     takeClock(race = selected()) {
       if (!race) return none('show');
-      return take({ kind: 'raceClock', props: { raceIds: [race.id] } }, `${race.name} clock to air`);
+      return act({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: [race.id] } } }, `${race.name} clock to air`);
     },
   };
 }

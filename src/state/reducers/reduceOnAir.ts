@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../protocol/command';
 import { contractOf } from '../../protocol/graphicSpec';
+import { sameValue } from '../../protocol/sameValue';
 import { raceReferenceProblem } from '../raceReferences';
 import type { ShowState } from '../showState';
 import type { ApplyContext } from '../applyCommand';
@@ -15,7 +16,7 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       const problem = raceReferenceProblem(command.graphic, state);
       if (problem) return problem;
       const layer = command.layer ?? contractOf(command.graphic.kind).layer;
-      const onAir = { id: `g${revision}`, layer, graphic: command.graphic, takenAt: ctx.now, updatedAt: ctx.now, ...tag(command.itemId) };
+      const onAir = { id: `g${revision}`, layer, graphic: command.graphic, takenAt: ctx.now, updatedAt: ctx.now, ...tag(state, command) };
       return { ...state, onAir: { ...state.onAir, [layer]: onAir } };
     }
     case 'update': {
@@ -28,7 +29,7 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       if (problem) return problem;
       // The tally follows the command: an update from another item (or from no item) moves it.
       const { itemId: _previous, ...rest } = current;
-      const updated = { ...rest, graphic: command.graphic, updatedAt: ctx.now, ...tag(command.itemId) };
+      const updated = { ...rest, graphic: command.graphic, updatedAt: ctx.now, ...tag(state, command) };
       return { ...state, onAir: { ...state.onAir, [command.layer]: updated } };
     }
     case 'clear': {
@@ -41,6 +42,11 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
   }
 }
 
-function tag(itemId: string | undefined) {
+/**
+ * The rundown item a take or update puts on air, for the tally: the one the command names, or else the one
+ * holding the very same graphic (race control's keys, Companion, curl), so its tally goes red all the same.
+ */
+function tag(state: ShowState, command: CommandOf<'take' | 'update'>) {
+  const itemId = command.itemId ?? state.rundown.find((item) => sameValue(item.graphic, command.graphic))?.id;
   return itemId === undefined ? {} : { itemId };
 }

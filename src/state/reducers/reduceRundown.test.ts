@@ -131,6 +131,18 @@ describe('rundown commands', () => {
     expect(state.onAir.lowerThird).not.toHaveProperty('itemId');
   });
 
+  it('tags a take or update that names no item with the rundown item holding the very same graphic', () => {
+    let state = run(emptyShow(), { type: 'rundown.add', item: { group: 'Commentators', graphic: card('Cram') } });
+    const id = state.rundown[0]!.id;
+    // Key order is how the sender wrote it, not what makes two graphics the same.
+    state = run(state, { type: 'take', graphic: { props: { role: 'Commentator', name: 'Cram' }, kind: 'nameCard' } });
+    expect(state.onAir.lowerThird?.itemId).toBe(id);
+    state = run(state, { type: 'update', layer: 'lowerThird', graphic: card('Cram', 'BBC One') });
+    expect(state.onAir.lowerThird).not.toHaveProperty('itemId');
+    state = run(state, { type: 'update', layer: 'lowerThird', graphic: card('Cram') });
+    expect(state.onAir.lowerThird?.itemId).toBe(id);
+  });
+
   it('loads an older show file without a rundown as an empty, unlocked rundown', () => {
     const old = ShowState.parse({ format: 'finishline-show/1', revision: 3, name: 'Old', onAir: {} });
     expect(old.rundown).toEqual([]);
