@@ -17,6 +17,8 @@ export type HubEvents = {
   onTemplateProblems?(problems: TemplateProblem[], version: number): void;
   onClockOffset?(offsetMs: number, roundTripMs: number): void;
   onProblem?(message: string): void;
+  /** Output pages: an operator named this output in the panel. */
+  onNamed?(name: string): void;
 };
 
 export type CommandOutcome = { ok: true; revision: number } | { ok: false; error: string };
@@ -32,7 +34,7 @@ export const localNow = () => performance.timeOrigin + performance.now();
  * A WebSocket to the hub that reconnects by itself (for ever, backing off to 2 s), keeps a clock offset
  * to the hub from ping round trips, and matches command acks to their commands.
  */
-export function connectToHub(options: { url: string; events: HubEvents }) {
+export function connectToHub(options: { url: string | (() => string); events: HubEvents }) {
   const { url, events } = options;
   let socket: WebSocket | null = null;
   let attempt = 0;
@@ -44,7 +46,7 @@ export function connectToHub(options: { url: string; events: HubEvents }) {
 
   function open() {
     events.onStatus?.('connecting', null);
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(typeof url === 'string' ? url : url());
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -97,6 +99,8 @@ export function connectToHub(options: { url: string; events: HubEvents }) {
       }
       case 'templateProblems':
         return events.onTemplateProblems?.(message.problems, message.version);
+      case 'named':
+        return events.onNamed?.(message.name);
     }
   }
 
@@ -124,6 +128,14 @@ export function connectToHub(options: { url: string; events: HubEvents }) {
     report(report: OutputReport) {
       send(report);
     },
+    /** Operator panels: renames a connected output; resolves when the hub has done it or said why not. */
+    nameOutput(connectionId: string, name: string): Promise<CommandOutcome> {
+      const id = `n${nextId++}`;
+      return new Promise((resolve) => {
+        if (!send({ type: 'nameOutput', id, connectionId, name })) return resolve({ ok: false, error: 'Not connected to the hub; nothing was sent' });
+        pending.set(id, resolve);
+      });
+    },
     close() {
       closedByUs = true;
       socket?.close();
@@ -132,9 +144,16 @@ export function connectToHub(options: { url: string; events: HubEvents }) {
 }
 export type HubConnection = ReturnType<typeof connectToHub>;
 
-/** The hub's WebSocket URL for this page, with the operator token when the page has one. */
-export function hubSocketUrl(location: Location, token: string | null): string {
+/**
+ * The hub's WebSocket URL for this page, with the operator token when the page has one, or for an output page
+ * `role=output` and its name (only outputs may report what they drew).
+ */
+export function hubSocketUrl(location: Location, token: string | null, output?: { name: string }): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  const params = new URLSearchParams();
+  if (token) params.set('token', token);
+  if (output) params.set('role', 'output');
+  if (output?.name) params.set('name', output.name);
+  const query = params.size > 0 ? `?${params}` : '';
   return `${scheme}://${location.host}/ws${query}`;
 }

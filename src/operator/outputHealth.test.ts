@@ -22,7 +22,7 @@ const report = (over: Partial<OutputReport> = {}): OutputReport => ({
   page: 'output',
   ...over,
 });
-const output = (over: Partial<OutputStatus> = {}): OutputStatus => ({ connectionId: 'a1', connected: true, connectedAt: 0, lastReportAt: 0, report: report(), ...over });
+const output = (over: Partial<OutputStatus> = {}): OutputStatus => ({ connectionId: 'a1', name: '', connected: true, connectedAt: 0, disconnectedAt: null, lastReportAt: 0, report: report(), ...over });
 const show = { ...emptyShow(), revision: 5 };
 
 describe('outputWarnings', () => {

@@ -47,9 +47,18 @@ async function start() {
   let drawnRevision: number | null = null; // revision whose frame has been drawn
   let reportedRevision: number | null = null;
 
+  let name = options.name;
   const connection = connectToHub({
-    url: hubSocketUrl(location, null),
+    // Read at every (re)connect, so a name given in the panel is kept when the hub restarts.
+    url: () => hubSocketUrl(location, null, { name }),
     events: {
+      onNamed(given) {
+        name = given;
+        // The page's own URL carries it too, so a reload keeps it.
+        const url = new URL(location.href);
+        url.searchParams.set('name', given);
+        history.replaceState(history.state, '', url);
+      },
       onSnapshot(state, hubTime) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;

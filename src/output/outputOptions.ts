@@ -1,4 +1,5 @@
 import { DEFAULT_FORMAT, parseFrameRate, parseVideoFormat } from '../core/index';
+import { OutputName } from '../protocol/outputName';
 import { AlphaMode, OutputMode } from '../protocol/outputMode';
 import { parseRendererRequest, type RendererRequest } from '../render/rendererRequest';
 
@@ -15,6 +16,8 @@ export type OutputOptions = {
   guides: boolean;
   renderer: RendererRequest;
   manualClock: boolean;
+  /** Shown in the panel's Outputs list (`name=vMix main`); empty when not given. */
+  name: string;
 };
 
 export function parseOutputOptions(search: string): OutputOptions {
@@ -33,7 +36,15 @@ export function parseOutputOptions(search: string): OutputOptions {
     guides: flag(params.get('guides'), 'guides'),
     renderer: parseRendererRequest(params.get('renderer')),
     manualClock: params.get('clock') === 'manual',
+    name: outputName(params.get('name')),
   };
+}
+
+function outputName(value: string | null): string {
+  if (value === null) return '';
+  const parsed = OutputName.safeParse(value);
+  if (!parsed.success) throw new Error(`name: ${parsed.error.issues[0]?.message ?? 'not a name'} (got ${value.length} characters)`);
+  return parsed.data;
 }
 
 /** `format=1080p50` sets size and rate together; without it, `width`, `height` and `fps` (1920, 1080, 50). */

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Command } from './command';
 import { LayerId } from './layers';
 import { AlphaMode, OutputMode } from './outputMode';
+import { OutputName } from './outputName';
+
+export { OutputName };
 import type { TemplateLibrary, TemplateProblem } from './templates/templateSet';
 
 /** What an output says about itself after it has drawn a revision (for the panel's confidence view). */
@@ -44,14 +47,20 @@ export const ClientMessage = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('ping'), sentLocal: z.number() }),
   OutputReport,
+  /** Operator panels: rename a connected output (it adopts the name, so it keeps it when it reconnects). */
+  z.strictObject({ type: z.literal('nameOutput'), id: z.string().min(1).max(64), connectionId: z.string().min(1).max(16), name: OutputName }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
 /** Status of one connected output, as the hub relays it to panels. */
 export type OutputStatus = {
   connectionId: string;
+  /** Empty when the output was given none. */
+  name: string;
   connected: boolean;
   connectedAt: number;
+  /** Hub time it disconnected; the hub forgets it a while later. */
+  disconnectedAt: number | null;
   lastReportAt: number | null;
   report: OutputReport | null;
 };
@@ -64,6 +73,8 @@ export type ServerMessage =
   | { type: 'rejected'; id: string | null; error: string; revision: number }
   | { type: 'pong'; sentLocal: number; hubTime: number }
   | { type: 'outputs'; outputs: OutputStatus[] }
+  /** To one output: an operator gave it this name. */
+  | { type: 'named'; name: string }
   /** The valid template set (every theme, every layout), sent on connect before the first snapshot and after every valid edit. */
   | { type: 'templates'; version: number; templates: TemplateLibrary }
   /** What is wrong with the template files on disk (empty once fixed) for panels and the gallery; air keeps `version`. */

@@ -7,6 +7,7 @@ import type { OutputRegistry } from './outputRegistry';
 import { handleShowsApi } from './showsApi';
 import type { ShowLibrary } from './showLibrary';
 import { HttpError, readJson, reply, requireToken } from './httpRequest';
+import { cut, type RequestTarget } from './requestTarget';
 
 /**
  * The control API for Companion, Stream Deck and curl. Returns false when the path is not an API path so
@@ -15,16 +16,16 @@ import { HttpError, readJson, reply, requireToken } from './httpRequest';
 export async function handleApi(
   request: IncomingMessage,
   response: ServerResponse,
+  url: RequestTarget,
   hub: Hub,
   outputs: OutputRegistry,
   token: string,
   library: ShowLibrary,
   templates?: LiveTemplates,
 ): Promise<boolean> {
-  const url = new URL(request.url ?? '/', 'http://hub');
   if (!url.pathname.startsWith('/api/')) return false;
   try {
-    const route = `${request.method} ${url.pathname}`;
+    const route = `${request.method} ${cut(url.pathname, 80)}`;
     switch (route) {
       case 'GET /api/state':
         return reply(response, 200, hub.store.getState());
@@ -47,7 +48,7 @@ export async function handleApi(
   }
 }
 
-async function postCommand(request: IncomingMessage, response: ServerResponse, url: URL, hub: Hub, token: string) {
+async function postCommand(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, token: string) {
   requireToken(request, url, token);
   const json = await readJson(request);
   const parsed = Command.safeParse(json);
@@ -55,7 +56,7 @@ async function postCommand(request: IncomingMessage, response: ServerResponse, u
   const baseRevision = parseIfMatch(request.headers['if-match']);
   const result = await hub.submit(parsed.data, baseRevision);
   if (result.ok) return reply(response, 200, { revision: result.revision });
-  const status = { refused: 422, stale: 409, storage: 503 }[result.reason];
+  const status = { refused: 422, stale: 409, storage: 503, busy: 503 }[result.reason];
   return reply(response, status, { error: result.error, revision: result.revision });
 }
 
@@ -63,6 +64,6 @@ async function postCommand(request: IncomingMessage, response: ServerResponse, u
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const value = header.replace(/^W\//, '').replace(/"/g, '').trim();
-  if (!/^\d+$/.test(value)) throw new HttpError(400, `If-Match must be a show revision number, got ${JSON.stringify(header)}`);
+  if (!/^\d+$/.test(value)) throw new HttpError(400, `If-Match must be a show revision number, got ${JSON.stringify(cut(header, 40))}`);
   return Number(value);
 }

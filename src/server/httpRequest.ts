@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestTarget } from './requestTarget';
 import { hasToken } from './token';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -13,10 +14,15 @@ export class HttpError extends Error {
   }
 }
 
-/** Refuses a request without the operator token (401) before reading its body. */
-export function requireToken(request: IncomingMessage, url: URL, token: string): void {
-  const presented = bearer(request.headers.authorization) ?? url.searchParams.get('token');
-  if (!hasToken(presented, token)) {
+/**
+ * Refuses a request without the operator token (401) before reading its body. The API takes the token in the
+ * Authorization header only: a token in the URL ends up in logs, proxies and browser history.
+ */
+export function requireToken(request: IncomingMessage, url: RequestTarget, token: string): void {
+  if (url.searchParams.has('token')) {
+    throw new HttpError(401, 'The API does not take the operator token in the URL (it would end up in logs and history): send "Authorization: Bearer <token>" instead');
+  }
+  if (!hasToken(bearer(request.headers.authorization), token)) {
     // Drain nothing: the client is told at once and the show is untouched.
     throw new HttpError(401, 'Missing or wrong operator token: send "Authorization: Bearer <token>" (printed by npm start)');
   }
@@ -58,6 +64,10 @@ function readBody(request: IncomingMessage): Promise<string> {
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
+    // A client that hangs up mid-body gets no answer, but its request must not wait for ever.
+    request.on('close', () => {
+      if (!request.complete) reject(new HttpError(400, 'The request was cut off before its body ended'));
+    });
   });
 }
 

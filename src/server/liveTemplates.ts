@@ -32,7 +32,8 @@ export async function openLiveTemplates(options: LiveTemplateOptions) {
   let status: TemplateStatus;
   if (first.ok) {
     status = { version: 1, templates: first.value, problems: [] };
-    await saveLastGood(first.value);
+    // Starting needs only reads: on a full disk the hub still starts, and says the copy could not be kept.
+    await saveLastGood(first.value).catch((error) => log(`Warning: could not save the last good templates to ${lastGoodPath}: ${(error as Error).message}`));
   } else {
     const lastGood = await readLastGood();
     const lines = first.problems.map(describeTemplateProblem);
@@ -61,7 +62,7 @@ export async function openLiveTemplates(options: LiveTemplateOptions) {
     if (parsed.ok) {
       status = { version: status.version + 1, templates: parsed.value, problems: [] };
       log(`Templates reloaded from ${dir} (version ${status.version})`);
-      await saveLastGood(parsed.value).catch((error) => log(`Could not save the last good templates: ${(error as Error).message}`));
+      await saveLastGood(parsed.value).catch((error) => log(`Warning: could not save the last good templates to ${lastGoodPath}: ${(error as Error).message}`));
       onTemplates(status);
       onProblems(status);
       return;
@@ -95,7 +96,9 @@ export async function openLiveTemplates(options: LiveTemplateOptions) {
   await watcher.ready;
 
   async function saveLastGood(templates: TemplateLibrary) {
-    await writeFileAtomic(lastGoodPath, `${JSON.stringify(templates)}\n`);
+    const text = `${JSON.stringify(templates)}\n`;
+    const saved = await readFile(lastGoodPath, 'utf8').catch(() => null);
+    if (saved !== text) await writeFileAtomic(lastGoodPath, text);
   }
 
   async function readLastGood(): Promise<TemplateLibrary | null> {

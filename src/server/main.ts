@@ -1,11 +1,14 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { resolve } from 'node:path';
-import { createHub } from './hub';
+import { dirname, resolve } from 'node:path';
+import { createHub, DEFAULT_MAX_WAITING } from './hub';
+import { reply } from './httpRequest';
+import { badTargetMessage, parseRequestTarget } from './requestTarget';
+import { removeStaleTempFiles } from './writeFileAtomic';
 import { openLiveTemplates } from './liveTemplates';
 import { handleApi } from './httpApi';
-import { createOutputRegistry } from './outputRegistry';
+import { createOutputRegistry, DEFAULT_FORGET_AFTER_MS } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
 import { createShowLibrary } from './showLibrary';
 import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
@@ -23,11 +26,16 @@ const seedPath = resolve(process.env.SEED_SHOW ?? resolve(root, 'shows/london-20
 const showsDir = resolve(process.env.SHOWS_DIR ?? resolve(showPath, '../shows'));
 const templatesDir = resolve(process.env.TEMPLATES_DIR ?? resolve(root, 'templates'));
 const heartbeatMs = Number(process.env.HEARTBEAT_MS ?? DEFAULT_HEARTBEAT_MS);
+const maxWaiting = Number(process.env.COMMAND_QUEUE_MAX ?? DEFAULT_MAX_WAITING);
+const forgetOutputsMs = Number(process.env.OUTPUT_FORGET_MS ?? DEFAULT_FORGET_AFTER_MS);
 
 async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   if (!Number.isInteger(heartbeatMs) || heartbeatMs < 100) throw new Error(`HEARTBEAT_MS must be a whole number of milliseconds, at least 100, got ${process.env.HEARTBEAT_MS}`);
+  if (!Number.isInteger(maxWaiting) || maxWaiting < 1) throw new Error(`COMMAND_QUEUE_MAX must be a whole number, at least 1, got ${process.env.COMMAND_QUEUE_MAX}`);
+  if (!Number.isInteger(forgetOutputsMs) || forgetOutputsMs < 100) throw new Error(`OUTPUT_FORGET_MS must be a whole number of milliseconds, at least 100, got ${process.env.OUTPUT_FORGET_MS}`);
   const { state, seeded } = await openShowFile(showPath, seedPath);
+  for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
   const library = createShowLibrary(showsDir);
 
@@ -41,29 +49,40 @@ async function main() {
     // Panels and the designers' gallery show them; outputs ignore them.
     onProblems: ({ version, problems }) => sockets?.broadcast({ type: 'templateProblems', version, problems }),
   });
-  const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes });
+  const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes, maxWaiting });
   hub.store.subscribe((next) => (themeInUse = next.theme));
 
-  const outputs = createOutputRegistry((list) => sockets?.broadcastToOperators({ type: 'outputs', outputs: list }));
+  const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), now: hub.now, forgetAfterMs: forgetOutputsMs });
 
   const pages = dev ? await startVite() : null;
   const dist = resolve(root, 'dist');
   if (!dev && !existsSync(resolve(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm start does it)');
 
   const server = createServer((request, response) => {
-    handleApi(request, response, hub, outputs, token, library, templates)
+    const target = parseRequestTarget(request.url);
+    if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
+    handleApi(request, response, target, hub, outputs, token, library, templates)
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
-        else return serveStatic(dist, request, response);
+        else return serveStatic(dist, target, response);
       })
       .catch((error) => {
         console.error(error);
         if (!response.headersSent) response.writeHead(500).end();
       });
   });
+  // Requests Node cannot parse at all (bad header lines, huge headers): answer 400 and close, like Node's default.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   sockets = attachSocketServer(server, hub, outputs, token, templates, heartbeatMs);
 
+  server.on('error', (error) => {
+    console.error(`Finishline hub could not listen on ${host}:${port}: ${error.message}`);
+    process.exit(1);
+  });
   server.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -81,6 +100,7 @@ async function main() {
 
   const stop = () => {
     sockets?.close();
+    outputs.close();
     templates.close();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 500).unref();
@@ -101,7 +121,20 @@ function lanAddress(): string | null {
   return null;
 }
 
-main().catch((error) => {
+// The last resort: every request and frame is handled inside its own try/catch, and the show only changes in
+// the hub's commit, so an error that still escapes is one request's problem. Log it and keep the show on air.
+let started = false;
+const keepRunning = (kind: string) => (error: unknown) => {
+  if (!started) {
+    console.error(`Finishline hub could not start: ${(error as Error)?.message ?? error}`);
+    process.exit(1);
+  }
+  console.error(`${kind} (the hub keeps running):`, error);
+};
+process.on('uncaughtException', keepRunning('Unexpected error'));
+process.on('unhandledRejection', keepRunning('Unhandled rejection'));
+
+main().then(() => (started = true)).catch((error) => {
   console.error(`Finishline hub could not start: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -1,34 +1,80 @@
 import type { OutputReport, OutputStatus } from '../protocol/messages';
 
-/** Every output page that has connected, with what it last said it rendered. Disconnected ones stay listed. */
-export function createOutputRegistry(onChange: (outputs: OutputStatus[]) => void) {
+/** The most outputs listed at once; a real installation has a handful, so this only stops a flood. */
+export const DEFAULT_MAX_OUTPUTS = 64;
+/** A disconnected output stays listed (greyed in the panel) this long, then it is forgotten. */
+export const DEFAULT_FORGET_AFTER_MS = 60_000;
+/** Panels get the list at most this often: outputs report every second each, and a panel needs no more. */
+export const DEFAULT_LIST_EVERY_MS = 500;
+
+export type OutputRegistryOptions = {
+  onChange: (outputs: OutputStatus[]) => void;
+  now: () => number;
+  maxOutputs?: number;
+  forgetAfterMs?: number;
+  listEveryMs?: number;
+};
+
+/**
+ * Every output page connected to the hub (connections that said they are outputs), with its name and what it
+ * last said it rendered. Disconnected ones stay listed for a while, then are forgotten; the list is bounded,
+ * and panels hear of changes at a bounded rate.
+ */
+export function createOutputRegistry({ onChange, now, maxOutputs = DEFAULT_MAX_OUTPUTS, forgetAfterMs = DEFAULT_FORGET_AFTER_MS, listEveryMs = DEFAULT_LIST_EVERY_MS }: OutputRegistryOptions) {
   const outputs = new Map<string, OutputStatus>();
   const list = () => [...outputs.values()];
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastSent = -Infinity;
+  function changed() {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      lastSent = now();
+      onChange(list());
+    }, Math.max(0, lastSent + listEveryMs - now()));
+  }
+
+  function forgetOld() {
+    const before = outputs.size;
+    for (const [id, status] of outputs) {
+      if (status.disconnectedAt !== null && now() - status.disconnectedAt >= forgetAfterMs) outputs.delete(id);
+    }
+    if (outputs.size !== before) changed();
+  }
+  const sweep = setInterval(forgetOld, Math.max(50, Math.min(forgetAfterMs / 4, 5000)));
+  sweep.unref();
+
+  const update = (connectionId: string, change: Partial<OutputStatus>): boolean => {
+    const status = outputs.get(connectionId);
+    if (!status) return false;
+    outputs.set(connectionId, { ...status, ...change });
+    changed();
+    return true;
+  };
+
   return {
     list,
-    connected(connectionId: string, at: number) {
-      outputs.set(connectionId, { connectionId, connected: true, connectedAt: at, lastReportAt: null, report: null });
-    },
-    reported(connectionId: string, report: OutputReport, at: number) {
-      const status = outputs.get(connectionId);
-      if (!status) return;
-      outputs.set(connectionId, { ...status, report, lastReportAt: at });
-      onChange(list());
-    },
-    disconnected(connectionId: string) {
-      const status = outputs.get(connectionId);
-      if (!status) return;
-      // A page that never reported was a panel or a probe, not an output: forget it quietly.
-      if (status.report === null) {
-        outputs.delete(connectionId);
-        return;
+    /** Lists a new output; false when the list is full of connected outputs (it still gets the show, unlisted). */
+    connected(connectionId: string, name: string): boolean {
+      if (outputs.size >= maxOutputs) {
+        const oldest = list()
+          .filter((o) => !o.connected)
+          .sort((a, b) => (a.disconnectedAt ?? 0) - (b.disconnectedAt ?? 0))[0];
+        if (!oldest) return false;
+        outputs.delete(oldest.connectionId);
       }
-      outputs.set(connectionId, { ...status, connected: false });
-      onChange(list());
+      outputs.set(connectionId, { connectionId, name, connected: true, connectedAt: now(), disconnectedAt: null, lastReportAt: null, report: null });
+      changed();
+      return true;
     },
-    forgetDisconnected() {
-      for (const [id, status] of outputs) if (!status.connected) outputs.delete(id);
-      onChange(list());
+    has: (connectionId: string) => outputs.has(connectionId),
+    reported: (connectionId: string, report: OutputReport) => update(connectionId, { report, lastReportAt: now() }),
+    renamed: (connectionId: string, name: string) => update(connectionId, { name }),
+    disconnected: (connectionId: string) => update(connectionId, { connected: false, disconnectedAt: now() }),
+    close() {
+      clearInterval(sweep);
+      if (timer) clearTimeout(timer);
     },
   };
 }

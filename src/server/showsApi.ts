@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeIssues } from '../protocol/describeIssues';
 import type { Hub, SubmitResult } from './hub';
 import { HttpError, readJson, reply, requireToken } from './httpRequest';
+import { cut, type RequestTarget } from './requestTarget';
 import { ShowFileId, ShowName, showFileId, type ShowLibrary } from './showLibrary';
 
 const bodies = {
@@ -15,14 +16,14 @@ const bodies = {
  * Show files: `GET /api/shows` lists the saved shows; `POST /api/shows/new`, `/save-as` and `/open` switch or
  * save the show. Each goes through the hub in turn with commands and bumps the revision like one.
  */
-export async function handleShowsApi(request: IncomingMessage, response: ServerResponse, url: URL, hub: Hub, library: ShowLibrary, token: string): Promise<true> {
+export async function handleShowsApi(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, library: ShowLibrary, token: string): Promise<true> {
   const action = url.pathname.replace(/^\/api\/shows\/?/, '');
   if (request.method === 'GET' && action === '') {
     const current = hub.store.getState();
     return reply(response, 200, { current: { name: current.name, file: showFileId(current.name) }, shows: await library.list() });
   }
   if (request.method !== 'POST' || !(action in bodies)) {
-    throw new HttpError(404, `No API route ${request.method} ${url.pathname}: use GET /api/shows or POST /api/shows/new, /save-as, /open`);
+    throw new HttpError(404, `No API route ${request.method} ${cut(url.pathname, 80)}: use GET /api/shows or POST /api/shows/new, /save-as, /open`);
   }
   requireToken(request, url, token);
   const json = await readJson(request);

@@ -1,25 +1,46 @@
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { describeIssues } from '../protocol/describeIssues';
-import { ClientMessage, type ClientRole, type ServerMessage } from '../protocol/messages';
+import { ClientMessage, OutputName, type ClientRole, type OutputStatus, type ServerMessage } from '../protocol/messages';
 import type { Hub } from './hub';
 import type { LiveTemplates } from './liveTemplates';
 import type { OutputRegistry } from './outputRegistry';
+import { badTargetMessage, cut, parseRequestTarget } from './requestTarget';
 import { hasToken } from './token';
 
 const MAX_FRAME_BYTES = 64 * 1024;
+/** Connections the hub serves at once: a show has a few panels and outputs; this only stops a flood. */
+export const MAX_CONNECTIONS = 256;
+/**
+ * A client with this much unsent data is behind: it gets no more snapshots or output lists until it has read
+ * them, then only the latest. A few snapshots' worth, so a page that keeps up never skips one.
+ */
+const BEHIND_BYTES = 64 * 1024;
+/** A client with this much unsent data is not reading at all: it is dropped, and resyncs when it reconnects. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-type Client = { socket: WebSocket; role: ClientRole; connectionId: string; alive: boolean };
+type Latest = 'snapshot' | 'outputs';
+type Client = {
+  socket: WebSocket;
+  role: ClientRole;
+  /** Output pages say so in their URL (`/ws?role=output`); only they may report what they rendered. */
+  output: boolean;
+  connectionId: string;
+  alive: boolean;
+  /** Latest-only messages held back while the client is behind. */
+  due: Set<Latest>;
+};
 
 /** How often the hub checks that each connection is still there (a WebSocket ping the browser answers by itself). */
 export const DEFAULT_HEARTBEAT_MS = 10_000;
 
 /**
- * The WebSocket endpoint at /ws. Everyone gets the snapshot on connect and after every change; only a
- * connection that presented the operator token may send commands. Bad frames get an error, never a crash.
- * A connection that misses a heartbeat (a pulled cable, a machine gone to sleep: TCP may not notice for
- * minutes) is closed, so its output is listed as disconnected instead of seeming fine.
+ * The WebSocket endpoint at /ws. Everyone gets the snapshot on connect and after every change (only the latest
+ * one when it is behind); only a connection that presented the operator token may send commands. Bad frames
+ * get an error, never a crash. A connection that misses a heartbeat pong (a pulled cable, a machine gone to
+ * sleep: TCP may not notice for minutes) is closed, so its output is listed as disconnected instead of seeming fine.
  */
 export function attachSocketServer(
   server: Server,
@@ -32,34 +53,70 @@ export function attachSocketServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const clients = new Set<Client>();
 
-  const send = (client: Client, message: ServerMessage) => {
-    if (client.socket.readyState === client.socket.OPEN) client.socket.send(JSON.stringify(message));
-  };
-  const snapshot = (): ServerMessage => {
+  const snapshotText = () => {
     const state = hub.store.getState();
-    return { type: 'snapshot', revision: state.revision, state, hubTime: hub.now() };
+    return JSON.stringify({ type: 'snapshot', revision: state.revision, state, hubTime: hub.now() } satisfies ServerMessage);
   };
+  const outputsText = (list = outputs.list()) => JSON.stringify({ type: 'outputs', outputs: list } satisfies ServerMessage);
 
-  hub.store.subscribe(() => {
-    const message = JSON.stringify(snapshot());
-    for (const client of clients) if (client.socket.readyState === client.socket.OPEN) client.socket.send(message);
-  });
-
-  server.on('upgrade', (request: IncomingMessage, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://hub');
-    if (url.pathname !== '/ws') {
-      socket.destroy();
+  /** Sends, unless the client has stopped reading: then it is dropped before it can cost more memory. */
+  function sendText(client: Client, text: string) {
+    const { socket } = client;
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      console.log(`Connection ${client.connectionId} (${client.role}) is not reading its messages (${socket.bufferedAmount} bytes unsent): dropped; it resyncs when it reconnects`);
+      socket.terminate();
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      const role: ClientRole = hasToken(url.searchParams.get('token'), token) ? 'operator' : 'viewer';
-      onConnection({ socket: ws, role, connectionId: randomUUID().slice(0, 8), alive: true });
-    });
+    socket.send(text, () => catchUp(client));
+  }
+  const send = (client: Client, message: ServerMessage) => sendText(client, JSON.stringify(message));
+
+  /** A snapshot or outputs list: skipped while the client is behind, and then only the latest is sent. */
+  function sendLatest(client: Client, kind: Latest, text: string) {
+    if (client.socket.bufferedAmount > BEHIND_BYTES) client.due.add(kind);
+    else sendText(client, text);
+  }
+  function catchUp(client: Client) {
+    if (client.due.size === 0 || client.socket.bufferedAmount > BEHIND_BYTES) return;
+    const due = [...client.due];
+    client.due.clear();
+    for (const kind of due) sendText(client, kind === 'snapshot' ? snapshotText() : outputsText());
+  }
+
+  hub.store.subscribe(() => {
+    const text = snapshotText();
+    for (const client of clients) sendLatest(client, 'snapshot', text);
   });
 
-  function onConnection(client: Client) {
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      upgrade(request, socket, head);
+    } catch (error) {
+      console.error('WebSocket upgrade failed (the hub keeps running):', error);
+      socket.destroy();
+    }
+  });
+
+  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', () => socket.destroy());
+    const target = parseRequestTarget(request.url);
+    if (!target) return refuseUpgrade(socket, 400, badTargetMessage(request.url));
+    if (target.pathname !== '/ws') return refuseUpgrade(socket, 404, `No WebSocket at ${cut(target.pathname, 80)}: connect to /ws`);
+    if (clients.size >= MAX_CONNECTIONS) return refuseUpgrade(socket, 503, `The hub already serves ${clients.size} connections, its limit: try again later`);
+    const params = target.searchParams;
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const role: ClientRole = hasToken(params.get('token'), token) ? 'operator' : 'viewer';
+      const name = OutputName.safeParse(params.get('name') ?? '');
+      onConnection({ socket: ws, role, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), alive: true, due: new Set() }, name.success ? name.data : '');
+    });
+  }
+
+  function onConnection(client: Client, name: string) {
     clients.add(client);
-    outputs.connected(client.connectionId, hub.now());
+    if (client.output && !outputs.connected(client.connectionId, name)) {
+      console.log(`Output ${client.connectionId} gets the show but is not listed: the outputs list is full`);
+    }
     send(client, { type: 'welcome', connectionId: client.connectionId, role: client.role, hubTime: hub.now() });
     // The look before the show, so a page's first frame is drawn with the right templates.
     if (templates) {
@@ -67,42 +124,54 @@ export function attachSocketServer(
       send(client, { type: 'templates', version, templates: library });
       if (problems.length > 0) send(client, { type: 'templateProblems', version, problems });
     }
-    send(client, snapshot());
-    if (client.role === 'operator') send(client, { type: 'outputs', outputs: outputs.list() });
+    sendText(client, snapshotText());
+    if (client.role === 'operator') sendText(client, outputsText());
 
+    // Only a pong proves the page reads its socket: a page that sends but never reads is not alive.
     client.socket.on('pong', () => (client.alive = true));
     client.socket.on('message', (data, isBinary) => {
-      client.alive = true;
-      void onMessage(client, isBinary ? null : data.toString());
+      void onMessage(client, isBinary ? null : data.toString()).catch((error) => console.error('A message could not be handled (the hub keeps running):', error));
     });
     client.socket.on('close', () => {
       clients.delete(client);
-      outputs.disconnected(client.connectionId);
+      if (client.output) outputs.disconnected(client.connectionId);
     });
     client.socket.on('error', () => client.socket.terminate());
   }
 
   async function onMessage(client: Client, text: string | null) {
-    const reject = (id: string | null, error: string) =>
-      send(client, { type: 'rejected', id, error, revision: hub.store.getState().revision });
+    const revision = () => hub.store.getState().revision;
+    const reject = (id: string | null, error: string) => send(client, { type: 'rejected', id, error, revision: revision() });
     if (text === null) return reject(null, 'Binary frames are not understood: send a JSON message');
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      return reject(null, `Message is not valid JSON: ${(error as Error).message}`);
+      return reject(null, `Message is not valid JSON: ${cut((error as Error).message, 120)}`);
     }
     const parsed = ClientMessage.safeParse(json);
     if (!parsed.success) {
-      const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : null;
-      return reject(id, `Message refused: ${describeIssues(parsed.error)}`);
+      const id = (json as { id?: unknown })?.id;
+      return reject(typeof id === 'string' && id.length <= 64 ? id : null, `Message refused: ${describeIssues(parsed.error)}`);
     }
     const message = parsed.data;
     switch (message.type) {
       case 'ping':
         return send(client, { type: 'pong', sentLocal: message.sentLocal, hubTime: hub.now() });
       case 'rendered':
-        return outputs.reported(client.connectionId, message, hub.now());
+        if (!client.output) return reject(null, 'Report refused: only output pages report what they drew (they connect to /ws?role=output)');
+        if (message.revision > revision()) return reject(null, `Report refused: revision ${message.revision} was never part of this show (it is at revision ${revision()})`);
+        outputs.reported(client.connectionId, message);
+        return;
+      case 'nameOutput': {
+        if (client.role !== 'operator') return reject(message.id, 'This connection is read-only: open the operator URL (with its token) to name outputs');
+        const target = [...clients].find((c) => c.output && c.connectionId === message.connectionId);
+        if (!target || !outputs.renamed(message.connectionId, message.name)) {
+          return reject(message.id, `No connected output ${message.connectionId}: an output can be named while it is connected`);
+        }
+        send(target, { type: 'named', name: message.name });
+        return send(client, { type: 'ack', id: message.id, revision: revision() });
+      }
       case 'command': {
         if (client.role !== 'operator') {
           return reject(message.id, 'This connection is read-only: open the operator URL (with its token) to control the show');
@@ -130,13 +199,12 @@ export function attachSocketServer(
   return {
     broadcast(message: ServerMessage) {
       const text = JSON.stringify(message);
-      for (const client of clients) if (client.socket.readyState === client.socket.OPEN) client.socket.send(text);
+      for (const client of clients) sendText(client, text);
     },
-    broadcastToOperators(message: ServerMessage) {
-      const text = JSON.stringify(message);
-      for (const client of clients) {
-        if (client.role === 'operator' && client.socket.readyState === client.socket.OPEN) client.socket.send(text);
-      }
+    /** The outputs list, to operator panels only (latest only to a panel that is behind). */
+    sendOutputs(list: OutputStatus[]) {
+      const text = outputsText(list);
+      for (const client of clients) if (client.role === 'operator') sendLatest(client, 'outputs', text);
     },
     close() {
       clearInterval(heartbeat);
@@ -144,4 +212,12 @@ export function attachSocketServer(
       wss.close();
     },
   };
+}
+
+function refuseUpgrade(socket: Duplex, status: 400 | 404 | 503, message: string) {
+  const reason = { 400: 'Bad Request', 404: 'Not Found', 503: 'Service Unavailable' }[status];
+  const body = JSON.stringify({ error: message });
+  if (socket.writable) {
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  } else socket.destroy();
 }

@@ -1,6 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { cut, type RequestTarget } from './requestTarget';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,9 +16,13 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the built pages from dist/. Paths outside the folder are refused. */
-export async function serveStatic(root: string, request: IncomingMessage, response: ServerResponse) {
-  const url = new URL(request.url ?? '/', 'http://hub');
+export async function serveStatic(root: string, url: RequestTarget, response: ServerResponse) {
+  // parseRequestTarget has checked that the path decodes.
   let path = decodeURIComponent(url.pathname);
+  if (path.includes('\0')) {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('The path has a NUL character in it');
+    return;
+  }
   if (path.endsWith('/')) path += 'index.html';
   const file = normalize(join(root, path));
   if (!file.startsWith(root + sep)) {
@@ -35,6 +40,6 @@ export async function serveStatic(root: string, request: IncomingMessage, respon
     });
     response.end(body);
   } catch {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${path}`);
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${cut(path, 200)}`);
   }
 }

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
+import { parseRequestTarget } from '../../src/server/requestTarget';
 import { serveStatic } from '../../src/server/staticFiles';
 
 export type StaticServer = { url: string; close(): Promise<void> };
@@ -7,7 +8,11 @@ export type StaticServer = { url: string; close(): Promise<void> };
 /** Serves dist/ (built by globalSetup) for pages that need no hub, like the gallery. */
 export function startStaticServer(): Promise<StaticServer> {
   const root = resolve(import.meta.dirname, '../../dist');
-  const server = createServer((request, response) => void serveStatic(root, request, response));
+  const server = createServer((request, response) => {
+    const target = parseRequestTarget(request.url);
+    if (target) void serveStatic(root, target, response);
+    else response.writeHead(400).end();
+  });
   return new Promise((ready) => {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
