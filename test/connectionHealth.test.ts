@@ -15,7 +15,7 @@ useHubAndBrowser(
 
 /** A hand-made output: a WebSocket that says it drew the show once, then says nothing more. */
 async function quietOutput(options: { answersPings: boolean }): Promise<{ socket: WebSocket; id: string }> {
-  const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/ws`, { autoPong: options.answersPings });
+  const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/ws?role=output`, { autoPong: options.answersPings });
   const welcome = await new Promise<{ connectionId: string }>((resolve, reject) => {
     socket.once('message', (data) => resolve(JSON.parse(String(data))));
     socket.once('error', reject);

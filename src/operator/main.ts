@@ -75,7 +75,7 @@ mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
 mountCrawlEditor($('crawl-editor'), store, actions);
-mountOutputsView($('outputs'), store, () => clock.now());
+mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 mountTemplatesView($('templates'), store);
 bindHotkeys(actions, { toggleHelp: () => help.toggle(), races, raceControl });
 keepFocusOff(document.body);

@@ -1,33 +1,71 @@
+import type { CommandOutcome } from '../client/hubConnection';
 import type { OutputStatus } from '../protocol/messages';
 import { el } from './element';
-import { BEHIND_GRACE_MS, outputWarnings } from './outputHealth';
+import { BEHIND_GRACE_MS, droppedTracker, outputWarnings } from './outputHealth';
 import type { PanelStore } from './panelStore';
 
+/** Renames a connected output at the hub (the output adopts the name, so it keeps it when it reconnects). */
+export type NameOutput = (connectionId: string, name: string) => Promise<CommandOutcome>;
+
+/** What the panel calls an output: its name, or its connection id when it was given none. */
+export const outputTitle = (output: OutputStatus) => output.name || `Output ${output.connectionId}`;
 
 /**
- * Output confidence: every output the hub knows, what it last drew (format, mode, renderer, revision, graphics
- * on air) and its frame health (frame rate against its target, dropped frames, frame intervals), with warnings in words.
+ * Output confidence: every output the hub lists, by name, what it last drew (format, mode, renderer, revision,
+ * graphics on air) and its frame health (frame rate against its target, dropped frames, frame intervals), with
+ * warnings in words. A disconnected output is greyed until the hub forgets it. Each can be renamed here.
  */
-export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: () => number) {
+export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: () => number, nameOutput: NameOutput) {
   const list = el('ul', { class: 'outputs', 'aria-label': 'Outputs' });
   host.replaceChildren(el('h2', { id: 'outputs-heading', text: 'Outputs' }), list);
   let revision = -1;
   let revisionSince = 0;
+  const dropped = droppedTracker();
+  // While a name is being typed the list is not redrawn (that would take the text box away); it catches up after.
+  let editing: string | null = null;
 
   const render = () => {
+    if (editing !== null) return;
     const { outputs, show } = store.getState();
     if (show && show.revision !== revision) {
       revision = show.revision;
       revisionSince = hubNow();
     }
-    // Every page connects the same way; one that has never reported a frame may be a panel, or an output still loading.
-    const drawn = outputs.filter((output) => output.report !== null);
-    const silent = outputs.filter((output) => output.report === null && output.connected).length;
-    const rows = drawn.map((output) => row(output, outputWarnings(output, show, hubNow(), revisionSince)));
-    if (drawn.length === 0) rows.push(el('li', { class: 'muted', 'data-state': 'warn', text: 'No output has drawn the show: nothing is going to air from this hub' }));
-    if (silent > 0) rows.push(el('li', { class: 'muted', text: `${silent} connected ${silent === 1 ? 'page has' : 'pages have'} not drawn anything: operator panels (this one included), or outputs still loading` }));
+    dropped.keepOnly(new Set(outputs.map((o) => o.connectionId)));
+    const drawn = outputs.filter((output) => output.report !== null || !output.connected);
+    const loading = outputs.filter((output) => output.report === null && output.connected).length;
+    const rows = drawn.map((output) => row(output, outputWarnings(output, show, hubNow(), revisionSince, dropped.lately(output, hubNow()))));
+    if (!outputs.some((o) => o.connected && o.report)) rows.push(el('li', { class: 'muted', 'data-state': 'warn', text: 'No output has drawn the show: nothing is going to air from this hub' }));
+    if (loading > 0) rows.push(el('li', { class: 'muted', text: `${loading} ${loading === 1 ? 'output is' : 'outputs are'} connected but still loading` }));
     list.replaceChildren(...rows);
   };
+
+  function rename(output: OutputStatus, item: HTMLElement) {
+    editing = output.connectionId;
+    const input = el('input', { type: 'text', value: output.name, maxlength: 60, 'aria-label': `New name for ${outputTitle(output)}`, autocomplete: 'off' });
+    const problem = el('p', { class: 'field-error', role: 'alert' });
+    const done = () => {
+      editing = null;
+      render();
+    };
+    const form = el('form', { class: 'output-name', 'aria-label': `Rename ${outputTitle(output)}` }, input, el('button', { type: 'submit', text: 'Save name' }), el('button', { type: 'button', text: 'Cancel' }), problem);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const name = input.value.trim();
+      if (!name) return void (problem.textContent = 'Type a name (at most 60 characters)');
+      void nameOutput(output.connectionId, name).then((outcome) => (outcome.ok ? done() : (problem.textContent = outcome.error)));
+    });
+    form.querySelector('button[type=button]')!.addEventListener('click', done);
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        done();
+      }
+    });
+    item.querySelector('.output-title')!.replaceWith(form);
+    input.focus();
+    input.select();
+  }
 
   function row(output: OutputStatus, warnings: string[]): HTMLElement {
     const report = output.report;
@@ -42,16 +80,25 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
       if (report.frameIntervalMs) health.push(`frame interval p95 ${report.frameIntervalMs.p95.toFixed(1)} ms, max ${report.frameIntervalMs.max.toFixed(1)} ms`);
     }
     const onAir = report ? (report.onAir.length > 0 ? report.onAir.map((g) => `${g.layer}: ${g.kind}`).join(', ') : 'nothing') : '—';
-    return el(
+    const title = outputTitle(output);
+    const item = el(
       'li',
-      { 'data-state': state, 'data-output': output.connectionId },
-      el('strong', { text: `${report?.page ?? 'output'} ${output.connectionId}${output.connected ? '' : ' — DISCONNECTED'}` }),
+      { 'data-state': state, 'data-output': output.connectionId, 'aria-label': title },
+      el(
+        'div',
+        { class: 'output-title' },
+        el('strong', { text: `${title}${output.connected ? '' : ' — DISCONNECTED'}` }),
+        output.name ? el('span', { class: 'muted', text: ` ${output.connectionId}` }) : null,
+        output.connected ? el('button', { type: 'button', class: 'small', text: 'Rename', 'aria-label': `Rename ${title}` }) : null,
+      ),
       el('span', { class: 'facts', text: facts.join(' · ') }),
       health.length > 0 ? el('span', { class: 'facts', 'data-health': '', text: health.join(' · ') }) : null,
       el('span', { class: 'facts', text: `On air: ${onAir}` }),
       report ? el('span', { class: 'facts muted', text: report.rendererReason }) : null,
       ...warnings.map((w) => el('span', { class: 'warning', text: `⚠ ${w}` })),
     );
+    item.querySelector('button')?.addEventListener('click', () => rename(output, item));
+    return item;
   }
 
   store.subscribe((state, previous) => {
