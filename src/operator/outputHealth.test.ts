@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputReport, OutputStatus } from '../protocol/messages';
 import { emptyShow } from '../state/showState';
-import { outputWarnings } from './outputHealth';
+import { droppedTracker, outputWarnings } from './outputHealth';
 
 const report = (over: Partial<OutputReport> = {}): OutputReport => ({
   type: 'rendered',
@@ -57,5 +57,23 @@ describe('outputWarnings', () => {
     const onAir = { ...show, onAir: { lowerThird: { id: 'g5', layer: 'lowerThird' as const, graphic: { kind: 'nameCard' as const, props: { name: 'Cram', role: '' } }, takenAt: 0, updatedAt: 0 } } };
     expect(outputWarnings(output(), onAir, 0, 0)).toEqual(['Shows different graphics from the ones on air in the show']);
     expect(outputWarnings(output({ report: report({ onAir: [{ layer: 'lowerThird', kind: 'nameCard', id: 'g5' }] }) }), onAir, 0, 0)).toEqual([]);
+  });
+
+  it('flags an output drawing below its target rate on its own clock (1 fps for 50 is not green)', () => {
+    const slow = output({ lastReportAt: 9_500, report: report({ fps: 1, droppedFrames: 37_138, frameIntervalMs: { p50: 1000, p95: 1000, p99: 1000, max: 1200 } }) });
+    expect(outputWarnings(slow, show, 10_000, 0)).toEqual(['Low frame rate: 1 fps for 50 (the machine or its GPU cannot keep up)']);
+    // 46 fps for 50 is within a tenth; the manual clock (no intervals) has no rate to judge.
+    expect(outputWarnings(output({ lastReportAt: 9_500, report: report({ fps: 46, frameIntervalMs: { p50: 20, p95: 21, p99: 22, max: 25 } }) }), show, 10_000, 0)).toEqual([]);
+    expect(outputWarnings(output({ lastReportAt: 9_500, report: report({ fps: 0 }) }), show, 10_000, 0)).toEqual([]);
+  });
+
+  it('flags an output dropping frames now, not one that dropped some long ago', () => {
+    const tracker = droppedTracker();
+    const at = (time: number, dropped: number) => output({ lastReportAt: time, report: report({ droppedFrames: dropped }) });
+    expect(tracker.lately(at(1_000, 500), 1_000)).toBe(0); // first sight: an old count is not news
+    expect(tracker.lately(at(2_000, 500), 2_000)).toBe(0);
+    expect(tracker.lately(at(3_000, 512), 3_000)).toBe(12);
+    expect(outputWarnings(at(3_000, 512), show, 3_000, 0, 12)).toEqual(['Dropping frames: 12 dropped in the last 10 s (512 since it started)']);
+    expect(tracker.lately(at(14_000, 512), 14_000)).toBe(0);
   });
 });

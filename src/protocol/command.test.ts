@@ -46,6 +46,13 @@ describe('Command', () => {
     expect(problem({ type: 'clear', layer: 'lowerThird', layr: 'x' })).toBe('Unrecognized key: "layr"');
   });
 
+  it('names an unknown field without echoing a huge one back', () => {
+    const huge = 'k'.repeat(60_000);
+    const keys = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => [k, 1]));
+    expect(problem({ type: 'clearAll', [huge]: 1 })).toBe(`Unrecognized key: "${'k'.repeat(40)}…"`);
+    expect(problem({ type: 'clearAll', ...keys })).toBe('Unrecognized keys: "a", "b", "c", "d", "e" and 2 more');
+  });
+
   it('refuses a move that gives both a position and a step, or neither', () => {
     expect(problem({ type: 'rundown.move', id: 'r1' })).toBe('give either index (a position) or by (-1 or 1)');
     expect(problem({ type: 'rundown.move', id: 'r1', index: 2, by: 1 })).toBe('give either index (a position) or by (-1 or 1)');
