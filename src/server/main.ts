@@ -73,9 +73,11 @@ async function main() {
       });
   });
   // Requests Node cannot parse at all (bad header lines, huge headers): answer 400 and close, like Node's default.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const tooBig = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({ error: tooBig ? 'The request headers are too large' : `The request is not valid HTTP (${error.code ?? 'unreadable'}): check its request line and headers` });
+    socket.end(`HTTP/1.1 ${tooBig ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
   sockets = attachSocketServer(server, hub, outputs, token, templates, heartbeatMs);
 
