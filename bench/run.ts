@@ -5,6 +5,7 @@ import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { BENCH_CASES, type BenchCase } from './cases';
 import { measureLive, type LiveResult } from './measureLive';
 import { measureSustained, type SustainedResult } from './measureSustained';
+import { formatHubReport, measureHub } from './hubThroughput';
 import { formatReport } from './report';
 import { duringMeasurement, marathonScene } from './scene';
 
@@ -51,12 +52,15 @@ async function main() {
     await hub.kill();
   }
   const meta = { date: new Date().toISOString(), quick, windowS, sustainedS, warmupS, format: '1080p50', scene: marathonScene, duringMeasurement };
-  const report = formatReport(live, sustained, meta);
+  process.stdout.write('  hub throughput... ');
+  const hubResult = await measureHub(quick ? 2 : 5);
+  console.log('done');
+  const report = `${formatReport(live, sustained, meta)}\n\n${formatHubReport(hubResult)}`;
   console.log(`\n${report}`);
   const dir = resolve(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const stem = `${meta.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}`;
-  writeFileSync(resolve(dir, `${stem}.json`), `${JSON.stringify({ meta, live, sustained }, null, 2)}\n`);
+  writeFileSync(resolve(dir, `${stem}.json`), `${JSON.stringify({ meta, live, sustained, hub: hubResult }, null, 2)}\n`);
   writeFileSync(resolve(dir, `${stem}.md`), `${report}\n`);
   console.log(`Written to bench/results/${stem}.json and .md`);
 }

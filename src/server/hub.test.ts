@@ -41,6 +41,16 @@ describe('hub', () => {
     expect(onDisk().races).toHaveLength(20);
   });
 
+  it('refuses only the command that breaks the show when it arrives in a group with others', async () => {
+    const { hub, writes } = hubOnDisk();
+    const results = await Promise.all(Array.from({ length: 22 }, (_, i) => hub.submit(addRace(i))));
+    expect(writes()).toBe(2);
+    expect(results.filter((r) => r.ok)).toHaveLength(20);
+    expect(results[20]).toMatchObject({ ok: false, reason: 'refused', error: expect.stringMatching(/races: Too big/) });
+    expect(results[21]).toMatchObject({ ok: false, reason: 'refused', error: expect.stringMatching(/races: Too big/) });
+    expect(hub.store.getState().races).toHaveLength(20);
+  });
+
   it('saves every command waiting at once in one write and acknowledges each in order', async () => {
     const { hub, writes, onDisk } = hubOnDisk();
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => hub.submit(addRace(i % 20))));

@@ -72,11 +72,18 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
   async function commitGroup(group: Extract<Job, { kind: 'command' }>[]) {
     const current = store.getState();
     let working = current;
-    const results = group.map((job) => {
-      const { result, state } = applyOne(working, job.command, job.baseRevision);
-      if (state) working = state;
-      return result;
-    });
+    // The show check costs milliseconds, so it runs once on the group's result; only when that fails is each
+    // command checked on its own, so the one that broke the show is refused and the rest still go through.
+    const applyAll = (checkEach: boolean) => {
+      working = current;
+      return group.map((job) => {
+        const { result, state } = applyOne(working, job.command, job.baseRevision, checkEach);
+        if (state) working = state;
+        return result;
+      });
+    };
+    let results = applyAll(group.length === 1);
+    if (working !== current && group.length > 1 && checkShow(working)) results = applyAll(true);
     if (working !== current) {
       try {
         await persist(working);
@@ -89,7 +96,7 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
     group.forEach((job, i) => job.done(results[i]!));
   }
 
-  function applyOne(current: ShowState, command: Command, baseRevision?: number): { result: SubmitResult; state?: ShowState } {
+  function applyOne(current: ShowState, command: Command, baseRevision: number | undefined, check: boolean): { result: SubmitResult; state?: ShowState } {
     const refuse = (reason: 'refused' | 'stale', error: string) => ({ result: { ok: false as const, reason, error, revision: current.revision } });
     if (baseRevision !== undefined && baseRevision !== current.revision) {
       return refuse(
@@ -99,7 +106,7 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
     }
     const applied = applyCommand(current, command, themes ? { now: now(), themes: themes() } : { now: now() });
     if (!applied.ok) return refuse('refused', applied.error);
-    const invalid = checkShow(applied.state);
+    const invalid = check ? checkShow(applied.state) : null;
     if (invalid) return refuse('refused', invalid);
     return { result: { ok: true, revision: applied.state.revision }, state: applied.state };
   }
