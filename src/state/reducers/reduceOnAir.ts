@@ -8,7 +8,7 @@ import type { ApplyContext } from '../applyCommand';
 export type OnAirCommand = CommandOf<'take' | 'update' | 'clear' | 'clearAll'>;
 export const onAirCommandTypes = ['take', 'update', 'clear', 'clearAll'] as const;
 
-/** Take, update and clear. Returns the next state, or a sentence saying why the command was refused. */
+/** Take, update and clear (a take of what is on air stays or updates in place). Returns the next state, or a sentence saying why the command was refused. */
 export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyContext): ShowState | string {
   const revision = state.revision + 1;
   switch (command.type) {
@@ -16,6 +16,13 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       const problem = raceReferenceProblem(command.graphic, state);
       if (problem) return problem;
       const layer = command.layer ?? contractOf(command.graphic.kind).layer;
+      const current = state.onAir[layer];
+      // A take of what is already on air never bounces it (out and in): the same graphic stays as it is, and
+      // the same rundown item, edited since, animates to its new look in place, as an update would.
+      if (current && sameValue(current.graphic, command.graphic)) return state;
+      if (current && command.itemId !== undefined && current.itemId === command.itemId && current.graphic.kind === command.graphic.kind) {
+        return { ...state, onAir: { ...state.onAir, [layer]: { ...current, graphic: command.graphic, updatedAt: ctx.now } } };
+      }
       const onAir = { id: `g${revision}`, layer, graphic: command.graphic, takenAt: ctx.now, updatedAt: ctx.now, ...tag(state, command) };
       return { ...state, onAir: { ...state.onAir, [layer]: onAir } };
     }
