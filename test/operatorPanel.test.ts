@@ -179,8 +179,8 @@ describe('operator panel', () => {
     await panel.keyboard.press('?');
     const help = panel.getByRole('dialog', { name: 'Keyboard' });
     await help.waitFor();
-    expect(await help.getByRole('row', { name: /Space or Enter/ }).textContent()).toContain('Take the cued item to air');
-    expect(await help.getByRole('row', { name: /^F2/ }).textContent()).toContain('Clear the lowerThird layer');
+    expect(await help.getByRole('row', { name: /^Space/ }).textContent()).toContain('Take the cued item to air');
+    expect(await help.getByRole('row', { name: /^F2/ }).textContent()).toContain('Clear Lower third');
     await panel.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
   });

@@ -77,7 +77,7 @@ const raceControl = mountRaceControl($('races'), store, races, () => clock.now()
 mountCrawlEditor($('crawl-editor'), store, actions);
 mountOutputsView($('outputs'), store, () => clock.now());
 mountTemplatesView($('templates'), store);
-bindHotkeys(actions, { toggleHelp: () => help.toggle(), races, raceControl });
+bindHotkeys(actions, { toggleHelp: () => help.toggle(), toggleBigPreview: (open) => store.setState({ pvwLarge: open ?? !store.getState().pvwLarge }), races, raceControl });
 keepFocusOff(document.body);
 
 async function startMonitors() {

@@ -65,7 +65,7 @@ describe('applyCommand', () => {
   it('refuses to update an empty layer and leaves the state alone', () => {
     const state = emptyShow();
     const result = applyCommand(state, Command.parse({ type: 'update', layer: 'lowerThird', graphic: cram }), { now: 1 });
-    expect(result).toEqual({ ok: false, error: 'Nothing is on air on the lowerThird layer to update' });
+    expect(result).toEqual({ ok: false, error: 'Nothing is on air on Lower third to update' });
     expect(state.revision).toBe(0);
   });
 
@@ -79,7 +79,7 @@ describe('applyCommand', () => {
 
   it('refuses to clear a layer that has nothing on air', () => {
     const result = applyCommand(emptyShow(), { type: 'clear', layer: 'crawl' }, { now: 1 });
-    expect(result).toEqual({ ok: false, error: 'Nothing is on air on the crawl layer' });
+    expect(result).toEqual({ ok: false, error: 'Nothing is on air on Crawl' });
   });
 
   it('clears everything with clearAll', () => {

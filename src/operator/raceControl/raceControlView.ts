@@ -58,7 +58,8 @@ export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActio
     const state = store.getState();
     const races = state.show?.races ?? [];
     const selected = raceActions.selected();
-    if (problem.textContent !== (state.raceProblem ?? '')) problem.textContent = state.raceProblem ?? '';
+    const problemText = state.raceProblem?.text ?? '';
+    if (problem.textContent !== problemText) problem.textContent = problemText;
     const key = JSON.stringify(races.map((r) => [r.id, r.name]));
     if (key !== tabKey) {
       tabKey = key;

@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../protocol/command';
 import { contractOf } from '../../protocol/graphicSpec';
+import { LAYER_TITLES } from '../../protocol/layers';
 import { sameValue } from '../../protocol/sameValue';
 import { raceReferenceProblem } from '../raceReferences';
 import type { ShowState } from '../showState';
@@ -28,9 +29,9 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
     }
     case 'update': {
       const current = state.onAir[command.layer];
-      if (!current) return `Nothing is on air on the ${command.layer} layer to update`;
+      if (!current) return `Nothing is on air on ${LAYER_TITLES[command.layer]} to update`;
       if (current.graphic.kind !== command.graphic.kind) {
-        return `The ${command.layer} layer has a ${current.graphic.kind} on air, not a ${command.graphic.kind}`;
+        return `${LAYER_TITLES[command.layer]} has ${contractOf(current.graphic.kind).title} on air, not ${contractOf(command.graphic.kind).title}: Update changes a graphic of the same kind in place; Take replaces it`;
       }
       const problem = raceReferenceProblem(command.graphic, state);
       if (problem) return problem;
@@ -40,7 +41,7 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       return { ...state, onAir: { ...state.onAir, [command.layer]: updated } };
     }
     case 'clear': {
-      if (!state.onAir[command.layer]) return `Nothing is on air on the ${command.layer} layer`;
+      if (!state.onAir[command.layer]) return `Nothing is on air on ${LAYER_TITLES[command.layer]}`;
       const { [command.layer]: _cleared, ...rest } = state.onAir;
       return { ...state, onAir: rest };
     }
