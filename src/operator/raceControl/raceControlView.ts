@@ -118,7 +118,7 @@ export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActio
     const reset = button('Reset…', null, () => void confirmReset(current() ?? race), 'danger');
     const gunForm = createGunTimeForm(race, current, raceActions, now);
     const finishForm = createFinishForm(race, current, raceActions);
-    const splitForm = createSplitForm(race.name, current, raceActions);
+    const splitForm = createSplitForm(race.name, current, raceActions, { store, now });
     const splits = el('ul', { class: 'race-splits', 'aria-label': `${race.name} splits` });
     const banner = button('Split banner', 'B', () => void raceActions.takeSplitBanner(current() ?? race), 'take');
     const projection = button('Projection', 'P', () => void raceActions.takeProjection(current() ?? race), 'take');
