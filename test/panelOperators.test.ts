@@ -22,7 +22,7 @@ describe('several operators', () => {
     await rundownItem(b, 'Baroness Tanni Grey-Thompson').first().click();
     await b.keyboard.press('Space');
     await expect.poll(() => rundownItem(a, 'Baroness Tanni Grey-Thompson').first().getAttribute('data-tally')).toBe('pgm');
-    expect(await a.locator('#pgm-caption').textContent()).toBe('PGM · lowerThird: Baroness Tanni Grey-Thompson');
+    expect(await a.locator('#pgm-caption').textContent()).toBe('PGM · Lower third: Baroness Tanni Grey-Thompson');
     await expect.poll(() => revisionShown(a)).toBe(await revisionShown(b));
     // Each panel has its own cue.
     expect(await rundownItem(a, 'Steve Cram').first().getAttribute('aria-selected')).toBe('true');

@@ -36,7 +36,7 @@ export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActio
   const tabs = el('div', { class: 'race-tabs', role: 'tablist', 'aria-label': 'Races' });
   const panelHost = el('div', { class: 'race-detail' });
   const problem = el('p', { class: 'notice error', role: 'alert' });
-  host.replaceChildren(el('h2', { id: 'race-control-heading', text: 'Race control' }), tabs, problem, panelHost);
+  host.replaceChildren(el('h2', { id: 'race-control-heading', text: 'Race control' }), tabs, panelHost, problem);
 
   let tabKey = '';
   let tabClocks: { race: Race; clock: HTMLElement }[] = [];
