@@ -177,8 +177,8 @@ describe.each([
       raceClock: raceControl(panel).getByRole('timer'),
     };
     const boxes = async () => {
-      const out: Record<string, { x: number; y: number; width: number; height: number }> = {};
-      for (const [name, part] of Object.entries(parts)) out[name] = (await part.boundingBox())!;
+      const out = {} as Record<keyof typeof parts, { x: number; y: number; width: number; height: number }>;
+      for (const [name, part] of Object.entries(parts)) out[name as keyof typeof parts] = (await part.boundingBox())!;
       return out;
     };
     const page = await panel.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight }));
