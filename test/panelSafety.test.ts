@@ -70,7 +70,7 @@ describe('taking', () => {
     await panel.keyboard.press('e');
     const form = panel.getByRole('form', { name: /^Edit “Brendan Foster”/ });
     await form.getByLabel('Role').fill('Great North Run founder');
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => (await hub.state()).rundown.find((i: { graphic: { props: { name?: string } } }) => i.graphic.props.name === 'Brendan Foster').graphic.props.role).toBe('Great North Run founder');
     await panel.waitForTimeout(600);
     await panel.keyboard.press('Space');
@@ -187,7 +187,7 @@ describe.each([
     for (const [name, box] of Object.entries(first)) {
       expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, `${name} is on screen`).toBe(true);
     }
-    expect(first.pvw.width).toBe(first.pgm.width);
+    expect(first.pvw.width).toBeCloseTo(first.pgm.width, 0);
     expect(first.pvw.x + first.pvw.width <= first.pgm.x && first.rundown.x + first.rundown.width <= first.pvw.x, 'rundown, PVW and PGM side by side').toBe(true);
 
     // Five layers on air with long names, a refusal in the message line and one in race control.
@@ -264,9 +264,9 @@ describe('messages', () => {
       await page.keyboard.press('e');
     }
     await b.getByRole('form', { name: /^Edit/ }).getByLabel('Role').fill('BBC Sport');
-    await b.getByRole('form', { name: /^Edit/ }).getByRole('button', { name: 'Save' }).click();
+    await b.getByRole('form', { name: /^Edit/ }).getByRole('button', { name: 'Save', exact: true }).click();
     await a.getByRole('form', { name: /^Edit/ }).getByRole('alert').filter({ hasText: 'Another operator changed this item' }).waitFor();
-    await a.getByRole('form', { name: /^Edit/ }).getByRole('button', { name: 'Save' }).click();
+    await a.getByRole('form', { name: /^Edit/ }).getByRole('button', { name: 'Save', exact: true }).click();
     const conflict = a.locator('#air-controls').getByRole('alert').filter({ hasText: /^Another operator changed “Brendan Foster”/ });
     await conflict.waitFor();
     await a.getByRole('form', { name: /^Edit/ }).getByRole('button', { name: 'Cancel' }).click();

@@ -50,6 +50,7 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
   }
 
   function buildForm(item: RundownItem | null): HTMLElement {
+    const builtFor = openKey;
     const show = store.getState().show!;
     let kind: GraphicKind = item?.graphic.kind ?? store.getState().show?.rundown.find((i) => i.id === store.getState().cueId)?.graphic.kind ?? GRAPHIC_KINDS[0].kind;
     const cuedGroup = show.rundown.find((i) => i.id === store.getState().cueId)?.group;
@@ -130,6 +131,8 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
 
     /** Draws the form's item in PVW as it is typed (the last readable version while a field is wrong). */
     function drawDraft() {
+      // Closed or another item opened: a last change event on the way out (the focused field removed) draws nothing.
+      if (!form.isConnected || JSON.stringify(store.getState().editor) !== builtFor) return;
       const { parsed, problems } = readForm();
       if (!parsed.success || problems.length > 0) return;
       store.setState({ draft: { title: `${item ? 'editing' : 'new'} “${itemTitle(parsed.data)}”`, graphics: [parsed.data.graphic] } });
