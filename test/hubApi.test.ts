@@ -54,7 +54,7 @@ describe('hub HTTP API', () => {
     ['a wrong-typed field', { type: 'take', graphic: { kind: 'nameCard', props: { name: 7 } } }, 400, /graphic\.props\.name: Invalid input: expected string, received number/],
     ['an oversized field', { type: 'take', graphic: { kind: 'nameCard', props: { name: 'x'.repeat(200) } } }, 400, /graphic\.props\.name: Too big/],
     ['an unknown field', { type: 'clearAll', force: true }, 400, /Unrecognized key: "force"/],
-    ['a command the show cannot apply', { type: 'update', layer: 'centre', graphic: cram.graphic }, 422, /^Nothing is on air on the centre layer to update$/],
+    ['a command the show cannot apply', { type: 'update', layer: 'centre', graphic: cram.graphic }, 422, /^Nothing is on air on Centre to update$/],
   ])('refuses %s with a message naming the problem', async (_name, body, status, message) => {
     await expectUnchanged(async () => {
       const result = await hub.post(body);

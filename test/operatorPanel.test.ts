@@ -22,13 +22,13 @@ describe('operator panel', () => {
     await expect.poll(() => rundownItem(panel, 'Steve Cram').first().getAttribute('aria-selected')).toBe('true');
     await panel.keyboard.press('ArrowDown');
     await expect.poll(() => foster.first().getAttribute('data-tally')).toBe('pvw');
-    expect(await panel.locator('#pvw-caption').textContent()).toBe('PVW · Brendan Foster (lowerThird)');
+    expect(await panel.locator('#pvw-caption').textContent()).toBe('PVW · Brendan Foster (Lower third)');
 
     await panel.keyboard.press('Space');
     await expect.poll(() => foster.first().getAttribute('data-tally')).toBe('pgm pvw');
     expect(await foster.first().textContent()).toContain('ON AIR');
-    expect(await panel.locator('#pgm-caption').textContent()).toBe('PGM · lowerThird: Brendan Foster');
-    expect(await panel.locator('#pvw-caption').textContent()).toBe('PVW · Brendan Foster (lowerThird) · on air');
+    expect(await panel.locator('#pgm-caption').textContent()).toBe('PGM · Lower third: Brendan Foster');
+    expect(await panel.locator('#pvw-caption').textContent()).toBe('PVW · Brendan Foster (Lower third) · on air');
     const taken = (await onAir()).lowerThird;
     expect(taken.itemId).toBe('r2');
     expect(taken.graphic.props.name).toBe('Brendan Foster');
@@ -179,8 +179,8 @@ describe('operator panel', () => {
     await panel.keyboard.press('?');
     const help = panel.getByRole('dialog', { name: 'Keyboard' });
     await help.waitFor();
-    expect(await help.getByRole('row', { name: /Space or Enter/ }).textContent()).toContain('Take the cued item to air');
-    expect(await help.getByRole('row', { name: /^F2/ }).textContent()).toContain('Clear the lowerThird layer');
+    expect(await help.getByRole('row', { name: /^Space/ }).textContent()).toContain('Take the cued item to air');
+    expect(await help.getByRole('row', { name: /^F2/ }).textContent()).toContain('Clear Lower third');
     await panel.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
   });

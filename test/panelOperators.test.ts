@@ -22,7 +22,7 @@ describe('several operators', () => {
     await rundownItem(b, 'Baroness Tanni Grey-Thompson').first().click();
     await b.keyboard.press('Space');
     await expect.poll(() => rundownItem(a, 'Baroness Tanni Grey-Thompson').first().getAttribute('data-tally')).toBe('pgm');
-    expect(await a.locator('#pgm-caption').textContent()).toBe('PGM · lowerThird: Baroness Tanni Grey-Thompson');
+    expect(await a.locator('#pgm-caption').textContent()).toBe('PGM · Lower third: Baroness Tanni Grey-Thompson');
     await expect.poll(() => revisionShown(a)).toBe(await revisionShown(b));
     // Each panel has its own cue.
     expect(await rundownItem(a, 'Steve Cram').first().getAttribute('aria-selected')).toBe('true');
@@ -47,7 +47,7 @@ describe('several operators', () => {
     await formA.getByRole('button', { name: 'Save' }).click();
     await formA
       .getByRole('alert')
-      .filter({ hasText: /^Another operator changed “Jonathan Edwards” while you were editing it \(you started from item revision 0, it is now at \d+\); nothing was changed: reopen the item to see their version$/ })
+      .filter({ hasText: /^Another operator changed “Jonathan Edwards” while you were editing it; nothing was changed: load their version and make your edit again$/ })
       .waitFor();
     expect(await hub.state()).toEqual(before);
     expect(await formA.getByLabel('Role').inputValue()).toBe('Three-time London winner');
@@ -79,7 +79,7 @@ describe('several operators', () => {
     await expect.poll(async () => (await hub.state()).onAir).toEqual({});
     // The panel's own answer to the clear comes after the hub's state changed: wait for it, or it would replace
     // the message the next key press gives.
-    await b.getByRole('status').filter({ hasText: 'Cleared lowerThird' }).waitFor();
+    await b.getByRole('status').filter({ hasText: 'Cleared Lower third' }).waitFor();
     await b.keyboard.press('n');
     await b.getByRole('alert').filter({ hasText: 'The show is locked' }).waitFor();
 
@@ -149,7 +149,7 @@ describe('several operators', () => {
     await a.getByRole('button', { name: 'Show files…' }).click();
     const dialog = a.getByRole('dialog', { name: 'Show files' });
     await dialog.getByRole('button', { name: 'Open Berlin 2016' }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'Clear the air before you open another show (on air: lowerThird); nothing was changed' }).waitFor();
+    await dialog.getByRole('alert').filter({ hasText: 'Clear the air before you open another show (on air: Lower third); nothing was changed' }).waitFor();
     expect((await hub.state()).name).toBe('London 2016 final');
     await dialog.getByRole('button', { name: 'Close' }).click();
   });

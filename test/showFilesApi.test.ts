@@ -62,7 +62,7 @@ describe('show files API', () => {
     const before = await hub.state();
     expect(await shows('open', { file: 'berlin-2016' })).toEqual({
       status: 422,
-      body: { error: 'Clear the air before you open another show (on air: lowerThird); nothing was changed', revision: before.revision },
+      body: { error: 'Clear the air before you open another show (on air: Lower third); nothing was changed', revision: before.revision },
     });
     expect((await shows('new', { name: 'Boston 2016' })).status).toBe(422);
     expect(await hub.state()).toEqual(before);

@@ -38,6 +38,12 @@ describe('compareToRecord', () => {
     });
   });
 
+  it('should show an hour or more as h:mm:ss, never as 238:31', () => {
+    expect(compareToRecord(WORLD_RECORD_2016 + hms(3, 58, 31), WORLD_RECORD_2016)).toMatchObject({ text: '3:58:31 OVER', sentence: '3:58:31 over world-record pace' });
+    expect(compareToRecord(WORLD_RECORD_2016 + hms(1, 0, 5), WORLD_RECORD_2016).text).toBe('1:00:05 OVER');
+    expect(compareToRecord(WORLD_RECORD_2016 + hms(0, 59, 59), WORLD_RECORD_2016).text).toBe('59:59 OVER');
+  });
+
   it('calls it LEVEL when the projection rounds to the record', () => {
     expect(compareToRecord(WORLD_RECORD_2016 + 400, WORLD_RECORD_2016)).toEqual({
       deltaMs: 0,

@@ -25,8 +25,14 @@ export function compareToRecord(
   if (deltaSeconds === 0) return { deltaMs: 0, direction: 'level', text: 'LEVEL', sentence: `level with ${pace}` };
   const direction = deltaSeconds < 0 ? 'under' : 'over';
   const amount = Math.abs(deltaSeconds);
+  const two = (n: number) => String(n).padStart(2, '0');
+  // Over an hour reads h:mm:ss: "238:31 OVER" is not a time anyone can read on air.
   const caption =
-    amount < 60 ? `${amount} S` : `${Math.floor(amount / 60)}:${String(amount % 60).padStart(2, '0')}`;
+    amount < 60
+      ? `${amount} S`
+      : amount < 3600
+        ? `${Math.floor(amount / 60)}:${two(amount % 60)}`
+        : `${Math.floor(amount / 3600)}:${two(Math.floor(amount / 60) % 60)}:${two(amount % 60)}`;
   const spoken = amount < 60 ? `${amount} s` : caption;
   return {
     deltaMs: deltaSeconds * 1000,

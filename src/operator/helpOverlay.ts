@@ -6,7 +6,8 @@ import { HOTKEYS } from './hotkeys';
 export function createHelpOverlay() {
   const { dialog, body } = modal('Keyboard', 'help');
   body.append(
-    el('p', { class: 'muted', text: 'Hotkeys never fire while you type in a field: press Esc to leave the field first.' }),
+    el('p', { class: 'muted', text: 'Hotkeys never fire while you type in a field: press Esc to leave the field first. Only Space takes; Enter only sends forms.' }),
+    el('p', { class: 'muted', text: 'PVW shows the draft you are typing (orange) before anything is sent. Your cue, race and drafts survive a reload; leaving with an unsent draft asks first. Auto-advance is the checkbox under Take.' }),
     el('table', {}, el('tbody', {}, ...HOTKEYS.map((h) => el('tr', {}, el('th', { scope: 'row' }, el('kbd', { text: h.keys })), el('td', { text: h.does }))))),
   );
   return {

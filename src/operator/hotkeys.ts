@@ -1,4 +1,4 @@
-import { LAYERS, type LayerId } from '../protocol/layers';
+import { LAYER_TITLES, LAYERS, type LayerId } from '../protocol/layers';
 
 /** What a key press asks the panel to do. */
 export type HotkeyAction =
@@ -13,6 +13,8 @@ export type HotkeyAction =
   | { type: 'delete' }
   | { type: 'move'; by: -1 | 1 }
   | { type: 'help' }
+  | { type: 'bigPreview' }
+  | { type: 'autoAdvance' }
   | { type: 'escape' }
   | RaceHotkey;
 
@@ -32,11 +34,13 @@ export type KeyPress = { key: string; shiftKey: boolean; ctrlKey: boolean; altKe
 export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: '↑ / ↓', does: 'Cue the previous / next item' },
   { keys: 'Home / End', does: 'Cue the first / last item' },
-  { keys: 'Space or Enter', does: 'Take the cued item to air' },
+  { keys: 'Space', does: 'Take the cued item to air (Enter never takes; a second Space within half a second is the same press; taking what is already on air leaves it there, or updates it in place if edited)' },
   { keys: 'U', does: 'Update: put the cued item on its layer in place (the graphic on air animates to it)' },
-  ...LAYERS.map((layer, i) => ({ keys: `F${i + 1}`, does: `Clear the ${layer} layer` })),
+  ...LAYERS.map((layer, i) => ({ keys: `F${i + 1}`, does: `Clear ${LAYER_TITLES[layer]}` })),
   { keys: 'F12, F12', does: 'Clear all: press twice within 2 seconds (Esc cancels)' },
-  { keys: 'E', does: 'Edit the cued item' },
+  { keys: 'V', does: 'Large PVW: proof-read the cued item (or the draft being edited) at full size; V or Esc closes it (double-click PVW also opens it)' },
+  { keys: 'A', does: 'Auto-advance on / off: after Take, cue the next item' },
+  { keys: 'E', does: 'Edit the cued item (PVW draws the draft as you type)' },
   { keys: 'N', does: 'New item' },
   { keys: 'D', does: 'Duplicate the cued item' },
   { keys: 'Delete', does: 'Delete the cued item (asks first)' },
@@ -44,7 +48,7 @@ export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: '1 … 9', does: 'Race control: select race 1 to 9 (in the show’s running order)' },
   { keys: 'G', does: 'Start the selected race’s clock at the gun: the gun is the hub’s time of the key press (refused if it has started)' },
   { keys: 'T', does: 'Type the selected race’s gun time of day (sets or corrects it)' },
-  { keys: 'S', does: 'Enter a split for the selected race (Enter in the form sends it)' },
+  { keys: 'S', does: 'Enter a split for the selected race: PVW shows the graphics it changes; Enter in the form sends it, and a split that does not fit the race clock or the race’s pace asks first' },
   { keys: 'B', does: 'Split banner of the selected race’s latest split to air' },
   { keys: 'P', does: 'Projection ticker of the selected race to air' },
   { keys: 'C', does: 'Race clock of the selected race to air' },
@@ -52,6 +56,9 @@ export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: '?', does: 'Show or hide this help' },
   { keys: 'Esc', does: 'Close help or a dialog, cancel an armed clear all, leave a form field' },
 ];
+
+/** Take presses closer together than this are one press. */
+export const TAKE_REPEAT_MS = 500;
 
 /** How long a first F12 stays armed. */
 export const CLEAR_ALL_WINDOW_MS = 2000;
@@ -85,8 +92,8 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'cue', to: 'first' };
     case 'End':
       return { type: 'cue', to: 'last' };
+    // Only Space takes: Enter also sends forms, and a habitual second Enter must never put anything on air.
     case ' ':
-    case 'Enter':
       return { type: 'take' };
     case 'Delete':
       return { type: 'delete' };
@@ -116,6 +123,10 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'projection' };
     case 'c':
       return { type: 'raceClock' };
+    case 'v':
+      return { type: 'bigPreview' };
+    case 'a':
+      return { type: 'autoAdvance' };
   }
   return null;
 }

@@ -14,6 +14,7 @@ import { bindHotkeys, confirmDelete } from './hotkeyBinding';
 import { mountMonitors, type MonitorName } from './monitors';
 import { mountOutputsView } from './outputsView';
 import { createPanelActions } from './panelActions';
+import { rememberPanel } from './panelMemory';
 import { createPanelStore } from './panelStore';
 import { createRaceActions } from './raceControl/raceActions';
 import { mountRaceControl } from './raceControl/raceControlView';
@@ -39,18 +40,19 @@ const manualClock = params.get('clock') === 'manual';
 const $ = (id: string) => document.getElementById(id)!;
 
 const store = createPanelStore();
+const memory = rememberPanel(store, params.get('panel') ?? 'panel', { editor: $('editor'), races: $('races') });
 const clock = createHubClock();
 const look = createLiveLook({ onProblem: (text) => store.setState({ notice: { text, tone: 'error' } }) });
 const connection = connectToHub({
   url: hubSocketUrl(location, token),
   events: {
     onSnapshot(show, hubTime) {
-      const first = store.getState().show === null;
-      if (first) clock.setOffset(hubTime - localNow());
+      const previous = store.getState().show;
+      if (previous === null) clock.setOffset(hubTime - localNow());
       const { cueId } = store.getState();
       const cueGone = cueId !== null && !show.rundown.some((item) => item.id === cueId);
       look.setTheme(show.theme);
-      store.setState({ show, ...(first && cueId === null ? { cueId: show.rundown[0]?.id ?? null } : cueGone ? { cueId: null } : {}) });
+      store.setState({ show, ...(cueGone ? { cueId: null } : {}), ...memory.placeIn(show, previous) });
     },
     onStatus: (status, role) => store.setState({ connection: { status, role } }),
     onOutputs: (outputs) => store.setState({ outputs }),
@@ -77,7 +79,7 @@ const raceControl = mountRaceControl($('races'), store, races, () => clock.now()
 mountCrawlEditor($('crawl-editor'), store, actions);
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 mountTemplatesView($('templates'), store);
-bindHotkeys(actions, { toggleHelp: () => help.toggle(), races, raceControl });
+bindHotkeys(actions, { toggleHelp: () => help.toggle(), toggleBigPreview: (open) => store.setState({ pvwLarge: open ?? !store.getState().pvwLarge }), races, raceControl });
 keepFocusOff(document.body);
 
 async function startMonitors() {

@@ -1,4 +1,5 @@
 import { contractOf } from '../protocol/graphicSpec';
+import { LAYER_TITLES } from '../protocol/layers';
 import { itemTitle, type RundownItem } from '../protocol/rundownItem';
 import type { TemplateSet } from '../protocol/templates/templateSet';
 import { createOutputScene, DESIGN_HEIGHT, DESIGN_WIDTH, type OutputScene } from '../render/outputScene';
@@ -7,7 +8,7 @@ import type { RendererChoice, RendererKind } from '../render/rendererChoice';
 import { createSafeAreaGuides } from '../render/safeAreaGuides';
 import type { ShowState } from '../state/showState';
 import { el } from './element';
-import type { PanelStore } from './panelStore';
+import type { PanelStore, PvwDraft } from './panelStore';
 
 export type MonitorName = 'pvw' | 'pgm';
 
@@ -34,6 +35,7 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, l
   });
   for (const m of Object.values(monitors)) resize.observe(m.figure.querySelector('.screen')!);
 
+  monitors.pvw.figure.addEventListener('dblclick', () => store.setState({ pvwLarge: !store.getState().pvwLarge }));
   store.subscribe(() => captions());
   captions();
 
@@ -56,19 +58,37 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, l
     return show?.rundown.find((item) => item.id === cueId) ?? null;
   }
 
-  /** What PVW shows: the cued item alone, on its layer, in its on-air state (what Take would put on air). */
-  function previewShow(show: ShowState, item: RundownItem | null): ShowState {
+  /**
+   * What PVW shows: the draft being edited (its graphics, with the races it would change), else the cued
+   * item alone, on its layer, in its on-air state (what Take would put on air).
+   */
+  function previewShow(show: ShowState, item: RundownItem | null, draft: PvwDraft | null): ShowState {
+    if (draft) {
+      const onAir = Object.fromEntries(
+        draft.graphics.map((graphic, i) => {
+          const layer = contractOf(graphic.kind).layer;
+          return [layer, { id: `draft:${i}:${JSON.stringify(graphic)}`, layer, graphic, takenAt: 0, updatedAt: 0 }];
+        }),
+      );
+      return { ...show, ...(draft.races ? { races: draft.races } : {}), onAir };
+    }
     if (!item) return { ...show, onAir: {} };
     const layer = contractOf(item.graphic.kind).layer;
     return { ...show, onAir: { [layer]: { id: `pvw:${item.id}:${item.revision}`, layer, graphic: item.graphic, takenAt: 0, updatedAt: 0, itemId: item.id } } };
   }
 
   function captions() {
-    const { show, cueId } = store.getState();
+    const { show, cueId, draft, pvwLarge } = store.getState();
     const item = cuedItem();
     const cuedOnAir = item !== null && show !== null && Object.values(show.onAir).some((g) => g.itemId === cueId);
-    monitors.pvw.caption.textContent = item ? `PVW · ${itemTitle(item)} (${contractOf(item.graphic.kind).layer})${cuedOnAir ? ' · on air' : ''}` : 'PVW · nothing cued';
-    monitors.pvw.figure.dataset.tally = item ? 'pvw' : '';
+    const large = pvwLarge ? ' · large (V or Esc closes)' : '';
+    monitors.pvw.caption.textContent = draft
+      ? `PVW · draft: ${draft.title}${large}`
+      : item
+        ? `PVW · ${itemTitle(item)} (${LAYER_TITLES[contractOf(item.graphic.kind).layer]})${cuedOnAir ? ' · on air' : ''}${large}`
+        : `PVW · nothing cued${large}`;
+    monitors.pvw.figure.dataset.tally = draft ? 'draft' : item ? 'pvw' : '';
+    monitors.pvw.figure.classList.toggle('large', pvwLarge);
     const onAir = show ? Object.values(show.onAir) : [];
     monitors.pgm.caption.textContent = `PGM · ${
       onAir.length === 0
@@ -76,7 +96,7 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, l
         : onAir
             .map((g) => {
               const source = show!.rundown.find((i) => i.id === g.itemId);
-              return `${g.layer}: ${source ? itemTitle(source) : itemTitle({ graphic: g.graphic })}`;
+              return `${LAYER_TITLES[g.layer]}: ${source ? itemTitle(source) : itemTitle({ graphic: g.graphic })}`;
             })
             .join(' · ')
     }`;
@@ -86,7 +106,7 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, l
   return {
     /** Draws hub time t: reconciles the latest show into PGM and the cued item into PVW first. */
     frame(t: number) {
-      const { show } = store.getState();
+      const { show, draft } = store.getState();
       const pvw = monitors.pvw.scene;
       const pgm = monitors.pgm.scene;
       if (!show || !pvw || !pgm) return;
@@ -101,9 +121,9 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, l
         programShown = show;
       }
       const item = cuedItem();
-      const key = `${show.revision}:${item?.id}:${item?.revision}`;
+      const key = draft ? `${show.revision}:draft:${JSON.stringify(draft)}` : `${show.revision}:${item?.id}:${item?.revision}`;
       if (key !== previewKey) {
-        pvw.show(previewShow(show, item), t, { instant: true });
+        pvw.show(previewShow(show, item, draft), t, { instant: true });
         previewKey = key;
       }
       pvw.frame(t);

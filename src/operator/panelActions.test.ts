@@ -21,7 +21,7 @@ describe('the panel’s message line', () => {
     const clearing = actions.clear('lowerThird');
     expect(pending.map((p) => p.command)).toEqual([{ type: 'clear', layer: 'lowerThird' }]);
     actions.newItem(); // refused at once: the show is locked
-    expect(store.getState().notice).toEqual({ text: 'The show is locked: unlock it to change the rundown (take and clear still work)', tone: 'error' });
+    expect(store.getState().notice).toMatchObject({ text: 'The show is locked: unlock it to change the rundown (take and clear still work)', tone: 'error' });
     pending[0]!.answer({ ok: true, revision: 2 });
     await clearing;
     expect(store.getState().notice?.tone).toBe('error');
@@ -32,18 +32,45 @@ describe('the panel’s message line', () => {
     const first = actions.clear('lowerThird');
     pending[0]!.answer({ ok: true, revision: 2 });
     await first;
-    expect(store.getState().notice).toEqual({ text: 'Cleared lowerThird', tone: 'info' });
+    expect(store.getState().notice).toMatchObject({ text: 'Cleared Lower third', tone: 'info' });
 
     const second = actions.clear('banner');
     store.setState({ notice: { text: 'Something informative', tone: 'info' } });
     pending[1]!.answer({ ok: true, revision: 3 });
     await second;
-    expect(store.getState().notice).toEqual({ text: 'Cleared banner', tone: 'info' });
+    expect(store.getState().notice).toMatchObject({ text: 'Cleared Banner', tone: 'info' });
 
     const third = actions.clear('clock');
     actions.newItem();
     pending[2]!.answer({ ok: false, error: 'Nothing is on the clock layer' });
     await third;
-    expect(store.getState().notice).toEqual({ text: 'Nothing is on the clock layer', tone: 'error' });
+    expect(store.getState().notice).toMatchObject({ text: 'Nothing is on the clock layer', tone: 'error' });
+  });
+
+  it('should clear a message the moment it stops being true: not connected, nothing cued, the show locked, a refusal for a form since closed', async () => {
+    const { store, actions, pending } = panelWithSlowHub();
+    store.setState({ connection: { status: 'closed', role: 'operator' } });
+    await actions.clear('lowerThird');
+    expect(store.getState().notice?.text).toBe('Not sent: this panel is not connected to the hub as an operator');
+    store.setState({ connection: { status: 'open', role: 'operator' } });
+    expect(store.getState().notice).toBeNull();
+
+    await actions.take();
+    expect(store.getState().notice?.text).toBe('Nothing is cued to take: cue an item with ↑/↓ or a click');
+    store.setState({ cueId: 'r1' });
+    expect(store.getState().notice).toBeNull();
+
+    actions.newItem();
+    expect(store.getState().notice?.text).toMatch(/^The show is locked/);
+    store.setState({ show: { ...store.getState().show!, locked: false } });
+    expect(store.getState().notice).toBeNull();
+
+    store.setState({ editor: { mode: 'new' } });
+    const saving = actions.saveItem({ group: 'Commentators', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC' } } });
+    pending.at(-1)!.answer({ ok: false, error: 'Another operator changed “Steve Cram” while you were editing it; nothing was changed: load their version and make your edit again' });
+    await saving;
+    expect(store.getState().notice?.tone).toBe('error');
+    store.setState({ editor: null }); // Cancel
+    expect(store.getState().notice).toBeNull();
   });
 });

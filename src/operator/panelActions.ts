@@ -2,10 +2,10 @@ import type { HubConnection } from '../client/hubConnection';
 import { Command } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
 import { contractOf } from '../protocol/graphicSpec';
-import type { LayerId } from '../protocol/layers';
+import { LAYER_TITLES, type LayerId } from '../protocol/layers';
 import { itemTitle, type RundownItem, type RundownItemInput } from '../protocol/rundownItem';
-import { CLEAR_ALL_WINDOW_MS } from './hotkeys';
-import { canControl, canEdit, type PanelStore } from './panelStore';
+import { CLEAR_ALL_WINDOW_MS, TAKE_REPEAT_MS } from './hotkeys';
+import { canControl, canEdit, type Notice, type PanelStore } from './panelStore';
 import { moveCue } from './rundownOrder';
 
 export type Outcome = { ok: true; revision: number } | { ok: false; error: string };
@@ -16,18 +16,21 @@ export type Outcome = { ok: true; revision: number } | { ok: false; error: strin
  */
 export function createPanelActions(store: PanelStore, connection: Pick<HubConnection, 'command'>, now: () => number = Date.now) {
   const state = () => store.getState();
-  const tell = (text: string, tone: 'error' | 'info' = 'info') => store.setState({ notice: { text, tone } });
+  const tell = (text: string, tone: 'error' | 'info' = 'info', clearWhen?: Notice['clearWhen']) => store.setState({ notice: { text, tone, ...(clearWhen ? { clearWhen } : {}) } });
+  const locked = () => tell('The show is locked: unlock it to change the rundown (take and clear still work)', 'error', (s) => !s.show?.locked);
+  let lastTakeAt = -Infinity;
 
   async function send(input: unknown, done?: string): Promise<Outcome> {
+    const editorAtSend = state().editor;
     const parsed = Command.safeParse(input);
     if (!parsed.success) {
       const error = `Not sent: ${describeIssues(parsed.error)}`;
-      tell(error, 'error');
+      tell(error, 'error', (s) => s.editor !== editorAtSend);
       return { ok: false, error };
     }
     if (!canControl(state())) {
       const error = 'Not sent: this panel is not connected to the hub as an operator';
-      tell(error, 'error');
+      tell(error, 'error', canControl);
       return { ok: false, error };
     }
     const noticeBefore = state().notice;
@@ -36,7 +39,7 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       // A refusal said while this command was on its way stays in view: the operator has not read it yet.
       const since = state().notice;
       if (done && (since === noticeBefore || since?.tone !== 'error')) tell(done);
-    } else tell(outcome.error, 'error');
+    } else tell(outcome.error, 'error', (s) => s.editor !== editorAtSend);
     return outcome;
   }
 
@@ -47,7 +50,7 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
 
   function needCued(verb: string): RundownItem | null {
     const item = cued();
-    if (!item) tell(`Nothing is cued to ${verb}: cue an item with ↑/↓ or a click`, 'error');
+    if (!item) tell(`Nothing is cued to ${verb}: cue an item with ↑/↓ or a click`, 'error', (s) => s.cueId !== null);
     return item;
   }
 
@@ -61,21 +64,29 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
     cueItem(id: string) {
       store.setState({ cueId: id });
     },
-    take() {
+    /**
+     * Takes the cued item. Presses within TAKE_REPEAT_MS of the last are one press (a double Space is one
+     * take); with auto-advance on, the cue then moves to the next item.
+     */
+    async take() {
+      if (now() - lastTakeAt < TAKE_REPEAT_MS) return null;
       const item = needCued('take');
-      if (!item) return Promise.resolve(null);
-      const layer = contractOf(item.graphic.kind).layer;
-      return send({ type: 'take', graphic: item.graphic, itemId: item.id }, `Took “${itemTitle(item)}” to ${layer}`);
+      if (!item) return null;
+      lastTakeAt = now();
+      const layer = LAYER_TITLES[contractOf(item.graphic.kind).layer];
+      const outcome = await send({ type: 'take', graphic: item.graphic, itemId: item.id }, `Took “${itemTitle(item)}” to ${layer}`);
+      if (outcome.ok && state().autoAdvance && state().cueId === item.id) this.cue('next');
+      return outcome;
     },
     /** Puts the cued item on its layer in place: the graphic on air animates to it instead of re-entering. */
     update() {
       const item = needCued('update');
       if (!item) return Promise.resolve(null);
       const layer = contractOf(item.graphic.kind).layer;
-      return send({ type: 'update', layer, graphic: item.graphic, itemId: item.id }, `Updated ${layer} with “${itemTitle(item)}”`);
+      return send({ type: 'update', layer, graphic: item.graphic, itemId: item.id }, `Updated ${LAYER_TITLES[layer]} with “${itemTitle(item)}”`);
     },
     clear(layer: LayerId) {
-      return send({ type: 'clear', layer }, `Cleared ${layer}`);
+      return send({ type: 'clear', layer }, `Cleared ${LAYER_TITLES[layer]}`);
     },
     clearAll() {
       store.setState({ clearAllArmedUntil: null });
@@ -117,16 +128,21 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
     editCued() {
       const item = needCued('edit');
       if (!item) return;
-      if (!canEdit(state())) return tell('The show is locked: unlock it to change the rundown (take and clear still work)', 'error');
+      if (!canEdit(state())) return locked();
       store.setState({ editor: { mode: 'edit', itemId: item.id, itemRevision: item.revision } });
     },
     newItem() {
-      if (!canEdit(state())) return tell('The show is locked: unlock it to change the rundown (take and clear still work)', 'error');
+      if (!canEdit(state())) return locked();
       store.setState({ editor: { mode: 'new' } });
     },
     toggleLock() {
       const locked = state().show?.locked ?? false;
       return send({ type: locked ? 'show.unlock' : 'show.lock' }, locked ? 'The show is unlocked: the rundown can be edited' : 'The show is locked: take and clear still work');
+    },
+    autoAdvance: () => state().autoAdvance,
+    setAutoAdvance(on: boolean) {
+      store.setState({ autoAdvance: on });
+      tell(on ? 'Auto-advance is on: after Take, the next item is cued' : 'Auto-advance is off: the cue stays after Take');
     },
     tell,
   };

@@ -2,12 +2,24 @@ import { createStore } from 'zustand/vanilla';
 import type { ConnectionStatus } from '../client/hubConnection';
 import type { ClientRole, OutputStatus } from '../protocol/messages';
 import type { TemplateProblem } from '../protocol/templates/templateSet';
+import type { GraphicSpec } from '../protocol/graphicSpec';
+import type { Race } from '../protocol/race';
 import type { ShowState } from '../state/showState';
+
+/**
+ * What a form being filled in would put on air, drawn in PVW instead of the cued item: the graphics (each on
+ * its kind's layer) and, for a split, the races as they would be once it is sent.
+ */
+export type PvwDraft = { title: string; graphics: GraphicSpec[]; races?: Race[] };
 
 /** What the item form is doing: nothing, a new item, or editing an item from the item revision it was opened at. */
 export type Editor = null | { mode: 'new' } | { mode: 'edit'; itemId: string; itemRevision: number };
 
-export type Notice = { text: string; tone: 'error' | 'info' };
+/**
+ * A message in the panel's message line. One that stops being true when the panel's state changes (not
+ * connected, nothing cued, the show locked) says when: it is cleared the moment `clearWhen` holds.
+ */
+export type Notice = { text: string; tone: 'error' | 'info'; clearWhen?: (state: PanelState) => boolean };
 
 /**
  * One panel's state. The show and outputs come from the hub (the truth, shared by every panel); the cue,
@@ -23,16 +35,22 @@ export type PanelState = {
   /** Hub time until which a first F12 is armed (a second one clears all). */
   clearAllArmedUntil: number | null;
   helpOpen: boolean;
+  /** PVW shown large, to proof-read (V, double-click; Esc closes). */
+  pvwLarge: boolean;
+  /** The draft PVW draws while a form is being filled in; null shows the cued item. */
+  draft: PvwDraft | null;
   /** The race this panel's race control (and its keys) act on; null follows the show's first race. */
   raceId: string | null;
-  /** Why the hub refused this panel's last race control action from a button or key (forms show their own). */
-  raceProblem: string | null;
+  /** Why this panel's last race control action from a button or key was refused (forms show their own). */
+  raceProblem: Notice | null;
+  /** After Take, cue the next rundown item (this panel's setting, kept across reloads). */
+  autoAdvance: boolean;
   /** The hub's template version on air, and what is wrong with the files on disk (air keeps the last good set). */
   templates: { version: number; problems: TemplateProblem[] };
 };
 
 export function createPanelStore() {
-  return createStore<PanelState>()(() => ({
+  const store = createStore<PanelState>()(() => ({
     show: null,
     outputs: [],
     connection: { status: 'connecting', role: null },
@@ -41,10 +59,19 @@ export function createPanelStore() {
     notice: null,
     clearAllArmedUntil: null,
     helpOpen: false,
+    pvwLarge: false,
+    draft: null,
     raceId: null,
     raceProblem: null,
+    autoAdvance: false,
     templates: { version: 0, problems: [] },
   }));
+  // A message lives only as long as it is true.
+  store.subscribe((state) => {
+    const stale = { notice: state.notice?.clearWhen?.(state) ?? false, raceProblem: state.raceProblem?.clearWhen?.(state) ?? false };
+    if (stale.notice || stale.raceProblem) store.setState({ ...(stale.notice ? { notice: null } : {}), ...(stale.raceProblem ? { raceProblem: null } : {}) });
+  });
+  return store;
 }
 export type PanelStore = ReturnType<typeof createPanelStore>;
 

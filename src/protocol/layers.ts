@@ -7,3 +7,13 @@ import { z } from 'zod';
 export const LAYERS = ['centre', 'lowerThird', 'ticker', 'crawl', 'banner', 'clock'] as const;
 export const LayerId = z.enum(LAYERS);
 export type LayerId = z.infer<typeof LayerId>;
+
+/** Each layer as operators name it, for buttons and messages (never the id). */
+export const LAYER_TITLES: Record<LayerId, string> = {
+  centre: 'Centre',
+  lowerThird: 'Lower third',
+  ticker: 'Ticker',
+  crawl: 'Crawl',
+  banner: 'Banner',
+  clock: 'Clock',
+};

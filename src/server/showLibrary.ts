@@ -1,7 +1,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LAYERS } from '../protocol/layers';
+import { LAYER_TITLES, LAYERS } from '../protocol/layers';
 import { requiredText } from '../protocol/text';
 import { emptyShow, type ShowState } from '../state/showState';
 import { loadShowFile, saveShowFile } from './showFile';
@@ -72,7 +72,7 @@ export function createShowLibrary(dir: string) {
   function switchProblem(current: ShowState, action: string): string | null {
     if (current.locked) return `The show is locked: unlock it before you ${action}`;
     const onAir = LAYERS.filter((layer) => current.onAir[layer]);
-    if (onAir.length > 0) return `Clear the air before you ${action} (on air: ${onAir.join(', ')}); nothing was changed`;
+    if (onAir.length > 0) return `Clear the air before you ${action} (on air: ${onAir.map((layer) => LAYER_TITLES[layer]).join(', ')}); nothing was changed`;
     return null;
   }
 

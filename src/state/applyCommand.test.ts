@@ -34,6 +34,27 @@ describe('applyCommand', () => {
     expect(second.onAir.lowerThird?.graphic).toEqual(foster);
   });
 
+  it('should leave the graphic on air as it is when the same graphic is taken again (no out and in)', () => {
+    const taken = run(emptyShow(), { type: 'take', graphic: cram, itemId: 'i1' }, 1000);
+    const again = run(taken, { type: 'take', graphic: cram, itemId: 'i1' }, 2000);
+    expect(again.onAir.lowerThird).toEqual(taken.onAir.lowerThird);
+    const fromCurl = run(taken, { type: 'take', graphic: cram }, 3000);
+    expect(fromCurl.onAir.lowerThird).toEqual(taken.onAir.lowerThird);
+  });
+
+  it('should update in place when the rundown item on air is taken again after an edit', () => {
+    const taken = run(emptyShow(), { type: 'take', graphic: cram, itemId: 'i1' }, 1000);
+    const edited = { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC commentator' } } as const;
+    const again = run(taken, { type: 'take', graphic: edited, itemId: 'i1' }, 2000);
+    expect(again.onAir.lowerThird).toEqual({ id: 'g1', layer: 'lowerThird', graphic: edited, takenAt: 1000, updatedAt: 2000, itemId: 'i1' });
+  });
+
+  it('should still replace the graphic on air when a different item is taken to its layer', () => {
+    const taken = run(emptyShow(), { type: 'take', graphic: cram, itemId: 'i1' }, 1000);
+    const other = run(taken, { type: 'take', graphic: foster, itemId: 'i2' }, 2000);
+    expect(other.onAir.lowerThird).toMatchObject({ id: 'g2', takenAt: 2000, itemId: 'i2' });
+  });
+
   it('keeps the instance id and take time when a graphic is updated on air', () => {
     const taken = run(emptyShow(), { type: 'take', graphic: cram }, 1000);
     const updated = run(taken, { type: 'update', layer: 'lowerThird', graphic: foster }, 2000);
@@ -44,7 +65,7 @@ describe('applyCommand', () => {
   it('refuses to update an empty layer and leaves the state alone', () => {
     const state = emptyShow();
     const result = applyCommand(state, Command.parse({ type: 'update', layer: 'lowerThird', graphic: cram }), { now: 1 });
-    expect(result).toEqual({ ok: false, error: 'Nothing is on air on the lowerThird layer to update' });
+    expect(result).toEqual({ ok: false, error: 'Nothing is on air on Lower third to update' });
     expect(state.revision).toBe(0);
   });
 
@@ -58,7 +79,7 @@ describe('applyCommand', () => {
 
   it('refuses to clear a layer that has nothing on air', () => {
     const result = applyCommand(emptyShow(), { type: 'clear', layer: 'crawl' }, { now: 1 });
-    expect(result).toEqual({ ok: false, error: 'Nothing is on air on the crawl layer' });
+    expect(result).toEqual({ ok: false, error: 'Nothing is on air on Crawl' });
   });
 
   it('clears everything with clearAll', () => {

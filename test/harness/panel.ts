@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { HubProcess } from './hubProcess';
 
 /** Opens the operator panel with the token and waits until it is connected and its monitors are running. */
-export async function openPanel(browser: Browser, hub: HubProcess, query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+export async function openPanel(browser: Browser, hub: HubProcess, query = '', viewport = { width: 1600, height: 1000 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
   page.on('pageerror', (error) => console.error(`panel page error: ${error.message}`));
   await page.goto(`${hub.url}/?token=${hub.token}${query}`);
   await page.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();

@@ -36,6 +36,7 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
     const { editor, show } = store.getState();
     warning = null;
     onAirMarks = null;
+    if (store.getState().draft) store.setState({ draft: null });
     if (!editor || !show) {
       host.replaceChildren(el('h2', { id: 'editor-heading', text: 'Item' }), el('p', { class: 'muted', text: 'Cue an item and press E to edit it, or N for a new one.' }));
       return;
@@ -49,6 +50,7 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
   }
 
   function buildForm(item: RundownItem | null): HTMLElement {
+    const builtFor = openKey;
     const show = store.getState().show!;
     let kind: GraphicKind = item?.graphic.kind ?? store.getState().show?.rundown.find((i) => i.id === store.getState().cueId)?.graphic.kind ?? GRAPHIC_KINDS[0].kind;
     const cuedGroup = show.rundown.find((i) => i.id === store.getState().cueId)?.group;
@@ -108,7 +110,8 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
     let validateLive = false;
     const widgets = () => [group, label, ...props.map((p) => p.widget)];
 
-    function validate(): RundownItemInput | null {
+    /** Reads every field as it stands, without marking any: the candidate item and what is wrong with it. */
+    function readForm() {
       const problems: [string, string][] = [];
       const read = (w: FieldWidget) => {
         const r = w.read();
@@ -123,7 +126,20 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
       const groupValue = read(group);
       const labelValue = read(label);
       const candidate = { group: groupValue ?? '', ...(typeof labelValue === 'string' && labelValue.trim() ? { label: labelValue } : {}), graphic: { kind, props: propValues } };
-      const parsed = RundownItemInput.safeParse(candidate);
+      return { parsed: RundownItemInput.safeParse(candidate), problems };
+    }
+
+    /** Draws the form's item in PVW as it is typed (the last readable version while a field is wrong). */
+    function drawDraft() {
+      // Closed or another item opened: a last change event on the way out (the focused field removed) draws nothing.
+      if (!form.isConnected || JSON.stringify(store.getState().editor) !== builtFor) return;
+      const { parsed, problems } = readForm();
+      if (!parsed.success || problems.length > 0) return;
+      store.setState({ draft: { title: `${item ? 'editing' : 'new'} “${itemTitle(parsed.data)}”`, graphics: [parsed.data.graphic] } });
+    }
+
+    function validate(): RundownItemInput | null {
+      const { parsed, problems } = readForm();
       const errors = new Map(problems);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -164,7 +180,9 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
     });
     form.addEventListener('input', () => {
       if (validateLive) validate();
+      drawDraft();
     });
+    form.addEventListener('change', drawDraft);
     form.addEventListener('keydown', (event) => {
       if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'Enter')) {
         event.preventDefault();
@@ -173,7 +191,10 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
     });
     saveAndUpdate?.addEventListener('click', () => void submit(true));
     cancel.addEventListener('click', () => store.setState({ editor: null }));
-    queueMicrotask(() => (item ? props[0]?.widget.focus() : groupInput.focus()));
+    queueMicrotask(() => {
+      (item ? props[0]?.widget : group)?.focus();
+      drawDraft();
+    });
     return el('div', {}, heading, form);
   }
 

@@ -2,7 +2,7 @@ import { formatTime, latestSplit } from '../../core';
 import type { CommandOf } from '../../protocol/command';
 import type { Race, RaceSplit } from '../../protocol/race';
 import type { Outcome, PanelActions } from '../panelActions';
-import type { PanelStore } from '../panelStore';
+import type { Notice, PanelState, PanelStore } from '../panelStore';
 
 /**
  * What race control does, from a button or a key: always for one race, the selected one unless named.
@@ -12,24 +12,27 @@ import type { PanelStore } from '../panelStore';
 export function createRaceActions(store: PanelStore, actions: PanelActions) {
   const races = () => store.getState().show?.races ?? [];
   const none = (verb: string): Promise<Outcome> => {
-    return refuse(`There is no race to ${verb}: the show has no races`);
+    return refuse(`There is no race to ${verb}: the show has no races`, (s) => (s.show?.races.length ?? 0) > 0);
   };
-  const refuse = (error: string): Promise<Outcome> => {
-    actions.tell(error, 'error');
-    store.setState({ raceProblem: error });
+  /** Says why a key or button did nothing, until that is no longer true (or another race is picked). */
+  const refuse = (error: string, clearWhen: Notice['clearWhen']): Promise<Outcome> => {
+    const raceId = store.getState().raceId;
+    const notice = { text: error, tone: 'error' as const, clearWhen: (s: PanelState) => s.raceId !== raceId || clearWhen!(s) };
+    store.setState({ notice, raceProblem: notice });
     return Promise.resolve({ ok: false, error });
   };
   /** Sends a command for a button or key; race control shows a refusal beside itself as well as in the message line. */
   async function act(command: unknown, done: string): Promise<Outcome> {
     const outcome = await actions.send(command, done);
-    store.setState({ raceProblem: outcome.ok ? null : outcome.error });
+    const race = JSON.stringify(selected());
+    // A refusal from the hub is about the race as it was: it goes when that race changes (or another is picked).
+    store.setState({ raceProblem: outcome.ok ? null : { text: outcome.error, tone: 'error', clearWhen: (s) => JSON.stringify(selectedIn(s)) !== race } });
     return outcome;
   }
 
   /** The selected race, or the show's first when none is selected (or the selected one was removed). */
   function selected(): Race | null {
-    const { raceId } = store.getState();
-    return races().find((race) => race.id === raceId) ?? races()[0] ?? null;
+    return selectedIn(store.getState());
   }
 
   return {
@@ -41,7 +44,7 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
     selectAt(index: number) {
       const race = races()[index];
       if (race) store.setState({ raceId: race.id, raceProblem: null });
-      else void refuse(`There is no race ${index + 1}: the show has ${races().length}`);
+      else void refuse(`There is no race ${index + 1}: the show has ${races().length}`, (s) => (s.show?.races.length ?? 0) > index);
     },
     /** The gun is the hub's time when the command arrives; the hub refuses a race already started. */
     start(race = selected()) {
@@ -71,7 +74,7 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
     takeSplitBanner(race = selected()) {
       if (!race) return none('show');
       const split = latestSplit(race.splits);
-      if (!split) return refuse(`${race.name} has no splits yet: enter one first (S)`);
+      if (!split) return refuse(`${race.name} has no splits yet: enter one first (S)`, (s) => (s.show?.races.find((r) => r.id === race.id)?.splits.length ?? 0) > 0);
       return act({ type: 'take', graphic: { kind: 'splitBanner', props: { raceId: race.id, metres: split.metres } } }, `${race.name} ${split.label} banner to air`);
     },
     takeProjection(race = selected()) {
@@ -85,3 +88,9 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
   };
 }
 export type RaceActions = ReturnType<typeof createRaceActions>;
+
+/** The race a panel's race control acts on: the one it selected, or the show's first. */
+export function selectedIn(state: PanelState): Race | null {
+  const races = state.show?.races ?? [];
+  return races.find((race) => race.id === state.raceId) ?? races[0] ?? null;
+}

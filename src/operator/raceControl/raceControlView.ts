@@ -36,7 +36,7 @@ export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActio
   const tabs = el('div', { class: 'race-tabs', role: 'tablist', 'aria-label': 'Races' });
   const panelHost = el('div', { class: 'race-detail' });
   const problem = el('p', { class: 'notice error', role: 'alert' });
-  host.replaceChildren(el('h2', { id: 'race-control-heading', text: 'Race control' }), tabs, problem, panelHost);
+  host.replaceChildren(el('h2', { id: 'race-control-heading', text: 'Race control' }), tabs, panelHost, problem);
 
   let tabKey = '';
   let tabClocks: { race: Race; clock: HTMLElement }[] = [];
@@ -58,7 +58,8 @@ export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActio
     const state = store.getState();
     const races = state.show?.races ?? [];
     const selected = raceActions.selected();
-    if (problem.textContent !== (state.raceProblem ?? '')) problem.textContent = state.raceProblem ?? '';
+    const problemText = state.raceProblem?.text ?? '';
+    if (problem.textContent !== problemText) problem.textContent = problemText;
     const key = JSON.stringify(races.map((r) => [r.id, r.name]));
     if (key !== tabKey) {
       tabKey = key;
@@ -117,7 +118,7 @@ export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActio
     const reset = button('Reset…', null, () => void confirmReset(current() ?? race), 'danger');
     const gunForm = createGunTimeForm(race, current, raceActions, now);
     const finishForm = createFinishForm(race, current, raceActions);
-    const splitForm = createSplitForm(race.name, current, raceActions);
+    const splitForm = createSplitForm(race.name, current, raceActions, { store, now });
     const splits = el('ul', { class: 'race-splits', 'aria-label': `${race.name} splits` });
     const banner = button('Split banner', 'B', () => void raceActions.takeSplitBanner(current() ?? race), 'take');
     const projection = button('Projection', 'P', () => void raceActions.takeProjection(current() ?? race), 'take');

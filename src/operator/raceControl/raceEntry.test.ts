@@ -16,13 +16,30 @@ const men: Race = {
 const problems = (read: ReturnType<typeof readSplitEntry>) => (read.ok ? null : read.problems);
 const entry = (distance: string, time: string, leaders = '', race: Race = men) => readSplitEntry(race, { distance, time, leaders });
 
+describe('doubting a split that reads but does not fit the race', () => {
+  it('should doubt 12850 typed at 25K while the clock reads 1:12: ahead of the clock and a pace elite men do not run', () => {
+    const now = men.gunTime! + hms(1, 12, 3);
+    const read = readSplitEntry(men, { distance: '25K', time: '12850', leaders: '' }, now);
+    expect(read.ok && read.preview.time).toBe('3:34:10');
+    expect(read.ok && read.preview.doubts).toEqual([
+      "25K at 3:34:10 is later than ELITE MEN's clock, which reads 1:12:03 now.",
+      '25K at 3:34:10 is a pace of 8:34/km: elite men reach 25K in 1:08:08 to 1:34:48.',
+    ]);
+  });
+
+  it('should not doubt a split that fits the clock and the race kind', () => {
+    const read = readSplitEntry(men, { distance: '25K', time: '1:12:00', leaders: '' }, men.gunTime! + hms(1, 12, 3));
+    expect(read.ok && read.preview.doubts).toEqual([]);
+  });
+});
+
 describe('reading the split form before anything is sent', () => {
   it('reads 1:01:24 at HALFWAY for the elite men: the reading, the caption and PROJECTED 2:02:48 · 9 S UNDER WORLD RECORD', () => {
     const read = entry('HALFWAY', '1:01:24', 'Kipchoge, Biwott , Bekele');
     expect(read).toEqual({
       ok: true,
       command: { type: 'addSplit', raceId: 'elite-men', metres: 21097.5, elapsedMs: hms(1, 1, 24), leaders: ['Kipchoge', 'Biwott', 'Bekele'] },
-      preview: { caption: 'HALFWAY', reading: 'read as 1 h 1 min 24 s', time: '1:01:24', projection: 'PROJECTED 2:02:48 · 9 S UNDER WORLD RECORD', corrects: null },
+      preview: { caption: 'HALFWAY', reading: 'read as 1 h 1 min 24 s', time: '1:01:24', projection: 'PROJECTED 2:02:48 · 9 S UNDER WORLD RECORD', corrects: null, doubts: [] },
     });
   });
 
@@ -35,6 +52,7 @@ describe('reading the split form before anything is sent', () => {
       time: '1:21:30',
       projection: 'PROJECTED 2:22:27 · 7:02 OVER WORLD RECORD',
       corrects: null,
+      doubts: [],
     });
   });
 
@@ -42,7 +60,7 @@ describe('reading the split form before anything is sent', () => {
     const read = entry('HALFWAY', '1:75:00');
     expect(read.ok).toBe(false);
     expect(problems(read)).toEqual({ time: '"1:75:00": minutes must be 0–59 in h:mm:ss.' });
-    expect(read.preview).toEqual({ caption: 'HALFWAY', reading: null, time: null, projection: null, corrects: null });
+    expect(read.preview).toEqual({ caption: 'HALFWAY', reading: null, time: null, projection: null, corrects: null, doubts: [] });
   });
 
   it('says at the distance field when the split is beyond the race distance', () => {

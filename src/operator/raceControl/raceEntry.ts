@@ -1,4 +1,4 @@
-import { compareToRecord, formatTime, latestSplit, parseDistance, parseTime, plausibleRange, projectFinish, validateSplit, type Split } from '../../core';
+import { compareToRecord, formatPace, formatTime, latestSplit, pacePerKm, parseDistance, parseTime, plausibleRange, projectFinish, validateSplit, type Split } from '../../core';
 import type { CommandOf } from '../../protocol/command';
 import { Leaders, type Race, type RaceSplit } from '../../protocol/race';
 
@@ -25,6 +25,19 @@ export type SplitPreview = {
   projection: string | null;
   /** An existing split at this point is corrected rather than a new one added. */
   corrects: RaceSplit | null;
+  /** Why a readable split looks wrong (ahead of the race clock, a pace the race kind does not run): sending it needs a confirmation. */
+  doubts: string[];
+};
+
+// A split typed a few seconds after it happened can read a little ahead of a clock that is itself rounded.
+const CLOCK_SLACK_MS = 5_000;
+
+const KIND_WORDS: Record<Race['kind'], string> = {
+  'elite-men': 'elite men',
+  'elite-women': 'elite women',
+  'wheelchair-men': 'wheelchair men',
+  'wheelchair-women': 'wheelchair women',
+  mass: 'mass race runners',
 };
 
 export type SplitEntry =
@@ -37,9 +50,9 @@ export type SplitEntry =
  * and shows the reading and projection before anything is sent. A distance that already has a split corrects
  * it (checked against the splits either side of it), as the hub's correctSplit does.
  */
-export function readSplitEntry(race: Race, text: SplitText): SplitEntry {
+export function readSplitEntry(race: Race, text: SplitText, now?: number): SplitEntry {
   const problems: SplitProblems = {};
-  const preview: SplitPreview = { caption: null, reading: null, time: null, projection: null, corrects: null };
+  const preview: SplitPreview = { caption: null, reading: null, time: null, projection: null, corrects: null, doubts: [] };
 
   const distance = parseDistance(text.distance, race.distanceM);
   if (!distance.ok) problems.distance = distance.error;
@@ -71,7 +84,10 @@ export function readSplitEntry(race: Race, text: SplitText): SplitEntry {
     const split: Split = { metres: corrects?.metres ?? metres, elapsedMs, label: preview.caption! };
     const checked = checkInCourseOrder(race, split, corrects);
     if (checked) problems[checked.field] = checked.error;
-    else preview.projection = projectionText(race, split);
+    else {
+      preview.projection = projectionText(race, split);
+      preview.doubts = splitDoubts(race, split, now);
+    }
   }
 
   if (Object.keys(problems).length > 0 || metres === null || elapsedMs === null || !leaders.success) return { ok: false, problems, preview };
@@ -79,6 +95,27 @@ export function readSplitEntry(race: Race, text: SplitText): SplitEntry {
     ? { type: 'correctSplit' as const, raceId: race.id, metres: corrects.metres, elapsedMs, ...(names.length > 0 ? { leaders: leaders.data } : {}) }
     : { type: 'addSplit' as const, raceId: race.id, metres, elapsedMs, leaders: leaders.data };
   return { ok: true, command, preview };
+}
+
+/**
+ * Why a split that reads correctly is still suspicious, in the operator's words: later than the race clock
+ * shows now (a time typed without its colons), or a pace the race kind cannot run at that distance.
+ */
+export function splitDoubts(race: Race, split: Split, now?: number): string[] {
+  const doubts: string[] = [];
+  const at = `${split.label} at ${formatTime(split.elapsedMs)}`;
+  if (race.gunTime !== null && now !== undefined) {
+    const clockMs = (race.finishedAt ?? now) - race.gunTime;
+    if (split.elapsedMs > clockMs + CLOCK_SLACK_MS) {
+      doubts.push(`${at} is later than ${race.name}'s clock, which ${race.finishedAt === null ? 'reads' : 'stopped at'} ${formatTime(Math.max(0, clockMs))}${race.finishedAt === null ? ' now' : ''}.`);
+    }
+  }
+  const [fastest, slowest] = plausibleRange(split.metres, race.kind);
+  if (split.elapsedMs < fastest || split.elapsedMs > slowest) {
+    const pace = formatPace(pacePerKm(split.elapsedMs, split.metres), 'km');
+    doubts.push(`${at} is a pace of ${pace}: ${KIND_WORDS[race.kind]} reach ${split.label} in ${formatTime(fastest)} to ${formatTime(slowest)}.`);
+  }
+  return doubts;
 }
 
 function leadersProblem(issue: { path: PropertyKey[]; message: string }, names: string[]): string {

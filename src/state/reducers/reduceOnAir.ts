@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../protocol/command';
 import { contractOf } from '../../protocol/graphicSpec';
+import { LAYER_TITLES } from '../../protocol/layers';
 import { sameValue } from '../../protocol/sameValue';
 import { raceReferenceProblem } from '../raceReferences';
 import type { ShowState } from '../showState';
@@ -8,7 +9,7 @@ import type { ApplyContext } from '../applyCommand';
 export type OnAirCommand = CommandOf<'take' | 'update' | 'clear' | 'clearAll'>;
 export const onAirCommandTypes = ['take', 'update', 'clear', 'clearAll'] as const;
 
-/** Take, update and clear. Returns the next state, or a sentence saying why the command was refused. */
+/** Take, update and clear (a take of what is on air stays or updates in place). Returns the next state, or a sentence saying why the command was refused. */
 export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyContext): ShowState | string {
   const revision = state.revision + 1;
   switch (command.type) {
@@ -16,14 +17,21 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       const problem = raceReferenceProblem(command.graphic, state);
       if (problem) return problem;
       const layer = command.layer ?? contractOf(command.graphic.kind).layer;
+      const current = state.onAir[layer];
+      // A take of what is already on air never bounces it (out and in): the same graphic stays as it is, and
+      // the same rundown item, edited since, animates to its new look in place, as an update would.
+      if (current && sameValue(current.graphic, command.graphic)) return state;
+      if (current && command.itemId !== undefined && current.itemId === command.itemId && current.graphic.kind === command.graphic.kind) {
+        return { ...state, onAir: { ...state.onAir, [layer]: { ...current, graphic: command.graphic, updatedAt: ctx.now } } };
+      }
       const onAir = { id: `g${revision}`, layer, graphic: command.graphic, takenAt: ctx.now, updatedAt: ctx.now, ...tag(state, command) };
       return { ...state, onAir: { ...state.onAir, [layer]: onAir } };
     }
     case 'update': {
       const current = state.onAir[command.layer];
-      if (!current) return `Nothing is on air on the ${command.layer} layer to update`;
+      if (!current) return `Nothing is on air on ${LAYER_TITLES[command.layer]} to update`;
       if (current.graphic.kind !== command.graphic.kind) {
-        return `The ${command.layer} layer has a ${current.graphic.kind} on air, not a ${command.graphic.kind}`;
+        return `${LAYER_TITLES[command.layer]} has ${contractOf(current.graphic.kind).title} on air, not ${contractOf(command.graphic.kind).title}: Update changes a graphic of the same kind in place; Take replaces it`;
       }
       const problem = raceReferenceProblem(command.graphic, state);
       if (problem) return problem;
@@ -33,7 +41,7 @@ export function reduceOnAir(state: ShowState, command: OnAirCommand, ctx: ApplyC
       return { ...state, onAir: { ...state.onAir, [command.layer]: updated } };
     }
     case 'clear': {
-      if (!state.onAir[command.layer]) return `Nothing is on air on the ${command.layer} layer`;
+      if (!state.onAir[command.layer]) return `Nothing is on air on ${LAYER_TITLES[command.layer]}`;
       const { [command.layer]: _cleared, ...rest } = state.onAir;
       return { ...state, onAir: rest };
     }

@@ -82,7 +82,7 @@ describe('race clock', () => {
   it('refuses to start a race twice, saying where its clock is', () => {
     const started = run(withMen(), { type: 'startRace', raceId: 'elite-men' }, MEN_GUN);
     expect(refusal(started, { type: 'startRace', raceId: 'elite-men' }, MEN_GUN + hms(0, 28, 37) + 400)).toBe(
-      'ELITE MEN has already started (its clock is at 28:37); reset it to start again, or correct the gun time with setGunTime.',
+      'ELITE MEN has already started (its clock is at 28:37); reset it to start again, or correct its gun time.',
     );
   });
 
@@ -169,7 +169,7 @@ describe('splits', () => {
     ['a split beyond the distance', menAtHalfway, { metres: 50_000, elapsedMs: hms(2, 30, 0) }, 'ELITE MEN: 50K is beyond the race distance of 42.195 km (26.2 mi).'],
     ['a split before the latest one', menAtHalfway, { metres: 15_000, elapsedMs: hms(0, 43, 0) }, 'ELITE MEN: 15K is not after the latest split, HALFWAY: enter splits in course order.'],
     ['a time earlier than the previous split', menAtHalfway, { metres: 25_000, elapsedMs: hms(1, 0, 0) }, 'ELITE MEN: 25K at 1:00:00 is earlier than HALFWAY at 1:01:24.'],
-    ['a split already entered', menAtHalfway, { metres: 'HALFWAY', elapsedMs: hms(1, 1, 25) }, 'ELITE MEN already has a HALFWAY split (1:01:24): use correctSplit to change it.'],
+    ['a split already entered', menAtHalfway, { metres: 'HALFWAY', elapsedMs: hms(1, 1, 25) }, 'ELITE MEN already has a HALFWAY split (1:01:24): enter that distance again to correct it.'],
     ['an impossible pace', menAtHalfway, { metres: 30_000, elapsedMs: hms(1, 1, 30) }, 'ELITE MEN: 30K at 1:01:30 means 0:01/km since HALFWAY, faster than anyone can race (1:30/km). Check the time and the distance.'],
     ['a distance without a unit', menAtHalfway, { metres: '25', elapsedMs: hms(1, 13, 0) }, '"25" needs a unit: write 25 km or 25 mi.'],
     ['a time that is not a time', menAtHalfway, { metres: '25K', elapsedMs: '1:75:00' }, '"1:75:00": minutes must be 0–59 in h:mm:ss.'],

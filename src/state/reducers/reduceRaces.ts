@@ -69,7 +69,7 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
 
     case 'startRace': {
       if (race.gunTime !== null) {
-        return `${name} has already started (its clock is at ${formatTime((race.finishedAt ?? ctx.now) - race.gunTime)}); reset it to start again, or correct the gun time with setGunTime.`;
+        return `${name} has already started (its clock is at ${formatTime((race.finishedAt ?? ctx.now) - race.gunTime)}); reset it to start again, or correct its gun time.`;
       }
       return { ...race, gunTime: ctx.now, finishedAt: null };
     }
@@ -115,7 +115,7 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       if (!metres.ok) return metres.error;
       const existing = splitAt(race, metres.value);
       if (existing) {
-        return `${name} already has a ${existing.label} split (${formatTime(existing.elapsedMs)}): use correctSplit to change it.`;
+        return `${name} already has a ${existing.label} split (${formatTime(existing.elapsedMs)}): enter that distance again to correct it.`;
       }
       const elapsed = readElapsed(command.elapsedMs, race, metres.value);
       if (!elapsed.ok) return elapsed.error;

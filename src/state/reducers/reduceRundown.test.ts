@@ -52,7 +52,7 @@ describe('rundown commands', () => {
     state = run(state, { type: 'rundown.update', id: 'r1', itemRevision: 1, item: { group: 'Commentators', graphic: card('Steve Cram', 'Theirs') } });
     const before = structuredClone(state);
     expect(refusal(state, { type: 'rundown.update', id: 'r1', itemRevision: 1, item: { group: 'Commentators', graphic: card('Steve Cram', 'Mine') } })).toBe(
-      'Another operator changed “Steve Cram” while you were editing it (you started from item revision 1, it is now at 2); nothing was changed: reopen the item to see their version',
+      'Another operator changed “Steve Cram” while you were editing it; nothing was changed: load their version and make your edit again',
     );
     expect(state).toEqual(before);
   });

@@ -97,7 +97,7 @@ function findFresh(rundown: RundownItem[], id: string, itemRevision: number | un
   if (typeof at === 'string') return at;
   const item = rundown[at]!;
   if (itemRevision !== undefined && item.revision !== itemRevision) {
-    return `Another operator changed “${itemTitle(item)}” while you were editing it (you started from item revision ${itemRevision}, it is now at ${item.revision}); nothing was changed: reopen the item to see their version`;
+    return `Another operator changed “${itemTitle(item)}” while you were editing it; nothing was changed: load their version and make your edit again`;
   }
   return at;
 }

@@ -1,0 +1,137 @@
+import type { ShowState } from '../state/showState';
+import type { Editor, PanelState, PanelStore } from './panelStore';
+
+type FormValues = Record<string, string | boolean>;
+
+/** What one panel keeps across a reload (sessionStorage: this tab only), per show. */
+type Place = { showName: string | null; cueId: string | null; raceId: string | null; editor: Editor; forms: Record<string, FormValues> };
+
+/**
+ * Keeps this panel's place across a reload: the cue, the selected race, the item being edited and every
+ * draft typed into the item form and race control's forms (sessionStorage, keyed per panel with `?panel=`,
+ * so two panels in one browser keep their own). Auto-advance is a setting and lives in localStorage. While a
+ * draft is unsent, leaving the page asks first. Another show opened (its name changes) starts from nothing
+ * cued, so Space cannot take an item of the new show that happens to share an id with the old cue.
+ */
+export function rememberPanel(store: PanelStore, panelName: string, roots: { editor: HTMLElement; races: HTMLElement }) {
+  const key = `finishline.panel.${panelName}`;
+  const settingKey = `${key}.autoAdvance`;
+  const saved = read(key);
+  let forms: Record<string, FormValues> = saved?.forms ?? {};
+  const filled = new WeakSet<HTMLFormElement>();
+  store.setState({ autoAdvance: localStorage.getItem(settingKey) === 'on', raceId: saved?.raceId ?? null });
+
+  const formKey = (form: HTMLFormElement): string | null => {
+    if (roots.editor.contains(form)) return `item:${JSON.stringify(store.getState().editor)}`;
+    if (roots.races.contains(form)) return `race:${form.getAttribute('aria-label')}`;
+    return null;
+  };
+
+  const write = () => {
+    const { show, cueId, raceId, editor } = store.getState();
+    const place: Place = { showName: show?.name ?? saved?.showName ?? null, cueId, raceId, editor, forms };
+    sessionStorage.setItem(key, JSON.stringify(place));
+  };
+
+  let lastEditor = JSON.stringify(store.getState().editor);
+  let lastAdvance = store.getState().autoAdvance;
+  store.subscribe((state) => {
+    const editor = JSON.stringify(state.editor);
+    if (editor !== lastEditor) {
+      lastEditor = editor;
+      forms = Object.fromEntries(Object.entries(forms).filter(([k]) => !k.startsWith('item:') || k === `item:${editor}`));
+    }
+    if (state.autoAdvance !== lastAdvance) {
+      lastAdvance = state.autoAdvance;
+      localStorage.setItem(settingKey, state.autoAdvance ? 'on' : 'off');
+    }
+    write();
+  });
+
+  for (const root of Object.values(roots)) {
+    const remember = (event: Event) => {
+      const form = (event.target as HTMLElement).closest('form');
+      const k = form && formKey(form);
+      if (!form || !k) return;
+      if (event.type === 'reset') delete forms[k];
+      else forms[k] = valuesOf(form);
+      write();
+    };
+    root.addEventListener('input', remember);
+    root.addEventListener('change', remember);
+    root.addEventListener('reset', remember, true);
+    // Forms are built when their race is selected or their item opened: fill each one once with its draft.
+    new MutationObserver(() => {
+      for (const form of root.querySelectorAll('form')) {
+        if (filled.has(form)) continue;
+        filled.add(form);
+        const k = formKey(form);
+        if (k && forms[k]) fill(form, forms[k]);
+      }
+    }).observe(root, { childList: true, subtree: true });
+  }
+
+  window.addEventListener('beforeunload', (event) => {
+    if (!hasDraft()) return;
+    event.preventDefault();
+    event.returnValue = ''; // older Chromium needs it set to ask
+  });
+
+  function hasDraft(): boolean {
+    return Object.values(forms).some((values) => Object.values(values).some((v) => v !== '' && v !== false));
+  }
+
+  return {
+    hasDraft,
+    /**
+     * Where this panel stands in a show: after a reload, as it was left; for the first show it sees, the first
+     * item cued; after another show was opened, nothing cued and no form open.
+     */
+    placeIn(show: ShowState, previous: ShowState | null): Partial<PanelState> {
+      const has = (id: string | null | undefined) => id != null && show.rundown.some((item) => item.id === id);
+      if (previous === null && saved && saved.showName === show.name) {
+        const editor = saved.editor?.mode === 'edit' && !has(saved.editor.itemId) ? null : saved.editor;
+        return { cueId: has(saved.cueId) ? saved.cueId : null, editor };
+      }
+      if (previous === null && !saved) return { cueId: show.rundown[0]?.id ?? null };
+      if (previous === null || previous.name !== show.name) {
+        forms = {};
+        return { cueId: null, editor: null, raceId: null };
+      }
+      return {};
+    },
+  };
+}
+
+function read(key: string): Place | null {
+  try {
+    const text = sessionStorage.getItem(key);
+    return text ? (JSON.parse(text) as Place) : null;
+  } catch {
+    return null; // a damaged entry is a fresh start, not a broken panel
+  }
+}
+
+function valuesOf(form: HTMLFormElement): FormValues {
+  const values: FormValues = {};
+  for (const element of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[name], textarea[name], select[name]')) {
+    values[element.name] = element instanceof HTMLInputElement && element.type === 'checkbox' ? element.checked : element.value;
+  }
+  return values;
+}
+
+/** Puts a draft back, the kind first (it decides which fields exist), then tells the form it changed. */
+function fill(form: HTMLFormElement, values: FormValues) {
+  const kind = form.querySelector<HTMLSelectElement>('select[name="kind"]');
+  if (kind && typeof values.kind === 'string' && kind.value !== values.kind) {
+    kind.value = values.kind;
+    kind.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  for (const element of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[name], textarea[name], select[name]')) {
+    const value = values[element.name];
+    if (value === undefined || element.name === 'kind') continue;
+    if (element instanceof HTMLInputElement && element.type === 'checkbox') element.checked = value === true;
+    else element.value = String(value);
+  }
+  form.dispatchEvent(new Event('input', { bubbles: true }));
+}

@@ -1,0 +1,275 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
+import { openPanel, rundownItem } from './harness/panel';
+
+// Issue 12: an operator can't put the wrong thing on air by accident. Each test drives the panel as an
+// operator would, by role, label and keyboard.
+
+const hms = (h: number, m: number, s: number) => ((h * 60 + m) * 60 + s) * 1000;
+
+let hub: HubProcess;
+let browser: Browser;
+let pages: Page[] = [];
+useHubAndBrowser((started) => ({ hub, browser } = started));
+afterEach(async () => {
+  await Promise.all(pages.map((page) => page.close()));
+  pages = [];
+  await hub.post({ type: 'clearAll' });
+});
+
+async function panelPage(viewport?: { width: number; height: number }) {
+  const page = await openPanel(browser, hub, '', viewport);
+  pages.push(page);
+  return page;
+}
+const race = async (id: string) => (await hub.state()).races.find((r: { id: string }) => r.id === id);
+const raceControl = (page: Page) => page.getByRole('region', { name: 'Race control' });
+const pvwCaption = (page: Page) => page.locator('#pvw-caption').textContent();
+
+describe('taking', () => {
+  it('never takes with Enter: the Enter that sends a split, and a habitual second one, put nothing on air', async () => {
+    const panel = await panelPage();
+    await expect.poll(() => rundownItem(panel, 'Steve Cram').first().getAttribute('aria-selected')).toBe('true');
+    await panel.keyboard.press('s');
+    await panel.keyboard.type('25K');
+    await panel.keyboard.press('Tab');
+    await panel.keyboard.type('1:12:00');
+    await panel.keyboard.press('Enter');
+    await expect.poll(async () => (await race('elite-men')).splits.map((s: { label: string }) => s.label)).toEqual(['10K', 'HALFWAY', '25K']);
+    const sent = (await hub.state()).revision;
+    await panel.keyboard.press('Enter');
+    await panel.keyboard.press('Enter');
+    await panel.keyboard.press('NumpadEnter');
+    // Space is the deliberate key, and it still takes.
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => Object.keys((await hub.state()).onAir)).toEqual(['lowerThird']);
+    expect((await hub.state()).revision).toBe(sent + 1);
+    await hub.post({ type: 'removeSplit', raceId: 'elite-men', metres: 25000 });
+  });
+
+  it('counts a double Space as one take, leaves the item on air where it is when taken again, and updates it in place once edited', async () => {
+    const panel = await panelPage();
+    await rundownItem(panel, 'Brendan Foster').first().click();
+    const before = (await hub.state()).revision;
+    await panel.keyboard.press('Space');
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => (await hub.state()).onAir.lowerThird?.graphic.props.name).toBe('Brendan Foster');
+    await panel.getByRole('status').filter({ hasText: 'Took “Brendan Foster” to Lower third' }).waitFor();
+    await panel.waitForTimeout(800); // anything the second press sent has arrived by now
+    expect((await hub.state()).revision).toBe(before + 1);
+    const taken = (await hub.state()).onAir.lowerThird;
+
+    // Later, a deliberate second Take of the same item: it stays on air as it is (no out and in).
+    await panel.getByRole('button', { name: /^Take/ }).click();
+    await expect.poll(async () => (await hub.state()).revision).toBe(before + 2);
+    expect((await hub.state()).onAir.lowerThird).toEqual(taken);
+
+    // Edited, then taken: the same graphic animates to its new look in place.
+    await panel.keyboard.press('e');
+    const form = panel.getByRole('form', { name: /^Edit “Brendan Foster”/ });
+    await form.getByLabel('Role').fill('Great North Run founder');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await hub.state()).rundown.find((i: { graphic: { props: { name?: string } } }) => i.graphic.props.name === 'Brendan Foster').graphic.props.role).toBe('Great North Run founder');
+    await panel.waitForTimeout(600);
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => (await hub.state()).onAir.lowerThird?.graphic.props.role).toBe('Great North Run founder');
+    const updated = (await hub.state()).onAir.lowerThird;
+    expect({ id: updated.id, takenAt: updated.takenAt }).toEqual({ id: taken.id, takenAt: taken.takenAt });
+    expect(updated.updatedAt).toBeGreaterThan(taken.updatedAt);
+  });
+
+  it('with auto-advance on (A), cues the next item after Take', async () => {
+    const panel = await panelPage();
+    await rundownItem(panel, 'Brendan Foster').first().click();
+    await panel.keyboard.press('a');
+    expect(await panel.getByRole('checkbox', { name: /Auto-advance/ }).isChecked()).toBe(true);
+    await panel.keyboard.press('Space');
+    await expect.poll(() => rundownItem(panel, 'Jonathan Edwards').first().getAttribute('aria-selected')).toBe('true');
+    expect((await hub.state()).onAir.lowerThird.graphic.props.name).toBe('Brendan Foster');
+  });
+});
+
+describe('split entry', () => {
+  it('asks before sending 12850 at 25K while the clock reads 1:12, says why, and a stray Enter cancels', async () => {
+    await hub.post({ type: 'setGunTime', raceId: 'wheelchair-men', gunTime: Date.now() - hms(1, 12, 3) });
+    const panel = await panelPage();
+    await panel.keyboard.press('3');
+    const form = panel.getByRole('form', { name: 'Split for WHEELCHAIR MEN' });
+    await form.getByLabel('Distance').fill('25K');
+    await form.getByLabel('Time').fill('12850');
+    await form.getByRole('alert').filter({ hasText: /^Check this split: 25K at 3:34:10 is later than WHEELCHAIR MEN's clock, which reads 1:12:\d\d now\./ }).waitFor();
+    const before = await hub.state();
+
+    await form.getByLabel('Time').press('Enter');
+    const dialog = panel.getByRole('alertdialog', { name: 'Send 25K at 3:34:10 for WHEELCHAIR MEN?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('25K at 3:34:10 is a pace of 8:34/km: wheelchair men reach 25K in 41:28 to 1:28:53.');
+    await panel.keyboard.press('Enter'); // Cancel has the focus
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await hub.state()).toEqual(before);
+
+    await form.getByLabel('Time').fill('1:11:50');
+    await form.getByRole('status', { name: 'Split preview' }).filter({ hasText: /^25K 1:11:50/ }).waitFor();
+    await form.getByLabel('Time').press('Enter');
+    await expect.poll(async () => (await race('wheelchair-men')).splits.map((s: { elapsedMs: number }) => s.elapsedMs)).toEqual([hms(1, 11, 50)]);
+    await hub.post({ type: 'resetRace', raceId: 'wheelchair-men' });
+  });
+
+  it('draws the graphics a split would change in PVW before it is sent', async () => {
+    const panel = await panelPage();
+    await panel.keyboard.press('1');
+    await panel.keyboard.press('p');
+    await expect.poll(async () => (await hub.state()).onAir.ticker?.graphic.kind).toBe('projectionTicker');
+    const pgmBefore = await hub.state();
+    await panel.keyboard.press('s');
+    await panel.keyboard.type('25K');
+    await panel.keyboard.press('Tab');
+    await panel.keyboard.type('1:12:00');
+    await expect.poll(() => pvwCaption(panel)).toBe('PVW · draft: ELITE MEN 25K 1:12:00 split · changes Projection ticker on air when sent');
+    expect(await hub.state()).toEqual(pgmBefore);
+    await panel.keyboard.press('Escape');
+    await raceControl(panel).getByRole('form', { name: 'Split for ELITE MEN' }).getByLabel('Time').fill('');
+    await expect.poll(() => pvwCaption(panel)).toMatch(/^PVW · Steve Cram/);
+  });
+});
+
+describe('proof-reading in PVW', () => {
+  it('opens a large PVW with V or a double-click, closes it with Esc, and draws the item being edited as it is typed', async () => {
+    const panel = await panelPage();
+    const pvw = panel.getByRole('figure', { name: /^PVW/ });
+    const small = (await pvw.boundingBox())!;
+    await panel.keyboard.press('v');
+    await expect.poll(async () => (await pvw.boundingBox())!.width).toBeGreaterThan(1600 * 0.8);
+    await panel.keyboard.press('Escape');
+    await expect.poll(async () => (await pvw.boundingBox())!.width).toBe(small.width);
+    await pvw.dblclick();
+    await expect.poll(async () => (await pvw.boundingBox())!.width).toBeGreaterThan(1600 * 0.8);
+    await panel.keyboard.press('v');
+    await expect.poll(async () => (await pvw.boundingBox())!.width).toBe(small.width);
+
+    const png = () => panel.evaluate(() => window.finishlinePanel!.monitorPng('pvw', { x: 0, y: 700, width: 1920, height: 380 }));
+    const cued = await png();
+    await panel.keyboard.press('e');
+    const role = panel.getByRole('form', { name: /^Edit “Steve Cram”/ }).getByLabel('Role');
+    await role.fill('A different role, drawn in PVW before it is saved');
+    await expect.poll(() => pvwCaption(panel)).toBe('PVW · draft: editing “Steve Cram”');
+    await expect.poll(png).not.toBe(cued);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => pvwCaption(panel)).toBe('PVW · Steve Cram (Lower third)');
+  });
+});
+
+describe.each([
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+])('the layout at $width×$height', (viewport) => {
+  it('fits the window, and nothing moves when layers go on air and messages appear', async () => {
+    const panel = await panelPage(viewport);
+    const parts = {
+      rundown: panel.getByRole('listbox', { name: 'Rundown' }),
+      pvw: panel.getByRole('figure', { name: /^PVW/ }),
+      pgm: panel.getByRole('figure', { name: /^PGM/ }),
+      take: panel.getByRole('button', { name: /^Take/ }),
+      clearAll: panel.getByRole('button', { name: /^Clear all/ }),
+      races: raceControl(panel).getByRole('tablist', { name: 'Races' }),
+      raceClock: raceControl(panel).getByRole('timer'),
+    };
+    const boxes = async () => {
+      const out = {} as Record<keyof typeof parts, { x: number; y: number; width: number; height: number }>;
+      for (const [name, part] of Object.entries(parts)) out[name as keyof typeof parts] = (await part.boundingBox())!;
+      return out;
+    };
+    const page = await panel.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight }));
+    expect(page).toEqual({ scrollWidth: viewport.width, scrollHeight: viewport.height });
+    const first = await boxes();
+    for (const [name, box] of Object.entries(first)) {
+      expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, `${name} is on screen`).toBe(true);
+    }
+    expect(first.pvw.width).toBeCloseTo(first.pgm.width, 0);
+    expect(first.pvw.x + first.pvw.width <= first.pgm.x && first.rundown.x + first.rundown.width <= first.pvw.x, 'rundown, PVW and PGM side by side').toBe(true);
+
+    // Five layers on air with long names, a refusal in the message line and one in race control.
+    const names = ['Baroness Tanni Grey-Thompson', 'Jonathan Edwards', 'Brendan Foster'];
+    for (const label of ['Elite men — projection', 'Elite men — HALFWAY', 'Race clocks — elite men and women', 'Kipchoge wins the men\'s race']) {
+      const item = (await hub.state()).rundown.find((i: { label?: string }) => i.label === label);
+      await hub.post({ type: 'take', graphic: item.graphic, itemId: item.id });
+    }
+    await rundownItem(panel, names[0]!).first().click();
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => Object.keys((await hub.state()).onAir).length).toBe(5);
+    await panel.keyboard.press('1');
+    await panel.keyboard.press('g'); // the elite men have started: refused, with the reason
+    await raceControl(panel).getByRole('alert').filter({ hasText: /has already started/ }).waitFor();
+    expect(await boxes()).toEqual(first);
+  });
+});
+
+describe('reload', () => {
+  it('keeps the cue, the selected race and unsent drafts across a reload, and warns before leaving with a draft', async () => {
+    const panel = await panelPage();
+    await rundownItem(panel, 'Jonathan Edwards').first().click();
+    await panel.keyboard.press('2');
+    await raceControl(panel).getByRole('form', { name: 'Split for ELITE WOMEN' }).getByLabel('Distance').fill('20 mi');
+    await panel.keyboard.press('Escape');
+    await panel.keyboard.press('e');
+    await panel.getByRole('form', { name: /^Edit “Jonathan Edwards”/ }).getByLabel('Role').fill('Unsaved role');
+
+    let asked = '';
+    panel.on('dialog', (dialog) => {
+      asked = dialog.type();
+      void dialog.accept();
+    });
+    await panel.reload();
+    expect(asked).toBe('beforeunload');
+    await panel.waitForFunction(() => window.finishlinePanel?.revision() != null);
+    await expect.poll(() => rundownItem(panel, 'Jonathan Edwards').first().getAttribute('aria-selected')).toBe('true');
+    expect(await raceControl(panel).getByRole('tab', { name: /^ELITE WOMEN/ }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => raceControl(panel).getByRole('form', { name: 'Split for ELITE WOMEN' }).getByLabel('Distance').inputValue()).toBe('20 mi');
+    await expect.poll(() => panel.getByRole('form', { name: /^Edit “Jonathan Edwards”/ }).getByLabel('Role').inputValue()).toBe('Unsaved role');
+
+    // Cancelled and cleared, nothing is left unsent: leaving asks nothing, and the next reload starts clean.
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await raceControl(panel).getByRole('form', { name: 'Split for ELITE WOMEN' }).getByLabel('Distance').fill('');
+    asked = '';
+    await panel.reload();
+    expect(asked).toBe('');
+    await panel.waitForFunction(() => window.finishlinePanel?.revision() != null);
+    expect(await panel.getByRole('form', { name: /^Edit/ }).count()).toBe(0);
+  });
+});
+
+describe('messages', () => {
+  it('speaks in operator words, never internal names', async () => {
+    const panel = await panelPage();
+    await rundownItem(panel, 'Steve Cram').first().click();
+    await panel.keyboard.press('Space');
+    await panel.getByRole('status').filter({ hasText: 'Took “Steve Cram” to Lower third' }).waitFor();
+    const profile = (await hub.state()).rundown.find((i: { graphic: { kind: string } }) => i.graphic.kind === 'athleteProfile');
+    await panel.locator(`[data-item="${profile.id}"]`).click();
+    await panel.keyboard.press('u');
+    const refusal = panel.getByRole('alert').filter({ hasText: /^Lower third has Commentator name card on air, not Athlete profile/ });
+    await refusal.waitFor();
+    expect(await panel.getByRole('button', { name: /^Clear Lower third/ }).count()).toBe(1);
+    const words = await panel.locator('#air').textContent();
+    expect(words).not.toMatch(/lowerThird|athleteProfile|nameCard|setGunTime|revision \d/);
+  });
+
+  it('clears a conflict when the edit is cancelled', async () => {
+    const a = await panelPage();
+    const b = await panelPage();
+    for (const page of [a, b]) {
+      await rundownItem(page, 'Brendan Foster').first().click();
+      await page.keyboard.press('e');
+    }
+    await b.getByRole('form', { name: /^Edit/ }).getByLabel('Role').fill('BBC Sport');
+    await b.getByRole('form', { name: /^Edit/ }).getByRole('button', { name: 'Save', exact: true }).click();
+    await a.getByRole('form', { name: /^Edit/ }).getByRole('alert').filter({ hasText: 'Another operator changed this item' }).waitFor();
+    await a.getByRole('form', { name: /^Edit/ }).getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = a.locator('#air-controls').getByRole('alert').filter({ hasText: /^Another operator changed “Brendan Foster”/ });
+    await conflict.waitFor();
+    await a.getByRole('form', { name: /^Edit/ }).getByRole('button', { name: 'Cancel' }).click();
+    await conflict.waitFor({ state: 'detached' });
+  });
+});
