@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { startAutoOutTimers } from './autoOutTimers';
 import { createHub } from './hub';
 import { openLiveTemplates } from './liveTemplates';
 import { handleApi } from './httpApi';
@@ -43,6 +44,7 @@ async function main() {
   });
   const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes });
   hub.store.subscribe((next) => (themeInUse = next.theme));
+  startAutoOutTimers(hub);
 
   const outputs = createOutputRegistry((list) => sockets?.broadcastToOperators({ type: 'outputs', outputs: list }));
 
