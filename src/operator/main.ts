@@ -16,6 +16,7 @@ import { mountOutputsView } from './outputsView';
 import { createPanelActions } from './panelActions';
 import { createPanelStore } from './panelStore';
 import { createRaceActions } from './raceControl/raceActions';
+import { createRacesEditor } from './racesEditor/racesEditor';
 import { mountRaceControl } from './raceControl/raceControlView';
 import { mountRundownList } from './rundownList';
 import { createShowFilesView } from './showFilesView';
@@ -69,7 +70,8 @@ const races = createRaceActions(store, actions);
 const help = createHelpOverlay();
 const files = createShowFilesView(store, token);
 const importer = createCsvImportView(actions);
-mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), help: () => help.toggle() });
+const racesEditor = createRacesEditor(store, actions);
+mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), help: () => help.toggle() });
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
 mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
@@ -77,7 +79,7 @@ const raceControl = mountRaceControl($('races'), store, races, () => clock.now()
 mountCrawlEditor($('crawl-editor'), store, actions);
 mountOutputsView($('outputs'), store, () => clock.now());
 mountTemplatesView($('templates'), store);
-bindHotkeys(actions, { toggleHelp: () => help.toggle(), races, raceControl });
+bindHotkeys(actions, { toggleHelp: () => help.toggle(), openRaces: () => racesEditor.open(), races, raceControl });
 keepFocusOff(document.body);
 
 async function startMonitors() {
