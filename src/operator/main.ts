@@ -4,6 +4,7 @@ import { runFrameLoop } from '../render/frameLoop';
 import { createLiveLook } from '../render/liveLook';
 import { chooseRenderer, parseRendererRequest } from '../render/rendererChoice';
 import { mountAirControls } from './airControls';
+import { mountAutoOutCountdowns } from './autoOutCountdown';
 import { mountCrawlEditor } from './crawlEditor/crawlEditor';
 import { createCsvImportView } from './csvImportView';
 import { keepFocusOff } from './element';
@@ -73,6 +74,7 @@ const importer = createCsvImportView(actions);
 const racesEditor = createRacesEditor(store, actions);
 mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), help: () => help.toggle() });
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
+const countdowns = mountAutoOutCountdowns($('rundown'), store);
 mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
@@ -99,6 +101,7 @@ async function startMonitors() {
     renderAt(t) {
       monitors.frame(t);
       raceControl.frame(t);
+      countdowns.frame(t);
     },
     monitorPng: (which, rect) => monitors.png(which, rect),
   };
@@ -108,7 +111,13 @@ async function startMonitors() {
 }
 
 // Race clocks run whether or not the monitors start; with ?clock=manual they show the time given to renderAt.
-if (!manualClock) runFrameLoop(() => raceControl.frame(clock.now()), 60);
+if (!manualClock) {
+  runFrameLoop(() => {
+    const t = clock.now();
+    raceControl.frame(t);
+    countdowns.frame(t);
+  }, 60);
+}
 
 startMonitors().catch((error: Error) => {
   console.error(error);
