@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
+import { openOutput, renderAt } from './harness/browser';
 import { openPanel } from './harness/panel';
 
 let hub: HubProcess;
@@ -114,5 +115,38 @@ describe('the races editor', () => {
     await confirm.getByRole('button', { name: 'Remove race' }).click();
     await expect.poll(() => race('spare')).toBeUndefined();
     await expect.poll(() => editor(page).getByRole('row', { name: /^SPARE RACE/ }).count()).toBe(0);
+  });
+
+  it('sets a race to show pace per km, and the split banner on air shows the pace to its split; per mile after an edit', async () => {
+    const page = await panelPage();
+    const output = await openOutput(browser, hub.url, 'canvas');
+    pages.push(output);
+    const bannerTexts = () => output.evaluate(() => window.finishline!.texts!().filter((t) => t.layer === 'banner').map((t) => t.text));
+    await page.keyboard.press('r');
+    await editor(page).getByRole('button', { name: 'Edit ELITE MEN', exact: true }).click();
+    await raceForm(page).getByLabel('Pace on the split banner').selectOption({ label: 'Per km' });
+    await raceForm(page).getByLabel('Name').press('Enter');
+    await expect.poll(async () => (await race('elite-men')).paceUnit).toBe('km');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('1');
+    await page.keyboard.press('b'); // the men's latest split: HALFWAY 1:01:24
+    await expect.poll(async () => (await hub.state()).onAir.banner?.graphic.kind).toBe('splitBanner');
+    const takenAt = Date.now() + 10_000;
+    await renderAt(output, takenAt, (await hub.state()).revision);
+    await renderAt(output, takenAt + 5000);
+    expect(await bannerTexts()).toContain('2:55/km');
+
+    await page.keyboard.press('r');
+    await editor(page).getByRole('button', { name: 'Edit ELITE MEN', exact: true }).click();
+    await raceForm(page).getByLabel('Pace on the split banner').selectOption({ label: 'Per mile' });
+    await raceForm(page).getByRole('button', { name: 'Save race' }).click();
+    await expect.poll(async () => (await race('elite-men')).paceUnit).toBe('mi');
+    // The change takes effect on the next frame drawn and rolls in; drawn again once the roll is over.
+    const changedAt = Date.now() + 20_000;
+    await renderAt(output, changedAt, (await hub.state()).revision);
+    await renderAt(output, changedAt + 10_000);
+    expect(await bannerTexts(), JSON.stringify(await bannerTexts())).toContain('4:41/mi');
+    expect(await bannerTexts()).not.toContain('2:55/km');
+    await hub.post({ type: 'editRace', raceId: 'elite-men', paceUnit: null });
   });
 });
