@@ -8,6 +8,7 @@ import {
   formatKm,
   formatMiles,
   parseDistance,
+  parseRaceDistance,
 } from './distance';
 
 function parsed(input: string, raceM?: number) {
@@ -135,5 +136,24 @@ describe('formatDistanceLabel', () => {
         expect(distance.label).toBe(label);
       }),
     );
+  });
+});
+
+describe('parseRaceDistance', () => {
+  it('reads a race distance by name or with its unit', () => {
+    expect(parseRaceDistance('Marathon')).toEqual({ ok: true, value: MARATHON_M });
+    expect(parseRaceDistance('half  marathon')).toEqual({ ok: true, value: HALF_MARATHON_M });
+    expect(parseRaceDistance('10K')).toEqual({ ok: true, value: 10_000 });
+    expect(parseRaceDistance('42.195 km')).toEqual({ ok: true, value: MARATHON_M });
+    expect(parseRaceDistance('10 mi')).toEqual({ ok: true, value: 16093.44 });
+    expect(parseRaceDistance('1 mile')).toEqual({ ok: true, value: METRES_PER_MILE });
+  });
+
+  it('refuses a course point, a distance outside a mile to 100 km, and a missing unit, saying why', () => {
+    expect(parseRaceDistance('HALFWAY')).toEqual({ ok: false, error: '"HALFWAY" is a point on a course, not a race distance: write marathon, 42.195 km or 10 mi.' });
+    expect(parseRaceDistance('500 m')).toEqual({ ok: false, error: '0.5 km is not a race distance here: a race is from 1 mile to 100 km.' });
+    expect(parseRaceDistance('42195 km')).toEqual({ ok: false, error: '42195 km is not a race distance here: a race is from 1 mile to 100 km.' });
+    expect(parseRaceDistance('42')).toEqual({ ok: false, error: '"42" needs a unit: write 42 km or 42 mi.' });
+    expect(parseRaceDistance(' ')).toEqual({ ok: false, error: 'Enter the race distance, for example marathon, half marathon, 10K or 10 mi.' });
   });
 });

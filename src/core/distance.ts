@@ -123,3 +123,28 @@ function roundToMillimetre(metres: number): number {
 function trimmed(value: number, maxDecimals: number): string {
   return String(Number(value.toFixed(maxDecimals)));
 }
+
+/** The distances a race may have: from a mile to 100 km (the RaceDistanceM schema's range). */
+export const RACE_DISTANCE_RANGE_M = [METRES_PER_MILE, 100_000] as const;
+
+const NAMED_RACES: Record<string, number> = { marathon: MARATHON_M, 'half marathon': HALF_MARATHON_M, 'half-marathon': HALF_MARATHON_M };
+
+/**
+ * A whole race's distance as typed when setting a race up: "marathon", "half marathon", "10K", "10 mi",
+ * "42.195 km", "50000 m". Course points (HALFWAY, FINISH) are not race distances and are refused.
+ */
+export function parseRaceDistance(input: string): Result<number> {
+  const text = input.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (text === '') return err('Enter the race distance, for example marathon, half marathon, 10K or 10 mi.');
+  const named = NAMED_RACES[text];
+  if (named !== undefined) return ok(named);
+  if (NAMED[text]) return err(`"${input.trim()}" is a point on a course, not a race distance: write marathon, 42.195 km or 10 mi.`);
+  const [min, max] = RACE_DISTANCE_RANGE_M;
+  const read = parseDistance(text, Number.MAX_SAFE_INTEGER);
+  if (!read.ok) return read;
+  const metres = read.value.metres;
+  if (metres < min - SNAP_M || metres > max + SNAP_M) {
+    return err(`${formatKm(metres)} is not a race distance here: a race is from 1 mile to 100 km.`);
+  }
+  return ok(Math.min(max, Math.max(min, metres)));
+}

@@ -5,6 +5,8 @@ export {
   HALF_MARATHON_M,
   METRES_PER_MILE,
   parseDistance,
+  parseRaceDistance,
+  RACE_DISTANCE_RANGE_M,
   formatDistanceLabel,
   formatKm,
   formatMiles,

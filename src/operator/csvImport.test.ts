@@ -63,3 +63,13 @@ describe('importCsv', () => {
     expect(result.ok && result.rejected).toEqual([{ line: 2, problems: ['name: must not contain control characters'] }]);
   });
 });
+
+describe('importCsv countries', () => {
+  it('takes a country’s English name as well as its code, and rejects an unknown one with a hint', () => {
+    const result = importCsv('name,country\nKenenisa Bekele,Ethiopia\nEliud Kipchoge,ke\nNobody,Etiopia\n', { kind: 'athleteProfile', group: 'Elite men' });
+    expect(result.ok && result.items.map((item) => (item.graphic.props as { country: string }).country)).toEqual(['ETH', 'KE']);
+    expect(result.ok && result.rejected).toEqual([
+      { line: 4, problems: [`country: "Etiopia" is not a country (did you mean Ethiopia, ETH?): give an ISO 3166 code (KEN or KE) or the country’s English name (Kenya)`] },
+    ]);
+  });
+});

@@ -15,6 +15,7 @@ export type HotkeyAction =
   | { type: 'help' }
   | { type: 'bigPreview' }
   | { type: 'autoAdvance' }
+  | { type: 'races' }
   | { type: 'escape' }
   | RaceHotkey;
 
@@ -52,6 +53,7 @@ export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: 'B', does: 'Split banner of the selected race’s latest split to air' },
   { keys: 'P', does: 'Projection ticker of the selected race to air' },
   { keys: 'C', does: 'Race clock of the selected race to air' },
+  { keys: 'R', does: 'Races: add, edit or remove the show’s races (name, kind, distance, pace, record)' },
   { keys: 'Alt+↑ / Alt+↓ in the crawl list', does: 'Move the focused crawl item up / down (↑ / ↓ move between items, Enter edits, Delete removes)' },
   { keys: '?', does: 'Show or hide this help' },
   { keys: 'Esc', does: 'Close help or a dialog, cancel an armed clear all, leave a form field' },
@@ -127,6 +129,8 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'bigPreview' };
     case 'a':
       return { type: 'autoAdvance' };
+    case 'r':
+      return { type: 'races' };
   }
   return null;
 }

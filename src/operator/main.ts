@@ -4,6 +4,7 @@ import { runFrameLoop } from '../render/frameLoop';
 import { createLiveLook } from '../render/liveLook';
 import { chooseRenderer, parseRendererRequest } from '../render/rendererChoice';
 import { mountAirControls } from './airControls';
+import { mountAutoOutCountdowns } from './autoOutCountdown';
 import { mountCrawlEditor } from './crawlEditor/crawlEditor';
 import { createCsvImportView } from './csvImportView';
 import { keepFocusOff } from './element';
@@ -17,6 +18,7 @@ import { createPanelActions } from './panelActions';
 import { rememberPanel } from './panelMemory';
 import { createPanelStore } from './panelStore';
 import { createRaceActions } from './raceControl/raceActions';
+import { createRacesEditor } from './racesEditor/racesEditor';
 import { mountRaceControl } from './raceControl/raceControlView';
 import { mountRundownList } from './rundownList';
 import { createShowFilesView } from './showFilesView';
@@ -71,15 +73,17 @@ const races = createRaceActions(store, actions);
 const help = createHelpOverlay();
 const files = createShowFilesView(store, token);
 const importer = createCsvImportView(actions);
-mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), help: () => help.toggle() });
+const racesEditor = createRacesEditor(store, actions);
+mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), help: () => help.toggle() });
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
+const countdowns = mountAutoOutCountdowns($('rundown'), store);
 mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
 mountCrawlEditor($('crawl-editor'), store, actions);
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 mountTemplatesView($('templates'), store);
-bindHotkeys(actions, { toggleHelp: () => help.toggle(), toggleBigPreview: (open) => store.setState({ pvwLarge: open ?? !store.getState().pvwLarge }), races, raceControl });
+bindHotkeys(actions, { toggleHelp: () => help.toggle(), toggleBigPreview: (open) => store.setState({ pvwLarge: open ?? !store.getState().pvwLarge }), openRaces: () => racesEditor.open(), races, raceControl });
 keepFocusOff(document.body);
 
 async function startMonitors() {
@@ -99,6 +103,7 @@ async function startMonitors() {
     renderAt(t) {
       monitors.frame(t);
       raceControl.frame(t);
+      countdowns.frame(t);
     },
     monitorPng: (which, rect) => monitors.png(which, rect),
   };
@@ -108,7 +113,13 @@ async function startMonitors() {
 }
 
 // Race clocks run whether or not the monitors start; with ?clock=manual they show the time given to renderAt.
-if (!manualClock) runFrameLoop(() => raceControl.frame(clock.now()), 60);
+if (!manualClock) {
+  runFrameLoop(() => {
+    const t = clock.now();
+    raceControl.frame(t);
+    countdowns.frame(t);
+  }, 60);
+}
 
 startMonitors().catch((error: Error) => {
   console.error(error);

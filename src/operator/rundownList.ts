@@ -1,3 +1,4 @@
+import { formatTime } from '../core';
 import { contractOf } from '../protocol/graphicSpec';
 import { itemTitle, type RundownItem } from '../protocol/rundownItem';
 import { el } from './element';
@@ -67,6 +68,10 @@ export function mountRundownList(host: HTMLElement, store: PanelStore, actions: 
     const tally = [layers.length > 0 ? 'pgm' : '', cued ? 'pvw' : ''].filter(Boolean).join(' ');
     const badges: HTMLElement[] = [];
     if (layers.length > 0) badges.push(el('span', { class: 'badge pgm', text: onAirDiffers(show, item) ? 'ON AIR · edited' : 'ON AIR' }));
+    // Auto-out: the countdown's text is drawn on each frame from hub time (autoOutCountdown.ts).
+    const outAt = layers.map((layer) => show.onAir[layer]?.outAt).find((at) => at !== undefined);
+    if (outAt !== undefined) badges.push(el('span', { class: 'badge countdown', role: 'timer', 'aria-label': `${itemTitle(item)} goes out by itself`, 'data-out-at': outAt }));
+    else if (item.autoOutS !== undefined) badges.push(el('span', { class: 'badge auto-out', title: 'Goes out by itself after this time on air', text: `AUTO OUT ${formatTime(item.autoOutS * 1000)}` }));
     if (cued) badges.push(el('span', { class: 'badge pvw', text: 'CUED' }));
     const option = el(
       'div',

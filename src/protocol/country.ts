@@ -19,9 +19,51 @@ export function countryOf(code: string): Country | null {
   return { alpha2, alpha3, name };
 }
 
-/** A country code prop: alpha-2 (KE) or alpha-3 (KEN), stored upper-case as typed. */
+/**
+ * The code for what an operator typed: an ISO code as it is (upper-case), or the alpha-3 code of a country's
+ * English name or common alias ("Ethiopia" → ETH, "Great Britain" → GBR); null when it is neither.
+ */
+export function countryCodeOf(text: string): string | null {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  if (countryOf(trimmed)) return trimmed.toUpperCase();
+  return countries.getAlpha3Code(trimmed, 'en') ?? null;
+}
+
+/** Why a text is not a country, with the nearest English name when one is a typo away ("Etiopia"). */
+export function notACountry(text: string): string {
+  const typed = text.trim();
+  const nearest = nearestCountryName(typed);
+  const hint = nearest ? ` (did you mean ${nearest}, ${countries.getAlpha3Code(nearest, 'en')}?)` : '';
+  return `"${typed}" is not a country${hint}: give an ISO 3166 code (KEN or KE) or the country’s English name (Kenya)`;
+}
+
+function nearestCountryName(typed: string): string | null {
+  if (typed.length < 4) return null;
+  let best: { name: string; distance: number } | null = null;
+  for (const name of Object.values(countries.getNames('en', { select: 'official' }))) {
+    const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name ?? null;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * A country prop: an ISO 3166-1 alpha-2 (KE) or alpha-3 (KEN) code, stored upper-case; a country's English
+ * name ("Ethiopia", any case) is accepted too and stored as its alpha-3 code (ETH).
+ */
 export const CountryCode = z
   .string()
   .trim()
-  .toUpperCase()
-  .refine((code) => countryOf(code) !== null, { error: (issue) => `"${String(issue.input)}" is not an ISO 3166 country code` });
+  .overwrite((text) => countryCodeOf(text) ?? text)
+  .refine((code) => countryOf(code) !== null, { error: (issue) => notACountry(String(issue.input)) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RaceKind as CoreRaceKind } from '../core';
+import type { PaceUnit as CorePaceUnit, RaceKind as CoreRaceKind } from '../core';
 import { onAirText, requiredText } from './text';
 
 /**
@@ -38,11 +38,22 @@ export const ElapsedMs = z.number().int().min(0).max(24 * 3_600_000);
 /** Runners named in a split: the leader, or the leading group in order. */
 export const Leaders = z.array(requiredText(40)).max(8);
 
+/** The year a record was set: a four-digit year from 1896 (the first Olympic marathon) to 2100. */
+export const RecordYear = z.number().int('must be a whole year like 2014').min(1896, 'must be 1896 or later').max(2100, 'must be 2100 or earlier');
+
+/** Pace shown with a race's splits (split banner): per kilometre or per mile. */
+export const PaceUnit = z.enum(['km', 'mi']);
+// The schema and core's PaceUnit must list the same units.
+const samePaceUnits: [z.infer<typeof PaceUnit>] extends [CorePaceUnit] ? ([CorePaceUnit] extends [z.infer<typeof PaceUnit>] ? true : never) : never = true;
+void samePaceUnits;
+
 export const RaceRecord = z.strictObject({
   /** Caption, e.g. "WORLD RECORD" or "COURSE RECORD". */
   label: requiredText(30),
   /** Who holds it, e.g. "Dennis Kimetto (Berlin 2014)". */
   holder: onAirText(80).optional(),
+  /** The year it was set, e.g. 2014. */
+  year: RecordYear.optional(),
   ms: ElapsedMs.refine((ms) => ms > 0, 'must be greater than zero'),
 });
 export type RaceRecord = z.infer<typeof RaceRecord>;
@@ -66,6 +77,8 @@ export const Race = z.strictObject({
   /** Hub time the clock stopped (the winner crossed the line), or null while it runs. */
   finishedAt: HubTimeMs.nullable(),
   record: RaceRecord.nullable(),
+  /** Pace shown with the race's splits on the split banner (per km or per mile); absent for none. */
+  paceUnit: PaceUnit.optional(),
   /** In course order: each further along and later than the one before. */
   splits: z.array(RaceSplit).max(100),
 });

@@ -5,6 +5,9 @@ import { onAirText, requiredText } from './text';
 /** A rundown item's id, given by the hub (`r12`, `r12-3` for the third row of an import). */
 export const ItemId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a rundown item id like r12');
 
+/** How long an item stays on air before it goes out by itself: whole seconds, from 1 to an hour. */
+export const AutoOutSeconds = z.number().int('must be a whole number of seconds').min(1, 'must be at least 1 second').max(3600, 'must be at most 3600 seconds (an hour)');
+
 /** What an operator prepares: a graphic with its props, filed under a race or segment. */
 export const RundownItemInput = z.strictObject({
   /** The race or segment the item is filed under, e.g. "Commentators" or "Elite men". */
@@ -12,6 +15,8 @@ export const RundownItemInput = z.strictObject({
   /** Optional name in the rundown; without one the item is named after its first text prop. */
   label: onAirText(80).optional(),
   graphic: GraphicSpec,
+  /** Auto-out: once taken, the hub takes the graphic out by itself after this many seconds. */
+  autoOutS: AutoOutSeconds.optional(),
 });
 export type RundownItemInput = z.infer<typeof RundownItemInput>;
 
@@ -26,6 +31,7 @@ export const RundownItem = z.strictObject({
   group: RundownItemInput.shape.group,
   label: RundownItemInput.shape.label,
   graphic: GraphicSpec,
+  autoOutS: RundownItemInput.shape.autoOutS,
 });
 export type RundownItem = z.infer<typeof RundownItem>;
 

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { startAutoOutTimers } from './autoOutTimers';
 import { createHub, DEFAULT_MAX_WAITING } from './hub';
 import { reply } from './httpRequest';
 import { badTargetMessage, parseRequestTarget } from './requestTarget';
@@ -51,6 +52,7 @@ async function main() {
   });
   const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes, maxWaiting });
   hub.store.subscribe((next) => (themeInUse = next.theme));
+  startAutoOutTimers(hub);
 
   const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), now: hub.now, forgetAfterMs: forgetOutputsMs });
 

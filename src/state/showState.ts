@@ -17,6 +17,8 @@ export const OnAirGraphic = z.strictObject({
   updatedAt: z.number(),
   /** The rundown item it was taken from (for tally), when it came from the rundown. */
   itemId: ItemId.optional(),
+  /** Hub time at which the hub takes it out by itself (its rundown item's auto-out), stored so a restart keeps it. */
+  outAt: z.number().optional(),
 });
 export type OnAirGraphic = z.infer<typeof OnAirGraphic>;
 

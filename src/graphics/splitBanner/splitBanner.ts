@@ -8,7 +8,8 @@ import { resolveSplitBanner, type SplitBannerModel } from './splitBannerModel';
 
 /**
  * Split banner, top-right of the banner region: the race name on an accent tab, the split caption and time
- * on the panel, the leaders on a light strip below (left out when the split names none).
+ * on the panel, the leaders on a light strip below with the pace at its right when the race shows pace (the
+ * strip is left out when there is neither).
  */
 export const splitBannerGraphic = defineGraphic<SplitBannerProps, SplitBannerModel, SplitBannerLayout>({
   contract,
@@ -29,7 +30,9 @@ export const splitBannerGraphic = defineGraphic<SplitBannerProps, SplitBannerMod
     const label = themeText(theme, 'display', theme.colours.panelText, L.labelSize);
     const time = themeText(theme, 'display', theme.colours.panelText, L.timeSize);
     const leaders = themeText(theme, 'text', theme.colours.stripText, L.leadersSize);
+    const pace = themeText(theme, 'display', theme.colours.stripText, L.leadersSize);
     name.anchor.set(0, 0.5);
+    pace.anchor.set(1, 0.5);
     label.anchor.set(0, 0.5);
     time.anchor.set(1, 0.5);
     leaders.anchor.set(0, 0.5);
@@ -42,12 +45,18 @@ export const splitBannerGraphic = defineGraphic<SplitBannerProps, SplitBannerMod
     label.position.set(x0 + L.paddingX, mainY + L.mainHeight / 2);
     time.position.set(x0 + L.width - L.paddingX, mainY + L.mainHeight / 2);
     leaders.position.set(x0 + L.paddingX, stripY + L.leadersHeight / 2);
-    root.addChild(tab, panel, strip, name, label, time, leaders);
+    pace.position.set(x0 + L.width - L.paddingX, stripY + L.leadersHeight / 2);
+    root.addChild(tab, panel, strip, name, label, time, leaders, pace);
 
     const inner = L.width - 2 * L.paddingX;
     const tabWidth = () => Math.min(L.width, Math.ceil(name.width) + 2 * L.paddingX);
     const setName = (m: SplitBannerModel) => void fitText(name, m.raceName, inner, L.nameSize, L.nameMinSize);
-    const setLeaders = (m: SplitBannerModel) => void fitText(leaders, m.leaders, inner, L.leadersSize, L.leadersMinSize);
+    // The pace is never cut (up to half the strip); the leaders get the rest.
+    const setLeaders = (m: SplitBannerModel) => {
+      fitText(pace, m.pace, inner / 2, L.leadersSize, L.leadersMinSize);
+      fitText(leaders, m.leaders, m.pace ? inner - pace.width - L.paddingX : inner, L.leadersSize, L.leadersMinSize);
+    };
+    const stripShown = (m: SplitBannerModel) => m.leaders !== '' || m.pace !== '';
     // The time is never cut: it gets the room it needs (up to two thirds), the caption the rest.
     const setLabelAndTime = (m: SplitBannerModel) => {
       fitText(time, m.time, (inner * 2) / 3, L.timeSize, L.timeMinSize);
@@ -58,9 +67,10 @@ export const splitBannerGraphic = defineGraphic<SplitBannerProps, SplitBannerMod
     setLeaders(model);
     tab.scale.x = tabWidth();
     let current = model;
-    let hasLeaders = model.leaders !== '';
+    let hasLeaders = stripShown(model);
     strip.visible = hasLeaders;
     leaders.visible = hasLeaders;
+    pace.visible = hasLeaders;
 
     return {
       root,
@@ -69,12 +79,12 @@ export const splitBannerGraphic = defineGraphic<SplitBannerProps, SplitBannerMod
         tl.fromTo(panel.scale, { x: 0 }, { x: L.width, duration: d * 0.5, ease }, 0)
           .fromTo(tab.scale, { x: 0 }, { x: tab.scale.x, duration: d * 0.4, ease }, d * 0.2)
           .fromTo(strip.scale, { x: 0 }, { x: L.width, duration: d * 0.5, ease }, d * 0.25)
-          .fromTo([name, label, time, leaders], { alpha: 0 }, { alpha: 1, duration: d * 0.4, ease }, d * 0.55)
+          .fromTo([name, label, time, leaders, pace], { alpha: 0 }, { alpha: 1, duration: d * 0.4, ease }, d * 0.55)
           .fromTo([label, leaders], { x: label.x - L.slide }, { x: label.x, duration: d * 0.4, ease }, d * 0.55);
       },
       exit(tl) {
         const { exitSeconds: d } = theme.timing;
-        tl.to([name, label, time, leaders], { alpha: 0, duration: d * 0.35, ease: 'power2.in' }, 0)
+        tl.to([name, label, time, leaders, pace], { alpha: 0, duration: d * 0.35, ease: 'power2.in' }, 0)
           .to([panel.scale, strip.scale, tab.scale], { x: 0, duration: d * 0.6, ease: 'power3.in' }, d * 0.25);
       },
       update(next, tl) {
@@ -93,17 +103,21 @@ export const splitBannerGraphic = defineGraphic<SplitBannerProps, SplitBannerMod
           const changed = [...(next.label !== previous.label ? [label] : []), ...(next.time !== previous.time ? [time] : [])];
           rollText(tl, changed, () => setLabelAndTime(next), roll);
         }
-        const showLeaders = next.leaders !== '';
-        if (showLeaders && hasLeaders && next.leaders !== previous.leaders) rollText(tl, [leaders], () => setLeaders(next), roll);
+        const showLeaders = stripShown(next);
+        if (showLeaders && hasLeaders && (next.leaders !== previous.leaders || next.pace !== previous.pace)) {
+          const changed = [...(next.leaders !== previous.leaders ? [leaders] : []), ...(next.pace !== previous.pace ? [pace] : [])];
+          rollText(tl, changed, () => setLeaders(next), roll);
+        }
         if (showLeaders !== hasLeaders) {
           if (showLeaders) {
             strip.visible = true;
             leaders.visible = true;
+            pace.visible = true;
             tl.fromTo(strip.scale, { x: 0 }, { x: L.width, duration: d, ease, immediateRender: true }, 0);
           } else {
             tl.to(strip.scale, { x: 0, duration: d, ease: 'power3.in' }, 0);
           }
-          fadeText(tl, [leaders], showLeaders, () => setLeaders(next), { duration: d / 2, ease, at: showLeaders ? d / 2 : 0 });
+          fadeText(tl, [leaders, pace], showLeaders, () => setLeaders(next), { duration: d / 2, ease, at: showLeaders ? d / 2 : 0 });
           hasLeaders = showLeaders;
         }
       },

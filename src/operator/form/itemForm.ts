@@ -8,6 +8,7 @@ import { renderField, type FieldWidget } from './fieldWidgets';
 import { fieldsOf, type Field } from './schemaFields';
 
 const GROUP_FIELD: Field = { key: 'group', label: 'Group', required: true, type: 'text', maxLength: 60, multiline: false };
+const AUTO_OUT_FIELD: Field = { key: 'autoOutS', label: 'Auto out after (seconds)', required: false, type: 'number', integer: true, min: 1, max: 3600, description: 'optional; once taken, it goes out by itself' };
 const LABEL_FIELD: Field = { key: 'label', label: 'Label', required: false, type: 'text', maxLength: 80, multiline: false, description: 'optional; the rundown shows the first text otherwise' };
 
 /**
@@ -56,6 +57,7 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
     const cuedGroup = show.rundown.find((i) => i.id === store.getState().cueId)?.group;
     const group = renderField(GROUP_FIELD, 'group', item?.group ?? cuedGroup ?? '');
     const label = renderField(LABEL_FIELD, 'label', item?.label);
+    const autoOut = renderField(AUTO_OUT_FIELD, 'autoOutS', item?.autoOutS);
     const groupInput = group.element.querySelector('input')!;
     const groups = el('datalist', { id: 'rundown-groups' }, ...[...new Set(show.rundown.map((i) => i.group))].map((g) => el('option', { value: g })));
     groupInput.setAttribute('list', 'rundown-groups');
@@ -103,12 +105,13 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
       groups,
       label.element,
       propsHost,
+      autoOut.element,
       formError,
       el('div', { class: 'buttons' }, save, saveAndUpdate, cancel),
     );
 
     let validateLive = false;
-    const widgets = () => [group, label, ...props.map((p) => p.widget)];
+    const widgets = () => [group, label, ...props.map((p) => p.widget), autoOut];
 
     /** Reads every field as it stands, without marking any: the candidate item and what is wrong with it. */
     function readForm() {
@@ -125,7 +128,13 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
       }
       const groupValue = read(group);
       const labelValue = read(label);
-      const candidate = { group: groupValue ?? '', ...(typeof labelValue === 'string' && labelValue.trim() ? { label: labelValue } : {}), graphic: { kind, props: propValues } };
+      const autoOutValue = read(autoOut);
+      const candidate = {
+        group: groupValue ?? '',
+        ...(typeof labelValue === 'string' && labelValue.trim() ? { label: labelValue } : {}),
+        graphic: { kind, props: propValues },
+        ...(autoOutValue !== undefined ? { autoOutS: autoOutValue } : {}),
+      };
       return { parsed: RundownItemInput.safeParse(candidate), problems };
     }
 

@@ -23,4 +23,9 @@ export const onAirCommands = [
   }),
   z.strictObject({ type: z.literal('clear'), layer: LayerId }),
   z.strictObject({ type: z.literal('clearAll') }),
+  /**
+   * The hub's own auto-out: clears a layer when the take `onAirId` is still on it and its out-time has come.
+   * The hub sends it itself; sent by hand it is refused unless both hold.
+   */
+  z.strictObject({ type: z.literal('autoOut'), layer: LayerId, onAirId: z.string().min(1).max(40) }),
 ] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MARATHON_M } from '../../core';
 import { onAirText, requiredText } from '../text';
-import { ElapsedMs, HubTimeMs, Leaders, RaceDistanceM, RaceId, RaceKind, RaceName } from '../race';
+import { ElapsedMs, HubTimeMs, Leaders, PaceUnit, RaceDistanceM, RaceId, RaceKind, RaceName, RecordYear } from '../race';
 
 /**
  * Times and distances travel as numbers (ms, metres): the panel reads typed text with core parseTime and
@@ -30,6 +30,8 @@ export const raceCommands = [
     name: RaceName,
     kind: RaceKind,
     distanceM: RaceDistanceM.default(MARATHON_M),
+    /** Pace on the split banner: per km or per mile; none when left out. */
+    paceUnit: PaceUnit.optional(),
   }),
   z.strictObject({
     type: z.literal('editRace'),
@@ -37,7 +39,10 @@ export const raceCommands = [
     name: RaceName.optional(),
     kind: RaceKind.optional(),
     distanceM: RaceDistanceM.optional(),
+    /** Pace on the split banner: per km or per mile, or null for none. */
+    paceUnit: PaceUnit.nullable().optional(),
   }),
+  /** Refused while a graphic on air draws from the race. */
   z.strictObject({ type: z.literal('removeRace'), raceId: RaceId }),
   /** Starts the clock: the gun is the hub's time when the command is applied. */
   z.strictObject({ type: z.literal('startRace'), raceId: RaceId }),
@@ -76,6 +81,7 @@ export const raceCommands = [
       .strictObject({
         label: requiredText(30).default('WORLD RECORD'),
         holder: onAirText(80).optional(),
+        year: RecordYear.optional(),
         ms: RaceTimeInput,
       })
       .nullable(),

@@ -252,3 +252,22 @@ describe('race graphics on air', () => {
     expect(state.onAir.ticker).toBe(before);
   });
 });
+
+describe('race pace and record year', () => {
+  it('adds a race with a pace unit, changes it with editRace and removes it with null', () => {
+    let state = run(emptyShow(), { type: 'addRace', raceId: 'elite-men', name: 'ELITE MEN', kind: 'elite-men', paceUnit: 'km' });
+    expect(men(state).paceUnit).toBe('km');
+    state = run(state, { type: 'editRace', raceId: 'elite-men', paceUnit: 'mi' });
+    expect(men(state).paceUnit).toBe('mi');
+    state = run(state, { type: 'editRace', raceId: 'elite-men', name: 'MEN' });
+    expect(men(state).paceUnit).toBe('mi');
+    state = run(state, { type: 'editRace', raceId: 'elite-men', paceUnit: null });
+    expect('paceUnit' in men(state)).toBe(false);
+  });
+
+  it('keeps a record’s year, and refuses one that is not a plausible year', () => {
+    const state = run(withMen(), { type: 'setRecord', raceId: 'elite-men', record: { holder: 'Dennis Kimetto', year: 2014, ms: '2:02:57' } });
+    expect(men(state).record).toEqual({ label: 'WORLD RECORD', holder: 'Dennis Kimetto', year: 2014, ms: hms(2, 2, 57) });
+    expect(Command.safeParse({ type: 'setRecord', raceId: 'elite-men', record: { year: 1700, ms: 1000 } }).error?.issues[0]?.message).toBe('must be 1896 or later');
+  });
+});

@@ -38,6 +38,7 @@ export function reduceRaces(state: ShowState, command: RaceCommand, ctx: ApplyCo
       finishedAt: null,
       record: null,
       splits: [],
+      ...(command.paceUnit ? { paceUnit: command.paceUnit } : {}),
     };
     return { ...state, races: [...state.races, race] };
   }
@@ -58,7 +59,9 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       const distanceM = command.distanceM ?? race.distanceM;
       const beyond = race.splits.find((s) => s.metres > distanceM + 1);
       if (beyond) return `${name} has a split at ${beyond.label}, beyond ${formatKm(distanceM)}: remove it before shortening the race.`;
-      return { ...race, name: command.name ?? race.name, kind: command.kind ?? race.kind, distanceM };
+      const { paceUnit: _previous, ...rest } = race;
+      const paceUnit = command.paceUnit === undefined ? race.paceUnit : command.paceUnit;
+      return { ...rest, name: command.name ?? race.name, kind: command.kind ?? race.kind, distanceM, ...(paceUnit ? { paceUnit } : {}) };
     }
 
     case 'removeRace': {
@@ -180,8 +183,8 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       const ms = readElapsed(command.record.ms, race, race.distanceM);
       if (!ms.ok) return ms.error;
       if (ms.value <= 0) return `A record of ${formatTime(ms.value)} can't be right: a record is a time greater than zero.`;
-      const { label, holder } = command.record;
-      return { ...race, record: holder === undefined ? { label, ms: ms.value } : { label, holder, ms: ms.value } };
+      const { label, holder, year } = command.record;
+      return { ...race, record: { label, ...(holder === undefined ? {} : { holder }), ...(year === undefined ? {} : { year }), ms: ms.value } };
     }
   }
 }

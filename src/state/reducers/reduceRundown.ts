@@ -78,6 +78,7 @@ export function reduceRundown(state: ShowState, command: RundownCommand): ShowSt
 function create(input: RundownItemInput, id: string, revision: number): RundownItem {
   const item: RundownItem = { id, revision, group: input.group, graphic: input.graphic };
   if (input.label) item.label = input.label;
+  if (input.autoOutS !== undefined) item.autoOutS = input.autoOutS;
   return item;
 }
 

@@ -1,0 +1,219 @@
+import { formatKm, formatTime } from '../../core';
+import { itemTitle } from '../../protocol/rundownItem';
+import type { Race } from '../../protocol/race';
+import { racesReferencedBy } from '../../state/raceReferences';
+import { confirmDialog, modal } from '../dialogs';
+import { el } from '../element';
+import type { PanelActions } from '../panelActions';
+import { canControl, type PanelStore } from '../panelStore';
+import { textEntry, type TextEntry } from '../textEntry';
+import { draftOf, RACE_KIND_TITLES, readRaceDraft, type DraftField, type RaceDraft } from './raceDraft';
+
+const PACE_CHOICES: [string, string][] = [
+  ['', 'No pace'],
+  ['km', 'Per km'],
+  ['mi', 'Per mile'],
+];
+
+/**
+ * The races editor (R, or Races… in the top bar): every race of the show with Edit and Remove, and one form
+ * that adds a race or edits the chosen one — name, id, kind, distance, pace on the split banner, and the
+ * record with its holder and year. The form reads each field as it is typed and names a problem at its
+ * field with the hub's own schema before anything is sent; the hub's refusals are shown in the form.
+ */
+export function createRacesEditor(store: PanelStore, actions: PanelActions) {
+  const { dialog, body } = modal('Races', 'races-editor');
+  const table = el('table', { class: 'races-table', 'aria-label': 'Races of the show' });
+  const formHeading = el('h3', { id: 'race-form-heading' });
+  const formError = el('p', { class: 'form-error', role: 'alert' });
+  const entries = {
+    name: textEntry('Name', { name: 'raceName', placeholder: 'ELITE MEN', hint: 'as shown on air' }),
+    id: textEntry('Id', { name: 'raceId', placeholder: 'elite-men', hint: 'optional: made from the name' }),
+    distance: textEntry('Distance', { name: 'raceDistance', placeholder: 'marathon, 10K, 10 mi' }),
+    recordLabel: textEntry('Record caption', { name: 'recordLabel', placeholder: 'WORLD RECORD' }),
+    recordTime: textEntry('Record time', { name: 'recordTime', placeholder: '2:02:57', hint: 'empty for no record' }),
+    recordHolder: textEntry('Record holder', { name: 'recordHolder', placeholder: 'Dennis Kimetto' }),
+    recordYear: textEntry('Record year', { name: 'recordYear', placeholder: '2014', size: 6 }),
+  } satisfies Partial<Record<DraftField, TextEntry>>;
+  const select = (label: string, name: string, options: [string, string][]) => {
+    const id = `races-editor-${name}`;
+    const input = el('select', { id, name }, ...options.map(([value, text]) => el('option', { value, text })));
+    const error = el('p', { class: 'field-error' });
+    return { input, error, element: el('div', { class: 'field' }, el('label', { for: id, text: label }), input, error) };
+  };
+  const kind = select('Kind', 'raceKind', Object.entries(RACE_KIND_TITLES));
+  const pace = select('Pace on the split banner', 'racePace', PACE_CHOICES);
+  const save = el('button', { type: 'submit', class: 'primary' });
+  const cancelEdit = el('button', { type: 'button', text: 'Cancel edit' });
+  const form = el(
+    'form',
+    { 'aria-labelledby': 'race-form-heading', novalidate: true, class: 'race-form' },
+    formHeading,
+    entries.name.element,
+    entries.id.element,
+    kind.element,
+    entries.distance.element,
+    pace.element,
+    el('fieldset', {}, el('legend', { text: 'Record' }), entries.recordLabel.element, entries.recordTime.element, entries.recordHolder.element, entries.recordYear.element),
+    formError,
+    el('div', { class: 'buttons' }, save, cancelEdit),
+  );
+  body.append(table, form);
+
+  /** The race being edited, by id; null while adding. */
+  let editing: string | null = null;
+  let attempted = false;
+  const races = () => store.getState().show?.races ?? [];
+  const editedRace = () => (editing === null ? null : (races().find((r) => r.id === editing) ?? null));
+
+  function draft(): RaceDraft {
+    return {
+      name: entries.name.input.value,
+      id: entries.id.input.value,
+      kind: kind.input.value,
+      distance: entries.distance.input.value,
+      paceUnit: pace.input.value,
+      recordLabel: entries.recordLabel.input.value,
+      recordTime: entries.recordTime.input.value,
+      recordHolder: entries.recordHolder.input.value,
+      recordYear: entries.recordYear.input.value,
+    };
+  }
+
+  function fill(race: Race | null) {
+    editing = race?.id ?? null;
+    attempted = false;
+    const d = draftOf(race);
+    for (const [field, entry] of Object.entries(entries) as [keyof typeof entries, TextEntry][]) entry.input.value = d[field];
+    kind.input.value = d.kind;
+    pace.input.value = d.paceUnit;
+    entries.id.input.disabled = race !== null;
+    formHeading.textContent = race ? `Edit ${race.name}` : 'Add a race';
+    save.textContent = race ? 'Save race' : 'Add race';
+    cancelEdit.hidden = race === null;
+    formError.textContent = '';
+    check();
+  }
+
+  /** Reads the draft, and shows each field's reading, or its problem once the field has text (or on Save). */
+  function check() {
+    const read = readRaceDraft(draft(), editedRace(), races());
+    const problems = read.ok ? {} : read.problems;
+    for (const [field, entry] of Object.entries(entries) as [keyof typeof entries, TextEntry][]) {
+      // An id made from the name is checked as soon as there is a name.
+      const typed = entry.input.value.trim() !== '' || (field === 'id' && entries.name.input.value.trim() !== '');
+      const show = attempted || typed;
+      entry.problem(show ? (problems[field] ?? '') : '');
+      entry.reading(read.readings[field] ?? '');
+    }
+    kind.error.textContent = problems.kind ?? '';
+    pace.error.textContent = problems.paceUnit ?? '';
+    return read;
+  }
+
+  form.addEventListener('input', () => {
+    formError.textContent = '';
+    check();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    attempted = true;
+    const read = check();
+    if (!read.ok) {
+      const first = (Object.keys(entries) as (keyof typeof entries)[]).find((field) => read.problems[field]);
+      if (first) entries[first].input.focus();
+      return;
+    }
+    void (async () => {
+      for (const command of read.commands) {
+        const outcome = await actions.send(command, editing ? `${entries.name.input.value}: race saved` : `${entries.name.input.value} added to the races`);
+        if (!outcome.ok) {
+          formError.textContent = outcome.error;
+          return;
+        }
+      }
+      fill(null);
+      entries.name.input.focus();
+    })();
+  });
+  cancelEdit.addEventListener('click', () => fill(null));
+
+  async function remove(race: Race) {
+    const show = store.getState().show;
+    const items = show?.rundown.filter((item) => racesReferencedBy(item.graphic).includes(race.id)) ?? [];
+    const used = items.length > 0 ? ` ${items.length === 1 ? 'One rundown item draws' : `${items.length} rundown items draw`} from it (${items.slice(0, 3).map(itemTitle).join(', ')}${items.length > 3 ? ', …' : ''}) and cannot be taken until a race with the id ${race.id} exists again.` : '';
+    // A race on air is refused by the hub, which says where it is on air; the refusal is shown in the form.
+    const yes = await confirmDialog({ title: `Remove ${race.name}?`, text: `Its clock, splits and record are removed for every operator.${used}`, confirm: 'Remove race' });
+    if (!yes) return;
+    const outcome = await actions.send({ type: 'removeRace', raceId: race.id }, `${race.name} removed from the races`);
+    if (!outcome.ok) formError.textContent = outcome.error;
+    else if (editing === race.id) fill(null);
+  }
+
+  let tableKey = '';
+  function renderTable() {
+    const state = store.getState();
+    const key = JSON.stringify([races(), canControl(state)]);
+    if (key === tableKey) return;
+    tableKey = key;
+    const control = canControl(state);
+    save.disabled = !control;
+    const button = (text: string, label: string, onClick: () => void) => {
+      const b = el('button', { type: 'button', class: 'small', text, 'aria-label': label, disabled: !control });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    table.replaceChildren(
+      el('thead', {}, el('tr', {}, ...['Race', 'Kind', 'Distance', 'Pace', 'Record', ''].map((h) => el('th', { scope: 'col', text: h })))),
+      el(
+        'tbody',
+        {},
+        ...(races().length === 0
+          ? [el('tr', {}, el('td', { colspan: 6, class: 'muted', text: 'The show has no races yet: add one below.' }))]
+          : races().map((race) =>
+              el(
+                'tr',
+                {},
+                el('th', { scope: 'row', text: `${race.name} (${race.id})` }),
+                el('td', { text: RACE_KIND_TITLES[race.kind] }),
+                el('td', { text: formatKm(race.distanceM) }),
+                el('td', { text: race.paceUnit ? `per ${race.paceUnit === 'km' ? 'km' : 'mile'}` : '—' }),
+                el('td', { text: race.record ? recordText(race.record) : '—' }),
+                el(
+                  'td',
+                  {},
+                  button('Edit', `Edit ${race.name}`, () => {
+                    fill(race);
+                    entries.name.input.focus();
+                  }),
+                  ' ',
+                  button('Remove…', `Remove ${race.name}`, () => void remove(race)),
+                ),
+              ),
+            )),
+      ),
+    );
+  }
+
+  store.subscribe(() => {
+    if (!dialog.open) return;
+    renderTable();
+    // A race edited here and removed elsewhere: back to adding.
+    if (editing !== null && !editedRace()) fill(null);
+  });
+
+  return {
+    open() {
+      tableKey = '';
+      renderTable();
+      fill(null);
+      dialog.showModal();
+      entries.name.input.focus();
+    },
+  };
+}
+
+function recordText(record: NonNullable<Race['record']>): string {
+  const who = [record.holder, record.year].filter((part) => part !== undefined && part !== '').join(', ');
+  return `${record.label} ${formatTime(record.ms)}${who ? ` (${who})` : ''}`;
+}

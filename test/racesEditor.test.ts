@@ -1,0 +1,152 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import type { HubProcess } from './harness/hubProcess';
+import { openOutput, renderAt } from './harness/browser';
+import { openPanel } from './harness/panel';
+
+let hub: HubProcess;
+let browser: Browser;
+let pages: Page[] = [];
+useHubAndBrowser((started) => ({ hub, browser } = started));
+afterEach(async () => {
+  await Promise.all(pages.map((page) => page.close()));
+  pages = [];
+  await hub.post({ type: 'clearAll' });
+});
+
+async function panelPage() {
+  const page = await openPanel(browser, hub);
+  pages.push(page);
+  return page;
+}
+const race = async (id: string) => (await hub.state()).races.find((r: { id: string }) => r.id === id);
+const editor = (page: Page) => page.getByRole('dialog', { name: 'Races' });
+const raceForm = (page: Page) => editor(page).getByRole('form');
+
+describe('the races editor', () => {
+  it('adds a race from the keyboard: R opens it, each field is read as typed, a wrong one is named and nothing is sent, Enter adds it', async () => {
+    const page = await panelPage();
+    await page.keyboard.press('r');
+    await editor(page).waitFor();
+    const form = raceForm(page);
+    expect(await form.getAttribute('aria-labelledby')).toBe('race-form-heading');
+    await expect.poll(() => editor(page).getByRole('heading', { name: 'Add a race' }).count()).toBe(1);
+
+    await page.keyboard.type('ELITE MEN 10K'); // the name has the focus
+    await form.getByLabel('Kind').selectOption({ label: 'Elite men' });
+    await form.getByLabel('Distance').fill('HALFWAY');
+    await form.getByLabel('Pace on the split banner').selectOption({ label: 'Per km' });
+    await form.getByLabel('Record time').fill('26:44');
+    await form.getByLabel('Record holder').fill('Joshua Cheptegei');
+    await form.getByLabel('Record year').fill('2020');
+    await form.getByText('"HALFWAY" is a point on a course, not a race distance: write marathon, 42.195 km or 10 mi.').waitFor();
+    const before = (await hub.state()).revision;
+    await form.getByLabel('Record year').press('Enter');
+    expect(await form.getByLabel('Distance').evaluate((input) => input === document.activeElement)).toBe(true);
+    expect((await hub.state()).revision).toBe(before);
+
+    await form.getByLabel('Distance').fill('10K');
+    await form.getByText('10 km (6.2 mi)').waitFor();
+    await form.getByText('id elite-men-10k (from the name)').waitFor();
+    await form.getByLabel('Distance').press('Enter');
+    await expect.poll(() => race('elite-men-10k')).toEqual({
+      id: 'elite-men-10k',
+      name: 'ELITE MEN 10K',
+      kind: 'elite-men',
+      distanceM: 10_000,
+      paceUnit: 'km',
+      gunTime: null,
+      finishedAt: null,
+      record: { label: 'WORLD RECORD', holder: 'Joshua Cheptegei', year: 2020, ms: (26 * 60 + 44) * 1000 },
+      splits: [],
+    });
+    await editor(page).getByRole('row', { name: /^ELITE MEN 10K \(elite-men-10k\) Elite men 10 km per km WORLD RECORD 26:44 \(Joshua Cheptegei, 2020\)/ }).waitFor();
+    // Same id twice: named at the field before anything is sent.
+    await form.getByLabel('Name').fill('Elite men 10K');
+    await form.getByText('"elite-men-10k" is already the id of ELITE MEN 10K: choose another').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editor(page).isVisible()).toBe(false);
+  });
+
+  it('edits a race’s name, distance, pace and record, and refuses to shorten it past a split with the hub’s reason', async () => {
+    await hub.post({ type: 'addRace', raceId: 'fun-run', name: 'FUN RUN', kind: 'mass', distanceM: 5000 });
+    const page = await panelPage();
+    await page.getByRole('button', { name: 'Races…' }).click();
+    await editor(page).getByRole('button', { name: 'Edit FUN RUN' }).click();
+    const form = raceForm(page);
+    await editor(page).getByRole('heading', { name: 'Edit FUN RUN' }).waitFor();
+    expect(await form.getByLabel('Id').isDisabled()).toBe(true);
+    await form.getByLabel('Name').fill('FAMILY RUN');
+    await form.getByLabel('Distance').fill('3 mi');
+    await form.getByLabel('Pace on the split banner').selectOption({ label: 'Per mile' });
+    await form.getByRole('button', { name: 'Save race' }).click();
+    await expect.poll(async () => (await race('fun-run'))?.name).toBe('FAMILY RUN');
+    expect(await race('fun-run')).toMatchObject({ distanceM: 4828.032, paceUnit: 'mi', record: null });
+
+    await hub.post({ type: 'startRace', raceId: 'fun-run' });
+    await hub.post({ type: 'addSplit', raceId: 'fun-run', metres: 3000, elapsedMs: 15 * 60_000 });
+    await editor(page).getByRole('button', { name: 'Edit FAMILY RUN' }).click();
+    await form.getByLabel('Distance').fill('2 km');
+    await form.getByLabel('Pace on the split banner').selectOption({ label: 'No pace' });
+    await form.getByLabel('Distance').press('Enter');
+    await form.getByRole('alert').filter({ hasText: 'FAMILY RUN has a split at 3K, beyond 2 km: remove it before shortening the race.' }).waitFor();
+    expect(await race('fun-run')).toMatchObject({ distanceM: 4828.032, paceUnit: 'mi' });
+  });
+
+  it('removes a race after asking, and refuses to remove one a graphic on air uses, saying where it is on air', async () => {
+    await hub.post({ type: 'addRace', raceId: 'spare', name: 'SPARE RACE', kind: 'mass', distanceM: 10_000 });
+    await hub.post({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: ['spare'] } } });
+    const page = await panelPage();
+    await page.keyboard.press('r');
+    await editor(page).getByRole('button', { name: 'Remove SPARE RACE' }).click();
+    await page.getByRole('alertdialog', { name: 'Remove SPARE RACE?' }).getByRole('button', { name: 'Remove race' }).click();
+    await raceForm(page).getByRole('alert').filter({ hasText: 'SPARE RACE is on air in the race clock on the clock layer; take it off air before removing the race.' }).waitFor();
+    expect(await race('spare')).toBeDefined();
+
+    await hub.post({ type: 'clear', layer: 'clock' });
+    await editor(page).getByRole('button', { name: 'Remove SPARE RACE' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Remove SPARE RACE?' });
+    // Cancel has the focus: a stray Enter keeps the race.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await race('spare')).toBeDefined();
+    await editor(page).getByRole('button', { name: 'Remove SPARE RACE' }).click();
+    await confirm.getByRole('button', { name: 'Remove race' }).click();
+    await expect.poll(() => race('spare')).toBeUndefined();
+    await expect.poll(() => editor(page).getByRole('row', { name: /^SPARE RACE/ }).count()).toBe(0);
+  });
+
+  it('sets a race to show pace per km, and the split banner on air shows the pace to its split; per mile after an edit', async () => {
+    const page = await panelPage();
+    const output = await openOutput(browser, hub.url, 'canvas');
+    pages.push(output);
+    const bannerTexts = () => output.evaluate(() => window.finishline!.texts!().filter((t) => t.layer === 'banner').map((t) => t.text));
+    await page.keyboard.press('r');
+    await editor(page).getByRole('button', { name: 'Edit ELITE MEN', exact: true }).click();
+    await raceForm(page).getByLabel('Pace on the split banner').selectOption({ label: 'Per km' });
+    await raceForm(page).getByLabel('Name').press('Enter');
+    await expect.poll(async () => (await race('elite-men')).paceUnit).toBe('km');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('1');
+    await page.keyboard.press('b'); // the men's latest split: HALFWAY 1:01:24
+    await expect.poll(async () => (await hub.state()).onAir.banner?.graphic.kind).toBe('splitBanner');
+    const takenAt = Date.now() + 10_000;
+    await renderAt(output, takenAt, (await hub.state()).revision);
+    await renderAt(output, takenAt + 5000);
+    expect(await bannerTexts()).toContain('2:55/km');
+
+    await page.keyboard.press('r');
+    await editor(page).getByRole('button', { name: 'Edit ELITE MEN', exact: true }).click();
+    await raceForm(page).getByLabel('Pace on the split banner').selectOption({ label: 'Per mile' });
+    await raceForm(page).getByRole('button', { name: 'Save race' }).click();
+    await expect.poll(async () => (await race('elite-men')).paceUnit).toBe('mi');
+    // The change takes effect on the next frame drawn and rolls in; drawn again once the roll is over.
+    const changedAt = Date.now() + 20_000;
+    await renderAt(output, changedAt, (await hub.state()).revision);
+    await renderAt(output, changedAt + 10_000);
+    expect(await bannerTexts(), JSON.stringify(await bannerTexts())).toContain('4:41/mi');
+    expect(await bannerTexts()).not.toContain('2:55/km');
+    await hub.post({ type: 'editRace', raceId: 'elite-men', paceUnit: null });
+  });
+});
