@@ -76,7 +76,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
     function setLabel(text: string) {
       label.text = text.toUpperCase();
       label.visible = labelBox.visible = text.length > 0;
-      labelBox.scale.set(Math.ceil(label.width) + 2 * L.labelPaddingX, region.height);
+      labelBox.scale.set(labelX - region.x + Math.ceil(label.width) + L.labelPaddingX, region.height);
     }
     setLabel(model.label);
 
