@@ -160,8 +160,10 @@ describe('the ticker editor', () => {
       await expect.poll(async () => (await hub.state()).onAir.crawl?.graphic).toEqual({ kind: 'crawl', props: { label: 'LONDON MARATHON' } });
       await editor(b).getByText(/· on air$/).waitFor();
       for (const output of outputs) {
-        await renderAt(output, 5_000, (await hub.state()).revision);
-        await renderAt(output, 10_000);
+        // The crawl runs from the hub time it was taken: ten seconds on, items are on screen.
+        const { revision, onAir } = await hub.state();
+        await renderAt(output, onAir.crawl.takenAt, revision);
+        await renderAt(output, onAir.crawl.takenAt + 10_000);
         const shown = await output.evaluate(() => window.finishline!.texts!().filter((t) => t.layer === 'crawl').map((t) => t.text));
         expect(shown).toContain('LONDON MARATHON');
         expect(shown).toContain((await crawl()).items[0].text);
@@ -172,6 +174,37 @@ describe('the ticker editor', () => {
       await editor(a).getByText(/· off air$/).waitFor();
     } finally {
       await Promise.all(outputs.map((output) => output.close()));
+    }
+  });
+
+  it('shows an empty label field as no label, in a style no value has, and draws a label inside graphics-safe', async () => {
+    const label = editor(a).getByLabel('Label');
+    await label.fill('');
+    const look = await label.evaluate((input: HTMLInputElement) => {
+      const empty = getComputedStyle(input, '::placeholder');
+      return { placeholder: input.placeholder, fontStyle: empty.fontStyle, colour: empty.color, valueColour: getComputedStyle(input).color };
+    });
+    // The placeholder says what an empty label does; it is not a sample value an operator could read as set.
+    expect(look.placeholder).toBe('no label');
+    expect(look.fontStyle).toBe('italic');
+    expect(look.colour).not.toBe(look.valueColour);
+
+    const output = await openOutput(browser, hub.url, 'canvas');
+    try {
+      await label.fill('LONDON MARATHON');
+      await editor(a).getByRole('button', { name: 'Crawl to air' }).click();
+      await expect.poll(async () => (await hub.state()).onAir.crawl?.graphic.props.label).toBe('LONDON MARATHON');
+      const { revision } = await hub.state();
+      await renderAt(output, Date.now(), revision);
+      await renderAt(output, Date.now() + 5000);
+      const drawn = await output.evaluate(() => window.finishline!.texts!().filter((t) => t.layer === 'crawl' && t.text === 'LONDON MARATHON'));
+      expect(drawn).toHaveLength(1);
+      // EBU R 95 graphics-safe starts 5 % in: 96 px of the 1920 px frame.
+      expect(drawn[0]!.left).toBeGreaterThanOrEqual(96);
+      await editor(a).getByRole('button', { name: /^Clear crawl/ }).click();
+      await expect.poll(async () => (await hub.state()).onAir.crawl).toBeUndefined();
+    } finally {
+      await output.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crawlOffset, effectiveSpeed, pixelsPerFrame } from './crawlMotion';
+import { crawlOffset, crawlOffsetAt, effectiveSpeed, pixelsPerFrame } from './crawlMotion';
 
 const BROADCAST_RATES = [25, 29.97, 50, 59.94, 60];
 // Output pixels per design pixel: 720p, 1080p, 2160p and a 1366x768 monitor.
@@ -115,6 +115,45 @@ describe('crawl motion', () => {
           expect(crawlOffset((k * 1000) / rate / 1000, speed, fps)).toBe(expected);
         },
       ),
+    );
+  });
+});
+
+describe('crawl position from a list of motions', () => {
+  const start = 1_700_000_000_000; // an epoch-ms hub time, as the show holds them
+  it('holds at 0 before the start and while stopped, and counts whole frames of each speed in turn', () => {
+    const motions = [
+      { from: start, running: true, speedPxPerS: 120 }, // 2 px a frame at 50 fps
+      { from: start + 1000, running: false, speedPxPerS: 120 },
+      { from: start + 3000, running: true, speedPxPerS: 240 }, // 5 px a frame
+    ];
+    expect(crawlOffsetAt(motions, start - 5000, 50)).toBe(0);
+    expect(crawlOffsetAt(motions, start, 50)).toBe(0);
+    expect(crawlOffsetAt(motions, start + 20, 50)).toBe(2);
+    expect(crawlOffsetAt(motions, start + 1000, 50)).toBe(100);
+    expect(crawlOffsetAt(motions, start + 2999, 50)).toBe(100);
+    expect(crawlOffsetAt(motions, start + 4000, 50)).toBe(100 + 250);
+  });
+
+  it('is a whole number of pixels that never moves backwards, across changes that fall mid-frame', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 1500 }), running: fc.boolean(), speed: fc.integer({ min: 20, max: 480 }) }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...BROADCAST_RATES),
+        fc.constantFrom(...SCALES),
+        (steps, fps, scale) => {
+          let from = start + 7; // off the frame grid on purpose
+          const motions = steps.map(({ gap, running, speed }) => ({ from: (from += gap), running, speedPxPerS: speed }));
+          let previous = 0;
+          for (let t = start; t < from + 500; t += 7) {
+            const offset = crawlOffsetAt(motions, t, fps, scale);
+            expect(offset).toBeGreaterThanOrEqual(previous);
+            expect(Number.isInteger(offset)).toBe(true);
+            previous = offset;
+          }
+        },
+      ),
+      { numRuns: 25 },
     );
   });
 });

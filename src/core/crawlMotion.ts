@@ -19,14 +19,35 @@ export function pixelsPerFrame(speedPxPerS: number, fps: number, scale = 1): num
   return Math.max(1, Math.round((speedPxPerS * scale * den) / num));
 }
 
-/** Whole output pixels travelled after `elapsedS`; before the crawl starts (negative time) it holds at 0. */
+/** Whole output pixels travelled `elapsedS` after a crawl started at `speedPxPerS`; before it starts (negative time) it holds at 0. */
 export function crawlOffset(elapsedS: number, speedPxPerS: number, fps: number, scale = 1): number {
-  const frames = Math.max(0, frameIndex(elapsedS, fps, 1));
-  return frames * pixelsPerFrame(speedPxPerS, fps, scale);
+  return crawlOffsetAt([{ from: 0, running: true, speedPxPerS }], elapsedS * 1000, fps, scale);
 }
 
 /** The speed actually shown on air, in design px/s, after rounding to whole output pixels per frame. */
 export function effectiveSpeed(speedPxPerS: number, fps: number, scale = 1): number {
   const { num, den } = toFrameRate(fps);
   return (pixelsPerFrame(speedPxPerS, fps, scale) * num) / den / scale;
+}
+
+/** How the crawl moves from hub time `from` (ms) until the next entry. */
+export type CrawlMotion = { from: number; running: boolean; speedPxPerS: number };
+
+/**
+ * Whole output pixels travelled at hub time t (ms) by a crawl whose motion is `motions` (oldest first; the
+ * first starts the crawl). The crawl steps on the output's own frame boundaries, counted from the epoch, so
+ * every output at the same rate and scale is at the same pixel at the same hub time whenever it started
+ * drawing, and a change of speed carries on from the pixel reached: nothing jumps.
+ */
+export function crawlOffsetAt(motions: readonly CrawlMotion[], t: number, fps: number, scale = 1): number {
+  let offset = 0;
+  for (let i = 0; i < motions.length; i++) {
+    const motion = motions[i]!;
+    if (t <= motion.from) break;
+    const until = Math.min(t, motions[i + 1]?.from ?? t);
+    if (motion.running && until > motion.from) {
+      offset += (frameIndex(until, fps, 1000) - frameIndex(motion.from, fps, 1000)) * pixelsPerFrame(motion.speedPxPerS, fps, scale);
+    }
+  }
+  return offset;
 }

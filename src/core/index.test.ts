@@ -12,6 +12,7 @@ describe('the core public entry', () => {
       [
         'compareToRecord',
         'crawlOffset',
+        'crawlOffsetAt',
         'effectiveSpeed',
         'elapsedMs',
         'err',

@@ -33,7 +33,7 @@ export {
   type ClockSample,
   type ClockOffset,
 } from './raceClock';
-export { pixelsPerFrame, crawlOffset, effectiveSpeed } from './crawlMotion';
+export { pixelsPerFrame, crawlOffset, crawlOffsetAt, effectiveSpeed, type CrawlMotion } from './crawlMotion';
 export { FRAME_RATES, PICTURE_SIZES, DEFAULT_FORMAT, parseVideoFormat, parseFrameRate, formatName, type VideoFormat } from './videoFormat';
 export { SAFE_AREA_MARGINS, safeArea, isInside, type SafeAreaKind, type Box } from './safeAreas';
 export { frameIndex, frameStart, type FrameRate } from './frameRate';

@@ -29,7 +29,7 @@ function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowStat
   if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
   if (is(command, showCommandTypes)) return reduceShow(state, command, ctx);
   if (is(command, raceCommandTypes)) return reduceRaces(state, command, ctx);
-  if (is(command, crawlCommandTypes)) return reduceCrawl(state, command);
+  if (is(command, crawlCommandTypes)) return reduceCrawl(state, command, ctx);
   if (is(command, rundownCommandTypes)) return reduceRundown(state, command);
   const unhandled: never = command;
   throw new Error(`No reducer for command ${JSON.stringify(unhandled)}`);

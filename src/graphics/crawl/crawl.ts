@@ -1,23 +1,29 @@
 import { Container, Graphics, type Text } from 'pixi.js';
+import { crawlOffsetAt } from '../../core';
 import type { CrawlItem } from '../../protocol/crawlItem';
 import { crawl as contract, type CrawlLayout, type CrawlProps } from '../../protocol/kinds/crawl';
-import type { CrawlState } from '../../state/crawlState';
+import { TITLE_SAFE } from '../../protocol/templates/safeArea';
+import { crawlTakenAt, type CrawlState } from '../../state/crawlState';
 import { defineGraphic, type Look, type Timeline } from '../graphicDefinition';
 import { themeText, unitBox } from '../themeText';
-import { createCrawlClock } from './crawlClock';
-import { createCrawlTrack } from './crawlTrack';
-
-/** What the crawl draws: its props plus the show's crawl (items, running, speed). */
-export type CrawlModel = CrawlProps & CrawlState;
+import { crawlTimeline } from './crawlTimeline';
+import { createCrawlTrack, type Segment } from './crawlTrack';
 
 /**
- * Crawl: a strip across the crawl region with the show's items moving right to left. Motion comes from hub
- * time (crawlClock) and items enter through a segment queue (crawlTrack): see those files for the rules.
+ * What the crawl draws: its props, the show's crawl (items, motion, changes since the take) and the hub time
+ * it was taken (0 when it is not on air, e.g. in PVW).
+ */
+export type CrawlModel = CrawlProps & CrawlState & { takenAt: number };
+
+/**
+ * Crawl: a strip across the crawl region with the show's items moving right to left. Where it is comes from
+ * the show and hub time alone (core crawlOffsetAt, crawlTimeline, crawlTrack: see those files for the rules),
+ * so every output draws the same pixels at the same hub time and a reloaded one carries on where air is.
  * `running: false` stops the crawl where it is; true carries on from there.
  */
 export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
   contract,
-  resolve: (props, show) => ({ ...props, ...show.crawl }),
+  resolve: (props, show) => ({ ...props, ...show.crawl, takenAt: crawlTakenAt(show) ?? 0 }),
   build(model, look) {
     const { theme, layout: L, fps, scale } = look;
     const { colours } = theme;
@@ -34,8 +40,10 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
     const labelBox = unitBox(colours.accent);
     const label = themeText(theme, 'display', colours.accentText, L.labelSize, 0.5);
     const centreY = region.y + L.accentHeight + (region.height - L.accentHeight) / 2;
+    // The label's box runs from the frame's edge; its text starts inside graphics-safe (EBU R 95, 96 px at 1080p).
+    const labelX = Math.max(region.x + L.labelPaddingX, TITLE_SAFE.x);
     labelBox.position.set(region.x, region.y);
-    label.position.set(region.x + L.labelPaddingX, Math.round(centreY));
+    label.position.set(labelX, Math.round(centreY));
     // The label is drawn over the items, so they pass behind it without a mask.
     strip.addChild(bar, items, rule, labelBox, label);
     root.addChild(strip);
@@ -45,18 +53,30 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
     // is resampled the same way every frame and never shimmers. Pixi positions are design pixels (n / scale).
     const left = Math.round(region.x * scale);
     const viewport = Math.round((region.x + region.width) * scale) - left;
-    const clock = createCrawlClock(fps, scale, model.running, model.speedPxPerS);
-    const track = createCrawlTrack<Container>({
-      viewport,
-      lay: (item) => layItem(item, look, centreY),
-      drop: (view) => view.destroy({ children: true }),
-    });
+    const widths = new Map<string, number>(); // what an item's content measures, however often it loops
+    const widthOf = (item: CrawlItem) => {
+      const key = contentKey(item);
+      let width = widths.get(key);
+      if (width === undefined) {
+        const laid = layItem(item, look, centreY);
+        laid.view.destroy({ children: true });
+        widths.set(key, (width = laid.width));
+      }
+      return width;
+    };
+    const replay = (m: CrawlModel) => {
+      const { motions, contents } = crawlTimeline(m, m.takenAt);
+      const epochs = contents.map(({ at, items }) => ({ from: crawlOffsetAt(motions, at, fps, scale), items }));
+      return { motions, track: createCrawlTrack(epochs, widthOf) };
+    };
+    let timeline = replay(model);
+    const views = new Map<string, Container>(); // the segments on screen, by start and content
     let shownOffset: number | null = null;
 
     function setLabel(text: string) {
       label.text = text.toUpperCase();
       label.visible = labelBox.visible = text.length > 0;
-      labelBox.scale.set(Math.ceil(label.width) + 2 * L.labelPaddingX, region.height);
+      labelBox.scale.set(labelX - region.x + Math.ceil(label.width) + L.labelPaddingX, region.height);
     }
     setLabel(model.label);
 
@@ -71,23 +91,37 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
         tl.to(strip, { y: region.height, duration: d * 0.8, ease: 'power3.in' }, 0);
       },
       update(next: CrawlModel) {
-        // Items are read as each one enters (tick); nothing already on screen changes here.
+        // Segments already on screen keep what they showed: the replayed track changes only from the change on.
         if (next.label !== current.label) setLabel(next.label);
+        if (next.items !== current.items || next.changes !== current.changes || next.takenAt !== current.takenAt || next.running !== current.running || next.speedPxPerS !== current.speedPxPerS) {
+          timeline = replay(next);
+          shownOffset = null;
+        }
         current = next;
       },
       tick(hubTime: number) {
-        clock.set(current.running, current.speedPxPerS, hubTime);
-        const offset = clock.offsetAt(hubTime);
-        const relaid = track.advance(offset, current.items);
-        if (offset === shownOffset && !relaid) return false;
+        const offset = crawlOffsetAt(timeline.motions, hubTime, fps, scale);
+        if (offset === shownOffset) return false;
         shownOffset = offset;
-        for (const segment of track.segments()) segment.view.x = (left + track.xOf(segment, offset)) / scale;
-        for (const segment of track.segments()) if (segment.view.parent !== items) items.addChild(segment.view);
+        const keep = new Map<string, Container>();
+        for (const segment of timeline.track.visible(offset, viewport)) {
+          const key = segmentKey(segment);
+          const view = views.get(key) ?? keep.get(key) ?? layItem(segment.item, look, centreY).view;
+          view.x = (left + viewport - (offset - segment.start)) / scale;
+          if (view.parent !== items) items.addChild(view);
+          keep.set(key, view);
+        }
+        for (const [key, view] of views) if (!keep.has(key)) view.destroy({ children: true });
+        views.clear();
+        for (const [key, view] of keep) views.set(key, view);
         return true;
       },
     };
   },
 });
+
+const contentKey = (item: CrawlItem) => JSON.stringify(item);
+const segmentKey = (segment: Segment) => `${segment.start} ${contentKey(segment.item)}`;
 
 /**
  * One item's view: a marker in the gap before it, then its content. Positions and the width are whole

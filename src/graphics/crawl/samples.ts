@@ -17,7 +17,7 @@ export const crawlSamples: GraphicSample[] = [
     graphic: { kind: 'crawl', props: { label: '' } },
     update: { kind: 'crawl', props: { label: 'London Marathon' } },
     // Faster than on air (120), so the golden images catch every kind of item.
-    show: { crawl: { running: true, speedPxPerS: 360, items: LONDON_CRAWL_ITEMS } },
+    show: { crawl: { running: true, speedPxPerS: 360, items: LONDON_CRAWL_ITEMS, changes: [] } },
   },
   {
     // Items in Russian, Greek and Latin with diacritics, all in the bundled faces.
@@ -32,6 +32,7 @@ export const crawlSamples: GraphicSample[] = [
           { id: 'gr', kind: 'social', handle: 'Κώστας', text: 'Μπράβο σε όλους τους δρομείς!', tag: '#Αθήνα' },
           { id: 'ch', kind: 'result', text: 'Schär gewinnt in Łódź' },
         ],
+        changes: [],
       },
     },
   },

@@ -30,7 +30,9 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
   const run = el('button', { type: 'button', 'aria-pressed': 'false', text: 'Run crawl' });
   const speed = textEntry('Speed (px/s)', { name: 'speed', size: 5 });
   const speedForm = el('form', { 'aria-label': 'Crawl speed', novalidate: true, class: 'one-field-form' }, speed.element, el('button', { type: 'submit', text: 'Set speed' }));
-  const label = textEntry('Label', { name: 'crawlLabel', placeholder: 'LONDON MARATHON', size: 16, hint: 'fixed at the left; optional' });
+  // An empty label puts no label on air, so the empty field says that, in a style no value has: a sample
+  // name in grey read as a label that was set.
+  const label = textEntry('Label', { name: 'crawlLabel', placeholder: 'no label', size: 16, hint: 'fixed at the left; optional, e.g. LONDON MARATHON' });
   const toAir = el('button', { type: 'button', class: 'take', text: 'Crawl to air' });
   const clear = el('button', { type: 'button', class: 'clear', 'aria-keyshortcuts': 'F4', title: 'F4' }, 'Clear crawl', el('kbd', { text: 'F4' }));
   const airForm = el('div', { class: 'crawl-air' }, label.element, toAir, clear);

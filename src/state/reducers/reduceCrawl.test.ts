@@ -27,7 +27,7 @@ function threeItems() {
 
 describe('crawl commands', () => {
   it('starts with an empty, stopped crawl', () => {
-    expect(emptyShow().crawl).toEqual({ running: false, speedPxPerS: 120, items: [] });
+    expect(emptyShow().crawl).toEqual({ running: false, speedPxPerS: 120, items: [], changes: [] });
   });
 
   it('appends an added item with a fresh id, or inserts it where asked', () => {

@@ -1,13 +1,42 @@
 import type { CommandOf } from '../../protocol/command';
 import { contentOf, CRAWL_MAX_ITEMS, type CrawlItem, type CrawlItemContent } from '../../protocol/crawlItem';
 import { sameValue } from '../../protocol/sameValue';
+import type { ApplyContext } from '../applyCommand';
+import { CRAWL_CHANGE_LEAD_MS, CRAWL_MAX_CHANGES, crawlTakenAt, type CrawlChange, type CrawlState } from '../crawlState';
 import type { ShowState } from '../showState';
 
 export type CrawlCommand = CommandOf<'crawlAdd' | 'crawlUpdate' | 'crawlRemove' | 'crawlMove' | 'crawlRun' | 'crawlSpeed'>;
 export const crawlCommandTypes = ['crawlAdd', 'crawlUpdate', 'crawlRemove', 'crawlMove', 'crawlRun', 'crawlSpeed'] as const;
 
-/** Edits the crawl's items and motion. Returns the next state, or a sentence saying why the command was refused. */
-export function reduceCrawl(state: ShowState, command: CrawlCommand): ShowState | string {
+/**
+ * Edits the crawl's items and motion. Returns the next state, or a sentence saying why the command was refused.
+ * While the crawl is on air each change is also recorded with the hub time it takes effect (see CrawlChange),
+ * so outputs compute the same track from the show alone.
+ */
+export function reduceCrawl(state: ShowState, command: CrawlCommand, ctx: ApplyContext): ShowState | string {
+  const next = reduceCrawlNow(state, command);
+  if (typeof next === 'string') return next;
+  return { ...next, crawl: { ...next.crawl, changes: record(state, next.crawl, command, ctx.now) } };
+}
+
+/** The changes to keep after `command` turned the crawl into `next`. */
+function record(state: ShowState, next: CrawlState, command: CrawlCommand, now: number): CrawlChange[] {
+  const takenAt = crawlTakenAt(state);
+  if (takenAt === null) return [];
+  const before = state.crawl;
+  const kept = before.changes.filter((change) => change.at >= takenAt);
+  if (next.items === before.items && next.running === before.running && next.speedPxPerS === before.speedPxPerS) return kept;
+  const last = kept[kept.length - 1];
+  const change: CrawlChange = { at: Math.max(now + CRAWL_CHANGE_LEAD_MS, last?.at ?? takenAt), running: before.running, speedPxPerS: before.speedPxPerS };
+  if (next.items !== before.items && command.type !== 'crawlRun' && command.type !== 'crawlSpeed') {
+    const id = command.type === 'crawlAdd' ? next.items.find((item) => !before.items.some((old) => old.id === item.id))!.id : command.id;
+    const index = before.items.findIndex((item) => item.id === id);
+    change.item = { id, index: index < 0 ? null : index, content: index < 0 ? null : contentOf(before.items[index]!) };
+  }
+  return [...kept, change].slice(-CRAWL_MAX_CHANGES);
+}
+
+function reduceCrawlNow(state: ShowState, command: CrawlCommand): ShowState | string {
   const { crawl } = state;
   const items = crawl.items;
   const withItems = (next: CrawlItem[]) => ({ ...state, crawl: { ...crawl, items: next } });
