@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { storyPhases, STORY } from '../src/gallery/storyboard';
 import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
-import { grab, opaqueBounds, type Renderer } from './harness/browser';
+import { crop, grab, opaqueBounds, type Renderer } from './harness/browser';
+import { useGalleryPage } from './harness/gallery';
 import { compareGolden } from './harness/golden';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import { shippedThemes } from './harness/shippedThemes';
@@ -17,13 +18,9 @@ useHubAndBrowser((started) => ({ hub, browser } = started));
 /** Golden images of the default theme keep their original names; other themes' sit under themes/<name>/. */
 const goldenName = (theme: string, name: string) => (theme === 'finishline' ? name : `themes/${theme}/${name}`);
 
-async function openSample(kind: string, sample: string, renderer: Renderer, theme: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
-  await page.goto(`${hub.url}/gallery.html?kind=${kind}&sample=${sample}&renderer=${renderer}&theme=${theme}`);
-  await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
-  return page;
-}
+const openGallery = useGalleryPage(() => browser);
+const openSample = (kind: string, sample: string, renderer: Renderer, theme: string): Promise<Page> =>
+  openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample}&renderer=${renderer}&theme=${theme}`);
 
 for (const { name: themeName, theme } of shippedThemes) {
   for (const [kind, samples] of Object.entries(graphicSamples)) {
@@ -36,20 +33,19 @@ for (const { name: themeName, theme } of shippedThemes) {
         for (const { phase, t, needsUpdate } of storyPhases(theme.timing)) {
           if (needsUpdate && !sample.update && !sample.updateShow) continue;
           await page.evaluate((time) => window.finishline!.renderAt(time), t);
-          const bounds = opaqueBounds(await grab(page));
+          const frame = await grab(page);
+          const bounds = opaqueBounds(frame);
           // Drawn, and only inside its layer's region.
           expect(bounds, `${phase}: something is drawn`).not.toBeNull();
           expect(bounds!.left >= region.x && bounds!.top >= region.y, `${phase}: inside the region`).toBe(true);
           expect(bounds!.right < region.x + region.width && bounds!.bottom < region.y + region.height, `${phase}: inside the region`).toBe(true);
-          const png = await page.screenshot({ omitBackground: true, clip: { x: region.x, y: region.y, width: region.width, height: region.height } });
-          const result = compareGolden(png, goldenName(themeName, `${kind}/${name}.${phase}.${renderer}`));
+          const result = compareGolden(crop(frame, region), goldenName(themeName, `${kind}/${name}.${phase}.${renderer}`));
           if (!result.ok) failures.push(result.message);
         }
         // Nothing left once the exit is over.
         await page.evaluate((time) => window.finishline!.renderAt(time), STORY.end);
         expect(opaqueBounds(await grab(page))).toBeNull();
         expect(failures).toEqual([]);
-        await page.close();
       });
     });
   }

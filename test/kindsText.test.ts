@@ -6,6 +6,7 @@ import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
 import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
 import type { DrawnText } from '../src/render/outputScene';
 import type { Renderer } from './harness/browser';
+import { useGalleryPage } from './harness/gallery';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import { shippedThemes } from './harness/shippedThemes';
 import type { HubProcess } from './harness/hubProcess';
@@ -16,6 +17,7 @@ import type { HubProcess } from './harness/hubProcess';
 let browser: Browser;
 let hub: HubProcess;
 useHubAndBrowser((started) => ({ hub, browser } = started));
+const openGallery = useGalleryPage(() => browser);
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const GREEK = /\p{Script=Greek}/u;
@@ -81,13 +83,10 @@ describe.each<Renderer>(['webgl', 'canvas'])('text of every kind on the %s rende
       const layer = contractOf(kind as GraphicKind).layer;
       const region = theme.regions[layer];
       const edgeToEdge = layer === 'crawl';
-      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
       const scripts = { cyrillic: false, greek: false, latin: false };
       let ethiopic = false;
       for (const sample of graphicSamples[kind]!) {
-        await page.goto(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
-        await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
+        const page = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
         expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
         const times = sample.update || sample.updateShow ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500];
         for (const t of times) {
@@ -113,7 +112,6 @@ describe.each<Renderer>(['webgl', 'canvas'])('text of every kind on the %s rende
       expect(scripts, 'the samples show Cyrillic, Greek and Latin with diacritics').toEqual({ cyrillic: true, greek: true, latin: true });
       // Ge'ez (Ethiopian names) is shown by the athlete profile's samples, from the bundled Noto Sans Ethiopic.
       if (kind === 'athleteProfile') expect(ethiopic, 'the athlete profile samples show Ethiopic').toBe(true);
-      await page.close();
     });
   }
 });

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import theme from '../templates/themes/finishline.json';
-import { openOutput, renderAt, type Renderer } from './harness/browser';
+import { grab, openOutput, renderAt, type Renderer } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 import { openPanel, rundownItem } from './harness/panel';
@@ -18,7 +18,7 @@ type Image = { width: number; height: number; data: Buffer };
 
 /** The lowerThird region of the output page as it is on screen (straight alpha). */
 async function outputRegion(page: Page): Promise<Image> {
-  return PNG.sync.read(await page.screenshot({ omitBackground: true, clip: region }));
+  return grab(page, region);
 }
 
 /** The same region of a panel monitor, read back at full resolution. */

@@ -6,6 +6,7 @@ import { graphicSamples } from '../src/graphics/graphicSamples';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
 import type { LayerId } from '../src/protocol/layers';
 import { grab, opaqueBounds, type Renderer } from './harness/browser';
+import { useGalleryPage } from './harness/gallery';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 
@@ -17,14 +18,13 @@ const safe = safeArea('graphics', 1920, 1080);
 let browser: Browser;
 let hub: HubProcess;
 useHubAndBrowser((started) => ({ hub, browser } = started));
+const openGallery = useGalleryPage(() => browser);
 
 const cases = Object.entries(graphicSamples).flatMap(([kind, samples]) => samples.map((sample) => ({ kind, sample })));
 
 describe.each<Renderer>(['webgl', 'canvas'])('graphics inside EBU R 95 graphics-safe on %s', (renderer) => {
   it.each(cases.map((c) => [`${c.kind}/${c.sample.name}`, c] as const))('keeps %s inside graphics-safe', async (_name, { kind, sample }) => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}`);
-    await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
+    const page = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}`);
     expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
     const layer = contractOf(kind as GraphicKind).layer as LayerId;
     const edgeToEdge = layer === 'crawl';
@@ -39,6 +39,5 @@ describe.each<Renderer>(['webgl', 'canvas'])('graphics inside EBU R 95 graphics-
       expect(left, `left at ${t} ms`).toBeGreaterThanOrEqual(safe.x);
       expect(right, `right at ${t} ms`).toBeLessThan(safe.x + safe.width);
     }
-    await page.close();
   });
 });

@@ -1,9 +1,8 @@
 import { gsap } from 'gsap';
 import type { Browser, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import theme from '../templates/themes/finishline.json';
-import { openOutput, opaqueBounds, renderAt, type Renderer } from './harness/browser';
+import { grab, openOutput, opaqueBounds, renderAt, type Renderer } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 
@@ -27,8 +26,7 @@ type Texts = { text: string; left: number; right: number }[];
 /** The card's drawn width (centre region, straight alpha) and the texts on screen, at hub time t. */
 async function cardAt(page: Page, t: number, revision?: number) {
   await renderAt(page, t, revision);
-  const png = PNG.sync.read(await page.screenshot({ omitBackground: true, clip: region }));
-  const bounds = opaqueBounds({ width: png.width, height: png.height, data: png.data, at: () => [0, 0, 0, 0] })!;
+  const bounds = opaqueBounds(await grab(page, region))!;
   const texts = (await page.evaluate(() => window.finishline!.texts!())) as Texts;
   return { left: region.x + bounds.left, right: region.x + bounds.right + 1, width: bounds.right - bounds.left + 1, texts };
 }

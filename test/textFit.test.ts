@@ -6,20 +6,19 @@ import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
 import layout from '../templates/nameCard.json';
 import defaultTheme from '../templates/themes/finishline.json';
 import { grab, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
+import { useGalleryPage } from './harness/gallery';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 
 let browser: Browser;
 let hub: HubProcess;
 useHubAndBrowser((started) => ({ hub, browser } = started));
+const openGallery = useGalleryPage(() => browser);
 
 type DrawnText = { text: string; fontSize: number; left: number; top: number; right: number; bottom: number };
 
 async function openSample(sample: string, renderer: Renderer, theme: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
-  await page.goto(`${hub.url}/gallery.html?kind=nameCard&sample=${sample}&renderer=${renderer}&theme=${theme}`);
-  await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
+  const page = await openGallery(`${hub.url}/gallery.html?kind=nameCard&sample=${sample}&renderer=${renderer}&theme=${theme}`);
   expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
   return page;
 }
@@ -52,7 +51,6 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
         expect(text.bottom).toBeLessThanOrEqual(card.bottom + 1);
       }
     }
-    await page.close();
   });
 
   it('shrinks a long name down to its minimum size before it would cut it', async () => {
@@ -61,7 +59,6 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
     expect(name.text).toBe(longProps.name);
     expect(name.fontSize).toBeLessThan(layout.nameSize);
     expect(name.fontSize).toBeGreaterThanOrEqual(layout.nameMinSize);
-    await page.close();
   });
 
   it('cuts a text with an ellipsis only once it is at its minimum size', async () => {
@@ -72,7 +69,6 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
     expect(role.text.endsWith('…')).toBe(true);
     expect(longProps.role.startsWith(role.text.slice(0, -1))).toBe(true);
     expect(role.text.length).toBeGreaterThan(60);
-    await page.close();
   });
 
   it('draws Cyrillic and Greek with the bundled Noto Sans, not as missing-glyph boxes, and diacritics in the theme face', async () => {
@@ -102,7 +98,6 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
     expect(widths.greekInStack).toBe(widths.greekInNoto);
     expect(widths.cyrillicInStack).not.toBe(widths.boxes);
     expect(widths.umlautInStack).toBe(widths.umlautInBarlow);
-    await page.close();
   });
 });
 
@@ -134,7 +129,6 @@ describe.each<Renderer>(['webgl', 'canvas'])('quotes that wrap, on the %s render
     expect(quote.fontSize).toBeGreaterThanOrEqual(layout.quoteMinSize);
     expect(card.bottom - card.top + 1, 'taller than a one-line card').toBeGreaterThan(layout.nameHeight + layout.roleHeight + 20);
     expectInsideCard(texts, card);
-    await page.close();
   });
 
   it('wraps before it shrinks: a quote that fits on two lines at full size keeps its full size', async () => {
@@ -144,7 +138,6 @@ describe.each<Renderer>(['webgl', 'canvas'])('quotes that wrap, on the %s render
     expect(quote.text.replace('\n', ' ')).toBe(`“${wrapUpdate}”`);
     expect(quote.fontSize).toBe(layout.quoteSize);
     expectInsideCard(texts, card);
-    await page.close();
   });
 
   it('cuts the last line with an ellipsis after a whole word only once three lines at the smallest size are full', async () => {

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { PNG } from 'pngjs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { screenshotRgba } from './screenshot';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -13,8 +13,30 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * A real Chromium for one test file. Its newPage({ viewport }) opens the page in one browser context shared by
+ * the file's pages (no page stores anything: the pages keep no cookies or storage), so the built pages'
+ * scripts and fonts, served immutable, are fetched and compiled once per file instead of once per page. Any
+ * other option gets a context of its own, as Browser.newPage does.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let shared: Promise<BrowserContext> | undefined;
+  const newPage: Browser['newPage'] = async (options = {}) => {
+    const { viewport, ...rest } = options;
+    if (Object.keys(rest).length > 0 || viewport === null) return browser.newPage(options);
+    shared ??= browser.newContext();
+    const page = await (await shared).newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    return page;
+  };
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === 'newPage') return newPage;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export type Renderer = 'webgl' | 'canvas';
@@ -39,8 +61,13 @@ export async function renderAt(page: Page, t: number, revision?: number): Promis
 export type Frame = { width: number; height: number; data: Buffer; at(x: number, y: number): [number, number, number, number] };
 
 /** A screenshot with a transparent background: straight (not premultiplied) RGBA. */
-export async function grab(page: Page): Promise<Frame> {
-  const png = PNG.sync.read(await page.screenshot({ omitBackground: true }));
+export async function grab(page: Page, clip?: { x: number; y: number; width: number; height: number }): Promise<Frame> {
+  const png = await screenshotRgba(page, clip);
+  return frameOf(png);
+}
+
+/** RGBA pixels with a reader for one pixel. */
+export function frameOf(png: { width: number; height: number; data: Buffer }): Frame {
   return {
     width: png.width,
     height: png.height,
@@ -50,6 +77,16 @@ export async function grab(page: Page): Promise<Frame> {
       return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!];
     },
   };
+}
+
+/** The pixels of a rectangle of a frame, as a frame of its own. */
+export function crop(frame: Frame, area: { x: number; y: number; width: number; height: number }): Frame {
+  const data = Buffer.alloc(area.width * area.height * 4);
+  for (let y = 0; y < area.height; y++) {
+    const from = ((area.y + y) * frame.width + area.x) * 4;
+    frame.data.copy(data, y * area.width * 4, from, from + area.width * 4);
+  }
+  return frameOf({ width: area.width, height: area.height, data });
 }
 
 /** The smallest rectangle holding every pixel with alpha > 0, or null for a fully transparent frame. */
