@@ -8,7 +8,7 @@ import type { Rect } from '../protocol/templates/theme';
 import type { OnAirGraphic, ShowState } from '../state/showState';
 import { createAssetLoader } from './assetLoader';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
-import { createPlayout } from './playout';
+import { createPlayout, pausedTimeline } from './playout';
 import { createPresentation, type Presentation } from './presentation';
 import type { RendererChoice } from './rendererChoice';
 
@@ -88,7 +88,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
     const view = build(definition, onAir.graphic.kind, model);
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
-    const tl = gsap.timeline({ paused: true });
+    const tl = pausedTimeline();
     view.enter(tl);
     const entry: Mounted = {
       id: onAir.id,
@@ -123,13 +123,15 @@ export async function createOutputScene(options: OutputSceneOptions) {
     if (entry.playing) playout.complete(entry.playing);
     const destroy = () => {
       entry.view.root.destroy({ children: true });
-      surfaceOf(entry.layer).dirty = true;
+      const surface = surfaceOf(entry.layer);
+      surface.released();
+      surface.dirty = true;
     };
     if (instant) {
       destroy();
       return 0;
     }
-    const tl = gsap.timeline({ paused: true });
+    const tl = pausedTimeline();
     entry.view.exit(tl);
     playout.start(tl, t, entry.layer, destroy);
     return tl.duration() * 1000;
@@ -156,7 +158,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
     entry.enterEndsAt = null;
     // An update lands on the graphic as it would finally be, so finish whatever was still moving first.
     if (entry.playing) playout.complete(entry.playing);
-    const tl = gsap.timeline({ paused: true });
+    const tl = pausedTimeline();
     entry.view.update(model, tl);
     entry.playing = tl;
     playout.start(tl, t, entry.layer, () => {
@@ -234,12 +236,13 @@ export async function createOutputScene(options: OutputSceneOptions) {
         entry.enterEndsAt = null;
         const old = entry.view;
         const view = build(entry.definition, entry.kind, entry.model);
-        const tl = gsap.timeline({ paused: true });
+        const tl = pausedTimeline();
         view.enter(tl);
         tl.progress(1, false);
         const content = surfaceOf(entry.layer).content;
         content.addChildAt(view.root, content.getChildIndex(old.root));
         old.root.destroy({ children: true });
+        surfaceOf(entry.layer).released();
         entry.view = view;
         view.tick?.(t);
         surfaceOf(entry.layer).dirty = true;
@@ -316,6 +319,23 @@ export async function createOutputScene(options: OutputSceneOptions) {
         target.drawImage(surface.canvas, Number.parseFloat(surface.canvas.style.left) || 0, Number.parseFloat(surface.canvas.style.top) || 0);
       }
     },
+    /**
+     * What the scene holds now, as counts: display objects under the layers, textures the renderers keep,
+     * GSAP animations alive (at GSAP's root and in playout). A take then a clear must bring each back.
+     */
+    resources(): SceneResources {
+      let displayObjects = 0;
+      const count = (node: Container) => {
+        displayObjects++;
+        for (const child of node.children) count(child);
+      };
+      let textures = 0;
+      for (const surface of surfaces.values()) {
+        count(surface.content);
+        textures += surface.textureCount();
+      }
+      return { displayObjects, textures, gsapRoot: gsap.globalTimeline.getChildren(false, true, true).length, playing: playout.count() };
+    },
     onAir() {
       return [...mounted.values()].map(({ layer, kind, id }) => ({ layer, kind, id }));
     },
@@ -335,6 +355,9 @@ function sameRect(a: Rect, b: Rect) {
 }
 
 export type OutputScene = Awaited<ReturnType<typeof createOutputScene>>;
+
+/** Counts of what a scene holds (see OutputScene.resources). */
+export type SceneResources = { displayObjects: number; textures: number; gsapRoot: number; playing: number };
 
 /** A text as drawn: its font (families in the order the browser tries them, weight, size) and bounds in design pixels. */
 export type DrawnText = {
