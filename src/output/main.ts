@@ -3,7 +3,8 @@ import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { formatName, frameAlignedTime } from '../core/index';
 import { createLiveLook } from '../render/liveLook';
-import { createOutputScene, type DrawnText, type SceneResources } from '../render/outputScene';
+import { createAssetLoader } from '../render/assetLoader';
+import { createOutputScene, imagesOnAir, sceneScale, type DrawnText, type SceneResources } from '../render/outputScene';
 import { createPresentation } from '../render/presentation';
 import { chooseRenderer } from '../render/rendererChoice';
 import { createSafeAreaGuides } from '../render/safeAreaGuides';
@@ -49,6 +50,8 @@ async function start() {
   const choosing = chooseRenderer(options.renderer);
   const clock = createHubClock();
   const look = createLiveLook({ onProblem: (message) => console.error(message) });
+  // Images (flags) load from the first snapshot on, alongside the fonts and the renderer, not after them.
+  const assets = createAssetLoader(sceneScale(width, height));
   let received: ShowState | null = null; // latest snapshot
   let reconciled: ShowState | null = null; // the snapshot the scene shows
   let drawnRevision: number | null = null; // revision whose frame has been drawn
@@ -62,6 +65,7 @@ async function start() {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
         look.setTheme(state.theme);
+        assets.ready(imagesOnAir(state));
       },
       onTemplates: (templates, version) => look.setLibrary(templates, version),
       onClockOffset: (offset) => clock.setOffset(offset),
@@ -77,7 +81,7 @@ async function start() {
   const [choice, templates] = await Promise.all([choosing, look.first()]);
   performance.mark('finishline:look');
   const presentation = createPresentation(host, { width, height, mode, alpha });
-  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation });
+  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets });
   performance.mark('finishline:scene');
   if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
 

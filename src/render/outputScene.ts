@@ -6,7 +6,7 @@ import { LAYERS, type LayerId } from '../protocol/layers';
 import type { TemplateSet } from '../protocol/templates/templateSet';
 import type { Rect } from '../protocol/templates/theme';
 import type { OnAirGraphic, ShowState } from '../state/showState';
-import { createAssetLoader } from './assetLoader';
+import { createAssetLoader, type AssetLoader } from './assetLoader';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
 import { createPlayout, pausedTimeline } from './playout';
 import { createPresentation, type Presentation } from './presentation';
@@ -53,6 +53,8 @@ export type OutputSceneOptions = {
   fps?: number;
   /** How the canvases reach the page (output mode and alpha); default: as they are, on a transparent page. */
   presentation?: Presentation;
+  /** The loader of graphics' images, when the page started loading them before the scene was up (see imagesOnAir). */
+  assets?: AssetLoader;
 };
 
 /**
@@ -65,13 +67,14 @@ export async function createOutputScene(options: OutputSceneOptions) {
   const { host, width, height, renderer, fps = DEFAULT_FRAME_RATE } = options;
   let templates = options.templates;
   const presentation = options.presentation ?? createPresentation(host, { width, height });
-  const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
+  const scale = sceneScale(width, height);
   const surfaces = new Map<LayerId, LayerSurface>();
+  // One after another: each canvas is appended in stacking order.
   for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, templates.theme.regions[layer], scale, presentation));
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
-  const assets = createAssetLoader(scale);
+  const assets = options.assets ?? createAssetLoader(scale);
   const waiting = new Map<LayerId, Waiting>();
   /** The time last drawn: drawing the same time again has nothing new to move. */
   let lastFrameAt: number | null = null;
@@ -167,12 +170,6 @@ export async function createOutputScene(options: OutputSceneOptions) {
     surfaceOf(entry.layer).dirty = true;
   }
 
-  /** The images a graphic needs to show this snapshot. */
-  function assetsOf(onAir: OnAirGraphic, show: ShowState) {
-    const definition = definitionOf(onAir.graphic.kind);
-    if (!definition.assets) return [];
-    return definition.assets(definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props);
-  }
 
   /** Mounts or updates a layer's graphic now if its images are loaded, else holds it in `waiting`. */
   function apply(layer: LayerId, want: OnAirGraphic, show: ShowState, t: number, instant: boolean, exitEndsAt: number) {
@@ -348,6 +345,23 @@ export async function createOutputScene(options: OutputSceneOptions) {
       for (const surface of surfaces.values()) surface.destroy();
     },
   };
+}
+
+/** The images a graphic needs to show this snapshot. */
+function assetsOf(onAir: OnAirGraphic, show: ShowState) {
+  const definition = definitionOf(onAir.graphic.kind);
+  if (!definition.assets) return [];
+  return definition.assets(definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props);
+}
+
+/** Every image the graphics on air in a snapshot draw (a page starts loading them as soon as it has one). */
+export function imagesOnAir(show: ShowState) {
+  return Object.values(show.onAir).flatMap((onAir) => (onAir ? assetsOf(onAir, show) : []));
+}
+
+/** Output pixels per design pixel for an output of this size. */
+export function sceneScale(width: number, height: number) {
+  return Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
 }
 
 function sameRect(a: Rect, b: Rect) {
