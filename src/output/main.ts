@@ -3,7 +3,8 @@ import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { formatName, frameAlignedTime } from '../core/index';
 import { createLiveLook } from '../render/liveLook';
-import { createOutputScene, type DrawnText } from '../render/outputScene';
+import { createAssetLoader } from '../render/assetLoader';
+import { createOutputScene, imagesOnAir, sceneScale, type DrawnText, type SceneResources } from '../render/outputScene';
 import { createPresentation } from '../render/presentation';
 import { chooseRenderer } from '../render/rendererChoice';
 import { createSafeAreaGuides } from '../render/safeAreaGuides';
@@ -11,6 +12,9 @@ import type { FrameHealth } from '../render/frameStats';
 import type { ShowState } from '../state/showState';
 import { parseOutputOptions } from './outputOptions';
 import { showFatal } from './showFatal';
+
+/** A revision's first frame: its hub time, the page clock (performance.now) right after drawing it, and the start of the next frame (when it is on screen). */
+type DrawnAt = { t: number; at: number; nextFrame: number | null };
 
 /** Test hook: with ?clock=manual the page draws only when told, at exactly the hub time it is given. */
 declare global {
@@ -31,6 +35,10 @@ declare global {
       texts?(): DrawnText[];
       /** Graphics on air: layer, kind, instance id. */
       onAir?(): { layer: string; kind: string; id: string }[];
+      /** What the scene holds (display objects, textures, animations): soak benchmarks and leak tests count them. */
+      resources?(): SceneResources;
+      /** When a revision was first drawn (benchmarks): see DrawnAt. */
+      drawnAt?(revision: number): DrawnAt | null;
     };
   }
 }
@@ -42,10 +50,13 @@ async function start() {
   const choosing = chooseRenderer(options.renderer);
   const clock = createHubClock();
   const look = createLiveLook({ onProblem: (message) => console.error(message) });
+  // Images (flags) load from the first snapshot on, alongside the fonts and the renderer, not after them.
+  const assets = createAssetLoader(sceneScale(width, height));
   let received: ShowState | null = null; // latest snapshot
   let reconciled: ShowState | null = null; // the snapshot the scene shows
   let drawnRevision: number | null = null; // revision whose frame has been drawn
   let reportedRevision: number | null = null;
+  const drawn = boundedLog<number, DrawnAt>();
 
   let name = options.name;
   const connection = connectToHub({
@@ -63,6 +74,7 @@ async function start() {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
         look.setTheme(state.theme);
+        assets.ready(imagesOnAir(state));
       },
       onTemplates: (templates, version) => look.setLibrary(templates, version),
       onClockOffset: (offset) => clock.setOffset(offset),
@@ -76,8 +88,10 @@ async function start() {
 
   // The first frame waits for the hub's templates, the show's theme and its fonts.
   const [choice, templates] = await Promise.all([choosing, look.first()]);
+  performance.mark('finishline:look');
   const presentation = createPresentation(host, { width, height, mode, alpha });
-  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation });
+  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets });
+  performance.mark('finishline:scene');
   if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
 
   const idle: FrameHealth = { fps: 0, droppedFrames: 0, intervals: null };
@@ -117,11 +131,22 @@ async function start() {
       reconciled = received;
     }
     const drew = scene.frame(t);
+    if (reconciled && reconciled.revision !== drawnRevision) {
+      const entry: DrawnAt = { t, at: performance.now(), nextFrame: null };
+      drawn.set(reconciled.revision, entry, DRAWN_KEPT);
+      // The frame drawn here reaches the screen at the next vsync: the next frame's start time.
+      requestAnimationFrame((next) => (entry.nextFrame = next));
+    }
     if (reconciled) drawnRevision = reconciled.revision;
+    // Cold start ends on the first frame showing everything the snapshot has on air (images loaded).
+    if (reconciled && !performance.getEntriesByName('finishline:on-air').length && scene.onAir().length === Object.values(reconciled.onAir).filter(Boolean).length) {
+      performance.mark('finishline:on-air');
+    }
     return drew;
   };
 
   window.finishline = {
+    drawnAt: (revision) => drawn.get(revision) ?? null,
     renderer: choice.kind,
     rendererReason: choice.reason,
     shownRevision: () => drawnRevision,
@@ -136,6 +161,7 @@ async function start() {
     templatesVersion: () => look.version(),
     texts: () => scene.texts(),
     onAir: () => scene.onAir(),
+    resources: () => scene.resources(),
   };
   Object.assign(document.documentElement.dataset, { renderer: choice.kind, mode, alpha, format: formatName({ width, height, fps }) });
 
@@ -145,6 +171,19 @@ async function start() {
     if (drawnRevision !== reportedRevision) report(loop.health());
   }, fps);
   setInterval(() => report(loop.health()), 1000);
+}
+
+/** The last DRAWN_KEPT revisions drawn (a benchmark reads when each was). */
+const DRAWN_KEPT = 64;
+function boundedLog<K, V>() {
+  const entries = new Map<K, V>();
+  return {
+    get: (key: K) => entries.get(key),
+    set(key: K, value: V, kept: number) {
+      entries.set(key, value);
+      if (entries.size > kept) entries.delete(entries.keys().next().value as K);
+    },
+  };
 }
 
 start().catch(showFatal('Output'));

@@ -18,6 +18,10 @@ export type LayerSurface = {
   /** The design-space region the canvas covers now. */
   region: Rect;
   render(): void;
+  /** Textures this layer's renderer holds now (GPU textures on WebGL, text canvases on canvas): leak checks count them. */
+  textureCount(): number;
+  /** Call after destroying display objects: lets go of what the renderer still keeps for the texts among them. */
+  released(): void;
   setRegion(region: Rect): void;
   destroy(): void;
 };
@@ -51,6 +55,8 @@ export async function createLayerSurface(
       shown.presented();
       surface.dirty = false;
     },
+    textureCount: () => textureCount(renderer),
+    released: () => forgetReleasedTexts(renderer),
     setRegion(next) {
       surface.region = next;
       const pixels = pixelBox(next, scale);
@@ -75,4 +81,29 @@ function pixelBox(region: Rect, scale: number) {
   const x = Math.floor(region.x * scale);
   const y = Math.floor(region.y * scale);
   return { x, y, width: Math.ceil((region.x + region.width) * scale) - x, height: Math.ceil((region.y + region.height) * scale) - y };
+}
+
+type TextSystem = { _activeTextures?: Record<string, unknown> };
+const textSystemOf = (renderer: Renderer) => (renderer as unknown as { canvasText?: TextSystem }).canvasText;
+
+/**
+ * Pixi 8.22 releases a text's texture when the text is destroyed but keeps its key (text, style id and
+ * revision, resolution) in `canvasText._activeTextures`, set to null, for the life of the renderer. Every Text
+ * ever drawn has its own style id, so each take left a few hundred bytes there for good: drop those keys.
+ */
+function forgetReleasedTexts(renderer: Renderer) {
+  const active = textSystemOf(renderer)?._activeTextures;
+  if (!active) return;
+  for (const key of Object.keys(active)) if (active[key] === null) delete active[key];
+}
+
+/**
+ * What a renderer holds on to for the textures it draws. Pixi has no public count: WebGL keeps its uploaded
+ * textures in `texture.managedTextures`; both renderers keep each text's texture in their text system's
+ * `_activeTextures`, keyed by text and style (an entry is set to null, not removed, when released).
+ */
+function textureCount(renderer: Renderer): number {
+  const gl = (renderer as { texture?: { managedTextures?: readonly unknown[] } }).texture?.managedTextures?.length ?? 0;
+  const texts = textSystemOf(renderer)?._activeTextures ?? {};
+  return gl + Object.keys(texts).length;
 }

@@ -6,9 +6,9 @@ import { LAYERS, type LayerId } from '../protocol/layers';
 import type { TemplateSet } from '../protocol/templates/templateSet';
 import type { Rect } from '../protocol/templates/theme';
 import type { OnAirGraphic, ShowState } from '../state/showState';
-import { createAssetLoader } from './assetLoader';
+import { createAssetLoader, type AssetLoader } from './assetLoader';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
-import { createPlayout } from './playout';
+import { createPlayout, pausedTimeline } from './playout';
 import { createPresentation, type Presentation } from './presentation';
 import type { RendererChoice } from './rendererChoice';
 
@@ -53,6 +53,8 @@ export type OutputSceneOptions = {
   fps?: number;
   /** How the canvases reach the page (output mode and alpha); default: as they are, on a transparent page. */
   presentation?: Presentation;
+  /** The loader of graphics' images, when the page started loading them before the scene was up (see imagesOnAir). */
+  assets?: AssetLoader;
 };
 
 /**
@@ -65,13 +67,14 @@ export async function createOutputScene(options: OutputSceneOptions) {
   const { host, width, height, renderer, fps = DEFAULT_FRAME_RATE } = options;
   let templates = options.templates;
   const presentation = options.presentation ?? createPresentation(host, { width, height });
-  const scale = Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
+  const scale = sceneScale(width, height);
   const surfaces = new Map<LayerId, LayerSurface>();
+  // One after another: each canvas is appended in stacking order.
   for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, templates.theme.regions[layer], scale, presentation));
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
-  const assets = createAssetLoader(scale);
+  const assets = options.assets ?? createAssetLoader(scale);
   const waiting = new Map<LayerId, Waiting>();
   /** The time last drawn: drawing the same time again has nothing new to move. */
   let lastFrameAt: number | null = null;
@@ -88,7 +91,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
     const view = build(definition, onAir.graphic.kind, model);
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
-    const tl = gsap.timeline({ paused: true });
+    const tl = pausedTimeline();
     view.enter(tl);
     const entry: Mounted = {
       id: onAir.id,
@@ -123,13 +126,15 @@ export async function createOutputScene(options: OutputSceneOptions) {
     if (entry.playing) playout.complete(entry.playing);
     const destroy = () => {
       entry.view.root.destroy({ children: true });
-      surfaceOf(entry.layer).dirty = true;
+      const surface = surfaceOf(entry.layer);
+      surface.released();
+      surface.dirty = true;
     };
     if (instant) {
       destroy();
       return 0;
     }
-    const tl = gsap.timeline({ paused: true });
+    const tl = pausedTimeline();
     entry.view.exit(tl);
     playout.start(tl, t, entry.layer, destroy);
     return tl.duration() * 1000;
@@ -156,7 +161,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
     entry.enterEndsAt = null;
     // An update lands on the graphic as it would finally be, so finish whatever was still moving first.
     if (entry.playing) playout.complete(entry.playing);
-    const tl = gsap.timeline({ paused: true });
+    const tl = pausedTimeline();
     entry.view.update(model, tl);
     entry.playing = tl;
     playout.start(tl, t, entry.layer, () => {
@@ -165,12 +170,6 @@ export async function createOutputScene(options: OutputSceneOptions) {
     surfaceOf(entry.layer).dirty = true;
   }
 
-  /** The images a graphic needs to show this snapshot. */
-  function assetsOf(onAir: OnAirGraphic, show: ShowState) {
-    const definition = definitionOf(onAir.graphic.kind);
-    if (!definition.assets) return [];
-    return definition.assets(definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props);
-  }
 
   /** Mounts or updates a layer's graphic now if its images are loaded, else holds it in `waiting`. */
   function apply(layer: LayerId, want: OnAirGraphic, show: ShowState, t: number, instant: boolean, exitEndsAt: number) {
@@ -234,12 +233,13 @@ export async function createOutputScene(options: OutputSceneOptions) {
         entry.enterEndsAt = null;
         const old = entry.view;
         const view = build(entry.definition, entry.kind, entry.model);
-        const tl = gsap.timeline({ paused: true });
+        const tl = pausedTimeline();
         view.enter(tl);
         tl.progress(1, false);
         const content = surfaceOf(entry.layer).content;
         content.addChildAt(view.root, content.getChildIndex(old.root));
         old.root.destroy({ children: true });
+        surfaceOf(entry.layer).released();
         entry.view = view;
         view.tick?.(t);
         surfaceOf(entry.layer).dirty = true;
@@ -316,6 +316,23 @@ export async function createOutputScene(options: OutputSceneOptions) {
         target.drawImage(surface.canvas, Number.parseFloat(surface.canvas.style.left) || 0, Number.parseFloat(surface.canvas.style.top) || 0);
       }
     },
+    /**
+     * What the scene holds now, as counts: display objects under the layers, textures the renderers keep,
+     * GSAP animations alive (at GSAP's root and in playout). A take then a clear must bring each back.
+     */
+    resources(): SceneResources {
+      let displayObjects = 0;
+      const count = (node: Container) => {
+        displayObjects++;
+        for (const child of node.children) count(child);
+      };
+      let textures = 0;
+      for (const surface of surfaces.values()) {
+        count(surface.content);
+        textures += surface.textureCount();
+      }
+      return { displayObjects, textures, gsapRoot: gsap.globalTimeline.getChildren(false, true, true).length, playing: playout.count() };
+    },
     onAir() {
       return [...mounted.values()].map(({ layer, kind, id }) => ({ layer, kind, id }));
     },
@@ -330,11 +347,31 @@ export async function createOutputScene(options: OutputSceneOptions) {
   };
 }
 
+/** The images a graphic needs to show this snapshot. */
+function assetsOf(onAir: OnAirGraphic, show: ShowState) {
+  const definition = definitionOf(onAir.graphic.kind);
+  if (!definition.assets) return [];
+  return definition.assets(definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props);
+}
+
+/** Every image the graphics on air in a snapshot draw (a page starts loading them as soon as it has one). */
+export function imagesOnAir(show: ShowState) {
+  return Object.values(show.onAir).flatMap((onAir) => (onAir ? assetsOf(onAir, show) : []));
+}
+
+/** Output pixels per design pixel for an output of this size. */
+export function sceneScale(width: number, height: number) {
+  return Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
+}
+
 function sameRect(a: Rect, b: Rect) {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
 export type OutputScene = Awaited<ReturnType<typeof createOutputScene>>;
+
+/** Counts of what a scene holds (see OutputScene.resources). */
+export type SceneResources = { displayObjects: number; textures: number; gsapRoot: number; playing: number };
 
 /** A text as drawn: its font (families in the order the browser tries them, weight, size) and bounds in design pixels. */
 export type DrawnText = {

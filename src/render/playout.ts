@@ -1,5 +1,18 @@
+import { gsap } from 'gsap';
 import type { Timeline } from '../graphics/graphicDefinition';
 import type { LayerId } from '../protocol/layers';
+
+/**
+ * An empty paused timeline for the renderer to fill and seek itself. It is taken out of GSAP's root timeline
+ * at once: GSAP only lets go of a child when its own ticker plays the root past the child's end, and the
+ * renderer has detached that ticker (see outputScene), so every timeline left there, with the display objects
+ * its tweens target, would be kept for the life of the page (a take and a clear kept about 30 kB for good).
+ */
+export function pausedTimeline(): Timeline {
+  const tl = gsap.timeline({ paused: true });
+  gsap.globalTimeline.remove(tl);
+  return tl;
+}
 
 type Running = { tl: Timeline; startAt: number; layer: LayerId; onDone: (() => void) | undefined };
 
@@ -37,6 +50,8 @@ export function createPlayout() {
       for (const entry of [...running]) finish(entry);
     },
     isRunning: () => running.size > 0,
+    /** How many timelines are playing. */
+    count: () => running.size,
   };
 
   function finish(entry: Running) {

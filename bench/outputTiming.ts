@@ -1,0 +1,125 @@
+import { build } from 'vite';
+import { percentiles } from '../src/render/frameStats';
+import { startHub, type HubProcess } from '../test/harness/hubProcess';
+import { launchBenchBrowser } from './benchBrowser';
+import { marathonScene } from './scene';
+
+/**
+ * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take]
+ *
+ * Cold start: a fresh browser (empty cache) opens a 1080p50 canvas output while the marathon scene is on air;
+ * the time from navigation to the end of the first frame that shows every graphic on air (the page's
+ * 'finishline:on-air' mark; fonts are loaded before any text is laid out), median of `runs`, beside an empty
+ * page's load event in the same run.
+ * Take to air: on a live output of each renderer, `takes` name-card takes on an empty lower third (each cleared
+ * and its exit played before the next). Per take: POST sent → the end of the frame that first drew the
+ * revision ("drawn"), and → the start of the frame after it, when that frame is on screen ("on screen"). The
+ * hub's acknowledgement (the POST's response) is listed too. Bench and page share this machine's clock.
+ */
+const args = process.argv.slice(2);
+const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const runs = Number(arg('runs') ?? 5);
+const takes = Number(arg('takes') ?? 25);
+const only = arg('only');
+
+async function main() {
+  await build({ logLevel: 'warn' });
+  const hub = await startHub();
+  try {
+    if (!only || only === 'cold') await coldStart(hub);
+    if (!only || only === 'take') for (const renderer of ['canvas', 'webgl'] as const) await takeToAir(hub, renderer);
+  } finally {
+    await hub.kill();
+  }
+}
+
+async function coldStart(hub: HubProcess) {
+  await hub.post({ type: 'clearAll' });
+  for (const command of marathonScene) await hub.post(command);
+  const empty: number[] = [];
+  const onAir: number[] = [];
+  const parts: Record<string, number[]> = { 'script loaded': [], 'templates + fonts': [], 'scene created': [] };
+  let fonts = 0;
+  for (let run = 0; run < runs; run++) {
+    {
+      const { browser, page } = await launchBenchBrowser(1920);
+      await page.route('http://empty.invalid/', (route) => route.fulfill({ body: '<!doctype html><html><body style="margin:0"></body></html>', contentType: 'text/html' }));
+      await page.goto('http://empty.invalid/');
+      empty.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+      await browser.close();
+    }
+    const { browser, page } = await launchBenchBrowser(1920);
+    await page.goto(`${hub.url}/output.html?format=1080p50&renderer=canvas`);
+    await page.waitForFunction(() => performance.getEntriesByName('finishline:on-air').length > 0, null, { timeout: 30_000 });
+    const timing = await page.evaluate(() => {
+      const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const script = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).reduce((end, r) => Math.max(end, r.responseEnd), 0);
+      return { onAir: mark('finishline:on-air'), look: mark('finishline:look'), scene: mark('finishline:scene'), script, fonts: resources.filter((r) => /\.woff2?$/.test(r.name)).length };
+    });
+    await browser.close();
+    onAir.push(timing.onAir);
+    parts['script loaded']!.push(timing.script);
+    parts['templates + fonts']!.push(timing.look);
+    parts['scene created']!.push(timing.scene);
+    fonts = timing.fonts;
+  }
+  const base = median(empty);
+  console.log(`\nCold start, canvas, 1080p50, marathon scene on air (median of ${runs}):`);
+  console.log(`| measure | median ms | runs ms |`);
+  console.log(`|---|---|---|`);
+  console.log(`| empty page: load event | ${base} | ${empty.map(round).join(', ')} |`);
+  for (const [name, values] of Object.entries(parts)) console.log(`| output: ${name} | ${median(values)} | ${values.map(round).join(', ')} |`);
+  console.log(`| output: first frame with everything on air | ${median(onAir)} (${(median(onAir) / base).toFixed(1)}x empty page) | ${onAir.map(round).join(', ')} |`);
+  console.log(`font files fetched before it: ${fonts}`);
+}
+
+async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
+  await hub.post({ type: 'clearAll' });
+  const { browser, page } = await launchBenchBrowser(1920);
+  try {
+    await page.goto(`${hub.url}/output.html?format=1080p50&renderer=${renderer}`);
+    await page.waitForFunction(() => window.finishline?.shownRevision() != null, null, { timeout: 30_000 });
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const drawn: number[] = [];
+    const onScreen: number[] = [];
+    const acked: number[] = [];
+    for (let i = 0; i < takes; i++) {
+      await sleep(300 + Math.random() * 40); // lands anywhere in a frame
+      const sent = performance.timeOrigin + performance.now();
+      const { body } = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: i % 2 ? 'Steve Cram' : 'Brendan Foster', role: 'BBC athletics commentator' } } });
+      acked.push(performance.timeOrigin + performance.now() - sent);
+      const at = await page.waitForFunction((r) => {
+        const entry = window.finishline?.drawnAt?.(r);
+        return entry && entry.nextFrame !== null ? entry : null;
+      }, body.revision, { timeout: 10_000 });
+      const entry = (await at.jsonValue()) as { at: number; nextFrame: number };
+      drawn.push(origin + entry.at - sent);
+      onScreen.push(origin + entry.nextFrame - sent);
+      const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
+      await page.waitForFunction((r) => (window.finishline?.shownRevision() ?? -1) >= r, cleared.body.revision);
+      await sleep(600); // the exit plays out
+    }
+    const line = (name: string, values: number[]) => {
+      const p = percentiles(values);
+      console.log(`| ${renderer} | ${name} | ${p.p50} | ${p.p95} | ${p.max} |`);
+    };
+    console.log(`\nTake to air, ${renderer}, 1080p50 page on a 60 Hz display, ${takes} takes (ms from the POST being sent):`);
+    console.log('| renderer | until | p50 | p95 | max |');
+    console.log('|---|---|---|---|---|');
+    line("hub's acknowledgement (POST response)", acked);
+    line('frame drawn', drawn);
+    line('frame on screen (next vsync)', onScreen);
+  } finally {
+    await browser.close();
+  }
+}
+
+const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+const round = (n: number) => Math.round(n * 10) / 10;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+main().catch((error: Error) => {
+  console.error(`Benchmark failed: ${error.message}`);
+  process.exit(1);
+});
