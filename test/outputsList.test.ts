@@ -40,7 +40,8 @@ describe('panel outputs list', () => {
     await output.close();
     await renamed.getByText('Stadium screen — DISCONNECTED').waitFor();
     expect(await renamed.getAttribute('data-state')).toBe('down');
-    expect(await renamed.evaluate((li) => getComputedStyle(li).opacity)).toBe('0.5');
+    // Greyed (the list is redrawn twice a second, so read it from the row on the page now).
+    await expect.poll(() => renamed.evaluate((li) => (li.isConnected ? getComputedStyle(li).opacity : null))).toBe('0.5');
     await renamed.waitFor({ state: 'detached', timeout: 15_000 });
     await panel.close();
   });

@@ -12,7 +12,13 @@ describe('output URL options', () => {
       guides: false,
       renderer: 'auto',
       manualClock: false,
+      name: '',
     });
+  });
+
+  it('reads the output name for the panel, and refuses one too long to list', () => {
+    expect(parseOutputOptions('?name=vMix%20main').name).toBe('vMix main');
+    expect(() => parseOutputOptions(`?name=${'x'.repeat(61)}`)).toThrow('name: an output name has at most 60 characters (got 61 characters)');
   });
 
   it('reads a broadcast format name for size and rate', () => {

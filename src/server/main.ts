@@ -74,7 +74,7 @@ async function main() {
         if (!response.headersSent) response.writeHead(500).end();
       });
   });
-  // Requests Node cannot parse at all (bad header lines, huge headers): answer 400 and close, like Node's default.
+  // Requests Node cannot parse at all (bad header lines, huge headers): answer 400 (431) with a sentence, and close.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return void socket.destroy();
     const tooBig = error.code === 'HPE_HEADER_OVERFLOW';
