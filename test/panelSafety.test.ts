@@ -273,3 +273,25 @@ describe('messages', () => {
     await conflict.waitFor({ state: 'detached' });
   });
 });
+
+describe('opening another show', () => {
+  it('cues nothing in the show just opened, so Space cannot take an item that shares an id with the old cue', async () => {
+    const shows = async (action: string, body: unknown) => {
+      const response = await fetch(`${hub.url}/api/shows/${action}`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status).toBe(200);
+    };
+    await shows('save-as', { name: 'Safety B' });
+    await shows('save-as', { name: 'Safety A' });
+    const listed = await (await fetch(`${hub.url}/api/shows`)).json();
+    const fileB = listed.shows.find((s: { name: string }) => s.name === 'Safety B').file;
+
+    const panel = await panelPage();
+    await rundownItem(panel, 'Jonathan Edwards').first().click();
+    await shows('open', { file: fileB });
+    await panel.locator('.show-name', { hasText: 'Safety B' }).waitFor();
+    await expect.poll(() => panel.getByRole('listbox', { name: 'Rundown' }).locator('[aria-selected="true"]').count()).toBe(0);
+    await panel.keyboard.press('Space');
+    await panel.getByRole('alert').filter({ hasText: 'Nothing is cued to take' }).waitFor();
+    expect((await hub.state()).onAir).toEqual({});
+  });
+});

@@ -21,10 +21,12 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
   const filled = new WeakSet<HTMLFormElement>();
   store.setState({ autoAdvance: localStorage.getItem(settingKey) === 'on', raceId: saved?.raceId ?? null });
 
+  // A form's key is fixed when it is first seen: the item form belongs to the item it was opened for.
+  const keys = new WeakMap<HTMLFormElement, string | null>();
+  const itemKey = () => `item:${JSON.stringify(store.getState().editor)}`;
   const formKey = (form: HTMLFormElement): string | null => {
-    if (roots.editor.contains(form)) return `item:${JSON.stringify(store.getState().editor)}`;
-    if (roots.races.contains(form)) return `race:${form.getAttribute('aria-label')}`;
-    return null;
+    if (!keys.has(form)) keys.set(form, roots.editor.contains(form) ? itemKey() : roots.races.contains(form) ? `race:${form.getAttribute('aria-label')}` : null);
+    return keys.get(form)!;
   };
 
   const write = () => {
@@ -52,7 +54,8 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
     const remember = (event: Event) => {
       const form = (event.target as HTMLElement).closest('form');
       const k = form && formKey(form);
-      if (!form || !k) return;
+      // A form on its way out (its focused field removed fires a last change) no longer has a draft to keep.
+      if (!form || !k || (k.startsWith('item:') && k !== itemKey())) return;
       if (event.type === 'reset') delete forms[k];
       else forms[k] = valuesOf(form);
       write();
