@@ -83,8 +83,15 @@ function accentRuns(strip: Strip, row: number): [number, number][] {
   }
   return runs;
 }
-/** Left edges of the markers wholly on screen. */
-const markers = (strip: Strip) => accentRuns(strip, markerRow).filter(([x, w]) => w === layout.markerSize && x > 0).map(([x]) => x);
+/** Left edges of the markers wholly on screen (not a result chip's edge: a marker has panel colour above it). */
+const markers = (strip: Strip) => {
+  const [r, g, b] = hex(defaultTheme.colours.panel);
+  const panelAbove = (x: number) => {
+    const i = ((markerRow - layout.markerSize) * strip.width + x) * 4;
+    return Math.abs(strip.data[i]! - r) <= 2 && Math.abs(strip.data[i + 1]! - g) <= 2 && Math.abs(strip.data[i + 2]! - b) <= 2;
+  };
+  return accentRuns(strip, markerRow).filter(([x, w]) => w === layout.markerSize && x > 0 && panelAbove(x + 1)).map(([x]) => x);
+};
 /** Accent chips ("RESULT"): taller than markers, so found on a row above them, clear of the chip's text. */
 const chips = (strip: Strip) => accentRuns(strip, markerRow - Math.floor(layout.chipHeight / 2) + 2);
 const spacings = (xs: number[]) => xs.slice(1).map((x, i) => x - xs[i]!);
@@ -308,11 +315,12 @@ describe('the crawl at other picture sizes', { timeout: 180_000 }, () => {
         const row = Math.floor((Math.round(region.y + layout.accentHeight + (region.height - layout.accentHeight) / 2 - layout.markerSize / 2) + layout.markerSize / 2) * scale) - clip.y;
         const size = Math.round(layout.markerSize * scale);
         const strip = frames[0]!;
-        const pixel = (x: number): [number, number, number, number] => {
-          const i = (row * strip.width + x) * 4;
+        const pixel = (x: number, y = row): [number, number, number, number] => {
+          const i = (y * strip.width + x) * 4;
           return [strip.data[i]!, strip.data[i + 1]!, strip.data[i + 2]!, strip.data[i + 3]!];
         };
-        const runs = accentRuns(strip, row).filter(([x, w]) => x > 0 && x + w < strip.width && w >= size - 1 && w <= size + 1);
+        // A result chip is accent too, as high as the strip's text: a marker has panel colour above it.
+        const runs = accentRuns(strip, row).filter(([x, w]) => x > 0 && x + w < strip.width && w >= size - 1 && w <= size + 1 && isColour(pixel(x + 1, row - size), defaultTheme.colours.panel));
         expect(runs.length, `${renderer}: markers on screen`).toBeGreaterThan(1);
         for (const [x, w] of runs) {
           expect(w, `${renderer}: marker at ${x} is ${size} px wide`).toBe(size);

@@ -53,15 +53,20 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
     // is resampled the same way every frame and never shimmers. Pixi positions are design pixels (n / scale).
     const left = Math.round(region.x * scale);
     const viewport = Math.round((region.x + region.width) * scale) - left;
-    const widths = new Map<string, number>(); // what an item's content measures, however often it loops
+    // What an item's content measures, however often it loops or a snapshot repeats it (by object first: cheap per frame).
+    const widths = new Map<string, number>();
+    const widthsByItem = new WeakMap<CrawlItem, number>();
     const widthOf = (item: CrawlItem) => {
+      let width = widthsByItem.get(item);
+      if (width !== undefined) return width;
       const key = contentKey(item);
-      let width = widths.get(key);
+      width = widths.get(key);
       if (width === undefined) {
         const laid = layItem(item, look, centreY);
         laid.view.destroy({ children: true });
         widths.set(key, (width = laid.width));
       }
+      widthsByItem.set(item, width);
       return width;
     };
     const replay = (m: CrawlModel) => {
