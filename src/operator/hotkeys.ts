@@ -14,6 +14,8 @@ export type HotkeyAction =
   | { type: 'move'; by: -1 | 1 }
   | { type: 'help' }
   | { type: 'races' }
+  | { type: 'find' }
+  | { type: 'group'; by: -1 | 1 }
   | { type: 'escape' }
   | RaceHotkey;
 
@@ -33,6 +35,8 @@ export type KeyPress = { key: string; shiftKey: boolean; ctrlKey: boolean; altKe
 export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: '↑ / ↓', does: 'Cue the previous / next item' },
   { keys: 'Home / End', does: 'Cue the first / last item' },
+  { keys: 'PageUp / PageDown', does: 'Cue the first item of the previous / next group' },
+  { keys: '/', does: 'Find in the rundown: type to filter by name, kind or group (the first match is cued); ↑ / ↓ move among matches; Enter keeps the cue and clears the filter (never takes); Esc clears' },
   { keys: 'Space or Enter', does: 'Take the cued item to air' },
   { keys: 'U', does: 'Update: put the cued item on its layer in place (the graphic on air animates to it)' },
   ...LAYERS.map((layer, i) => ({ keys: `F${i + 1}`, does: `Clear the ${layer} layer` })),
@@ -87,6 +91,12 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'cue', to: 'first' };
     case 'End':
       return { type: 'cue', to: 'last' };
+    case 'PageUp':
+      return { type: 'group', by: -1 };
+    case 'PageDown':
+      return { type: 'group', by: 1 };
+    case '/':
+      return { type: 'find' };
     case ' ':
     case 'Enter':
       return { type: 'take' };

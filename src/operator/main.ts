@@ -20,6 +20,7 @@ import { createRaceActions } from './raceControl/raceActions';
 import { createRacesEditor } from './racesEditor/racesEditor';
 import { mountRaceControl } from './raceControl/raceControlView';
 import { mountRundownList } from './rundownList';
+import { mountRundownSearch } from './rundownSearch';
 import { createShowFilesView } from './showFilesView';
 import { mountTemplatesView } from './templatesView';
 
@@ -75,13 +76,21 @@ const racesEditor = createRacesEditor(store, actions);
 mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), help: () => help.toggle() });
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
 const countdowns = mountAutoOutCountdowns($('rundown'), store);
+const search = mountRundownSearch($('rundown'), store, actions);
 mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
 mountCrawlEditor($('crawl-editor'), store, actions);
 mountOutputsView($('outputs'), store, () => clock.now());
 mountTemplatesView($('templates'), store);
-bindHotkeys(actions, { toggleHelp: () => help.toggle(), openRaces: () => racesEditor.open(), races, raceControl });
+bindHotkeys(actions, {
+  toggleHelp: () => help.toggle(),
+  openRaces: () => racesEditor.open(),
+  find: () => search.focus(),
+  jumpGroup: (by) => search.jumpGroup(by),
+  races,
+  raceControl,
+});
 keepFocusOff(document.body);
 
 async function startMonitors() {
