@@ -61,4 +61,13 @@ describe('finding in the rundown', () => {
     await expect.poll(() => cued(page)).toMatch(/^39,698 runners/);
     expect((await hub.state()).onAir).toEqual({});
   });
+
+  it('lists the find and group keys in the ? help', async () => {
+    const page = await openPanel(browser, hub);
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard' });
+    expect(await help.getByRole('row', { name: /^\/ / }).textContent()).toContain('Find in the rundown');
+    expect(await help.getByRole('row', { name: /^PageUp \/ PageDown/ }).textContent()).toContain('Cue the first item of the previous / next group');
+    expect(await help.getByRole('row', { name: /^R / }).textContent()).toContain('Races: add, edit or remove');
+  });
 });
