@@ -32,6 +32,7 @@ describe('the core public entry', () => {
         'pacePerKm',
         'pacePerMile',
         'parseDistance',
+        'parseRaceDistance',
         'parseFrameRate',
         'parseTime',
         'parseVideoFormat',
