@@ -33,6 +33,7 @@ describe('the core public entry', () => {
         'pacePerKm',
         'pacePerMile',
         'parseDistance',
+        'parseRaceDistance',
         'parseFrameRate',
         'parseTime',
         'parseVideoFormat',

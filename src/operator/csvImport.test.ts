@@ -73,3 +73,11 @@ describe('importCsv countries', () => {
     ]);
   });
 });
+
+describe('importCsv optional groups', () => {
+  it('leaves an optional group out of a row whose cells for it are all empty, and checks it when any is filled', () => {
+    const result = importCsv('name,country,best.label,best.time\nEliud Kipchoge,KEN,,\nKenenisa Bekele,ETH,Personal best,\n', { kind: 'athleteProfile', group: 'Elite men' });
+    expect(result.ok && result.items.map((item) => item.graphic.props)).toEqual([{ name: 'Eliud Kipchoge', country: 'KEN', bio: '' }]);
+    expect(result.ok && result.rejected.map((r) => r.line)).toEqual([3]);
+  });
+});

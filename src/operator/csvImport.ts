@@ -15,7 +15,7 @@ export const MAX_IMPORT_ROWS = 500;
 /** Columns every kind accepts besides its props. */
 const ITEM_COLUMNS = ['group', 'label'] as const;
 
-type Column = { header: string; index: number; path: string[]; field: Field | null };
+type Column = { header: string; index: number; path: string[]; field: Field | null; optionalGroup: string | null };
 
 /**
  * Turns a CSV file into rundown items of one graphic kind: each column named after one of the kind's props
@@ -37,8 +37,8 @@ export function importCsv(text: string, options: { kind: GraphicKind; group: str
   header.cells.forEach((cell, index) => {
     const name = normalise(cell);
     const leaf = leaves.find((l) => normalise(l.path.join('.')) === name);
-    if (leaf) columns.push({ header: cell.trim(), index, path: leaf.path, field: leaf.field });
-    else if ((ITEM_COLUMNS as readonly string[]).includes(name)) columns.push({ header: cell.trim(), index, path: [name], field: null });
+    if (leaf) columns.push({ header: cell.trim(), index, path: leaf.path, field: leaf.field, optionalGroup: leaf.optionalGroup });
+    else if ((ITEM_COLUMNS as readonly string[]).includes(name)) columns.push({ header: cell.trim(), index, path: [name], field: null, optionalGroup: null });
     else ignoredColumns.push(cell.trim());
   });
   const missing = leaves.filter((l) => l.required && !columns.some((c) => c.path.join('.') === l.path.join('.'))).map((l) => l.path.join('.'));
@@ -64,8 +64,11 @@ export function importCsv(text: string, options: { kind: GraphicKind; group: str
     const props: Record<string, unknown> = {};
     let group = options.group;
     let label: string | undefined;
+    // An optional group (an athlete's best) left empty in a row is absent, not a group of empty fields.
+    const filledGroups = new Set(columns.filter((c) => c.optionalGroup !== null && row.cells[c.index]!.trim() !== '').map((c) => c.optionalGroup));
     for (const column of columns) {
       const cell = row.cells[column.index]!;
+      if (column.optionalGroup !== null && !filledGroups.has(column.optionalGroup)) continue;
       if (column.field === null) {
         if (column.path[0] === 'group' && cell.trim()) group = cell;
         if (column.path[0] === 'label' && cell.trim()) label = cell;
@@ -89,14 +92,15 @@ export function importCsv(text: string, options: { kind: GraphicKind; group: str
   return { ok: true, items, rejected, ignoredColumns };
 }
 
-type Leaf = { path: string[]; field: Field; required: boolean };
+/** `optionalGroup`: the path of the outermost optional group the field is in (`best`), or null. */
+type Leaf = { path: string[]; field: Field; required: boolean; optionalGroup: string | null };
 
 /** Every field a CSV cell can fill: top-level ones, and those inside nested groups as `parent.child`. */
-function leafFields(fields: Field[], prefix: string[] = [], parentRequired = true): Leaf[] {
+function leafFields(fields: Field[], prefix: string[] = [], parentRequired = true, optionalGroup: string | null = null): Leaf[] {
   return fields.flatMap((field) =>
     field.type === 'group'
-      ? leafFields(field.fields, [...prefix, field.key], parentRequired && field.required)
-      : [{ path: [...prefix, field.key], field, required: parentRequired && field.required }],
+      ? leafFields(field.fields, [...prefix, field.key], parentRequired && field.required, optionalGroup ?? (field.required ? null : [...prefix, field.key].join('.')))
+      : [{ path: [...prefix, field.key], field, required: parentRequired && field.required, optionalGroup }],
   );
 }
 

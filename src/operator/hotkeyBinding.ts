@@ -10,7 +10,7 @@ import type { RaceControl } from './raceControl/raceControlView';
  * leaves the field), while a dialog is open (it has its own keys), or when Space/Enter would press a
  * focused button. Held keys do not repeat Take or Clear.
  */
-export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; toggleBigPreview(open?: boolean): void; openRaces(): void; races: RaceActions; raceControl: RaceControl }) {
+export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; toggleBigPreview(open?: boolean): void; openRaces(): void; find(): void; jumpGroup(by: -1 | 1): void; races: RaceActions; raceControl: RaceControl }) {
   document.addEventListener('keydown', (event) => {
     const target = event.target instanceof HTMLElement ? event.target : document.body;
     const dialog = document.querySelector('dialog[open]');
@@ -24,7 +24,7 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; tog
     if (!action) return;
     event.preventDefault();
     // A held key repeats only moves; Take, Clear, Start and the race takes happen once per press.
-    if (event.repeat && !(action.type === 'cue' || action.type === 'move')) return;
+    if (event.repeat && !(action.type === 'cue' || action.type === 'move' || action.type === 'group')) return;
     if (action.type === 'escape' && inField) return target.blur();
     dispatch(action);
   });
@@ -62,6 +62,10 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; tog
         return actions.setAutoAdvance(!actions.autoAdvance());
       case 'races':
         return ui.openRaces();
+      case 'find':
+        return ui.find();
+      case 'group':
+        return ui.jumpGroup(action.by);
       case 'escape':
         ui.toggleBigPreview(false);
         return actions.disarm();

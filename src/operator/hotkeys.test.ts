@@ -54,3 +54,13 @@ describe('hotkeyFor', () => {
     expect(HOTKEYS.map((h) => h.keys)).toEqual(expect.arrayContaining(['Space', 'V', 'A', 'F1', 'F6', 'F12, F12', '?', '1 … 9', 'G', 'T', 'S', 'B', 'P', 'C']));
   });
 });
+
+describe('hotkeyFor: finding and groups', () => {
+  it('opens find with /, jumps groups with PageUp / PageDown and opens the races editor with R', () => {
+    expect(hotkeyFor(press('/'), false)).toEqual({ type: 'find' });
+    expect(hotkeyFor(press('PageDown'), false)).toEqual({ type: 'group', by: 1 });
+    expect(hotkeyFor(press('PageUp'), false)).toEqual({ type: 'group', by: -1 });
+    expect(hotkeyFor(press('r'), false)).toEqual({ type: 'races' });
+    for (const key of ['/', 'PageDown', 'r']) expect(hotkeyFor(press(key), true)).toBeNull();
+  });
+});

@@ -16,6 +16,8 @@ export type HotkeyAction =
   | { type: 'bigPreview' }
   | { type: 'autoAdvance' }
   | { type: 'races' }
+  | { type: 'find' }
+  | { type: 'group'; by: -1 | 1 }
   | { type: 'escape' }
   | RaceHotkey;
 
@@ -35,6 +37,8 @@ export type KeyPress = { key: string; shiftKey: boolean; ctrlKey: boolean; altKe
 export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: '↑ / ↓', does: 'Cue the previous / next item' },
   { keys: 'Home / End', does: 'Cue the first / last item' },
+  { keys: 'PageUp / PageDown', does: 'Cue the first item of the previous / next group' },
+  { keys: '/', does: 'Find in the rundown: type to filter by name, kind or group (the first match is cued); ↑ / ↓ move among matches; Enter keeps the cue and clears the filter (never takes); Esc clears' },
   { keys: 'Space', does: 'Take the cued item to air (Enter never takes; a second Space within half a second is the same press; taking what is already on air leaves it there, or updates it in place if edited)' },
   { keys: 'U', does: 'Update: put the cued item on its layer in place (the graphic on air animates to it)' },
   ...LAYERS.map((layer, i) => ({ keys: `F${i + 1}`, does: `Clear ${LAYER_TITLES[layer]}` })),
@@ -94,6 +98,12 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'cue', to: 'first' };
     case 'End':
       return { type: 'cue', to: 'last' };
+    case 'PageUp':
+      return { type: 'group', by: -1 };
+    case 'PageDown':
+      return { type: 'group', by: 1 };
+    case '/':
+      return { type: 'find' };
     // Only Space takes: Enter also sends forms, and a habitual second Enter must never put anything on air.
     case ' ':
       return { type: 'take' };

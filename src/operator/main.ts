@@ -21,6 +21,7 @@ import { createRaceActions } from './raceControl/raceActions';
 import { createRacesEditor } from './racesEditor/racesEditor';
 import { mountRaceControl } from './raceControl/raceControlView';
 import { mountRundownList } from './rundownList';
+import { mountRundownSearch } from './rundownSearch';
 import { createShowFilesView } from './showFilesView';
 import { mountTemplatesView } from './templatesView';
 
@@ -77,13 +78,22 @@ const racesEditor = createRacesEditor(store, actions);
 mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), help: () => help.toggle() });
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
 const countdowns = mountAutoOutCountdowns($('rundown'), store);
+const search = mountRundownSearch($('rundown'), store, actions);
 mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
 mountCrawlEditor($('crawl-editor'), store, actions);
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 mountTemplatesView($('templates'), store);
-bindHotkeys(actions, { toggleHelp: () => help.toggle(), toggleBigPreview: (open) => store.setState({ pvwLarge: open ?? !store.getState().pvwLarge }), openRaces: () => racesEditor.open(), races, raceControl });
+bindHotkeys(actions, {
+  toggleHelp: () => help.toggle(),
+  toggleBigPreview: (open) => store.setState({ pvwLarge: open ?? !store.getState().pvwLarge }),
+  openRaces: () => racesEditor.open(),
+  find: () => search.focus(),
+  jumpGroup: (by) => search.jumpGroup(by),
+  races,
+  raceControl,
+});
 keepFocusOff(document.body);
 
 async function startMonitors() {
