@@ -47,7 +47,7 @@ export async function startHub(options: { seed?: string; dataDir?: string; templ
     });
     log = '';
     port = await new Promise<number>((resolvePort, reject) => {
-      const timer = setTimeout(() => reject(new Error(`hub did not start:\n${log}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`hub did not start:\n${log}`)), 60_000);
       child.stdout!.on('data', (chunk: Buffer) => {
         log += chunk;
         const match = log.match(/HUB_READY (\d+)/);
