@@ -23,7 +23,8 @@ const takes = Number(arg('takes') ?? 25);
 const only = arg('only');
 
 async function main() {
-  await build({ logLevel: 'warn' });
+  // --no-build reuses dist/ as it is (built by a test run going on alongside).
+  if (!args.includes('--no-build')) await build({ logLevel: 'warn' });
   const hub = await startHub();
   try {
     if (!only || only === 'cold') await coldStart(hub);
