@@ -23,7 +23,8 @@ const takes = Number(arg('takes') ?? 25);
 const only = arg('only');
 
 async function main() {
-  await build({ logLevel: 'warn' });
+  // --no-build reuses dist/ as it is (built by a test run going on alongside).
+  if (!args.includes('--no-build')) await build({ logLevel: 'warn' });
   const hub = await startHub();
   try {
     if (!only || only === 'cold') await coldStart(hub);
@@ -84,6 +85,8 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     const drawn: number[] = [];
     const onScreen: number[] = [];
     const acked: number[] = [];
+    /** The page's own share: frame drawn minus the hub's acknowledgement (negative when the snapshot beat the ack). */
+    const fromAck: number[] = [];
     for (let i = 0; i < takes; i++) {
       await sleep(300 + Math.random() * 40); // lands anywhere in a frame
       const sent = performance.timeOrigin + performance.now();
@@ -95,6 +98,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
       }, body.revision, { timeout: 10_000 });
       const entry = (await at.jsonValue()) as { at: number; nextFrame: number };
       drawn.push(origin + entry.at - sent);
+      fromAck.push(origin + entry.at - (sent + acked.at(-1)!));
       onScreen.push(origin + entry.nextFrame - sent);
       const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
       await page.waitForFunction((r) => (window.finishline?.shownRevision() ?? -1) >= r, cleared.body.revision);
@@ -110,6 +114,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     line("hub's acknowledgement (POST response)", acked);
     line('frame drawn', drawn);
     line('frame on screen (next vsync)', onScreen);
+    line("frame drawn, counted from the hub's acknowledgement", fromAck);
   } finally {
     await browser.close();
   }

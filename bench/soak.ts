@@ -43,7 +43,8 @@ type Row = { cycle: number; heapMB: number; nodes: number; rendererRssMB: number
 
 async function main() {
   console.log(`Building pages, then ${cycles} take/clear cycles per renderer and pacing (${renderers.join(', ')}; ${pacings.join(', ')}), a sample every ${every}...`);
-  await build({ logLevel: 'warn' });
+  // --no-build reuses dist/ as it is (built by a test run going on alongside).
+  if (!args.includes('--no-build')) await build({ logLevel: 'warn' });
   const hub = await startHub();
   try {
     const empty = await measureEmptyPage();

@@ -57,6 +57,7 @@ async function start() {
   let drawnRevision: number | null = null; // revision whose frame has been drawn
   let reportedRevision: number | null = null;
   const drawn = boundedLog<number, DrawnAt>();
+  let prebuild: ((show: ShowState) => void) | null = null; // once the scene is up
 
   let name = options.name;
   const connection = connectToHub({
@@ -75,6 +76,7 @@ async function start() {
         received = state;
         look.setTheme(state.theme);
         assets.ready(imagesOnAir(state));
+        prebuild?.(state);
       },
       onTemplates: (templates, version) => look.setLibrary(templates, version),
       onClockOffset: (offset) => clock.setOffset(offset),
@@ -92,6 +94,7 @@ async function start() {
   const presentation = createPresentation(host, { width, height, mode, alpha });
   const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets });
   performance.mark('finishline:scene');
+  prebuild = (show) => scene.prebuild(show);
   if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
 
   const idle: FrameHealth = { fps: 0, droppedFrames: 0, intervals: null };

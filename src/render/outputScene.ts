@@ -85,10 +85,30 @@ export async function createOutputScene(options: OutputSceneOptions) {
     return definition.build(model, { theme: templates.theme, layout: templates.layouts[kind as keyof typeof templates.layouts], fps, scale });
   }
 
+  /**
+   * Views built when their snapshot arrived, before the frame that mounts them (see prebuild), by on-air id.
+   * Mount takes one only if it was built from the same model with the same templates.
+   */
+  const prebuilt = new Map<string, { layer: LayerId; modelKey: string; templates: TemplateSet; view: GraphicView<unknown> }>();
+
+  function discard(view: GraphicView<unknown>, layer: LayerId) {
+    view.root.destroy({ children: true });
+    surfaceOf(layer).released();
+  }
+
+  function viewFor(onAir: OnAirGraphic, definition: Mounted['definition'], model: unknown, modelKey: string) {
+    const ready = prebuilt.get(onAir.id);
+    prebuilt.delete(onAir.id);
+    if (ready && ready.modelKey === modelKey && ready.templates === templates) return ready.view;
+    if (ready) discard(ready.view, ready.layer);
+    return build(definition, onAir.graphic.kind, model);
+  }
+
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
     const definition = definitionOf(onAir.graphic.kind);
     const model = definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
-    const view = build(definition, onAir.graphic.kind, model);
+    const modelKey = JSON.stringify(model);
+    const view = viewFor(onAir, definition, model, modelKey);
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
     const tl = pausedTimeline();
@@ -100,7 +120,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
       definition,
       view,
       model,
-      modelKey: JSON.stringify(model),
+      modelKey,
       playing: tl,
       enterEndsAt: null,
       pending: null,
@@ -205,6 +225,23 @@ export async function createOutputScene(options: OutputSceneOptions) {
         if (want) apply(layer, want, show, t, instant || (held?.instant === true && held.onAir.id === want.id), exitEndsAt);
         else waiting.delete(layer);
       }
+      // Built for a snapshot that was superseded before it was drawn.
+      for (const { view, layer } of prebuilt.values()) discard(view, layer);
+      prebuilt.clear();
+    },
+    /**
+     * Builds (lays out, measures) the graphics a snapshot takes on air as soon as it arrives, so the frame
+     * that shows it only mounts, seeks and draws them: building a card with its texts is the costliest part
+     * of a take. Only graphics whose images are loaded; the next show() uses or discards what this built.
+     */
+    prebuild(show: ShowState) {
+      for (const layer of LAYERS) {
+        const want = show.onAir[layer];
+        if (!want || mounted.get(layer)?.id === want.id || prebuilt.has(want.id) || !assets.ready(assetsOf(want, show))) continue;
+        const definition = definitionOf(want.graphic.kind);
+        const model = definition.resolve ? definition.resolve(want.graphic.props, show) : want.graphic.props;
+        prebuilt.set(want.id, { layer, modelKey: JSON.stringify(model), templates, view: build(definition, want.graphic.kind, model) });
+      }
     },
     /** Loads the images of every graphic on air in a snapshot (the gallery preloads its storyboard). */
     async preload(show: ShowState) {
@@ -249,6 +286,8 @@ export async function createOutputScene(options: OutputSceneOptions) {
     reset() {
       playout.finishAll();
       waiting.clear();
+      for (const { view, layer } of prebuilt.values()) discard(view, layer);
+      prebuilt.clear();
       for (const entry of [...mounted.values()]) unmount(entry, 0, true);
       firstShow = true;
       for (const surface of surfaces.values()) surface.dirty = true;
