@@ -37,7 +37,7 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
     const rows = drawn.map((output) => row(output, outputWarnings(output, show, hubNow(), revisionSince, dropped.lately(output, hubNow()))));
     if (!outputs.some((o) => o.connected && o.report)) rows.push(el('li', { class: 'muted', 'data-state': 'warn', text: 'No output has drawn the show: nothing is going to air from this hub' }));
     if (loading > 0) rows.push(el('li', { class: 'muted', text: `${loading} ${loading === 1 ? 'output is' : 'outputs are'} connected but still loading` }));
-    list.replaceChildren(...rows);
+    keepUnchanged(list, rows);
   };
 
   function rename(output: OutputStatus, item: HTMLElement) {
@@ -97,7 +97,8 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
       report ? el('span', { class: 'facts muted', text: report.rendererReason }) : null,
       ...warnings.map((w) => el('span', { class: 'warning', text: `⚠ ${w}` })),
     );
-    item.querySelector('button')?.addEventListener('click', () => rename(output, item));
+    // The row on screen may be an earlier element kept in place (keepUnchanged): rename the one holding the button.
+    item.querySelector('button')?.addEventListener('click', (event) => rename(output, (event.currentTarget as HTMLElement).closest('li') ?? item));
     return item;
   }
 
@@ -107,4 +108,26 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
   // Re-checks the grace period and silence, so an output that stays behind or goes quiet is flagged without waiting for news.
   setInterval(render, BEHIND_GRACE_MS / 3);
   render();
+}
+
+/**
+ * Puts `rows` in `list`, keeping every element whose markup is unchanged (a row, or a part of a row, of the same
+ * output): the list is redrawn several times a second, and a button replaced under the mouse loses its click.
+ */
+function keepUnchanged(list: HTMLElement, rows: HTMLElement[]) {
+  const old = new Map<string, HTMLElement>();
+  for (const child of Array.from(list.children)) if (child instanceof HTMLElement && child.dataset.output) old.set(child.dataset.output, child);
+  const next = rows.map((row) => {
+    const kept = row.dataset.output ? old.get(row.dataset.output) : undefined;
+    if (!kept || kept.children.length !== row.children.length) return row;
+    for (const name of kept.getAttributeNames()) if (!row.hasAttribute(name)) kept.removeAttribute(name);
+    for (const name of row.getAttributeNames()) if (kept.getAttribute(name) !== row.getAttribute(name)) kept.setAttribute(name, row.getAttribute(name)!);
+    Array.from(row.children).forEach((part, i) => {
+      const current = kept.children[i]!;
+      if (current.outerHTML !== part.outerHTML) current.replaceWith(part);
+    });
+    return kept;
+  });
+  const same = next.length === list.children.length && next.every((row, i) => list.children[i] === row);
+  if (!same) list.replaceChildren(...next);
 }
