@@ -32,6 +32,10 @@ export function modal(title: string, id: string): { dialog: HTMLDialogElement; b
   const close = el('button', { type: 'button', text: 'Close' });
   const dialog = el('dialog', { 'aria-labelledby': `${id}-title`, id, class: 'wide' }, el('h2', { id: `${id}-title`, text: title }), body, el('div', { class: 'buttons' }, close));
   close.addEventListener('click', () => dialog.close());
+  // A field of a closed dialog must not keep the focus: it would take the operator's next hotkeys as typing.
+  dialog.addEventListener('close', () => {
+    if (document.activeElement instanceof HTMLElement && dialog.contains(document.activeElement)) document.activeElement.blur();
+  });
   document.body.append(dialog);
   return { dialog, body };
 }

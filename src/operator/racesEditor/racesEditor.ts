@@ -133,7 +133,8 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions) {
         }
       }
       fill(null);
-      entries.name.input.focus();
+      // Closed while the hub answered (Esc straight after Enter): the focus must not go back into a closed dialog.
+      if (dialog.open) entries.name.input.focus();
     })();
   });
   cancelEdit.addEventListener('click', () => fill(null));
