@@ -51,10 +51,19 @@ describe.each<Renderer>(['webgl', 'canvas'])('athlete profile on the %s renderer
     const page = await openOutput(browser, hub.url, renderer);
     expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
     await renderAt(page, 99_000); // the page's first snapshot is shown as it stands, so take after it
+    // The Kenyan flag is held on its way (a slow network): the graphic waits for it instead of entering without it.
+    // (Routing also bypasses the cache, so a flag an earlier page of this file loaded is fetched again.)
+    let releaseFlag!: () => void;
+    const flagHeld = new Promise<void>((resolve) => (releaseFlag = resolve));
+    await page.route(/\/assets\/ke-[^/]*\.(svg|js)$/, async (route) => {
+      await flagHeld;
+      await route.continue();
+    });
     const { body } = await hub.post(kimetto);
     await renderAt(page, 100_000, body.revision);
-    // A fresh page has no flag yet: it is fetched only now, and the graphic waits for it instead of entering without it.
     expect(opaqueBounds(await grab(page))).toBeNull();
+    expect(await page.evaluate(() => window.finishline!.assetsPending())).toBeTruthy();
+    releaseFlag();
     await page.waitForFunction(() => !window.finishline!.assetsPending(), null, { timeout: 10_000 });
 
     await renderAt(page, 101_000);

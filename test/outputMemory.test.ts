@@ -37,9 +37,13 @@ describe.each<Renderer>(['canvas', 'webgl'])('an output on the %s renderer after
     // One of each first: flags, fonts and Pixi's pools are filled once per page, which is not a leak.
     for (const graphic of TAKES) await cycle(graphic);
     const before = await held(page);
-    for (let i = 0; i < 20; i++) await cycle(TAKES[i % TAKES.length]);
+    const cycles = 20;
+    for (let i = 0; i < cycles; i++) await cycle(TAKES[i % TAKES.length]);
     const after = await held(page);
-    expect(after).toEqual(before);
+    // Pixi's webgl renderer hands text textures back to a pool whose size at a given moment can differ by a few
+    // under load; a texture kept per take would add at least one per cycle (before the fix: +86 in 20 cycles).
+    expect(after.textures - before.textures, `textures ${before.textures} → ${after.textures}`).toBeLessThan(cycles / 2);
+    expect({ ...after, textures: 0 }).toEqual({ ...before, textures: 0 });
     expect(before.gsapRoot, 'no animation is left in GSAP').toBe(0);
     expect(before.playing).toBe(0);
     await page.close();
