@@ -49,7 +49,7 @@ async function start() {
   const { width, height, fps, mode, alpha } = options;
   const choosing = drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer));
   const clock = createHubClock();
-  const look = createLiveLook({ onProblem: (message) => console.error(message) });
+  const look = createLiveLook({ onProblem: (message) => console.error(message), byShowText: !options.manualClock });
   // Images (flags) load from the first snapshot on (or from Pixi's arrival), alongside the fonts and the renderer.
   let assets: { loader: AssetLoader; imagesOnAir: typeof imagesOnAir } | null = null;
   const assetsReady = drawing.then(({ createAssetLoader, imagesOnAir, sceneScale }) => {
@@ -79,7 +79,8 @@ async function start() {
       onSnapshot(state, hubTime) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
-        look.setTheme(state.theme, charactersOf(state));
+        // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
+        look.setTheme(state.theme, options.manualClock ? undefined : charactersOf(state));
         assets?.loader.ready(assets.imagesOnAir(state));
         if (look.covers(() => charactersOf(state))) prebuild?.(state);
       },
@@ -141,6 +142,7 @@ async function start() {
       reconciled = next;
     }
     const drew = scene.frame(t);
+    look.loadRest();
     if (reconciled && reconciled.revision !== drawnRevision) {
       const entry: DrawnAt = { t, at: performance.now(), nextFrame: null };
       drawn.set(reconciled.revision, entry, DRAWN_KEPT);

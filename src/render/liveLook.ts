@@ -10,7 +10,7 @@ import { charactersOf, fontsCover, loadFonts, loadFontsFor } from './loadFonts';
  * for a few font files, not all of them); until the whole theme is loaded, `covers` holds back a snapshot
  * whose characters need a subset still on its way.
  */
-export function createLiveLook(options: { onProblem?: (message: string) => void } = {}) {
+export function createLiveLook(options: { onProblem?: (message: string) => void; /** The page gives setTheme the show's characters. */ byShowText?: boolean } = {}) {
   let library: TemplateLibrary | null = null;
   let version = 0;
   let themeName: string = DEFAULT_THEME;
@@ -20,6 +20,7 @@ export function createLiveLook(options: { onProblem?: (message: string) => void 
   const loadingText = new Set<string>();
   let showText: string | null = null; // the characters of the latest show, if the page gives them (setTheme)
   let wake: (() => void) | null = null;
+  let restWanted = !options.byShowText;
 
   const fontsKey = (theme: Theme) => JSON.stringify(theme.fonts);
   function ensureFonts(theme: Theme, text: () => string | null): boolean {
@@ -27,12 +28,13 @@ export function createLiveLook(options: { onProblem?: (message: string) => void 
     if (loaded.has(key)) return true;
     const characters = text();
     if (characters === null) {
-      loadAll(theme, key);
+      // A page that will give the show's characters waits for them rather than fetching every file at once.
+      if (!options.byShowText) loadAll(theme, key);
       return false;
     }
-    // The rest of the theme's files load once the ones needed now are in, so they do not compete with them.
+    // The rest of the theme's files load once the page has drawn (loadRest), so they do not compete with its first frame.
     if (fontsCover(theme, characters)) {
-      loadAll(theme, key);
+      if (restWanted) loadAll(theme, key);
       return true;
     }
     const textKey = `${key}\n${characters}`;
@@ -111,6 +113,13 @@ export function createLiveLook(options: { onProblem?: (message: string) => void 
         if (set) return set;
         await new Promise<void>((resolve) => (wake = resolve));
       }
+    },
+    /** Loads every face of the theme drawn now (and of any later one) in the background: a page calls it once it has drawn. */
+    loadRest() {
+      if (restWanted || !applied) return;
+      restWanted = true;
+      const { theme } = selectTheme(applied.library, applied.themeName);
+      loadAll(theme, fontsKey(theme));
     },
     /** The version of the templates drawn now (0 before any). */
     version: () => applied?.version ?? 0,
