@@ -3,11 +3,9 @@ import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { formatName, frameAlignedTime } from '../core/index';
 import { createLiveLook } from '../render/liveLook';
-import { createAssetLoader } from '../render/assetLoader';
-import { createOutputScene, imagesOnAir, sceneScale, type DrawnText, type SceneResources } from '../render/outputScene';
-import { createPresentation } from '../render/presentation';
-import { chooseRenderer } from '../render/rendererChoice';
-import { createSafeAreaGuides } from '../render/safeAreaGuides';
+import { charactersOf } from '../render/loadFonts';
+import type { AssetLoader } from '../render/assetLoader';
+import type { DrawnText, imagesOnAir, SceneResources } from '../render/outputScene';
 import type { FrameHealth } from '../render/frameStats';
 import type { ShowState } from '../state/showState';
 import { parseOutputOptions } from './outputOptions';
@@ -44,14 +42,21 @@ declare global {
 }
 
 async function start() {
+  // Pixi's chunk loads alongside the socket, the first snapshot and the fonts, not before them.
+  const drawing = import('./outputDrawing');
   const options = parseOutputOptions(location.search);
   const host = document.getElementById('output')!;
   const { width, height, fps, mode, alpha } = options;
-  const choosing = chooseRenderer(options.renderer);
+  const choosing = drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer));
   const clock = createHubClock();
-  const look = createLiveLook({ onProblem: (message) => console.error(message) });
-  // Images (flags) load from the first snapshot on, alongside the fonts and the renderer, not after them.
-  const assets = createAssetLoader(sceneScale(width, height));
+  const look = createLiveLook({ onProblem: (message) => console.error(message), byShowText: !options.manualClock });
+  // Images (flags) load from the first snapshot on (or from Pixi's arrival), alongside the fonts and the renderer.
+  let assets: { loader: AssetLoader; imagesOnAir: typeof imagesOnAir } | null = null;
+  const assetsReady = drawing.then(({ createAssetLoader, imagesOnAir, sceneScale }) => {
+    assets = { loader: createAssetLoader(sceneScale(width, height)), imagesOnAir };
+    if (received) assets.loader.ready(imagesOnAir(received));
+    return assets.loader;
+  });
   let received: ShowState | null = null; // latest snapshot
   let reconciled: ShowState | null = null; // the snapshot the scene shows
   let drawnRevision: number | null = null; // revision whose frame has been drawn
@@ -74,9 +79,10 @@ async function start() {
       onSnapshot(state, hubTime) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
-        look.setTheme(state.theme);
-        assets.ready(imagesOnAir(state));
-        prebuild?.(state);
+        // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
+        look.setTheme(state.theme, options.manualClock ? undefined : charactersOf(state));
+        assets?.loader.ready(assets.imagesOnAir(state));
+        if (look.covers(() => charactersOf(state))) prebuild?.(state);
       },
       onTemplates: (templates, version) => look.setLibrary(templates, version),
       onClockOffset: (offset) => clock.setOffset(offset),
@@ -89,10 +95,10 @@ async function start() {
   });
 
   // The first frame waits for the hub's templates, the show's theme and its fonts.
-  const [choice, templates] = await Promise.all([choosing, look.first()]);
+  const [{ createOutputScene, createPresentation, createSafeAreaGuides }, choice, templates, loader] = await Promise.all([drawing, choosing, look.first(), assetsReady]);
   performance.mark('finishline:look');
   const presentation = createPresentation(host, { width, height, mode, alpha });
-  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets });
+  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets: loader });
   performance.mark('finishline:scene');
   prebuild = (show) => scene.prebuild(show);
   if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
@@ -129,11 +135,14 @@ async function start() {
     // A new look (edited templates, another theme) re-lays out what is on air before this frame's snapshot.
     const nextLook = look.take();
     if (nextLook) scene.setTemplates(nextLook, t);
-    if (received !== reconciled && received !== null) {
-      scene.show(received, t);
-      reconciled = received;
+    // Until every font file is in, a snapshot waits (a frame or two) for the subsets its characters need.
+    const next = received;
+    if (next !== reconciled && next !== null && look.covers(() => charactersOf(next))) {
+      scene.show(next, t);
+      reconciled = next;
     }
     const drew = scene.frame(t);
+    look.loadRest();
     if (reconciled && reconciled.revision !== drawnRevision) {
       const entry: DrawnAt = { t, at: performance.now(), nextFrame: null };
       drawn.set(reconciled.revision, entry, DRAWN_KEPT);

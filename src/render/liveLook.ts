@@ -1,25 +1,57 @@
 import { DEFAULT_THEME, selectTheme, type TemplateLibrary, type TemplateSet } from '../protocol/templates/templateSet';
 import type { Theme } from '../protocol/templates/theme';
-import { loadFonts } from './loadFonts';
+import { charactersOf, fontsCover, loadFonts, loadFontsFor } from './loadFonts';
 
 /**
  * Which template set a page draws with, as the hub's templates and the show's theme change. A set is
  * offered only once its fonts are loaded, so a new theme's face never flashes in a fallback font: until
- * then the page keeps drawing with the set it has.
+ * then the page keeps drawing with the set it has. Every face of a theme loads in the background, but a
+ * set is offered as soon as the subsets the latest show's characters need are in (a page's first frame waits
+ * for a few font files, not all of them); until the whole theme is loaded, `covers` holds back a snapshot
+ * whose characters need a subset still on its way.
  */
-export function createLiveLook(options: { onProblem?: (message: string) => void } = {}) {
+export function createLiveLook(options: { onProblem?: (message: string) => void; /** The page gives setTheme the show's characters. */ byShowText?: boolean } = {}) {
   let library: TemplateLibrary | null = null;
   let version = 0;
   let themeName: string = DEFAULT_THEME;
   let applied: { library: TemplateLibrary; themeName: string; version: number } | null = null;
   const loaded = new Set<string>();
   const loading = new Set<string>();
+  const loadingText = new Set<string>();
+  let showText: string | null = null; // the characters of the latest show, if the page gives them (setTheme)
   let wake: (() => void) | null = null;
+  let restWanted = !options.byShowText;
 
   const fontsKey = (theme: Theme) => JSON.stringify(theme.fonts);
-  function ensureFonts(theme: Theme): boolean {
+  function ensureFonts(theme: Theme, text: () => string | null): boolean {
     const key = fontsKey(theme);
     if (loaded.has(key)) return true;
+    const characters = text();
+    if (characters === null) {
+      // A page that will give the show's characters waits for them rather than fetching every file at once.
+      if (!options.byShowText) loadAll(theme, key);
+      return false;
+    }
+    // The rest of the theme's files load once the page has drawn (loadRest), so they do not compete with its first frame.
+    if (fontsCover(theme, characters)) {
+      if (restWanted) loadAll(theme, key);
+      return true;
+    }
+    const textKey = `${key}\n${characters}`;
+    if (!loadingText.has(textKey)) {
+      loadingText.add(textKey);
+      // A failed face is reported by the whole theme's load, which then lets everything through.
+      loadFontsFor(theme, characters)
+        .catch(() => loadAll(theme, key))
+        .finally(() => {
+          loadingText.delete(textKey);
+          wake?.();
+        });
+    }
+    return false;
+  }
+
+  function loadAll(theme: Theme, key: string) {
     if (!loading.has(key)) {
       loading.add(key);
       loadFonts(theme)
@@ -34,7 +66,6 @@ export function createLiveLook(options: { onProblem?: (message: string) => void 
           wake?.();
         });
     }
-    return false;
   }
 
   /** The set to switch to, if it changed since last taken and its fonts are loaded; otherwise null. */
@@ -42,7 +73,7 @@ export function createLiveLook(options: { onProblem?: (message: string) => void 
     if (!library) return null;
     if (applied && applied.library === library && applied.themeName === themeName) return null;
     const set = selectTheme(library, themeName);
-    if (!ensureFonts(set.theme)) return null;
+    if (!ensureFonts(set.theme, () => (showText === null ? null : charactersOf(set) + showText))) return null;
     applied = { library, themeName, version };
     return set;
   }
@@ -56,10 +87,23 @@ export function createLiveLook(options: { onProblem?: (message: string) => void 
       version = nextVersion;
       wake?.();
     },
-    /** The show's theme name (from each snapshot). */
-    setTheme(name: string) {
+    /**
+     * The show's theme name, from each snapshot. A page that gives the characters the show can draw
+     * (charactersOf the snapshot) gets a set once those are covered; without them, once every face is loaded.
+     */
+    setTheme(name: string, text?: string) {
       themeName = name;
+      if (text !== undefined) showText = text;
       wake?.();
+    },
+    /**
+     * True if the set drawn now has the font subsets a show's characters need (always, once its theme is
+     * wholly loaded); otherwise starts loading them, and the page keeps showing the snapshot it has.
+     */
+    covers(text: () => string): boolean {
+      if (!applied) return false;
+      const set = selectTheme(applied.library, applied.themeName);
+      return ensureFonts(set.theme, () => charactersOf(set) + text());
     },
     take,
     /** Waits for the first set (templates received, fonts loaded): a page's first frame is drawn with it. */
@@ -69,6 +113,13 @@ export function createLiveLook(options: { onProblem?: (message: string) => void 
         if (set) return set;
         await new Promise<void>((resolve) => (wake = resolve));
       }
+    },
+    /** Loads every face of the theme drawn now (and of any later one) in the background: a page calls it once it has drawn. */
+    loadRest() {
+      if (restWanted || !applied) return;
+      restWanted = true;
+      const { theme } = selectTheme(applied.library, applied.themeName);
+      loadAll(theme, fontsKey(theme));
     },
     /** The version of the templates drawn now (0 before any). */
     version: () => applied?.version ?? 0,

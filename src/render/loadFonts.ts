@@ -18,16 +18,41 @@ import type { Theme } from '../protocol/templates/theme';
  * Fails loudly if a face is not bundled.
  */
 export async function loadFonts(theme: Theme): Promise<void> {
-  const own = [theme.fonts.display, theme.fonts.text];
-  const wanted = [...own, ...FALLBACK_FONT_FAMILIES.flatMap((family) => own.map((font) => ({ family, weight: matchedWeight(family, font.weight) })))];
   const faces = [...document.fonts];
   await Promise.all(
-    wanted.map(async (font) => {
+    wantedFonts(theme).map(async (font) => {
       const matching = faces.filter((face) => unquote(face.family) === font.family && face.weight === String(font.weight) && face.style === 'normal');
       if (matching.length === 0) throw new Error(`Font ${font.weight} "${font.family}" is not bundled with this page`);
       await Promise.all(matching.map((face) => face.load()));
     }),
   );
+}
+
+/**
+ * Loads only the subsets of the theme's faces that `text` needs (its characters, by unicode-range): a page
+ * draws its first frame with these while loadFonts fetches the rest (and says if a face is not bundled).
+ */
+export async function loadFontsFor(theme: Theme, text: string): Promise<void> {
+  await Promise.all(wantedFonts(theme).map((font) => document.fonts.load(cssFont(font), text)));
+}
+
+/** True if every subset of the theme's faces that `text` needs is loaded. */
+export function fontsCover(theme: Theme, text: string): boolean {
+  return wantedFonts(theme).every((font) => document.fonts.check(cssFont(font), text));
+}
+
+/** The distinct characters of a value's JSON (a snapshot, a template set): every text it can draw is among them. */
+export function charactersOf(...values: unknown[]): string {
+  return [...new Set(values.map((value) => JSON.stringify(value)).join(''))].join('');
+}
+
+function wantedFonts(theme: Theme) {
+  const own = [theme.fonts.display, theme.fonts.text];
+  return [...own, ...FALLBACK_FONT_FAMILIES.flatMap((family) => own.map((font) => ({ family, weight: matchedWeight(family, font.weight) })))];
+}
+
+function cssFont(font: { family: string; weight: number }) {
+  return `normal ${font.weight} 16px "${font.family}"`;
 }
 
 function unquote(family: string) {

@@ -1,0 +1,38 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { emptyShow } from '../src/state/showState';
+import { fontProblems } from './harness/fontProblems';
+import { useHubAndBrowser, type HubAndBrowser } from './harness/hubAndBrowser';
+
+// A show whose every character is Latin: a live output's first frame needs only the Latin font files.
+const seed = join(mkdtempSync(join(tmpdir(), 'finishline-seed-')), 'latin.json');
+writeFileSync(seed, JSON.stringify(emptyShow('Latin only')));
+let env: HubAndBrowser;
+useHubAndBrowser((started) => (env = started), () => ({ seed }));
+
+it('draws its first frame once the font files the show needs are in, then draws a name in another script in its own face', async () => {
+  const { hub, browser } = env;
+  expect((await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'Commentator' } } })).status).toBe(200);
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${hub.url}/output.html?renderer=canvas`);
+  await page.waitForFunction(() => performance.getEntriesByName('finishline:on-air').length > 0, null, { timeout: 30_000 });
+  const { before, faces } = await page.evaluate(() => {
+    const onAir = performance.getEntriesByName('finishline:on-air')[0]!.startTime;
+    const fonts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => /\.woff2?$/.test(r.name));
+    return { before: fonts.filter((r) => r.responseEnd <= onAir).map((r) => r.name), faces: document.fonts.size };
+  });
+  expect(before.length, 'font files fetched before the first frame').toBeGreaterThan(0);
+  expect(before.length, `of ${faces} faces, only the ones Latin text needs load first: ${before.join(', ')}`).toBeLessThan(faces / 2);
+
+  // Taken at once, before the rest of the theme has surely loaded: drawn in Noto Sans, never measured in a fallback.
+  const taken = await hub.post({ type: 'update', layer: 'lowerThird', graphic: { kind: 'nameCard', props: { name: 'Гонсалес Шварц', role: 'Κώστας Γιαννόπουλος' } } });
+  expect(taken.status).toBe(200);
+  // An update plays the old card out before the new one in.
+  await page.waitForFunction(() => window.finishline!.texts!().some((t) => t.text === 'Гонсалес Шварц'), null, { timeout: 20_000 });
+  const texts = await page.evaluate(() => window.finishline!.texts!());
+  expect(texts.map((t) => t.text)).toEqual(['Гонсалес Шварц', 'Κώστας Γιαννόπουλος']);
+  expect(await fontProblems(page, texts)).toEqual([]);
+  await page.close();
+});
