@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Two projects: fast pure tests, and end-to-end tests that start a real hub and a real Chromium.
 export default defineConfig({
   test: {
+    // Two files at a time: a browser test spends much of its time waiting on a hub or a page, and every file
+    // starts its own hub (port 0, its own temp folder) and Chromium, so two files never share anything.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -18,7 +21,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
           globalSetup: ['test/globalSetup.ts'],
         },
       },

@@ -1,6 +1,7 @@
 import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json';
 import { z } from 'zod';
+import { editDistance } from '../core/editDistance';
 
 // Only English is registered: the browser build gets the library without its 70-odd locales.
 countries.registerLocale(english);
@@ -41,22 +42,13 @@ function nearestCountryName(typed: string): string | null {
   if (typed.length < 4) return null;
   let best: { name: string; distance: number } | null = null;
   for (const name of Object.values(countries.getNames('en', { select: 'official' }))) {
+    if (Math.abs(typed.length - name.length) > 2) continue;
     const distance = editDistance(typed.toLowerCase(), name.toLowerCase());
     if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name ?? null;
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[b.length]!;
-}
 
 /**
  * A country prop: an ISO 3166-1 alpha-2 (KE) or alpha-3 (KEN) code, stored upper-case; a country's English

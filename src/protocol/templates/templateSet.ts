@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GRAPHIC_KINDS, type GraphicKind } from '../graphicSpec';
 import { parseJsonText } from './jsonText';
 import { Theme } from './theme';
+import { editDistance } from '../../core/editDistance';
 
 /** The theme a show starts with; `templates/themes/finishline.json` must always exist. */
 export const DEFAULT_THEME = 'finishline';
@@ -158,12 +159,3 @@ function nearest(key: string, known: string[]): string | null {
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[b.length]!;
-}
