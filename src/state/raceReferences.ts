@@ -19,7 +19,7 @@ export function racesReferencedBy(graphic: GraphicSpec): string[] {
 
 /** "No race "x": the races are elite-men, elite-women." — the sentence every race command uses for a bad id. */
 export function unknownRace(id: string, races: readonly Race[]): string {
-  if (races.length === 0) return `No race "${id}": the show has no races yet (add one with addRace).`;
+  if (races.length === 0) return `No race "${id}": the show has no races yet (add one in the Races editor, R).`;
   return `No race "${id}": the races are ${races.map((r) => r.id).join(', ')}.`;
 }
 

@@ -60,7 +60,7 @@ describe('race definitions', () => {
   it('names the races there are when the id is unknown', () => {
     expect(refusal(withMen(), { type: 'startRace', raceId: 'elite-mne' })).toBe('No race "elite-mne": the races are elite-men.');
     expect(refusal(emptyShow(), { type: 'startRace', raceId: 'elite-men' })).toBe(
-      'No race "elite-men": the show has no races yet (add one with addRace).',
+      'No race "elite-men": the show has no races yet (add one in the Races editor, R).',
     );
   });
 
