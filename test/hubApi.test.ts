@@ -177,3 +177,18 @@ describe('hub WebSocket', () => {
     operator.socket.close();
   });
 });
+
+describe('the OpenAPI document the hub serves', () => {
+  it('lists routes the hub really answers: reads with 200, changes without the token with 401', async () => {
+    const response = await fetch(`${hub.url}/api/openapi.json`);
+    expect(response.status).toBe(200);
+    const doc = await response.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((method) => [method.toUpperCase(), path] as const));
+    expect(operations.length).toBeGreaterThanOrEqual(10);
+    for (const [method, path] of operations) {
+      const answer = await fetch(`${hub.url}${path}`, { method, ...(method === 'POST' ? { body: '{}' } : {}) });
+      expect(answer.status, `${method} ${path}`).toBe(method === 'POST' ? 401 : 200);
+    }
+  });
+});

@@ -53,17 +53,18 @@ export const ClientMessage = z.discriminatedUnion('type', [
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
 /** Status of one connected output, as the hub relays it to panels. */
-export type OutputStatus = {
-  connectionId: string;
+export const OutputStatus = z.strictObject({
+  connectionId: z.string(),
   /** Empty when the output was given none. */
-  name: string;
-  connected: boolean;
-  connectedAt: number;
+  name: z.string(),
+  connected: z.boolean(),
+  connectedAt: z.number(),
   /** Hub time it disconnected; the hub forgets it a while later. */
-  disconnectedAt: number | null;
-  lastReportAt: number | null;
-  report: OutputReport | null;
-};
+  disconnectedAt: z.number().nullable(),
+  lastReportAt: z.number().nullable(),
+  report: OutputReport.nullable(),
+});
+export type OutputStatus = z.infer<typeof OutputStatus>;
 
 /** Messages the hub sends. `snapshot` carries the whole show state; it is sent on connect and after every change. */
 export type ServerMessage =

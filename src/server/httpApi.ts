@@ -3,11 +3,40 @@ import { Command } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
 import type { Hub } from './hub';
 import type { LiveTemplates } from './liveTemplates';
+import { openApiDocument } from './openApi';
 import type { OutputRegistry } from './outputRegistry';
-import { handleShowsApi } from './showsApi';
+import { handleShowsApi, SHOWS_ROUTES, type ShowsRoute } from './showsApi';
 import type { ShowLibrary } from './showLibrary';
 import { HttpError, readJson, reply, requireToken } from './httpRequest';
 import { cut, type RequestTarget } from './requestTarget';
+
+type ApiContext = {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: RequestTarget;
+  hub: Hub;
+  outputs: OutputRegistry;
+  token: string;
+  library: ShowLibrary;
+  templates?: LiveTemplates;
+};
+
+/** The API's own routes, by `METHOD /path`; the show-file routes are in showsApi.ts. */
+const routes = {
+  'GET /api/state': ({ response, hub }: ApiContext) => reply(response, 200, hub.store.getState()),
+  'GET /api/outputs': ({ response, outputs }: ApiContext) => reply(response, 200, { outputs: outputs.list() }),
+  'GET /api/health': ({ response, hub }: ApiContext) => reply(response, 200, { ok: true, revision: hub.store.getState().revision, hubTime: hub.now() }),
+  'GET /api/templates': ({ response, templates }: ApiContext) => {
+    if (!templates) throw new HttpError(404, 'This hub serves no templates');
+    return reply(response, 200, templates.status());
+  },
+  'POST /api/commands': postCommand,
+  'GET /api/openapi.json': ({ response }: ApiContext) => reply(response, 200, openApiDocument()),
+};
+
+/** Every route the API answers, as `METHOD /path` (the OpenAPI document must describe each one). */
+export type ApiRoute = keyof typeof routes | ShowsRoute;
+export const API_ROUTES: readonly ApiRoute[] = [...(Object.keys(routes) as (keyof typeof routes)[]), ...SHOWS_ROUTES];
 
 /**
  * The control API for Companion, Stream Deck and curl. Returns false when the path is not an API path so
@@ -26,29 +55,16 @@ export async function handleApi(
   if (!url.pathname.startsWith('/api/')) return false;
   try {
     const route = `${request.method} ${cut(url.pathname, 80)}`;
-    switch (route) {
-      case 'GET /api/state':
-        return reply(response, 200, hub.store.getState());
-      case 'GET /api/outputs':
-        return reply(response, 200, { outputs: outputs.list() });
-      case 'GET /api/health':
-        return reply(response, 200, { ok: true, revision: hub.store.getState().revision, hubTime: hub.now() });
-      case 'GET /api/templates':
-        if (!templates) throw new HttpError(404, 'This hub serves no templates');
-        return reply(response, 200, templates.status());
-      case 'POST /api/commands':
-        return await postCommand(request, response, url, hub, token);
-      default:
-        if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, token);
-        throw new HttpError(404, `No API route ${route}: see README.md for GET /api/state and POST /api/commands`);
-    }
+    if (Object.hasOwn(routes, route)) return await routes[route as keyof typeof routes]({ request, response, url, hub, outputs, token, library, templates });
+    if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, token);
+    throw new HttpError(404, `No API route ${route}: see GET /api/openapi.json (or README.md) for the routes there are`);
   } catch (error) {
     if (error instanceof HttpError) return reply(response, error.status, { error: error.message });
     return reply(response, 500, { error: `Internal error: ${(error as Error).message}` });
   }
 }
 
-async function postCommand(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, token: string) {
+async function postCommand({ request, response, url, hub, token }: ApiContext) {
   requireToken(request, url, token);
   const json = await readJson(request);
   const parsed = Command.safeParse(json);

@@ -24,7 +24,9 @@ export function showFileId(name: string): string {
   return id || 'show';
 }
 
-export type SavedShow = { file: string; name: string; revision: number; items: number; savedAt: string };
+/** A show saved in the library, as GET /api/shows lists it (`savedAt` is the file's ISO date-time). */
+export const SavedShow = z.strictObject({ file: ShowFileId, name: z.string(), revision: z.number().int().nonnegative(), items: z.number().int().nonnegative(), savedAt: z.string() });
+export type SavedShow = z.infer<typeof SavedShow>;
 
 /**
  * Named shows kept as files in one folder beside the working show (data/shows/ by default). The working

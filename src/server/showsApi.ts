@@ -6,11 +6,16 @@ import { HttpError, readJson, reply, requireToken } from './httpRequest';
 import { cut, type RequestTarget } from './requestTarget';
 import { ShowFileId, ShowName, showFileId, type ShowLibrary } from './showLibrary';
 
-const bodies = {
+/** The body each `POST /api/shows/<action>` takes (the OpenAPI document is generated from these). */
+export const showsBodies = {
   new: z.strictObject({ name: ShowName }),
   'save-as': z.strictObject({ name: ShowName, overwrite: z.boolean().default(false) }),
   open: z.strictObject({ file: ShowFileId }),
 };
+const bodies = showsBodies;
+
+export type ShowsRoute = 'GET /api/shows' | `POST /api/shows/${keyof typeof showsBodies}`;
+export const SHOWS_ROUTES: readonly ShowsRoute[] = ['GET /api/shows', ...Object.keys(showsBodies).map((action) => `POST /api/shows/${action}` as ShowsRoute)];
 
 /**
  * Show files: `GET /api/shows` lists the saved shows; `POST /api/shows/new`, `/save-as` and `/open` switch or

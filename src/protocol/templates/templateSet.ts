@@ -30,7 +30,8 @@ export type TemplateSet = { theme: Theme; layouts: Record<GraphicKind, unknown> 
  * What is wrong with a template file: `file` relative to templates/, `path` the JSON path in it (e.g.
  * `colours.panel`; empty for the whole file), `line`/`column` for JSON syntax errors, and the reason.
  */
-export type TemplateProblem = { file: string; path: string; line?: number; column?: number; message: string };
+export const TemplateProblem = z.strictObject({ file: z.string(), path: z.string(), line: z.number().int().optional(), column: z.number().int().optional(), message: z.string() });
+export type TemplateProblem = z.infer<typeof TemplateProblem>;
 
 /** One line a designer can act on: `templates/nameCard.json: nameSize: Invalid input: expected number, received string`. */
 export function describeTemplateProblem(problem: TemplateProblem): string {

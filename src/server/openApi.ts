@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { Command, type CommandType } from '../protocol/command';
+import { OutputStatus } from '../protocol/messages';
+import { TemplateLibrary, TemplateProblem } from '../protocol/templates/templateSet';
+import { ShowState } from '../state/showState';
+import { COMMAND_SUMMARIES } from './commandSummaries';
+import type { ApiRoute } from './httpApi';
+import { SavedShow } from './showLibrary';
+import { showsBodies } from './showsApi';
+
+type Schema = Record<string, unknown>;
+type Operation = {
+  summary: string;
+  description?: string;
+  /** Needs `Authorization: Bearer <token>`. */
+  token?: boolean;
+  /** The request body's component name. */
+  body?: string;
+  /** The 200 answer's component name. */
+  answer: string;
+  /** Statuses other than 200 the route may answer with, each with an `{ error }` body. */
+  errors?: Record<number, string>;
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** Every route, described. Typed by the router's own route list, so a route without a description does not compile. */
+const OPERATIONS: Record<ApiRoute, Operation> = {
+  'GET /api/state': { summary: 'The whole show state, with its revision', answer: 'ShowState' },
+  'GET /api/outputs': { summary: 'Every output page the hub knows: name, connection, and what it last reported drawing', answer: 'Outputs' },
+  'GET /api/health': { summary: "The hub is up: its show revision and its clock (ms since the epoch)", answer: 'Health' },
+  'GET /api/templates': { summary: 'The template set on air, and what is wrong with the template files on disk', answer: 'TemplateStatus', errors: { 404: 'This hub serves no templates' } },
+  'POST /api/commands': {
+    summary: 'Applies one command to the show',
+    description:
+      'The command is validated, applied, saved and only then published. Send `If-Match: <revision>` to make it conditional on the show not having changed since you read it.',
+    token: true,
+    body: 'Command',
+    answer: 'Revision',
+    errors: {
+      400: 'Bad JSON, or a field that fails validation (the message names it)',
+      409: 'The show has moved past the revision in If-Match',
+      413: 'Body over 64 KiB',
+      422: 'The show cannot apply it (e.g. clearing an empty layer)',
+      503: 'The hub is busy or could not save the show',
+    },
+  },
+  'GET /api/openapi.json': { summary: 'This document', answer: 'OpenApiDocument' },
+  'GET /api/shows': { summary: 'The saved shows, and which one is open', answer: 'ShowList' },
+  'POST /api/shows/new': {
+    summary: 'Saves the current show, then starts an empty one with this name',
+    token: true,
+    body: 'ShowsNew',
+    answer: 'ShowSwitched',
+    errors: { 400: 'A field fails validation', 422: 'Refused while graphics are on air, the show is locked, or the name is taken', 503: 'Could not save' },
+  },
+  'POST /api/shows/save-as': {
+    summary: 'Saves the show under a name (`overwrite` to replace another saved show)',
+    token: true,
+    body: 'ShowsSaveAs',
+    answer: 'ShowSwitched',
+    errors: { 400: 'A field fails validation', 422: 'Another show is saved under that name', 503: 'Could not save' },
+  },
+  'POST /api/shows/open': {
+    summary: 'Saves the current show, then opens a saved one with nothing on air',
+    token: true,
+    body: 'ShowsOpen',
+    answer: 'ShowSwitched',
+    errors: { 400: 'A field fails validation', 422: 'Refused while graphics are on air, the show is locked, or there is no such show', 503: 'Could not save' },
+  },
+};
+
+/** Each command's discriminator, read from the union itself. */
+export function commandTypes(): CommandType[] {
+  return Command.options.map((option) => option.shape.type.value);
+}
+
+/** The zod schemas the document is generated from, by component name: what clients send (read as input) … */
+function requestSchemas(): z.core.$ZodRegistry<{ id: string; description?: string }> {
+  const registry = z.registry<{ id: string; description?: string }>();
+  registry.add(Command, { id: 'Command', description: 'One of the commands below, told apart by `type`.' });
+  for (const option of Command.options) {
+    const type = option.shape.type.value;
+    registry.add(option, { id: `Command.${type}`, description: COMMAND_SUMMARIES[type] });
+  }
+  registry.add(showsBodies.new, { id: 'ShowsNew' });
+  registry.add(showsBodies['save-as'], { id: 'ShowsSaveAs' });
+  registry.add(showsBodies.open, { id: 'ShowsOpen' });
+  return registry;
+}
+
+/** … and what the hub answers (read as output: defaults filled in). */
+function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string }> {
+  const registry = z.registry<{ id: string; description?: string }>();
+  registry.add(ShowState, { id: 'ShowState', description: 'The whole show, as the hub holds it and sends it on the WebSocket.' });
+  registry.add(z.strictObject({ outputs: z.array(OutputStatus) }), { id: 'Outputs' });
+  registry.add(z.strictObject({ ok: z.literal(true), revision: z.number().int(), hubTime: z.number() }), { id: 'Health' });
+  registry.add(z.strictObject({ version: z.number().int(), templates: TemplateLibrary, problems: z.array(TemplateProblem) }), { id: 'TemplateStatus' });
+  registry.add(z.strictObject({ revision: z.number().int() }), { id: 'Revision', description: 'The show revision the change made.' });
+  registry.add(z.strictObject({ current: z.strictObject({ name: z.string(), file: z.string() }), shows: z.array(SavedShow) }), { id: 'ShowList' });
+  registry.add(z.strictObject({ revision: z.number().int(), name: z.string() }), { id: 'ShowSwitched' });
+  registry.add(z.strictObject({ error: z.string(), revision: z.number().int().optional() }), {
+    id: 'Error',
+    description: 'A refusal: a sentence naming what is wrong (the field, for validation errors); `revision` is the show revision, unchanged.',
+  });
+  registry.add(z.looseObject({ openapi: z.string() }), { id: 'OpenApiDocument' });
+  return registry;
+}
+
+function components(registry: z.core.$ZodRegistry<{ id: string; description?: string }>, io: 'input' | 'output'): Record<string, Schema> {
+  const { schemas } = z.toJSONSchema(registry, { io, metadata: registry, target: 'draft-2020-12', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  // Component schemas sit inside the OpenAPI document: its dialect is 2020-12 already and they need no ids of their own.
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema as Schema]));
+}
+
+function pathsOf(): Record<string, Record<string, unknown>> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [route, op] of Object.entries(OPERATIONS) as [ApiRoute, Operation][]) {
+    const [method, path] = route.split(' ') as [string, string];
+    const json = (schema: unknown) => ({ 'application/json': { schema } });
+    const responses: Record<string, unknown> = { 200: { description: 'OK', content: json(ref(op.answer)) } };
+    if (op.token) responses[401] = { description: 'Missing or wrong operator token', content: json(ref('Error')) };
+    for (const [status, description] of Object.entries(op.errors ?? {})) responses[status] = { description, content: json(ref('Error')) };
+    (paths[path] ??= {})[method.toLowerCase()] = {
+      operationId: route.replace(/[^A-Za-z0-9]+/g, '_').replace(/_$/, ''),
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      ...(op.token ? { security: [{ operatorToken: [] }] } : {}),
+      ...(op.body ? { requestBody: { required: true, content: json(ref(op.body)) } } : {}),
+      responses,
+    };
+  }
+  return paths;
+}
+
+let built: Schema | null = null;
+
+/**
+ * The HTTP API as an OpenAPI 3.1 document, generated from the same zod schemas the hub validates with (built
+ * once; the schemas do not change while the hub runs). Served at GET /api/openapi.json.
+ */
+export function openApiDocument(): Schema {
+  built ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'Finishline hub API',
+      version: '1',
+      description:
+        'Reading is open; every change needs the operator token (printed by `npm start`) as `Authorization: Bearer <token>`, never in the URL. A refused request changes nothing and says why in `{ "error": "…" }`.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths: pathsOf(),
+    components: {
+      schemas: { ...components(answerSchemas(), 'output'), ...components(requestSchemas(), 'input') },
+      securitySchemes: { operatorToken: { type: 'http', scheme: 'bearer', description: 'The operator token printed by npm start (HUB_TOKEN)' } },
+    },
+  };
+  return built;
+}
