@@ -34,8 +34,14 @@ export const localNow = () => performance.timeOrigin + performance.now();
  * A WebSocket to the hub that reconnects by itself (for ever, backing off to 2 s), keeps a clock offset
  * to the hub from ping round trips, and matches command acks to their commands.
  */
-export function connectToHub(options: { url: string | (() => string); events: HubEvents }) {
+export function connectToHub(options: {
+  url: string | (() => string);
+  events: HubEvents;
+  /** Where there is no global WebSocket (Node before 22: the Companion module's tests), the `ws` package's. */
+  WebSocket?: typeof WebSocket;
+}) {
   const { url, events } = options;
+  const Socket = options.WebSocket ?? WebSocket;
   let socket: WebSocket | null = null;
   let attempt = 0;
   let closedByUs = false;
@@ -46,8 +52,10 @@ export function connectToHub(options: { url: string | (() => string); events: Hu
 
   function open() {
     events.onStatus?.('connecting', null);
-    const ws = new WebSocket(typeof url === 'string' ? url : url());
+    const ws = new Socket(typeof url === 'string' ? url : url());
     socket = ws;
+    // A failed connection is followed by close, which retries; Node's `ws` throws an error nobody listens for.
+    ws.onerror = () => undefined;
     ws.onopen = () => {
       attempt = 0;
       samples = [];
@@ -105,7 +113,7 @@ export function connectToHub(options: { url: string | (() => string); events: Hu
   }
 
   function send(message: ClientMessage): boolean {
-    if (socket?.readyState !== WebSocket.OPEN) return false;
+    if (socket?.readyState !== Socket.OPEN) return false;
     socket.send(JSON.stringify(message));
     return true;
   }
