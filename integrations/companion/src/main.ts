@@ -24,6 +24,8 @@ class FinishlineInstance extends InstanceBase<ModuleConfig, ModuleSecrets> {
   private clock: ReturnType<typeof setTimeout> | undefined;
   private disarm: ReturnType<typeof setTimeout> | undefined;
   private dropped = droppedTracker();
+  /** Counts connections, so a closed one's last events (its close arrives after a new one opened) change nothing. */
+  private generation = 0;
 
   override async init(config: ModuleConfig, _isFirstInit: boolean, secrets: ModuleSecrets): Promise<void> {
     this.connect(config, secrets);
@@ -48,28 +50,33 @@ class FinishlineInstance extends InstanceBase<ModuleConfig, ModuleSecrets> {
     const target = hubSocketUrl(config, secrets);
     if (typeof target === 'string') return this.updateStatus(InstanceStatus.BadConfig, target);
     this.where = target.where;
+    const generation = ++this.generation;
+    const current = <A extends unknown[]>(handle: (...args: A) => void) => (...args: A) => {
+      if (generation === this.generation) handle(...args);
+    };
     this.hub = connectToHub({
       url: target.url,
       WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
       events: {
-        onSnapshot: (show, hubTime) => {
+        onSnapshot: current((show, hubTime) => {
           const revisionSince = show.revision !== this.view.show?.revision ? hubTime : this.view.revisionSince;
           // Until a ping round trip gives a better offset, the snapshot's hub time is the best guess.
           const offsetMs = this.view.show ? this.view.offsetMs : hubTime - localNow();
           this.change({ show, revisionSince, offsetMs });
-        },
-        onStatus: (connection, role) => this.change({ connection, role, wasOpen: this.view.wasOpen || connection === 'open' }),
-        onOutputs: (outputs) => this.change({ outputs }),
-        onClockOffset: (offsetMs) => {
+        }),
+        onStatus: current((connection, role) => this.change({ connection, role, wasOpen: this.view.wasOpen || connection === 'open' })),
+        onOutputs: current((outputs) => this.change({ outputs })),
+        onClockOffset: current((offsetMs) => {
           this.view = { ...this.view, offsetMs };
-        },
-        onProblem: (message) => this.log('warn', message),
+        }),
+        onProblem: current((message) => this.log('warn', message)),
       },
     });
     this.tick();
   }
 
   private disconnect() {
+    this.generation++;
     this.hub?.close();
     this.hub = null;
     clearTimeout(this.clock);

@@ -45,11 +45,12 @@ function connectionText(view: ModuleView): string {
 export function variableValues(view: ModuleView, hubTime: number, droppedLately?: (connectionId: string) => number): CompanionVariableValues {
   const show = view.show;
   const problems = outputProblems(view, hubTime, droppedLately);
+  const cued = show?.rundown.find((item) => item.id === view.cueId);
   const values: CompanionVariableValues = {
     connection: connectionText(view),
     show_name: show?.name ?? '',
     revision: show?.revision ?? '',
-    cued: show?.rundown.find((item) => item.id === view.cueId) ? itemTitle(show.rundown.find((item) => item.id === view.cueId)!) : '',
+    cued: cued ? itemTitle(cued) : '',
     output_health: show ? (problems[0] ?? `OK: ${view.outputs.filter((o) => o.connected).length} output(s)`) : '',
   };
   for (const layer of LAYERS) values[`on_air_${variablePart(layer)}`] = onAirTitle(view, show?.onAir[layer]);
