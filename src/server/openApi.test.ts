@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/command';
+import { ShowState } from '../state/showState';
 import { API_ROUTES } from './httpApi';
 import { commandTypes, openApiDocument } from './openApi';
 
@@ -60,5 +63,31 @@ describe('the OpenAPI document', () => {
     expect(schemas['Command.setGunTime'].properties.gunTime.anyOf.map((s: { type: string }) => s.type)).toEqual(['integer', 'string']);
     expect(schemas.ShowState.required).toEqual(expect.arrayContaining(['revision', 'onAir', 'races', 'rundown', 'crawl', 'locked', 'theme']));
     expect(schemas.ShowsSaveAs.properties).toHaveProperty('overwrite');
+  });
+});
+
+describe("the OpenAPI document's schemas", () => {
+  // A JSON Schema 2020-12 validator (ajv, which @companion-module/base depends on) reads the components as a
+  // client generator would, and must agree with zod on real data.
+  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  ajv.addSchema({ $id: 'https://finishline.invalid/openapi.json', components: doc.components });
+  const validator = (name: string) => ajv.compile({ $ref: `https://finishline.invalid/openapi.json#/components/schemas/${name}` });
+
+  it("accept every command in README's HTTP API examples, and refuse what zod refuses", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const bodies = [...readme.matchAll(/-d '([^']*)'/g)].map((match) => JSON.parse(match[1]!)).filter((body) => typeof body.type === 'string');
+    expect(bodies.length).toBeGreaterThan(20);
+    const command = validator('Command');
+    for (const body of bodies) expect(command(body), `${JSON.stringify(body)}: ${ajv.errorsText(command.errors)}`).toBe(true);
+    for (const wrong of [{ type: 'explode' }, { type: 'clear' }, { type: 'clearAll', force: true }, { type: 'take', graphic: { kind: 'nameCard', props: { name: 'x'.repeat(81) } } }]) {
+      expect(Command.safeParse(wrong).success).toBe(false);
+      expect(command(wrong), JSON.stringify(wrong)).toBe(false);
+    }
+  });
+
+  it('accept the demo show as the hub serves it', () => {
+    const show = ShowState.parse(JSON.parse(readFileSync(new URL('../../shows/london-2016.json', import.meta.url), 'utf8')));
+    const valid = validator('ShowState');
+    expect(valid(show), ajv.errorsText(valid.errors)).toBe(true);
   });
 });
