@@ -12,7 +12,6 @@ export const showsBodies = {
   'save-as': z.strictObject({ name: ShowName, overwrite: z.boolean().default(false) }),
   open: z.strictObject({ file: ShowFileId }),
 };
-const bodies = showsBodies;
 
 export type ShowsRoute = 'GET /api/shows' | `POST /api/shows/${keyof typeof showsBodies}`;
 export const SHOWS_ROUTES: readonly ShowsRoute[] = ['GET /api/shows', ...Object.keys(showsBodies).map((action) => `POST /api/shows/${action}` as ShowsRoute)];
@@ -27,7 +26,7 @@ export async function handleShowsApi(request: IncomingMessage, response: ServerR
     const current = hub.store.getState();
     return reply(response, 200, { current: { name: current.name, file: showFileId(current.name) }, shows: await library.list() });
   }
-  if (request.method !== 'POST' || !(action in bodies)) {
+  if (request.method !== 'POST' || !(action in showsBodies)) {
     throw new HttpError(404, `No API route ${request.method} ${cut(url.pathname, 80)}: use GET /api/shows or POST /api/shows/new, /save-as, /open`);
   }
   requireToken(request, url, token);
@@ -35,17 +34,17 @@ export async function handleShowsApi(request: IncomingMessage, response: ServerR
   let result: SubmitResult;
   switch (action) {
     case 'new': {
-      const { name } = parse(bodies.new, json);
+      const { name } = parse(showsBodies.new, json);
       result = await hub.replace((current) => library.startNew(current, name));
       break;
     }
     case 'save-as': {
-      const { name, overwrite } = parse(bodies['save-as'], json);
+      const { name, overwrite } = parse(showsBodies['save-as'], json);
       result = await hub.replace((current) => library.saveAs(current, name, overwrite));
       break;
     }
     default: {
-      const { file } = parse(bodies.open, json);
+      const { file } = parse(showsBodies.open, json);
       result = await hub.replace((current) => library.open(current, file));
     }
   }
