@@ -26,7 +26,7 @@ export async function handleShowsApi(request: IncomingMessage, response: ServerR
     const current = hub.store.getState();
     return reply(response, 200, { current: { name: current.name, file: showFileId(current.name) }, shows: await library.list() });
   }
-  if (request.method !== 'POST' || !(action in showsBodies)) {
+  if (request.method !== 'POST' || !Object.hasOwn(showsBodies, action)) {
     throw new HttpError(404, `No API route ${request.method} ${cut(url.pathname, 80)}: use GET /api/shows or POST /api/shows/new, /save-as, /open`);
   }
   requireToken(request, url, token);
