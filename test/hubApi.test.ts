@@ -190,5 +190,9 @@ describe('the OpenAPI document the hub serves', () => {
       const answer = await fetch(`${hub.url}${path}`, { method, ...(method === 'POST' ? { body: '{}' } : {}) });
       expect(answer.status, `${method} ${path}`).toBe(method === 'POST' ? 401 : 200);
     }
+    // …and nothing else: a name every object inherits is no route either.
+    for (const path of ['/api/shows/constructor', '/api/constructor', '/api/shows/toString']) {
+      expect((await fetch(`${hub.url}${path}`, { method: 'POST', body: '{}' })).status, path).toBe(404);
+    }
   });
 });
