@@ -26,6 +26,8 @@ class FinishlineInstance extends InstanceBase<ModuleConfig, ModuleSecrets> {
   private dropped = droppedTracker();
   /** Counts connections, so a closed one's last events (its close arrives after a new one opened) change nothing. */
   private generation = 0;
+  /** Whether a ping round trip has measured the clock offset yet (better than a snapshot's guess). */
+  private offsetMeasured = false;
 
   override async init(config: ModuleConfig, _isFirstInit: boolean, secrets: ModuleSecrets): Promise<void> {
     this.connect(config, secrets);
@@ -46,6 +48,7 @@ class FinishlineInstance extends InstanceBase<ModuleConfig, ModuleSecrets> {
 
   private connect(config: ModuleConfig, secrets: ModuleSecrets) {
     this.view = emptyView();
+    this.offsetMeasured = false;
     this.define();
     const target = hubSocketUrl(config, secrets);
     if (typeof target === 'string') return this.updateStatus(InstanceStatus.BadConfig, target);
@@ -61,12 +64,13 @@ class FinishlineInstance extends InstanceBase<ModuleConfig, ModuleSecrets> {
         onSnapshot: current((show, hubTime) => {
           const revisionSince = show.revision !== this.view.show?.revision ? hubTime : this.view.revisionSince;
           // Until a ping round trip gives a better offset, the snapshot's hub time is the best guess.
-          const offsetMs = this.view.show ? this.view.offsetMs : hubTime - localNow();
+          const offsetMs = this.offsetMeasured ? this.view.offsetMs : hubTime - localNow();
           this.change({ show, revisionSince, offsetMs });
         }),
         onStatus: current((connection, role) => this.change({ connection, role, wasOpen: this.view.wasOpen || connection === 'open' })),
         onOutputs: current((outputs) => this.change({ outputs })),
         onClockOffset: current((offsetMs) => {
+          this.offsetMeasured = true;
           this.view = { ...this.view, offsetMs };
         }),
         onProblem: current((message) => this.log('warn', message)),
