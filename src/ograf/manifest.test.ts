@@ -24,7 +24,8 @@ describe('OGraf manifests', () => {
 
   it('the EBU schema refuses a manifest whose data schema is not GDD (a property without a type)', () => {
     const manifest = ografManifest('nameCard', { version: '1.0.0', themes: THEMES });
-    const broken = { ...manifest, schema: { ...manifest.schema, properties: { ...manifest.schema.properties, name: { anyOf: [{ type: 'string' }, { type: 'null' }] } } } };
+    const properties = manifest.schema.properties as Record<string, unknown>;
+    const broken = { ...manifest, schema: { ...manifest.schema, properties: { ...properties, name: { anyOf: [{ type: 'string' }, { type: 'null' }] } } } };
     expect(validateManifest(broken)).toBe(false);
   });
 
