@@ -11,6 +11,7 @@ import { bundledThemeNames } from './bundledThemeNames';
  * scene and templates as the output page), then
  * - dist/ograf/<id>/ per kind: `<id>.ograf.json`, `<id>.mjs` (default export: the kind's element class) and a
  *   copy of the library with its fonts and flags, so each folder stands alone;
+ * - dist/ograf/host.html: the smallest OGraf host (host.html?package=<id> plays one);
  * - dist/casparcg/: one HTML template per kind (CasparCG and SPX) over one copy of the library.
  */
 const root = resolve(import.meta.dirname, '..');
@@ -50,6 +51,7 @@ export async function buildOgraf(options: { quiet?: boolean } = {}) {
     writeFileSync(join(folder, `${id}.ograf.json`), `${JSON.stringify(ografManifest(kind, { version, themes }), null, 2)}\n`);
     writeFileSync(join(folder, `${id}.mjs`), `// OGraf v1 graphic: Finishline ${kind}. The host defines the element.\nimport { graphicElementFor } from './${LIBRARY}';\nexport default graphicElementFor('${kind}');\n`);
   }
+  cpSync(join(root, 'src/ograf/host.html'), join(dist, 'ograf', 'host.html'));
   const caspar = join(dist, 'casparcg');
   rmSync(caspar, { recursive: true, force: true });
   cpSync(staging, caspar, { recursive: true });

@@ -140,7 +140,6 @@ export function graphicElementFor(kind: GraphicKind): CustomElementConstructor {
         while (this.#applied < this.#schedule.length && this.#schedule[this.#applied]!.timestamp <= timestamp) {
           const { timestamp: at, change } = this.#schedule[this.#applied++]!;
           this.#time = at;
-          session.frame(at);
           const outcome = await session.apply(change, at);
           if (!outcome.ok) console.warn(`Scheduled ${change.type} at ${at} ms not applied: ${outcome.error}`);
         }

@@ -94,11 +94,10 @@ export async function createGraphicSession(options: SessionOptions) {
     recordCrawl(before, next, t);
     data = next;
     if (onAir) onAir = { ...onAir, updatedAt: t };
-    const nextTemplates = templatesOf(data);
     await show(t, false);
     // A new theme, or an update without animation: redrawn in its on-air state at once.
-    if (nextTemplates !== templates || skipAnimation) {
-      templates = nextTemplates;
+    if (before.theme !== data.theme || skipAnimation) {
+      templates = templatesOf(data);
       scene.setTemplates(templates, t);
     }
   }

@@ -1,23 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-// ajv is not a dependency of ours: it is in node_modules through @companion-module/base (a devDependency).
-import Ajv2020 from 'ajv/dist/2020';
+import { ografValidator } from '../../test/harness/ografSchemas';
 import { describe, expect, it } from 'vitest';
 import { ografManifest } from './manifest';
 import { defaultData, PACKAGE_KINDS, packageId, parsePackageData } from './packageData';
 
-/** The EBU's OGraf v1 JSON schemas (copied from github.com/ebu/ograf, MIT), loaded by their $id. */
-const schemaRoot = resolve(import.meta.dirname, '../../test/fixtures/ograf-v1/json-schemas');
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-for (const file of jsonFiles(schemaRoot)) ajv.addSchema(JSON.parse(readFileSync(file, 'utf8')));
-const validateManifest = ajv.getSchema('https://ograf.ebu.io/v1/specification/json-schemas/graphics/schema.json')!;
+const { ajv, manifestErrors } = ografValidator();
 
 const THEMES = ['finishline', 'night'];
 
 describe('OGraf manifests', () => {
   it.each(PACKAGE_KINDS)('the %s manifest validates against the EBU OGraf v1 schema', (kind) => {
     const manifest = ografManifest(kind, { version: '1.0.0', themes: THEMES });
-    expect(validateManifest(manifest) ? [] : validateManifest.errors).toEqual([]);
+    expect(manifestErrors(manifest)).toEqual([]);
     expect(manifest.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(manifest).toMatchObject({ supportsRealTime: true, supportsNonRealTime: true, stepCount: 1, main: `${packageId(kind)}.mjs` });
   });
@@ -26,7 +19,7 @@ describe('OGraf manifests', () => {
     const manifest = ografManifest('nameCard', { version: '1.0.0', themes: THEMES });
     const properties = manifest.schema.properties as Record<string, unknown>;
     const broken = { ...manifest, schema: { ...manifest.schema, properties: { ...properties, name: { anyOf: [{ type: 'string' }, { type: 'null' }] } } } };
-    expect(validateManifest(broken)).toBe(false);
+    expect(manifestErrors(broken)).not.toEqual([]);
   });
 
   it.each(PACKAGE_KINDS)('the %s defaults pass both the GDD schema and the zod check the graphic makes', (kind) => {
@@ -53,11 +46,3 @@ describe('OGraf manifests', () => {
     expect(parsePackageData('statCard', { value: 'lots', caption: 'runners' })).toEqual({ ok: false, error: 'value: Invalid input: expected number, received string' });
   });
 });
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return jsonFiles(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
-}
