@@ -140,6 +140,17 @@ describe('OGraf packages', () => {
     expect(opaqueBounds(await grab(host))).toBeNull();
     expect(await call('bad', 'dispose', {})).toEqual({ statusCode: 200, statusMessage: 'OK' });
     expect(await call('bad', 'playAction', {})).toEqual({ statusCode: 409, statusMessage: 'The graphic has been disposed' });
+    // An element never attached to the page, loaded with nothing at all (no params): it falls back to 1080p.
+    const detached = await host.evaluate(async () => {
+      const Graphic = customElements.get('ograf-finishline-name-card')!;
+      const element = new Graphic() as HTMLElement & Record<string, (p?: unknown) => Promise<Payload>>;
+      const loaded = await element.load!();
+      const played = await element.playAction!({});
+      const canvas = element.querySelector('canvas');
+      const disposed = await element.dispose!({});
+      return { loaded: loaded.statusCode, played, disposed, attached: element.isConnected, canvasWidth: canvas?.width };
+    });
+    expect(detached).toEqual({ loaded: 200, played: { statusCode: 200, statusMessage: 'OK', currentStep: 0 }, disposed: { statusCode: 200, statusMessage: 'OK' }, attached: false, canvasWidth: finishline.regions.lowerThird.width });
     expect(pageErrors).toEqual([]);
   });
 

@@ -14,6 +14,7 @@ export type PlayPayload = ReturnPayload & { currentStep?: number };
 
 const OK: ReturnPayload = { statusCode: 200, statusMessage: 'OK' };
 const STEP_COUNT = 1;
+const SETTLE_CHECK_MS = 50;
 
 /**
  * The OGraf v1 Web Component of one graphic kind (the host defines it as a custom element; this never does).
@@ -35,7 +36,6 @@ export function graphicElementFor(kind: GraphicKind): CustomElementConstructor {
     /** Changes are applied one at a time, in the order called; waiting for animations happens outside it. */
     #queue: Promise<unknown> = Promise.resolve();
     #frameRequest = 0;
-    #settleWaiters: (() => void)[] = [];
 
     async load(params: { data?: unknown; renderType?: RenderType; renderCharacteristics?: { resolution?: { width?: number; height?: number }; frameRate?: number }; v_renderer?: string } = {}): Promise<ReturnPayload> {
       if (this.#state === 'loading') return refuse(409, 'The graphic is already loading: wait for the first load() to resolve');
@@ -83,7 +83,6 @@ export function graphicElementFor(kind: GraphicKind): CustomElementConstructor {
       cancelAnimationFrame(this.#frameRequest);
       this.#session?.destroy();
       this.#session = null;
-      this.#settleWaiters.splice(0).forEach((wake) => wake());
       this.replaceChildren();
       return OK;
     }
@@ -200,9 +199,21 @@ export function graphicElementFor(kind: GraphicKind): CustomElementConstructor {
       return next;
     }
 
+    /**
+     * Resolves once nothing is animating. Checked on a timer as well as on the page's frames: a host page in a
+     * background tab gets no animation frames, and its actions must still resolve (the timer draws then).
+     */
     #settled(): Promise<void> {
-      if (!this.#session?.busy()) return Promise.resolve();
-      return new Promise((wake) => this.#settleWaiters.push(wake));
+      return new Promise((wake) => {
+        const check = () => {
+          const session = this.#session;
+          if (this.#state !== 'loaded' || !session) return wake();
+          session.frame(this.#now());
+          if (!session.busy()) return wake();
+          setTimeout(check, SETTLE_CHECK_MS);
+        };
+        check();
+      });
     }
 
     /** Real time: draws the wall-clock time on each of the page's frames while loaded. */
@@ -210,7 +221,6 @@ export function graphicElementFor(kind: GraphicKind): CustomElementConstructor {
       this.#frameRequest = requestAnimationFrame(() => {
         if (this.#state !== 'loaded' || !this.#session) return;
         this.#session.frame(this.#now());
-        if (!this.#session.busy()) this.#settleWaiters.splice(0).forEach((wake) => wake());
         this.#requestFrame();
       });
     }
