@@ -156,10 +156,10 @@ describe('OGraf packages', () => {
 
   it('draws the output’s golden frame at any time in non-real time, forwards and back (goToTime over a schedule)', { timeout: 120_000 }, async () => {
     const failures: string[] = [];
-    for (const [kind, sampleName] of [['nameCard', 'commentator'], ['raceClock', 'two-races']] as const) {
+    for (const [kind, sampleName] of [['nameCard', 'commentator'], ['raceClock', 'two-races'], ['crawl', 'london']] as const) {
       const sample = graphicSamples[kind]!.find((s) => s.name === sampleName)!;
-      const races = sample.show?.races;
-      const data = { ...sample.graphic.props, ...(races ? { races } : {}) };
+      const { races, crawl } = sample.show ?? {};
+      const data = { ...sample.graphic.props, ...(races ? { races } : {}), ...(crawl ? { items: crawl.items, running: crawl.running, speedPxPerS: crawl.speedPxPerS } : {}) };
       const key = `nrt-${kind}`;
       await open(packageId(kind), key);
       expect(await call(key, 'load', { data, renderType: 'non-realtime', v_renderer: 'canvas' })).toMatchObject({ statusCode: 200 });

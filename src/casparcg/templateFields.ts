@@ -90,7 +90,7 @@ export function parseTemplateData(input: unknown): { ok: true; values: Record<st
     const value = /<data\s+id\s*=\s*(["'])text\1\s+value\s*=\s*(["'])([\s\S]*?)\2\s*\/?>/.exec(body!) ?? /<data\s+value\s*=\s*(["'])([\s\S]*?)\1/.exec(body!);
     values[decode(id!)] = decode(value ? value[value.length - 1]! : '');
   }
-  if (Object.keys(values).length === 0 && !/<templateData\s*\/?>/.test(text) && !/<templateData>\s*<\/templateData>/.test(text)) {
+  if (Object.keys(values).length === 0 && !/<templateData\s*\/>/.test(text) && !/<templateData>\s*<\/templateData>/.test(text)) {
     return { ok: false, error: 'update: no <componentData id="…"><data id="text" value="…"/></componentData> in the templateData' };
   }
   return { ok: true, values };
