@@ -24,12 +24,17 @@ let server: StaticServer;
 let browser: Browser;
 let host: Page;
 const pageErrors: string[] = [];
+/** Console errors (a flag or font that failed to load is logged) and requests leaving the server, in the host page. */
+const consoleErrors: string[] = [];
+const external: string[] = [];
 
 beforeAll(async () => {
   await buildOgraf({ quiet: true });
   [server, browser] = await Promise.all([startStaticServer(), launchBrowser()]);
   host = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   host.on('pageerror', (error) => pageErrors.push(error.message));
+  host.on('console', (message) => message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && consoleErrors.push(message.text()));
+  host.on('request', (request) => !request.url().startsWith(server.url) && !request.url().startsWith('data:') && external.push(request.url()));
   await host.goto(`${server.url}/ograf/host.html`);
   await host.waitForFunction(() => 'ografHost' in window);
 }, 180_000);
@@ -96,7 +101,8 @@ describe('OGraf packages', () => {
       const ids = kinds.map(packageId);
       await Promise.all(ids.map((id) => open(id)));
       const all = (method: string, params: (kind: GraphicKind) => unknown) => Promise.all(kinds.map((kind) => call(packageId(kind), method, params(kind))));
-      for (const loaded of await all('load', () => ({}))) expect(loaded).toMatchObject({ statusCode: 200 });
+      // Loads one after another (each fetches its own fonts' files at first); then every step for all at once.
+      for (const id of ids) expect(await call(id, 'load', {}), `${id} load`).toMatchObject({ statusCode: 200 });
       expect(await all('updateAction', (kind) => ({ data: PARTIAL[kind] }))).toEqual(kinds.map(() => ({ statusCode: 200, statusMessage: 'OK' })));
       // The payload exactly: a current step while on, no `result`.
       expect(await all('playAction', () => ({}))).toEqual(kinds.map(() => ({ statusCode: 200, statusMessage: 'OK', currentStep: 0 })));
@@ -110,6 +116,9 @@ describe('OGraf packages', () => {
       expect(await all('dispose', () => ({}))).toEqual(kinds.map(() => ({ statusCode: 200, statusMessage: 'OK' })));
     }
     expect(pageErrors).toEqual([]);
+    // Fonts and flags (the result card's and athlete profile's) came from the package folders, all of them.
+    expect(consoleErrors).toEqual([]);
+    expect(external).toEqual([]);
   });
 
   it('refuses actions before load, a second load at once and data failing the props schema with a 4xx naming the field, changing nothing', { timeout: 60_000 }, async () => {

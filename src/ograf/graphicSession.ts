@@ -1,6 +1,6 @@
 import { contractOf, type GraphicKind } from '../protocol/graphicSpec';
 import { selectTheme, type TemplateLibrary } from '../protocol/templates/templateSet';
-import { loadFonts } from '../render/loadFonts';
+import { charactersOf, loadFontsFor } from '../render/loadFonts';
 import { createOutputScene } from '../render/outputScene';
 import type { RendererChoice } from '../render/rendererChoice';
 import type { CrawlChange, CrawlState } from '../state/crawlState';
@@ -43,9 +43,13 @@ export async function createGraphicSession(options: SessionOptions) {
   const { kind, library } = options;
   const layer = contractOf(kind).layer;
   const themes = Object.keys(library.themes);
-  // Every theme's faces, so a theme switched to in an update draws at once in its own fonts.
-  await Promise.all(Object.values(library.themes).map((theme) => loadFonts(theme)));
   const templatesOf = (data: Record<string, unknown>) => selectTheme(library, String(data.theme));
+  /**
+   * Loads the font files (script subsets) the data's texts need in its theme, before they are measured: a
+   * subset arriving later would leave a text laid out in another font for good (see render/loadFonts.ts).
+   */
+  const fontsFor = (next: Record<string, unknown>) => loadFontsFor(templatesOf(next).theme, charactersOf(next));
+  await fontsFor(options.data);
 
   let data = options.data;
   let takes = 0;
@@ -90,6 +94,7 @@ export async function createGraphicSession(options: SessionOptions) {
   }
 
   async function setData(next: Record<string, unknown>, t: number, skipAnimation: boolean) {
+    await fontsFor(next);
     const before = data;
     recordCrawl(before, next, t);
     data = next;
