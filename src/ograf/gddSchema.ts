@@ -47,8 +47,10 @@ function mergeObjects(branches: JsonSchema[]): JsonSchema {
   for (const branch of branches) {
     for (const [key, property] of Object.entries(branch.properties as Record<string, JsonSchema>)) {
       const seen = properties[key];
-      if (seen && property.const !== undefined) seen.enum = [...((seen.enum as unknown[]) ?? [seen.const]), property.const];
-      else if (!seen) properties[key] = { ...property };
+      if (!seen) properties[key] = { ...property };
+      else if (property.const !== undefined) seen.enum = [...((seen.enum as unknown[]) ?? [seen.const]), property.const];
+      // The loosest bound of the branches: a social post's text may be longer than a headline's.
+      else if (typeof seen.maxLength === 'number' && typeof property.maxLength === 'number') seen.maxLength = Math.max(seen.maxLength, property.maxLength);
     }
   }
   for (const property of Object.values(properties)) {

@@ -72,8 +72,11 @@ export function showParts(kind: GraphicKind, data: Record<string, unknown>): { g
 export function defaultData(kind: GraphicKind): Record<string, unknown> {
   const sample = graphicSamples[kind]![0]!;
   const data: Record<string, unknown> = { ...sample.graphic.props };
-  // A race's null clock fields are left out (they default to null): GDD has no null type.
-  if (RACE_KINDS.includes(kind)) data.races = (sample.show?.races ?? []).map((race) => Object.fromEntries(Object.entries(race).filter(([, value]) => value !== null)));
+  // Without their clock (no gun, no finish: 0:00 until a startRace), since the samples' gun times are on the
+  // gallery's 0–9 s timeline, not the wall clock; and without null fields, which GDD cannot type.
+  if (RACE_KINDS.includes(kind)) {
+    data.races = (sample.show?.races ?? []).map(({ gunTime: _gun, finishedAt: _finish, ...race }) => Object.fromEntries(Object.entries(race).filter(([, value]) => value !== null)));
+  }
   if (kind === 'crawl') {
     const crawl = sample.show?.crawl ?? EMPTY_CRAWL;
     Object.assign(data, { items: crawl.items, running: crawl.running, speedPxPerS: crawl.speedPxPerS });
