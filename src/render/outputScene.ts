@@ -55,6 +55,8 @@ export type OutputSceneOptions = {
   presentation?: Presentation;
   /** The loader of graphics' images, when the page started loading them before the scene was up (see imagesOnAir). */
   assets?: AssetLoader;
+  /** The layers drawn, in stacking order (default: all); an OGraf package of one kind draws only its own. */
+  layers?: readonly LayerId[];
 };
 
 /**
@@ -69,8 +71,9 @@ export async function createOutputScene(options: OutputSceneOptions) {
   const presentation = options.presentation ?? createPresentation(host, { width, height });
   const scale = sceneScale(width, height);
   const surfaces = new Map<LayerId, LayerSurface>();
+  const layers = options.layers ?? LAYERS;
   // One after another: each canvas is appended in stacking order.
-  for (const layer of LAYERS) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, templates.theme.regions[layer], scale, presentation));
+  for (const layer of layers) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, templates.theme.regions[layer], scale, presentation));
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
@@ -215,7 +218,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
       lastFrameAt = null; // what was just mounted or updated must be seeked on the next frame, even at the same t
       const instant = firstShow || options.instant === true;
       firstShow = false;
-      for (const layer of LAYERS) {
+      for (const layer of layers) {
         const want = show.onAir[layer];
         const have = mounted.get(layer);
         const held = waiting.get(layer);
@@ -235,7 +238,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
      * of a take. Only graphics whose images are loaded; the next show() uses or discards what this built.
      */
     prebuild(show: ShowState) {
-      for (const layer of LAYERS) {
+      for (const layer of layers) {
         const want = show.onAir[layer];
         if (!want || mounted.get(layer)?.id === want.id || prebuilt.has(want.id) || !assets.ready(assetsOf(want, show))) continue;
         const definition = definitionOf(want.graphic.kind);
@@ -257,7 +260,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
      */
     setTemplates(next: TemplateSet, t: number) {
       templates = next;
-      for (const layer of LAYERS) {
+      for (const layer of layers) {
         const surface = surfaceOf(layer);
         const region = next.theme.regions[layer];
         if (!sameRect(surface.region, region)) surface.setRegion(region);
@@ -349,7 +352,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
      * layer is redrawn first, so a WebGL canvas is read in the same task as it was drawn (a monitor's readback).
      */
     composite(target: CanvasRenderingContext2D) {
-      for (const layer of LAYERS) {
+      for (const layer of layers) {
         const surface = surfaceOf(layer);
         surface.render();
         target.drawImage(surface.canvas, Number.parseFloat(surface.canvas.style.left) || 0, Number.parseFloat(surface.canvas.style.top) || 0);

@@ -1,0 +1,48 @@
+import { ografValidator } from '../../test/harness/ografSchemas';
+import { describe, expect, it } from 'vitest';
+import { ografManifest } from './manifest';
+import { defaultData, PACKAGE_KINDS, packageId, parsePackageData } from './packageData';
+
+const { ajv, manifestErrors } = ografValidator();
+
+const THEMES = ['finishline', 'night'];
+
+describe('OGraf manifests', () => {
+  it.each(PACKAGE_KINDS)('the %s manifest validates against the EBU OGraf v1 schema', (kind) => {
+    const manifest = ografManifest(kind, { version: '1.0.0', themes: THEMES });
+    expect(manifestErrors(manifest)).toEqual([]);
+    expect(manifest.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(manifest).toMatchObject({ supportsRealTime: true, supportsNonRealTime: true, stepCount: 1, main: `${packageId(kind)}.mjs` });
+  });
+
+  it('the EBU schema refuses a manifest whose data schema is not GDD (a property without a type)', () => {
+    const manifest = ografManifest('nameCard', { version: '1.0.0', themes: THEMES });
+    const properties = manifest.schema.properties as Record<string, unknown>;
+    const broken = { ...manifest, schema: { ...manifest.schema, properties: { ...properties, name: { anyOf: [{ type: 'string' }, { type: 'null' }] } } } };
+    expect(manifestErrors(broken)).not.toEqual([]);
+  });
+
+  it.each(PACKAGE_KINDS)('the %s defaults pass both the GDD schema and the zod check the graphic makes', (kind) => {
+    const { schema } = ografManifest(kind, { version: '1.0.0', themes: THEMES });
+    const validateData = ajv.compile(schema);
+    expect(validateData(defaultData(kind)) ? [] : validateData.errors).toEqual([]);
+    expect(parsePackageData(kind, defaultData(kind), THEMES)).toMatchObject({ ok: true });
+  });
+
+  it('gives GUIs a gddType where one fits: one line, several lines, a select, a duration', () => {
+    const nameCard = ografManifest('nameCard', { version: '1', themes: THEMES }).schema.properties as Record<string, { gddType?: string }>;
+    expect([nameCard.name?.gddType, nameCard.quote?.gddType, nameCard.theme?.gddType]).toEqual(['single-line', 'multi-line', 'select']);
+    const clock = ografManifest('raceClock', { version: '1', themes: THEMES }).schema.properties as Record<string, { items: { properties: Record<string, { gddType?: string; properties?: Record<string, { gddType?: string }> }> } }>;
+    const race = clock.races!.items.properties;
+    expect([race.kind?.gddType, race.record?.properties?.ms?.gddType]).toEqual(['select', 'duration-ms']);
+  });
+
+  it('refuses data that fails the props schema with a sentence naming the field', () => {
+    expect(parsePackageData('nameCard', { name: '' })).toEqual({ ok: false, error: 'name: is required' });
+    expect(parsePackageData('raceClock', { ...defaultData('raceClock'), raceIds: ['elite-men', 'nope'] })).toEqual({
+      ok: false,
+      error: 'raceIds.1: no race "nope" in races (give it there: id, name, kind, distanceM)',
+    });
+    expect(parsePackageData('statCard', { value: 'lots', caption: 'runners' })).toEqual({ ok: false, error: 'value: Invalid input: expected number, received string' });
+  });
+});

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { describeIssues } from '../protocol/describeIssues';
+import { CRAWL_MAX_ITEMS, CrawlItem, CrawlSpeed } from '../protocol/crawlItem';
+import { contractOf, GRAPHIC_KINDS, type GraphicKind, type GraphicSpec } from '../protocol/graphicSpec';
+import { HubTimeMs, Race, RaceRecord } from '../protocol/race';
+import { DEFAULT_THEME } from '../protocol/templates/templateSet';
+import { graphicSamples } from '../graphics/graphicSamples';
+import { EMPTY_CRAWL, type CrawlState } from '../state/crawlState';
+import type { ShowState } from '../state/showState';
+
+/**
+ * What a package of one graphic kind takes as `data` (OGraf load/updateAction, CasparCG/SPX update): the kind's
+ * own props, plus what the graphic would otherwise read from the rest of the show, since a playout has no hub:
+ * the races (race clock, split banner, projection ticker) and the crawl's items and motion (crawl). `theme`
+ * picks one of the bundled themes. Validated with the same zod schemas the hub uses, so a refusal names the field.
+ */
+export type PackageData = Record<string, unknown> & { theme?: string };
+
+/** Kinds that draw from the show's races. */
+const RACE_KINDS: readonly GraphicKind[] = ['raceClock', 'splitBanner', 'projectionTicker'];
+
+/**
+ * A race as a package takes it: the show's Race, with the clock fields optional. `gunTime` and `finishedAt` are
+ * times on the graphic's clock in ms: the epoch (Date.now()) in real time, the schedule's timeline in non-real time.
+ */
+const PackageRace = Race.extend({
+  gunTime: HubTimeMs.nullable().default(null),
+  finishedAt: HubTimeMs.nullable().default(null),
+  record: RaceRecord.nullable().default(null),
+  splits: Race.shape.splits.default([]),
+});
+
+const PackageRaces = z
+  .array(PackageRace)
+  .max(20)
+  .refine((races) => new Set(races.map((r) => r.id)).size === races.length, 'race ids must be unique');
+
+/** The crawl's content and motion, as data (the hub keeps these in the show, changed by crawl commands). */
+const crawlFields = {
+  items: z.array(CrawlItem).max(CRAWL_MAX_ITEMS).default([]),
+  running: z.boolean().default(true),
+  speedPxPerS: CrawlSpeed.default(EMPTY_CRAWL.speedPxPerS),
+};
+
+/** The data schema of a kind's package (see PackageData); `themes` are the bundled theme names. */
+export function packageDataSchema(kind: GraphicKind, themes: readonly string[] = [DEFAULT_THEME]) {
+  const contract = contractOf(kind);
+  const props = contract.props as unknown as z.ZodObject;
+  const theme = z.enum(themes as [string, ...string[]]).default(DEFAULT_THEME);
+  if (kind === 'crawl') return props.extend({ ...crawlFields, theme });
+  if (!RACE_KINDS.includes(kind)) return props.extend({ theme });
+  return props.extend({ races: PackageRaces, theme }).superRefine((data, ctx) => {
+    const ids = new Set((data.races as { id: string }[]).map((race) => race.id));
+    const named = 'raceIds' in data ? (data.raceIds as string[]).map((id, i) => [['raceIds', i], id] as const) : [[['raceId'], data.raceId as string] as const];
+    for (const [path, id] of named) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: [...path], message: `no race "${id}" in races (give it there: id, name, kind, distanceM)` });
+    }
+  });
+}
+
+/** The kind's props and the show around them, from data that passed packageDataSchema. */
+export function showParts(kind: GraphicKind, data: Record<string, unknown>): { graphic: GraphicSpec; races: ShowState['races']; crawl: CrawlState | null } {
+  const { races, items, running, speedPxPerS, theme: _theme, ...props } = data;
+  const crawl = kind === 'crawl' ? { ...EMPTY_CRAWL, items: items as CrawlState['items'], running: running as boolean, speedPxPerS: speedPxPerS as number } : null;
+  return { graphic: { kind, props } as GraphicSpec, races: (races as ShowState['races'] | undefined) ?? [], crawl };
+}
+
+/**
+ * The data a package shows when the host gives none: the kind's first gallery sample, with the races or crawl
+ * items it draws from. It is also the `default` of each field in the manifest's schema.
+ */
+export function defaultData(kind: GraphicKind): Record<string, unknown> {
+  const sample = graphicSamples[kind]![0]!;
+  const data: Record<string, unknown> = { ...sample.graphic.props };
+  // Without their clock (no gun, no finish: 0:00 until a startRace), since the samples' gun times are on the
+  // gallery's 0–9 s timeline, not the wall clock; and without null fields, which GDD cannot type.
+  if (RACE_KINDS.includes(kind)) {
+    data.races = (sample.show?.races ?? []).map(({ gunTime: _gun, finishedAt: _finish, ...race }) => Object.fromEntries(Object.entries(race).filter(([, value]) => value !== null)));
+  }
+  if (kind === 'crawl') {
+    const crawl = sample.show?.crawl ?? EMPTY_CRAWL;
+    Object.assign(data, { items: crawl.items, running: crawl.running, speedPxPerS: crawl.speedPxPerS });
+  }
+  return data;
+}
+
+/** Validates data for a kind: the parsed data, or one sentence naming each field at fault. */
+export function parsePackageData(kind: GraphicKind, data: unknown, themes?: readonly string[]): { ok: true; data: Record<string, unknown> } | { ok: false; error: string } {
+  const parsed = packageDataSchema(kind, themes).safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data as Record<string, unknown> };
+  return { ok: false, error: describeIssues(parsed.error) };
+}
+
+/** Every kind, by the id its package has: `finishline-name-card` for nameCard. */
+export function packageId(kind: GraphicKind): string {
+  return `finishline-${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+export const PACKAGE_KINDS: readonly GraphicKind[] = GRAPHIC_KINDS.map((contract) => contract.kind);
