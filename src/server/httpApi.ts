@@ -6,7 +6,8 @@ import type { LiveTemplates } from './liveTemplates';
 import type { OutputRegistry } from './outputRegistry';
 import { handleShowsApi } from './showsApi';
 import type { ShowLibrary } from './showLibrary';
-import { HttpError, readJson, reply, requireToken } from './httpRequest';
+import { HttpError, readJson, reply, requireSender } from './httpRequest';
+import { mayDo, refusalFor, type Roles } from './roles';
 import { cut, type RequestTarget } from './requestTarget';
 
 /**
@@ -19,7 +20,7 @@ export async function handleApi(
   url: RequestTarget,
   hub: Hub,
   outputs: OutputRegistry,
-  token: string,
+  roles: Roles,
   library: ShowLibrary,
   templates?: LiveTemplates,
 ): Promise<boolean> {
@@ -37,9 +38,9 @@ export async function handleApi(
         if (!templates) throw new HttpError(404, 'This hub serves no templates');
         return reply(response, 200, templates.status());
       case 'POST /api/commands':
-        return await postCommand(request, response, url, hub, token);
+        return await postCommand(request, response, url, hub, roles);
       default:
-        if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, token);
+        if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, roles);
         throw new HttpError(404, `No API route ${route}: see README.md for GET /api/state and POST /api/commands`);
     }
   } catch (error) {
@@ -48,13 +49,14 @@ export async function handleApi(
   }
 }
 
-async function postCommand(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, token: string) {
-  requireToken(request, url, token);
+async function postCommand(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, roles: Roles) {
+  const sender = requireSender(request, url, roles);
   const json = await readJson(request);
   const parsed = Command.safeParse(json);
   if (!parsed.success) throw new HttpError(400, `Command refused: ${describeIssues(parsed.error)}`);
+  if (!mayDo(sender, parsed.data.type)) throw new HttpError(403, refusalFor(sender, parsed.data.type));
   const baseRevision = parseIfMatch(request.headers['if-match']);
-  const result = await hub.submit(parsed.data, baseRevision);
+  const result = await hub.submit(parsed.data, baseRevision, sender.name);
   if (result.ok) return reply(response, 200, { revision: result.revision });
   const status = { refused: 422, stale: 409, storage: 503, busy: 503 }[result.reason];
   return reply(response, status, { error: result.error, revision: result.revision });

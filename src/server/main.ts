@@ -15,6 +15,7 @@ import { createShowLibrary } from './showLibrary';
 import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
 import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
+import { createRoles, loadRolesFile } from './roles';
 
 export const DEFAULT_PORT = 4380;
 
@@ -28,6 +29,7 @@ const showsDir = resolve(process.env.SHOWS_DIR ?? resolve(showPath, '../shows'))
 const templatesDir = resolve(process.env.TEMPLATES_DIR ?? resolve(root, 'templates'));
 const heartbeatMs = Number(process.env.HEARTBEAT_MS ?? DEFAULT_HEARTBEAT_MS);
 const maxWaiting = Number(process.env.COMMAND_QUEUE_MAX ?? DEFAULT_MAX_WAITING);
+const rolesPath = resolve(process.env.ROLES_FILE ?? resolve(showPath, '../roles.json'));
 const forgetOutputsMs = Number(process.env.OUTPUT_FORGET_MS ?? DEFAULT_FORGET_AFTER_MS);
 
 async function main() {
@@ -38,6 +40,8 @@ async function main() {
   const { state, seeded } = await openShowFile(showPath, seedPath);
   for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
+  const rolesFile = await loadRolesFile(rolesPath);
+  const roles = createRoles(token, rolesFile);
   const library = createShowLibrary(showsDir);
 
   let sockets: ReturnType<typeof attachSocketServer> | undefined;
@@ -63,7 +67,7 @@ async function main() {
   const server = createServer((request, response) => {
     const target = parseRequestTarget(request.url);
     if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
-    handleApi(request, response, target, hub, outputs, token, library, templates)
+    handleApi(request, response, target, hub, outputs, roles, library, templates)
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
@@ -81,7 +85,7 @@ async function main() {
     const body = JSON.stringify({ error: tooBig ? 'The request headers are too large' : `The request is not valid HTTP (${error.code ?? 'unreadable'}): check its request line and headers` });
     socket.end(`HTTP/1.1 ${tooBig ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
-  sockets = attachSocketServer(server, hub, outputs, token, templates, heartbeatMs);
+  sockets = attachSocketServer(server, hub, outputs, roles, templates, heartbeatMs);
 
   server.on('error', (error) => {
     console.error(`Finishline hub could not listen on ${host}:${port}: ${error.message}`);
@@ -95,6 +99,7 @@ async function main() {
     console.log(`Finishline hub ${dev ? '(dev, hot reload) ' : ''}listening on port ${actualPort}`);
     console.log(`  Show file:      ${showPath} (revision ${state.revision}${seeded ? ', new from the demo show' : ''})`);
     console.log(`  Saved shows:    ${showsDir}`);
+    console.log(`  Roles:          ${rolesPath} (${rolesFile.tokens.length} named token${rolesFile.tokens.length === 1 ? '' : 's'}${rolesFile.tokens.map((t) => `, ${t.name}: ${t.role}`).join('')})`);
     console.log(`  Templates:      ${templatesDir} (watched: valid edits go to every output at once)`);
     console.log(`  Operator panel: ${base}/?token=${token}`);
     console.log(`  Output:         ${base}/output.html`);
