@@ -23,6 +23,7 @@ import { mountRaceControl } from './raceControl/raceControlView';
 import { mountRundownList } from './rundownList';
 import { mountRundownSearch } from './rundownSearch';
 import { createShowFilesView } from './showFilesView';
+import { createAsRunView } from './asRunView';
 import { mountTemplatesView } from './templatesView';
 
 /** Test hook: with ?clock=manual the monitors draw only when told, at exactly the hub time given. */
@@ -75,7 +76,8 @@ const help = createHelpOverlay();
 const files = createShowFilesView(store, token);
 const importer = createCsvImportView(actions);
 const racesEditor = createRacesEditor(store, actions);
-mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), help: () => help.toggle() });
+const asRun = createAsRunView();
+mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), asRun: () => void asRun.open(), help: () => help.toggle() });
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
 const countdowns = mountAutoOutCountdowns($('rundown'), store);
 const search = mountRundownSearch($('rundown'), store, actions);

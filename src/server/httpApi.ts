@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Command } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
 import type { Hub } from './hub';
+import { asRunCsv, type AsRunLog } from './asRunLog';
 import type { LiveTemplates } from './liveTemplates';
 import type { OutputRegistry } from './outputRegistry';
 import { handleShowsApi } from './showsApi';
@@ -23,6 +24,7 @@ export async function handleApi(
   roles: Roles,
   library: ShowLibrary,
   templates?: LiveTemplates,
+  asRun?: AsRunLog,
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   try {
@@ -37,6 +39,18 @@ export async function handleApi(
       case 'GET /api/templates':
         if (!templates) throw new HttpError(404, 'This hub serves no templates');
         return reply(response, 200, templates.status());
+      case 'GET /api/asrun':
+      case 'GET /api/asrun.csv': {
+        if (!asRun) throw new HttpError(404, 'This hub keeps no as-run log');
+        const date = url.searchParams.get('date') ?? undefined;
+        if (date !== undefined && !/^\d{4}-\d\d-\d\d$/.test(date)) throw new HttpError(400, `date must be a day as YYYY-MM-DD (UTC), got ${JSON.stringify(cut(date, 40))}`);
+        const entries = await asRun.day(date, url.searchParams.get('item') ?? '');
+        if (url.pathname === '/api/asrun') return reply(response, 200, { entries });
+        const csv = asRunCsv(entries);
+        response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': `attachment; filename="as-run-${date ?? 'today'}.csv"`, 'content-length': Buffer.byteLength(csv) });
+        response.end(csv);
+        return true;
+      }
       case 'POST /api/commands':
         return await postCommand(request, response, url, hub, roles);
       default:

@@ -16,6 +16,7 @@ import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
 import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
 import { createRoles, loadRolesFile } from './roles';
+import { openAsRunLog } from './asRunLog';
 
 export const DEFAULT_PORT = 4380;
 
@@ -54,11 +55,17 @@ async function main() {
     // Panels and the designers' gallery show them; outputs ignore them.
     onProblems: ({ version, problems }) => sockets?.broadcast({ type: 'templateProblems', version, problems }),
   });
-  const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes, maxWaiting });
+  const asRun = await openAsRunLog(resolve(showPath, '../asrun'), state.revision, Date.now);
+  // The as-run lines first: a crash between the two writes leaves lines past the show's revision, dropped on start.
+  const persist = async (next: typeof state, applied: Parameters<typeof asRun.record>[0]) => {
+    await asRun.record(applied);
+    await saveShowFile(showPath, next);
+  };
+  const hub = createHub({ initial: state, persist, themes: templates.themes, maxWaiting });
   hub.store.subscribe((next) => (themeInUse = next.theme));
   startAutoOutTimers(hub);
 
-  const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), now: hub.now, forgetAfterMs: forgetOutputsMs });
+  const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), onReport: (o) => asRun.reported(o.name || o.connectionId, o.report), now: hub.now, forgetAfterMs: forgetOutputsMs });
 
   const pages = dev ? await startVite() : null;
   const dist = resolve(root, 'dist');
@@ -67,7 +74,7 @@ async function main() {
   const server = createServer((request, response) => {
     const target = parseRequestTarget(request.url);
     if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
-    handleApi(request, response, target, hub, outputs, roles, library, templates)
+    handleApi(request, response, target, hub, outputs, roles, library, templates, asRun)
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
@@ -99,6 +106,7 @@ async function main() {
     console.log(`Finishline hub ${dev ? '(dev, hot reload) ' : ''}listening on port ${actualPort}`);
     console.log(`  Show file:      ${showPath} (revision ${state.revision}${seeded ? ', new from the demo show' : ''})`);
     console.log(`  Saved shows:    ${showsDir}`);
+    console.log(`  As-run log:     ${resolve(showPath, '../asrun')} (GET /api/asrun.csv)`);
     console.log(`  Roles:          ${rolesPath} (${rolesFile.tokens.length} named token${rolesFile.tokens.length === 1 ? '' : 's'}${rolesFile.tokens.map((t) => `, ${t.name}: ${t.role}`).join('')})`);
     console.log(`  Templates:      ${templatesDir} (watched: valid edits go to every output at once)`);
     console.log(`  Operator panel: ${base}/?token=${token}`);
