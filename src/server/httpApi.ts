@@ -35,7 +35,10 @@ export async function handleApi(
       case 'GET /api/outputs':
         return reply(response, 200, { outputs: outputs.list() });
       case 'GET /api/health':
-        return reply(response, 200, { ok: true, revision: hub.store.getState().revision, hubTime: hub.now() });
+      {
+        const problem = hub.problem?.() ?? null;
+        return reply(response, problem ? 503 : 200, { ok: !problem, revision: hub.store.getState().revision, hubTime: hub.now(), ...(problem ? { problem } : {}) });
+      }
       case 'GET /api/templates':
         if (!templates) throw new HttpError(404, 'This hub serves no templates');
         return reply(response, 200, templates.status());

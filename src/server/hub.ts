@@ -25,6 +25,8 @@ export type Hub = {
    */
   replace(produce: (current: ShowState) => Promise<ShowState | string>, sender?: string): Promise<SubmitResult>;
   now(): number;
+  /** Why commands are refused right now (a hub on NATS that cannot reach it), or null. */
+  problem?(): string | null;
 };
 
 export type HubOptions = {
@@ -172,7 +174,7 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
  * The one check between a change and the disk: the state it produces must pass the same schema every page and
  * the next start read it with (caps on races, splits, text lengths), whatever command or show file produced it.
  */
-function checkShow(state: ShowState): string | null {
+export function checkShow(state: ShowState): string | null {
   const parsed = ShowState.safeParse(state);
   return parsed.success ? null : `Refused: the show would no longer be valid (${describeIssues(parsed.error)}); nothing was changed`;
 }

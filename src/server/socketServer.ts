@@ -51,6 +51,8 @@ export function attachSocketServer(
   roles: Roles,
   templates?: LiveTemplates,
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
+  /** With several hubs (NATS): this hub's name and every hub's address, told to each page so it can move to another. */
+  peers?: { hub: string; hubs: string[] },
 ) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const clients = new Set<Client>();
@@ -121,7 +123,7 @@ export function attachSocketServer(
       console.log(`Output ${client.connectionId} gets the show but is not listed: the outputs list is full`);
     }
     const access = client.sender ? { access: client.sender } : {};
-    send(client, { type: 'welcome', connectionId: client.connectionId, role: client.role, hubTime: hub.now(), ...access });
+    send(client, { type: 'welcome', connectionId: client.connectionId, role: client.role, hubTime: hub.now(), ...access, ...peers });
     // The look before the show, so a page's first frame is drawn with the right templates.
     if (templates) {
       const { version, templates: library, problems } = templates.status();
