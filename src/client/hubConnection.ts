@@ -9,7 +9,8 @@ export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 
 export type HubEvents = {
   onSnapshot(state: ShowState, hubTime: number): void;
-  onStatus?(status: ConnectionStatus, role: ClientRole | null): void;
+  /** `hub`: the hub's name when it shares its show with others (NATS), so the panel can say which one it is on. */
+  onStatus?(status: ConnectionStatus, role: ClientRole | null, hub?: string): void;
   onOutputs?(outputs: OutputStatus[]): void;
   /** A valid template set (on connect, before the first snapshot, and after every valid edit of templates/). */
   onTemplates?(templates: TemplateLibrary, version: number): void;
@@ -34,8 +35,8 @@ export const localNow = () => performance.timeOrigin + performance.now();
  * A WebSocket to the hub that reconnects by itself (for ever, backing off to 2 s), keeps a clock offset
  * to the hub from ping round trips, and matches command acks to their commands.
  */
-export function connectToHub(options: { url: string | (() => string); events: HubEvents }) {
-  const { url, events } = options;
+export function connectToHub(options: { url: string | (() => string); events: HubEvents; hubs?: HubList }) {
+  const { url, events, hubs } = options;
   let socket: WebSocket | null = null;
   let attempt = 0;
   let closedByUs = false;
@@ -61,14 +62,21 @@ export function connectToHub(options: { url: string | (() => string); events: Hu
       for (const resolve of pending.values()) resolve({ ok: false, error: 'Lost the connection to the hub before it answered; check the show state before retrying' });
       pending.clear();
       events.onStatus?.('closed', null);
-      if (!closedByUs) setTimeout(open, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+      if (closedByUs) return;
+      // With other hubs to go to, each is tried at once before backing off: an output must not wait on a dead hub.
+      const others = hubs ? hubs.size() - 1 : 0;
+      hubs?.next();
+      const wait = attempt < others ? 0 : RETRY_MS[Math.min(attempt - others, RETRY_MS.length - 1)];
+      attempt++;
+      setTimeout(open, wait);
     };
   }
 
   function receive(message: ServerMessage) {
     switch (message.type) {
       case 'welcome':
-        events.onStatus?.('open', message.role);
+        if (message.hubs) hubs?.learn(message.hubs);
+        events.onStatus?.('open', message.role, message.hub);
         return;
       case 'snapshot': {
         const parsed = ShowState.safeParse(message.state);
@@ -148,12 +156,37 @@ export type HubConnection = ReturnType<typeof connectToHub>;
  * The hub's WebSocket URL for this page, with the operator token when the page has one, or for an output page
  * `role=output` and its name (only outputs may report what they drew).
  */
-export function hubSocketUrl(location: Location, token: string | null, output?: { name: string }): string {
+export function hubSocketUrl(location: Location, token: string | null, output?: { name: string }, host = location.host): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const params = new URLSearchParams();
   if (token) params.set('token', token);
   if (output) params.set('role', 'output');
   if (output?.name) params.set('name', output.name);
   const query = params.size > 0 ? `?${params}` : '';
-  return `${scheme}://${location.host}/ws${query}`;
+  return `${scheme}://${host}/ws${query}`;
 }
+
+/**
+ * The hubs a page may use when hubs share one show (NATS): the one that served it first, then those in its URL
+ * (`?hubs=host:port,host:port`) and those the hub names in its welcome. After a lost connection the page moves
+ * to the next one, keeping what it shows (every hub has the same show at the same revisions).
+ */
+export function createHubList(own: string, fromUrl: string | null) {
+  const hostOf = (entry: string) => entry.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  let hubs = [...new Set([own, ...(fromUrl ?? '').split(',').map(hostOf).filter(Boolean)])];
+  let index = 0;
+  return {
+    /** host:port of the hub to connect to now. */
+    current: () => hubs[index]!,
+    size: () => hubs.length,
+    next() {
+      index = (index + 1) % hubs.length;
+    },
+    learn(list: string[]) {
+      const current = hubs[index]!;
+      hubs = [...new Set([...hubs, ...list.map(hostOf).filter(Boolean)])];
+      index = hubs.indexOf(current);
+    },
+  };
+}
+export type HubList = ReturnType<typeof createHubList>;

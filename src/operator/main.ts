@@ -1,4 +1,4 @@
-import { connectToHub, hubSocketUrl, localNow } from '../client/hubConnection';
+import { connectToHub, createHubList, hubSocketUrl, localNow } from '../client/hubConnection';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { createLiveLook } from '../render/liveLook';
@@ -47,8 +47,10 @@ const store = createPanelStore();
 const memory = rememberPanel(store, params.get('panel') ?? 'panel', { editor: $('editor'), races: $('races') });
 const clock = createHubClock();
 const look = createLiveLook({ onProblem: (text) => store.setState({ notice: { text, tone: 'error' } }) });
+const hubs = createHubList(location.host, params.get('hubs'));
 const connection = connectToHub({
-  url: hubSocketUrl(location, token),
+  url: () => hubSocketUrl(location, token, undefined, hubs.current()),
+  hubs,
   events: {
     onSnapshot(show, hubTime) {
       const previous = store.getState().show;
@@ -58,7 +60,7 @@ const connection = connectToHub({
       look.setTheme(show.theme);
       store.setState({ show, ...(cueGone ? { cueId: null } : {}), ...memory.placeIn(show, previous) });
     },
-    onStatus: (status, role) => store.setState({ connection: { status, role } }),
+    onStatus: (status, role, hub) => store.setState({ connection: { status, role, ...(hub ? { hub } : {}) } }),
     onOutputs: (outputs) => store.setState({ outputs }),
     onTemplates(library, version) {
       look.setLibrary(library, version);

@@ -1,0 +1,122 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import defaultTheme from '../templates/themes/finishline.json';
+import { grab, isColour, launchBrowser, openOutput, renderAt } from './harness/browser';
+import { startHub, type HubProcess } from './harness/hubProcess';
+import { startNatsServer, type NatsServer } from './harness/natsServer';
+import { openPanel } from './harness/panel';
+
+const take = (name: string) => ({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'BBC One' } } });
+const panelPoint = { x: 560, y: defaultTheme.regions.lowerThird.y + defaultTheme.regions.lowerThird.height - 16 - 134 + 8 };
+
+let nats: NatsServer;
+let hubs: HubProcess[] = [];
+let browser: Browser;
+const startNatsHub = (name: string, natsUrl = nats.url) => startHub({ env: { NATS_URL: natsUrl, HUB_NAME: name } });
+
+beforeAll(async () => {
+  [nats, browser] = await Promise.all([startNatsServer(), launchBrowser()]);
+  // The first hub seeds the stream; the others join it.
+  hubs = [await startNatsHub('hub-a')];
+  hubs.push(...(await Promise.all([startNatsHub('hub-b'), startNatsHub('hub-c')])));
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(hubs.map((hub) => hub.kill()));
+  await nats?.kill();
+});
+
+/** Every live hub's show, once they have all reached the same revision. */
+async function settledStates(live: HubProcess[]) {
+  let states: any[] = [];
+  await expect
+    .poll(async () => {
+      states = await Promise.all(live.map((hub) => hub.state()));
+      return new Set(states.map((s) => s.revision)).size;
+    })
+    .toBe(1);
+  return states;
+}
+
+describe('hubs sharing one show through NATS JetStream', () => {
+  it('ends in the same state on every hub when commands are sent to different hubs at once, the revision being the stream position', async () => {
+    const before = (await hubs[0]!.state()).revision;
+    const results = await Promise.all(Array.from({ length: 45 }, (_, i) => hubs[i % 3]!.post(i % 5 === 4 ? { type: 'clear', layer: 'lowerThird' } : take(`Runner ${i}`))));
+    const acked = results.filter((r) => r.status === 200).map((r) => r.body.revision);
+    // A clear can find the layer already empty (another hub's clear got in first): refused with a reason, never lost.
+    for (const r of results) if (r.status !== 200) expect(r).toMatchObject({ status: 422, body: { error: 'Nothing is on air on the lower third' } });
+    expect(new Set(acked).size, 'each acknowledged command has its own stream position').toBe(acked.length);
+    const states = await settledStates(hubs);
+    expect(states[0].revision).toBe(before + acked.length);
+    expect(states[1]).toEqual(states[0]);
+    expect(states[2]).toEqual(states[0]);
+  });
+
+  it('moves an output and a panel to another hub when theirs is killed mid-burst, keeping the picture and every acknowledged command', async () => {
+    const [a, b, c] = hubs as [HubProcess, HubProcess, HubProcess];
+    const others = `&hubs=127.0.0.1:${b.port},127.0.0.1:${c.port}`;
+    const output = await openOutput(browser, a.url, 'canvas', `${others}&name=Main`);
+    const panel = await openPanel(browser, a, others);
+    const hubLabel = panel.getByLabel('Hub');
+    expect(await hubLabel.textContent()).toBe('on hub hub-a');
+    const first = await a.post(take('Steve Cram'));
+    await renderAt(output, 1000, first.body.revision);
+    await renderAt(output, 5000);
+    expect(await output.evaluate(() => document.documentElement.dataset.hubName)).toBe('hub-a');
+
+    let acked = first.body.revision;
+    const burst = Array.from({ length: 30 }, (_, i) =>
+      hubs[i % 3]!.post(take(`Burst ${i}`)).then(
+        (r) => void (r.status === 200 && (acked = Math.max(acked, r.body.revision))),
+        () => {}, // hub A died with the request: not acknowledged
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    await a.kill('SIGKILL');
+    await Promise.all(burst);
+
+    await output.waitForFunction(() => document.documentElement.dataset.hub === 'open' && document.documentElement.dataset.hubName !== 'hub-a', null, { timeout: 10_000 });
+    await expect.poll(() => hubLabel.textContent()).toMatch(/^on hub hub-[bc]$/);
+    const [onB, onC] = await settledStates([b, c]);
+    expect(onC).toEqual(onB);
+    expect(onB.revision).toBeGreaterThanOrEqual(acked);
+
+    // The output shows what the surviving hubs hold, without re-entering anything, and follows them.
+    await renderAt(output, 5100, onB.revision);
+    expect(isColour((await grab(output)).at(panelPoint.x, panelPoint.y), defaultTheme.colours.panel), 'still on air after the move').toBe(true);
+    const after = await c.post({ type: 'clear', layer: 'lowerThird' });
+    await renderAt(output, 6000, after.body.revision);
+    await renderAt(output, 9000);
+    expect((await grab(output)).at(panelPoint.x, panelPoint.y)[3]).toBe(0);
+
+    // The panel carries on: a take from it lands on the hub it moved to.
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => (await b.state()).onAir.lowerThird?.graphic.props.name).toBeTruthy();
+    hubs = [b, c];
+    await Promise.all([output.close(), panel.close()]);
+  });
+
+  it('refuses commands with a clear sentence while NATS is down (at start or mid-show), changes nothing, and recovers when it is back', async () => {
+    const [b] = hubs as [HubProcess];
+    const before = await b.state();
+    await nats.kill();
+    const refused = await b.post(take('While NATS is down'));
+    expect(refused.status).toBe(503);
+    expect(refused.body.error).toMatch(/^Lost NATS at nats:\/\/127\.0\.0\.1:\d+: commands are refused \(nothing is acknowledged that NATS has not stored\) until it is back; nothing was changed$/);
+    expect(await b.state(), 'air unchanged').toEqual(before);
+
+    // A hub started while NATS is down serves its own copy of the show and refuses commands.
+    const late = await startNatsHub('hub-d');
+    hubs.push(late);
+    const atStart = await late.post(take('Too early'));
+    expect(atStart.status).toBe(503);
+    expect(atStart.body.error).toMatch(/^NATS at nats:\/\/127\.0\.0\.1:\d+ is unreachable \(.+\): commands are refused until it is back; retrying; nothing was changed$/);
+    expect((await fetch(`${late.url}/api/health`)).status).toBe(503);
+
+    await nats.restart();
+    await expect.poll(async () => (await b.post(take('NATS is back'))).status, { timeout: 20_000 }).toBe(200);
+    const [onB, onD] = await settledStates([b, late]);
+    expect(onD).toEqual(onB);
+    expect(onB.onAir.lowerThird.graphic.props.name).toBe('NATS is back');
+  });
+});
