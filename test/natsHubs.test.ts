@@ -3,22 +3,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import defaultTheme from '../templates/themes/finishline.json';
 import { grab, isColour, launchBrowser, openOutput, renderAt } from './harness/browser';
 import { startHub, type HubProcess } from './harness/hubProcess';
-import { startNatsServer, type NatsServer } from './harness/natsServer';
+import { startNatsCluster, startNatsServer, type NatsCluster } from './harness/natsServer';
 import { openPanel } from './harness/panel';
 
 const take = (name: string) => ({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'BBC One' } } });
 const panelPoint = { x: 560, y: defaultTheme.regions.lowerThird.y + defaultTheme.regions.lowerThird.height - 16 - 134 + 8 };
 
-let nats: NatsServer;
+let nats: NatsCluster;
 let hubs: HubProcess[] = [];
 let browser: Browser;
-const startNatsHub = (name: string, natsUrl = nats.url) => startHub({ env: { NATS_URL: natsUrl, HUB_NAME: name } });
+const startNatsHub = (name: string, natsUrl?: string) =>
+  startHub({ env: natsUrl ? { NATS_URL: natsUrl, HUB_NAME: name } : { NATS_URL: nats.url, NATS_REPLICAS: '3', HUB_NAME: name } });
+/** A hub answers HTTP at once; it takes commands once it has read the show from NATS (health 200). */
+async function following(hub: HubProcess) {
+  for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if ((await fetch(`${hub.url}/api/health`)).status === 200) return;
+  }
+  throw new Error(`hub did not follow the show in NATS within 30 s:\n${hub.log()}`);
+}
 
 beforeAll(async () => {
-  [nats, browser] = await Promise.all([startNatsServer(), launchBrowser()]);
-  // The first hub seeds the stream; the others join it.
-  hubs = [await startNatsHub('hub-a')];
-  hubs.push(...(await Promise.all([startNatsHub('hub-b'), startNatsHub('hub-c')])));
+  // Three hubs on a three-node cluster; the stream and the snapshots keep three copies.
+  [nats, browser] = await Promise.all([startNatsCluster(3), launchBrowser()]);
+  hubs = await Promise.all([startNatsHub('hub-a'), startNatsHub('hub-b'), startNatsHub('hub-c')]);
+  for (const hub of hubs) await following(hub);
 });
 afterAll(async () => {
   await browser?.close();
@@ -33,7 +41,7 @@ async function settledStates(live: HubProcess[]) {
     .poll(async () => {
       states = await Promise.all(live.map((hub) => hub.state()));
       return new Set(states.map((s) => s.revision)).size;
-    })
+    }, { timeout: 15_000 })
     .toBe(1);
   return states;
 }
@@ -44,7 +52,7 @@ describe('hubs sharing one show through NATS JetStream', () => {
     const results = await Promise.all(Array.from({ length: 45 }, (_, i) => hubs[i % 3]!.post(i % 5 === 4 ? { type: 'clear', layer: 'lowerThird' } : take(`Runner ${i}`))));
     const acked = results.filter((r) => r.status === 200).map((r) => r.body.revision);
     // A clear can find the layer already empty (another hub's clear got in first): refused with a reason, never lost.
-    for (const r of results) if (r.status !== 200) expect(r).toMatchObject({ status: 422, body: { error: 'Nothing is on air on the lower third' } });
+    for (const r of results) if (r.status !== 200) expect(r).toMatchObject({ status: 422, body: { error: 'Nothing is on air on Lower third' } });
     expect(new Set(acked).size, 'each acknowledged command has its own stream position').toBe(acked.length);
     const states = await settledStates(hubs);
     expect(states[0].revision).toBe(before + acked.length);
@@ -96,27 +104,48 @@ describe('hubs sharing one show through NATS JetStream', () => {
     await Promise.all([output.close(), panel.close()]);
   });
 
+  it('keeps accepting commands when a NATS node is killed (two of three remain), losing nothing acknowledged', async () => {
+    const [b, c] = hubs as [HubProcess, HubProcess];
+    await nats.nodes[0]!.kill('SIGKILL');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => [b, c][i % 2]!.post(take(`Node down ${i}`))));
+    const acked = results.filter((r) => r.status === 200).map((r) => r.body.revision);
+    // While the stream elects a new leader a command may be refused (503, with the reason): refused, never lost.
+    for (const r of results) if (r.status !== 200) expect(r.status).toBe(503);
+    expect(acked.length, 'most are accepted through the loss of a node').toBeGreaterThan(10);
+    expect((await b.post(take('Still on'))).status).toBe(200);
+    const [onB, onC] = await settledStates([b, c]);
+    expect(onC).toEqual(onB);
+    expect(onB.revision).toBeGreaterThanOrEqual(Math.max(...acked));
+    expect(onB.onAir.lowerThird.graphic.props.name).toBe('Still on');
+    await nats.nodes[0]!.restart();
+  });
+
   it('refuses commands with a clear sentence while NATS is down (at start or mid-show), changes nothing, and recovers when it is back', async () => {
-    const [b] = hubs as [HubProcess];
-    const before = await b.state();
-    await nats.kill();
-    const refused = await b.post(take('While NATS is down'));
+    // Its own single server: a whole cluster restarting takes far longer than the behaviour needs.
+    const single = await startNatsServer();
+    const main = await startNatsHub('main', single.url);
+    hubs.push(main);
+    await following(main);
+    await main.post(take('Before the outage'));
+    const before = await main.state();
+    await single.kill();
+    const refused = await main.post(take('While NATS is down'));
     expect(refused.status).toBe(503);
     expect(refused.body.error).toMatch(/^Lost NATS at nats:\/\/127\.0\.0\.1:\d+: commands are refused \(nothing is acknowledged that NATS has not stored\) until it is back; nothing was changed$/);
-    expect(await b.state(), 'air unchanged').toEqual(before);
+    expect(await main.state(), 'air unchanged').toEqual(before);
 
     // A hub started while NATS is down serves its own copy of the show and refuses commands.
-    const late = await startNatsHub('hub-d');
-    hubs.push(late);
-    const atStart = await late.post(take('Too early'));
-    expect(atStart.status).toBe(503);
-    expect(atStart.body.error).toMatch(/^NATS at nats:\/\/127\.0\.0\.1:\d+ is unreachable \(.+\): commands are refused until it is back; retrying; nothing was changed$/);
-    expect((await fetch(`${late.url}/api/health`)).status).toBe(503);
+    const backup = await startNatsHub('backup', single.url);
+    hubs.push(backup);
+    expect((await backup.post(take('Too early'))).body.error).toMatch(/^(Connecting to NATS at .+: commands are refused until this hub has read the show from it|NATS at .+ is unreachable .+); nothing was changed$/);
+    await expect.poll(async () => (await backup.post(take('Too early'))).body.error, { timeout: 10_000 }).toMatch(/^NATS at nats:\/\/127\.0\.0\.1:\d+ is unreachable \(.+\): commands are refused until it is back; retrying; nothing was changed$/);
+    expect((await fetch(`${backup.url}/api/health`)).status).toBe(503);
 
-    await nats.restart();
-    await expect.poll(async () => (await b.post(take('NATS is back'))).status, { timeout: 20_000 }).toBe(200);
-    const [onB, onD] = await settledStates([b, late]);
-    expect(onD).toEqual(onB);
-    expect(onB.onAir.lowerThird.graphic.props.name).toBe('NATS is back');
+    await single.restart();
+    await expect.poll(async () => (await main.post(take('NATS is back'))).status, { timeout: 20_000 }).toBe(200);
+    const [onMain, onBackup] = await settledStates([main, backup]);
+    expect(onBackup).toEqual(onMain);
+    expect(onMain.onAir.lowerThird.graphic.props.name).toBe('NATS is back');
+    await single.kill();
   });
 });

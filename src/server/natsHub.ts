@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { connect, DeliverPolicy, StorageType, type JetStreamClient, type KV, type NatsConnection } from 'nats';
 import type { Command } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
@@ -30,7 +31,14 @@ export type NatsHubOptions = {
 
 /** A snapshot is written to the KV bucket this often (in stream messages), so a new hub replays at most this many. */
 const SNAPSHOT_EVERY = 50;
-const PUBLISH_TIMEOUT_MS = 3000;
+const PUBLISH_TIMEOUT_MS = 2000;
+/**
+ * How long a command waits for NATS before it is refused: long enough for the client to move to another node
+ * of a cluster and the stream to elect a new leader, short enough that an operator hears "no" while it matters.
+ */
+const NATS_GRACE_MS = 6000;
+/** How long a command waits for a lost connection to NATS to come back (another node of the cluster) before it is refused. */
+const RECONNECT_GRACE_MS = 2000;
 /** Publishing again after another hub's command got in first: a handful of tries covers any real contention. */
 const MAX_CONFLICTS = 50;
 
@@ -54,7 +62,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   let ready = false;
   let connected = false;
   let closing = false;
-  let problem: string | null = `Connecting to NATS at ${servers}…`;
+  let problem: string | null = `Connecting to NATS at ${servers}: commands are refused until this hub has read the show from it`;
   const waiters = new Set<{ seq: number; done: () => void }>();
 
   const setProblem = (text: string | null) => {
@@ -96,6 +104,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
         connected = true;
         setProblem(null);
         log(`NATS is back (${status.data}): commands are accepted again`);
+        if (ready) void followAgain();
       }
     }
   }
@@ -125,15 +134,46 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       });
     }
     const end = Math.max(state.last_seq, 1);
-    const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: appliedSeq + 1 });
-    const messages = await consumer.consume();
-    void (async () => {
-      for await (const message of messages) apply(message.seq, message.json<StreamMessage>());
-    })();
+    await resubscribe();
     await appliedUpTo(end, 60_000);
     ready = true;
     setProblem(connected ? null : problem);
     log(`Following the show ${show} in NATS stream ${stream} at revision ${appliedSeq}`);
+  }
+
+  let stopConsuming: (() => void) | null = null;
+  /**
+   * Follows the stream from the first message not applied yet. Also called after NATS comes back and whenever
+   * this hub finds itself behind: a consumer that lived through a server restart may stay silent for a while.
+   */
+  async function resubscribe() {
+    if (!js) return;
+    stopConsuming?.();
+    const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: appliedSeq + 1 });
+    const messages = await consumer.consume({ idle_heartbeat: 1000, expires: 5000 });
+    stopConsuming = () => messages.stop();
+    void (async () => {
+      for await (const message of messages) apply(message.seq, message.json<StreamMessage>());
+    })().catch((error) => log(`Stopped following the stream: ${(error as Error).message}`));
+  }
+
+  /** After NATS comes back: follows the stream again, retrying while the cluster is still electing its leaders. */
+  let following = false;
+  async function followAgain() {
+    if (following) return;
+    following = true;
+    try {
+      for (let tries = 0; !closing && connected; tries++) {
+        try {
+          return await resubscribe();
+        } catch (error) {
+          if (tries === 0) log(`Could not follow the stream again yet (${(error as Error).message}): retrying`);
+          await sleep(500);
+        }
+      }
+    } finally {
+      following = false;
+    }
   }
 
   function apply(seq: number, message: StreamMessage) {
@@ -186,32 +226,61 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   }
 
   async function publish(job: Job): Promise<SubmitResult> {
+    const deadline = Date.now() + NATS_GRACE_MS;
+    const reconnectBy = Date.now() + RECONNECT_GRACE_MS;
     for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
+      // A dropped connection to one node of a cluster comes back within a second or so: wait for it, a little.
+      while (unavailable() && Date.now() < reconnectBy) await sleep(100);
       const current = store.getState();
       const refusal = unavailable();
       if (refusal || !js) return { ok: false, reason: 'storage', revision: current.revision, error: `${refusal ?? 'NATS is not connected'}; nothing was changed` };
       const expected = appliedSeq;
       const made = await job.make(current);
       if ('ok' in made) return made;
-      try {
-        const ack = await js.publish(subject, encode(made), { expect: { lastSequence: expected }, timeout: PUBLISH_TIMEOUT_MS });
-        await appliedUpTo(ack.seq);
-        return { ok: true, revision: ack.seq };
-      } catch (error) {
-        const last = /wrong last sequence: (\d+)/.exec((error as Error).message);
-        if (last) {
-          await appliedUpTo(Number(last[1]));
-          continue;
-        }
-        return {
-          ok: false,
-          reason: 'storage',
-          revision: current.revision,
-          error: `NATS did not confirm the command (${(error as Error).message}), so it was not acknowledged: check the show before sending it again`,
-        };
+      const sent = await publishOnce(made, expected, deadline);
+      if (sent.ok) {
+        // Acknowledged: the stream has it. Applying it here normally takes a millisecond; if this hub's
+        // consumer is stuck, it follows the stream again (the command is safe in the stream either way).
+        if (!(await appliedUpTo(sent.seq))) void followAgain();
+        return { ok: true, revision: sent.seq };
       }
+      if (sent.last !== undefined) {
+        // Another hub's command got in first: catch up with the stream and check this one again.
+        if (await appliedUpTo(sent.last)) continue;
+        await resubscribe().catch(() => {});
+        if (await appliedUpTo(sent.last)) continue;
+        return { ok: false, reason: 'storage', revision: current.revision, error: `This hub is behind the show in NATS (at revision ${appliedSeq}, the stream is at ${sent.last}) and could not catch up, so the command was refused; nothing was changed — try again or use another hub` };
+      }
+      return {
+        ok: false,
+        reason: 'storage',
+        revision: current.revision,
+        error: `NATS did not confirm the command within ${NATS_GRACE_MS / 1000} s (${sent.error}), so it was not acknowledged: check the show before sending it again`,
+      };
     }
     return { ok: false, reason: 'busy', revision: store.getState().revision, error: 'Other hubs kept changing the show while this command was being sent: nothing was changed — try again' };
+  }
+
+  /**
+   * Publishes one message, expecting the stream to end at `expected`. A timeout is retried with the same
+   * message id until the deadline: if the first try was stored after all, the stream answers with that copy
+   * (duplicate detection) instead of storing it twice.
+   */
+  async function publishOnce(message: StreamMessage, expected: number, deadline: number): Promise<{ ok: true; seq: number } | { ok: false; last?: number; error: string }> {
+    const msgID = randomUUID();
+    let error = '';
+    do {
+      try {
+        const ack = await js!.publish(subject, encode(message), { msgID, expect: { lastSequence: expected }, timeout: PUBLISH_TIMEOUT_MS });
+        return { ok: true, seq: ack.seq };
+      } catch (caught) {
+        error = (caught as Error).message;
+        const last = /wrong last sequence: (\d+)/.exec(error);
+        if (last) return { ok: false, last: Number(last[1]), error };
+        await sleep(200);
+      }
+    } while (Date.now() < deadline);
+    return { ok: false, error };
   }
 
   function enqueue(make: Job['make']): Promise<SubmitResult> {
