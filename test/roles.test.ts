@@ -114,6 +114,19 @@ describe('roles over the WebSocket', () => {
   });
 });
 
+describe('senders on record', () => {
+  it('records who sent every applied command, not only takes and clears', async () => {
+    const log = (await (await fetch(`${hub.url}/api/asrun?all=1`)).json()).entries as { action: string; by: string }[];
+    const pairs = new Set(log.map((e) => `${e.action} by ${e.by}`));
+    for (const pair of ['take by producer', 'addRace by producer', 'show.setTheme by producer', 'show.replace by producer', 'take by Gallery A', 'crawlRun by Gallery A', 'startRace by Gallery A', 'addRace by Timing feed', 'removeRace by Timing feed']) {
+      expect(pairs).toContain(pair);
+    }
+    expect([...pairs].some((p) => p.endsWith('by Sponsor screen')), 'a viewer changed nothing').toBe(false);
+    const asRun = (await (await fetch(`${hub.url}/api/asrun`)).json()).entries as { action: string }[];
+    expect(new Set(asRun.map((e) => e.action))).toEqual(new Set(['take', 'clear']));
+  });
+});
+
 describe('the roles file', () => {
   it('stops the hub with the file and the reason when it is not valid', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'finishline-roles-bad-'));

@@ -12,7 +12,8 @@ export type AsRunEntry = {
   revision: number;
   /** Hub time it was applied (ms since the epoch). */
   at: number;
-  action: 'take' | 'update' | 'clear' | 'clearAll' | 'autoOut';
+  /** take, update, clear, clearAll or autoOut; any other command's type when the log keeps every change (see `all`). */
+  action: string;
   layer: string;
   /** The rundown item's id and title, when it came from (or matches) one. */
   itemId: string;
@@ -32,11 +33,20 @@ type Line = { t: 'cmd'; entry: Omit<AsRunEntry, 'drawn'> } | { t: 'drawn'; revis
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The as-run entries a group of applied commands makes (take, update, clear and the like; other commands make none). */
+const ON_AIR = ['take', 'update', 'clear', 'clearAll', 'autoOut'];
+export const isOnAir = (entry: { action: string }) => ON_AIR.includes(entry.action);
+
+/**
+ * The log entries a group of applied commands makes: the as-run proper (take, update, clear and the like, with
+ * what was shown), and for every other command just who changed what and when (its type), so each applied
+ * command's sender is on record.
+ */
 export function asRunEntries(applied: Applied[]): Omit<AsRunEntry, 'drawn'>[] {
   return applied.flatMap(({ revision, at, sender, command, before, after }): Omit<AsRunEntry, 'drawn'>[] => {
-    if (command.type !== 'take' && command.type !== 'update' && command.type !== 'clear' && command.type !== 'clearAll' && command.type !== 'autoOut') return [];
-    const action = command.type as AsRunEntry['action'];
+    const action = command.type;
+    if (command.type !== 'take' && command.type !== 'update' && command.type !== 'clear' && command.type !== 'clearAll' && command.type !== 'autoOut') {
+      return [{ revision, at, action, layer: '', itemId: '', item: '', kind: '', text: '', by: sender, expect: [] }];
+    }
     if (command.type === 'take' || command.type === 'update') {
       const layer = (command.type === 'update' ? command.layer : (command.layer ?? contractOf(command.graphic.kind).layer)) as LayerId;
       const onAir = after.onAir[layer];
@@ -108,9 +118,12 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
         );
       }
     },
-    /** One day's entries (UTC date, default today), oldest first; `item` keeps those whose item, item id or text contains it. */
-    async day(date = dayOf(now()), item = '') {
-      const entries = await readDay(dir, date);
+    /**
+     * One day's as-run (UTC date, default today), oldest first; `item` keeps those whose item, item id or text
+     * contains it; `all` adds every other change (rundown, races, crawl, show files) with who sent it.
+     */
+    async day(date = dayOf(now()), item = '', all = false) {
+      const entries = (await readDay(dir, date)).filter((e) => all || isOnAir(e));
       const wanted = item.toLowerCase();
       return wanted ? entries.filter((e) => [e.item, e.itemId, e.text].some((field) => field.toLowerCase().includes(wanted))) : entries;
     },

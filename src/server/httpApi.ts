@@ -47,7 +47,7 @@ export async function handleApi(
         if (!asRun) throw new HttpError(404, 'This hub keeps no as-run log');
         const date = url.searchParams.get('date') ?? undefined;
         if (date !== undefined && !/^\d{4}-\d\d-\d\d$/.test(date)) throw new HttpError(400, `date must be a day as YYYY-MM-DD (UTC), got ${JSON.stringify(cut(date, 40))}`);
-        const entries = await asRun.day(date, url.searchParams.get('item') ?? '');
+        const entries = await asRun.day(date, url.searchParams.get('item') ?? '', url.searchParams.get('all') === '1');
         if (url.pathname === '/api/asrun') return reply(response, 200, { entries });
         const csv = asRunCsv(entries);
         response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': `attachment; filename="as-run-${date ?? 'today'}.csv"`, 'content-length': Buffer.byteLength(csv) });

@@ -230,7 +230,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     const reconnectBy = Date.now() + RECONNECT_GRACE_MS;
     for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
       // A dropped connection to one node of a cluster comes back within a second or so: wait for it, a little.
-      while (unavailable() && Date.now() < reconnectBy) await sleep(100);
+      while (ready && !connected && Date.now() < reconnectBy) await sleep(100);
       const current = store.getState();
       const refusal = unavailable();
       if (refusal || !js) return { ok: false, reason: 'storage', revision: current.revision, error: `${refusal ?? 'NATS is not connected'}; nothing was changed` };
