@@ -211,7 +211,8 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     });
   }
 
-  type Job = { make: (current: ShowState) => Promise<StreamMessage | SubmitResult>; done: (result: SubmitResult) => void };
+  /** `deadline`: NATS_GRACE_MS after it arrived; a command still not stored by then is refused, queued or not. */
+  type Job = { make: (current: ShowState) => Promise<StreamMessage | SubmitResult>; done: (result: SubmitResult) => void; deadline: number };
   const waiting: Job[] = [];
   let busy = false;
 
@@ -226,9 +227,16 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   }
 
   async function publish(job: Job): Promise<SubmitResult> {
-    const deadline = Date.now() + NATS_GRACE_MS;
-    const reconnectBy = Date.now() + RECONNECT_GRACE_MS;
+    const { deadline } = job;
+    const reconnectBy = Math.min(deadline, Date.now() + RECONNECT_GRACE_MS);
+    const late = (current: ShowState): SubmitResult => ({
+      ok: false,
+      reason: 'storage',
+      revision: current.revision,
+      error: `NATS did not take the command within ${NATS_GRACE_MS / 1000} s (${unavailable() ?? 'the stream did not answer in time'}), so it was not acknowledged: check the show before sending it again`,
+    });
     for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
+      if (Date.now() > deadline) return late(store.getState());
       // A dropped connection to one node of a cluster comes back within a second or so: wait for it, a little.
       while (ready && !connected && Date.now() < reconnectBy) await sleep(100);
       const current = store.getState();
@@ -246,9 +254,10 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       }
       if (sent.last !== undefined) {
         // Another hub's command got in first: catch up with the stream and check this one again.
-        if (await appliedUpTo(sent.last)) continue;
+        if (await appliedUpTo(sent.last, Math.max(0, deadline - Date.now()))) continue;
+        if (Date.now() > deadline) return late(current);
         await resubscribe().catch(() => {});
-        if (await appliedUpTo(sent.last)) continue;
+        if (await appliedUpTo(sent.last, Math.max(0, deadline - Date.now()))) continue;
         return { ok: false, reason: 'storage', revision: current.revision, error: `This hub is behind the show in NATS (at revision ${appliedSeq}, the stream is at ${sent.last}) and could not catch up, so the command was refused; nothing was changed — try again or use another hub` };
       }
       return {
@@ -288,7 +297,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       if (waiting.length >= maxWaiting) {
         return done({ ok: false, reason: 'busy', revision: store.getState().revision, error: `The hub is busy: ${waiting.length} commands are already waiting for NATS, so this one was refused rather than put on air late; nothing was changed — try again in a moment` });
       }
-      waiting.push({ make, done });
+      waiting.push({ make, done, deadline: Date.now() + NATS_GRACE_MS });
       void drain();
     });
   }
