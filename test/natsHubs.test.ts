@@ -100,8 +100,15 @@ describe('hubs sharing one show through NATS JetStream', () => {
     // The panel carries on: a take from it lands on the hub it moved to.
     await panel.keyboard.press('Space');
     await expect.poll(async () => (await b.state()).onAir.lowerThird?.graphic.props.name).toBeTruthy();
-    hubs = [b, c];
     await Promise.all([output.close(), panel.close()]);
+
+    // Hub A comes back and starts from the latest snapshot in the KV bucket, not from the top of the stream.
+    await a.restart();
+    await following(a);
+    expect(a.log()).toMatch(/at revision \d+ \(from the snapshot at revision \d+ and \d+ commands after it\)/);
+    const [again, onBNow] = await settledStates([a, b]);
+    expect(again).toEqual(onBNow);
+    hubs = [b, c, a];
   });
 
   it('keeps accepting commands when a NATS node is killed (two of three remain), losing nothing acknowledged', async () => {

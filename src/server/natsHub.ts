@@ -120,10 +120,11 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     js = conn.jetstream();
     kv = await js.views.kv('finishline-snapshots', { history: 1, replicas });
     const saved = await kv.get(show);
+    let fromSnapshot = 0;
     if (saved && saved.value.length > 0) {
       const parsed = ShowState.safeParse(saved.json<{ seq: number; state: unknown }>().state);
       if (parsed.success) {
-        appliedSeq = snapshotSeq = parsed.data.revision;
+        appliedSeq = snapshotSeq = fromSnapshot = parsed.data.revision;
         store.setState(parsed.data, true);
       } else log(`The NATS snapshot of ${show} is not a valid show (${describeIssues(parsed.error)}): replaying the whole stream`);
     }
@@ -138,7 +139,8 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     await appliedUpTo(end, 60_000);
     ready = true;
     setProblem(connected ? null : problem);
-    log(`Following the show ${show} in NATS stream ${stream} at revision ${appliedSeq}`);
+    const from = fromSnapshot > 0 ? `from the snapshot at revision ${fromSnapshot} and ${appliedSeq - fromSnapshot} commands after it` : `replaying all ${appliedSeq} messages`;
+    log(`Following the show ${show} in NATS stream ${stream} at revision ${appliedSeq} (${from})`);
   }
 
   let stopConsuming: (() => void) | null = null;
