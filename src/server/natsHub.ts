@@ -120,15 +120,16 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     js = conn.jetstream();
     kv = await js.views.kv('finishline-snapshots', { history: 1, replicas });
     const saved = await kv.get(show);
+    const { state } = await jsm.streams.info(stream);
     let fromSnapshot = 0;
-    if (saved && saved.value.length > 0) {
+    // A snapshot past the end of the stream belongs to a stream that was deleted since: it is not this show.
+    if (saved && saved.value.length > 0 && saved.json<{ seq: number }>().seq <= state.last_seq) {
       const parsed = ShowState.safeParse(saved.json<{ seq: number; state: unknown }>().state);
       if (parsed.success) {
         appliedSeq = snapshotSeq = fromSnapshot = parsed.data.revision;
         store.setState(parsed.data, true);
       } else log(`The NATS snapshot of ${show} is not a valid show (${describeIssues(parsed.error)}): replaying the whole stream`);
     }
-    const { state } = await jsm.streams.info(stream);
     if (state.last_seq === 0) {
       await js.publish(subject, encode({ kind: 'replace', state: initial, sender: HUB_SENDER, at: now() }), { expect: { lastSequence: 0 } }).catch(() => {
         // Another hub seeded it first: its show is the show.
