@@ -30,7 +30,7 @@ const asGallery = (command: unknown) =>
   fetch(`${hub.url}/api/commands`, { method: 'POST', headers: { authorization: `Bearer ${galleryToken}` }, body: JSON.stringify(command) }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 describe('as-run log', () => {
-  it('records take, update and clear with hub time, item, what was shown, who sent it and when the output drew it; it survives kill -9', async () => {
+  it('records take, update and clear with hub time, item, what was shown, who sent it and when the output drew it', async () => {
     const output = await openOutput(browser, hub.url, 'canvas', '&name=Main%20PGM');
     const show = await hub.state();
     const cram = show.rundown.find((item: any) => item.graphic.props.name === 'Steve Cram');
@@ -56,9 +56,6 @@ describe('as-run log', () => {
       expect(entry.drawn['Main PGM']).toBeGreaterThanOrEqual(entry.at);
     }
 
-    await hub.kill('SIGKILL');
-    await hub.restart();
-    expect(await asRun(), 'the same log after a kill -9').toEqual(entries);
     const file = await csv();
     expect(file.type).toBe('text/csv; charset=utf-8');
     const lines = file.text.trim().split('\r\n');
@@ -78,7 +75,8 @@ describe('as-run log', () => {
     expect(await csv('?date=yesterday')).toMatchObject({ status: 400, text: JSON.stringify({ error: 'date must be a day as YYYY-MM-DD (UTC), got "yesterday"' }) });
   });
 
-  it('keeps the as-run entry of every acknowledged take through kill -9 in the middle of a burst', async () => {
+  it('keeps the log through kill -9, with the entry of every acknowledged take of a burst the kill lands in', async () => {
+    const earlier = await asRun();
     const acked: number[] = [];
     const burst = Array.from({ length: 30 }, (_, i) =>
       hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: `Runner ${i}`, role: 'Burst' } } }).then(
@@ -90,6 +88,7 @@ describe('as-run log', () => {
     await hub.kill('SIGKILL');
     await Promise.all(burst);
     await hub.restart();
+    expect((await asRun()).slice(0, earlier.length), 'what was logged before, drawn times and all').toEqual(earlier);
     const state = await hub.state();
     const logged = (await asRun('?item=Burst')).map((e) => e.revision);
     for (const revision of acked) expect(logged).toContain(revision);

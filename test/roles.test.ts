@@ -126,12 +126,3 @@ describe('senders on record', () => {
     expect(new Set(asRun.map((e) => e.action))).toEqual(new Set(['take', 'clear']));
   });
 });
-
-describe('the roles file', () => {
-  it('stops the hub with the file and the reason when it is not valid', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'finishline-roles-bad-'));
-    writeFileSync(join(dataDir, 'roles.json'), JSON.stringify({ tokens: [{ name: 'X', token: 'short', role: 'boss' }] }));
-    const failure = await startHub({ dataDir }).then((h) => h.kill().then(() => 'started'), (error: Error) => error.message);
-    expect(failure).toContain(`Finishline hub could not start: Roles file ${join(dataDir, 'roles.json')} is not valid: tokens.0.token: a token is at least 12 characters`);
-  });
-});
