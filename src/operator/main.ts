@@ -1,4 +1,5 @@
-import { connectToHub, createHubList, hubSocketUrl, localNow } from '../client/hubConnection';
+import { connectToHub, hubSocketUrl, localNow } from '../client/hubConnection';
+import { createHubList } from '../client/hubList';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { createLiveLook } from '../render/liveLook';

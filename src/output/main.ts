@@ -1,4 +1,5 @@
-import { connectToHub, createHubList, hubSocketUrl } from '../client/hubConnection';
+import { connectToHub, hubSocketUrl } from '../client/hubConnection';
+import { createHubList } from '../client/hubList';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { formatName, frameAlignedTime } from '../core/index';
