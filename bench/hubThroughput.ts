@@ -52,11 +52,11 @@ export async function measureHub(seconds = 3): Promise<HubBenchResult> {
   }
 }
 
-/** Opens `outputs` raw output connections, then times `takes` takes until every output has the new snapshot. */
-async function takeToOutputs(hub: HubProcess, outputs: number, takes: number) {
+/** Opens `outputs` raw output connections (to `outputsOn`), then times `takes` takes posted to `hub` until every output has the new snapshot. */
+export async function takeToOutputs(hub: HubProcess, outputs: number, takes: number, outputsOn: HubProcess = hub) {
   const sockets = await Promise.all(
     Array.from({ length: outputs }, async () => {
-      const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/ws?role=output`);
+      const socket = new WebSocket(`ws://127.0.0.1:${outputsOn.port}/ws?role=output`);
       let revision = -1;
       const waiters: (() => void)[] = [];
       socket.on('message', (data) => {
@@ -99,7 +99,7 @@ function loopFor(seconds: number, work: () => void): number {
   return round(count / ((performance.now() - start) / 1000));
 }
 
-async function loopForAsync(seconds: number, work: () => Promise<void>): Promise<number> {
+export async function loopForAsync(seconds: number, work: () => Promise<void>): Promise<number> {
   const start = performance.now();
   const end = start + seconds * 1000;
   let count = 0;

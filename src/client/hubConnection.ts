@@ -4,12 +4,14 @@ import type { ClientMessage, ClientRole, OutputReport, OutputStatus, ServerMessa
 import { describeIssues } from '../protocol/describeIssues';
 import { TemplateLibrary, type TemplateProblem } from '../protocol/templates/templateSet';
 import { ShowState } from '../state/showState';
+import type { HubList } from './hubList';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 
 export type HubEvents = {
   onSnapshot(state: ShowState, hubTime: number): void;
-  onStatus?(status: ConnectionStatus, role: ClientRole | null): void;
+  /** `hub`: the hub's name when it shares its show with others (NATS), so the panel can say which one it is on. */
+  onStatus?(status: ConnectionStatus, role: ClientRole | null, hub?: string): void;
   onOutputs?(outputs: OutputStatus[]): void;
   /** A valid template set (on connect, before the first snapshot, and after every valid edit of templates/). */
   onTemplates?(templates: TemplateLibrary, version: number): void;
@@ -37,10 +39,12 @@ export const localNow = () => performance.timeOrigin + performance.now();
 export function connectToHub(options: {
   url: string | (() => string);
   events: HubEvents;
+  /** Other hubs to move to when this one goes (NATS main and backup). */
+  hubs?: HubList;
   /** Where there is no global WebSocket (Node before 22: the Companion module's tests), the `ws` package's. */
   WebSocket?: typeof WebSocket;
 }) {
-  const { url, events } = options;
+  const { url, events, hubs } = options;
   const Socket = options.WebSocket ?? WebSocket;
   let socket: WebSocket | null = null;
   let attempt = 0;
@@ -69,14 +73,21 @@ export function connectToHub(options: {
       for (const resolve of pending.values()) resolve({ ok: false, error: 'Lost the connection to the hub before it answered; check the show state before retrying' });
       pending.clear();
       events.onStatus?.('closed', null);
-      if (!closedByUs) setTimeout(open, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+      if (closedByUs) return;
+      // With other hubs to go to, each is tried at once before backing off: an output must not wait on a dead hub.
+      const others = hubs ? hubs.size() - 1 : 0;
+      hubs?.next();
+      const wait = attempt < others ? 0 : RETRY_MS[Math.min(attempt - others, RETRY_MS.length - 1)];
+      attempt++;
+      setTimeout(open, wait);
     };
   }
 
   function receive(message: ServerMessage) {
     switch (message.type) {
       case 'welcome':
-        events.onStatus?.('open', message.role);
+        if (message.hubs) hubs?.learn(message.hubs);
+        events.onStatus?.('open', message.role, message.hub);
         return;
       case 'snapshot': {
         const parsed = ShowState.safeParse(message.state);
@@ -156,12 +167,12 @@ export type HubConnection = ReturnType<typeof connectToHub>;
  * The hub's WebSocket URL for this page, with the operator token when the page has one, or for an output page
  * `role=output` and its name (only outputs may report what they drew).
  */
-export function hubSocketUrl(location: Location, token: string | null, output?: { name: string }): string {
+export function hubSocketUrl(location: Location, token: string | null, output?: { name: string }, host = location.host): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const params = new URLSearchParams();
   if (token) params.set('token', token);
   if (output) params.set('role', 'output');
   if (output?.name) params.set('name', output.name);
   const query = params.size > 0 ? `?${params}` : '';
-  return `${scheme}://${location.host}/ws${query}`;
+  return `${scheme}://${host}/ws${query}`;
 }

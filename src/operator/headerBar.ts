@@ -3,21 +3,24 @@ import type { PanelActions } from './panelActions';
 import { canControl, type PanelStore } from './panelStore';
 
 /** The top bar: show name and revision, the show lock, show files, import, help, and the connection. */
-export function mountHeaderBar(host: HTMLElement, store: PanelStore, actions: PanelActions, open: { files(): void; importCsv(): void; races(): void; help(): void }) {
+export function mountHeaderBar(host: HTMLElement, store: PanelStore, actions: PanelActions, open: { files(): void; importCsv(): void; races(): void; asRun(): void; help(): void }) {
   const name = el('span', { class: 'show-name' });
   const locked = el('span', { class: 'badge locked', text: 'LOCKED', hidden: true });
   const lock = el('button', { type: 'button', 'aria-pressed': 'false', text: 'Lock show' });
   const files = el('button', { type: 'button', text: 'Show files…' });
   const importCsv = el('button', { type: 'button', text: 'Import CSV…' });
   const races = el('button', { type: 'button', text: 'Races…', 'aria-keyshortcuts': 'R', title: 'R' });
+  const asRun = el('button', { type: 'button', text: 'As-run…' });
   const help = el('button', { type: 'button', text: 'Keys (?)' });
   const connection = el('span', { class: 'connection', role: 'status', 'aria-live': 'polite', text: 'Connecting…' });
+  const hubName = el('span', { class: 'hub-name muted', 'aria-label': 'Hub' });
   lock.addEventListener('click', () => void actions.toggleLock());
   files.addEventListener('click', () => open.files());
   importCsv.addEventListener('click', () => open.importCsv());
   races.addEventListener('click', () => open.races());
+  asRun.addEventListener('click', () => open.asRun());
   help.addEventListener('click', () => open.help());
-  host.replaceChildren(el('h1', { text: 'Finishline' }), name, locked, el('div', { class: 'bar-buttons' }, lock, files, importCsv, races, help), connection);
+  host.replaceChildren(el('h1', { text: 'Finishline' }), name, locked, el('div', { class: 'bar-buttons' }, lock, files, importCsv, races, asRun, help), connection, hubName);
 
   const render = () => {
     const state = store.getState();
@@ -32,6 +35,7 @@ export function mountHeaderBar(host: HTMLElement, store: PanelStore, actions: Pa
     files.disabled = !control;
     importCsv.disabled = !control || isLocked;
     connection.dataset.status = status;
+    hubName.textContent = status === 'open' && state.connection.hub ? `on hub ${state.connection.hub}` : '';
     connection.textContent =
       status === 'open' ? (role === 'operator' ? 'Connected' : 'Connected read-only: open the operator URL printed by npm start') : status === 'connecting' ? 'Connecting…' : 'Disconnected — retrying';
   };

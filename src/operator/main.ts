@@ -1,4 +1,5 @@
 import { connectToHub, hubSocketUrl, localNow } from '../client/hubConnection';
+import { createHubList } from '../client/hubList';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { createLiveLook } from '../render/liveLook';
@@ -23,6 +24,7 @@ import { mountRaceControl } from './raceControl/raceControlView';
 import { mountRundownList } from './rundownList';
 import { mountRundownSearch } from './rundownSearch';
 import { createShowFilesView } from './showFilesView';
+import { createAsRunView } from './asRunView';
 import { mountTemplatesView } from './templatesView';
 
 /** Test hook: with ?clock=manual the monitors draw only when told, at exactly the hub time given. */
@@ -46,8 +48,10 @@ const store = createPanelStore();
 const memory = rememberPanel(store, params.get('panel') ?? 'panel', { editor: $('editor'), races: $('races') });
 const clock = createHubClock();
 const look = createLiveLook({ onProblem: (text) => store.setState({ notice: { text, tone: 'error' } }) });
+const hubs = createHubList(location.host, params.get('hubs'));
 const connection = connectToHub({
-  url: hubSocketUrl(location, token),
+  url: () => hubSocketUrl(location, token, undefined, hubs.current()),
+  hubs,
   events: {
     onSnapshot(show, hubTime) {
       const previous = store.getState().show;
@@ -57,7 +61,7 @@ const connection = connectToHub({
       look.setTheme(show.theme);
       store.setState({ show, ...(cueGone ? { cueId: null } : {}), ...memory.placeIn(show, previous) });
     },
-    onStatus: (status, role) => store.setState({ connection: { status, role } }),
+    onStatus: (status, role, hub) => store.setState({ connection: { status, role, ...(hub ? { hub } : {}) } }),
     onOutputs: (outputs) => store.setState({ outputs }),
     onTemplates(library, version) {
       look.setLibrary(library, version);
@@ -75,7 +79,8 @@ const help = createHelpOverlay();
 const files = createShowFilesView(store, token);
 const importer = createCsvImportView(actions);
 const racesEditor = createRacesEditor(store, actions);
-mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), help: () => help.toggle() });
+const asRun = createAsRunView();
+mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), asRun: () => void asRun.open(), help: () => help.toggle() });
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
 const countdowns = mountAutoOutCountdowns($('rundown'), store);
 const search = mountRundownSearch($('rundown'), store, actions);

@@ -28,7 +28,8 @@ export type Notice = { text: string; tone: 'error' | 'info'; clearWhen?: (state:
 export type PanelState = {
   show: ShowState | null;
   outputs: OutputStatus[];
-  connection: { status: ConnectionStatus; role: ClientRole | null };
+  /** `hub`: the name of the hub the panel is on, when hubs share the show (NATS). */
+  connection: { status: ConnectionStatus; role: ClientRole | null; hub?: string };
   cueId: string | null;
   editor: Editor;
   notice: Notice | null;

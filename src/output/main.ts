@@ -1,4 +1,5 @@
 import { connectToHub, hubSocketUrl } from '../client/hubConnection';
+import { createHubList } from '../client/hubList';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { formatName, frameAlignedTime } from '../core/index';
@@ -65,9 +66,11 @@ async function start() {
   let prebuild: ((show: ShowState) => void) | null = null; // once the scene is up
 
   let name = options.name;
+  const hubs = createHubList(location.host, new URLSearchParams(location.search).get('hubs'));
   const connection = connectToHub({
     // Read at every (re)connect, so a name given in the panel is kept when the hub restarts.
-    url: () => hubSocketUrl(location, null, { name }),
+    url: () => hubSocketUrl(location, null, { name }, hubs.current()),
+    hubs,
     events: {
       onNamed(given) {
         name = given;
@@ -86,8 +89,9 @@ async function start() {
       },
       onTemplates: (templates, version) => look.setLibrary(templates, version),
       onClockOffset: (offset) => clock.setOffset(offset),
-      onStatus(status) {
+      onStatus(status, _role, hub) {
         document.documentElement.dataset.hub = status;
+        if (status === 'open') document.documentElement.dataset.hubName = hub ?? hubs.current();
         if (status === 'open') reportedRevision = null; // a restarted hub must hear from us again
       },
       onProblem: (message) => console.error(message),

@@ -68,10 +68,21 @@ export type OutputStatus = z.infer<typeof OutputStatus>;
 
 /** Messages the hub sends. `snapshot` carries the whole show state; it is sent on connect and after every change. */
 export type ServerMessage =
-  | { type: 'welcome'; connectionId: string; role: ClientRole; hubTime: number }
+  /** `access`: the token's name and role (producer, operator, data, viewer), when the connection presented one. */
+  | {
+      type: 'welcome';
+      connectionId: string;
+      role: ClientRole;
+      hubTime: number;
+      access?: { name: string; role: string };
+      /** Hubs sharing one show through NATS: this hub's name, and every hub's address (http://host:port) to move to if this one goes. */
+      hub?: string;
+      hubs?: string[];
+    }
   | { type: 'snapshot'; revision: number; state: unknown; hubTime: number }
   | { type: 'ack'; id: string; revision: number }
-  | { type: 'rejected'; id: string | null; error: string; revision: number }
+  /** `status` 403: the connection's role may not send that command (the error says what it may do). */
+  | { type: 'rejected'; id: string | null; error: string; revision: number; status?: 403 }
   | { type: 'pong'; sentLocal: number; hubTime: number }
   | { type: 'outputs'; outputs: OutputStatus[] }
   /** To one output: an operator gave it this name. */

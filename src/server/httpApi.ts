@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Command } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
 import type { Hub } from './hub';
+import { asRunCsv, type AsRunLog } from './asRunLog';
 import type { LiveTemplates } from './liveTemplates';
 import { openApiDocument } from './openApi';
 import type { OutputRegistry } from './outputRegistry';
 import { handleShowsApi, SHOWS_ROUTES, type ShowsRoute } from './showsApi';
 import type { ShowLibrary } from './showLibrary';
-import { HttpError, readJson, reply, requireToken } from './httpRequest';
+import { HttpError, readJson, reply, requireSender } from './httpRequest';
+import { mayDo, refusalFor, type Roles } from './roles';
 import { cut, type RequestTarget } from './requestTarget';
 
 type ApiContext = {
@@ -16,20 +18,26 @@ type ApiContext = {
   url: RequestTarget;
   hub: Hub;
   outputs: OutputRegistry;
-  token: string;
+  roles: Roles;
   library: ShowLibrary;
   templates?: LiveTemplates;
+  asRun?: AsRunLog;
 };
 
 /** The API's own routes, by `METHOD /path`; the show-file routes are in showsApi.ts. */
 const routes = {
   'GET /api/state': ({ response, hub }: ApiContext) => reply(response, 200, hub.store.getState()),
   'GET /api/outputs': ({ response, outputs }: ApiContext) => reply(response, 200, { outputs: outputs.list() }),
-  'GET /api/health': ({ response, hub }: ApiContext) => reply(response, 200, { ok: true, revision: hub.store.getState().revision, hubTime: hub.now() }),
+  'GET /api/health': ({ response, hub }: ApiContext) => {
+    const problem = hub.problem?.() ?? null;
+    return reply(response, problem ? 503 : 200, { ok: !problem, revision: hub.store.getState().revision, hubTime: hub.now(), ...(problem ? { problem } : {}) });
+  },
   'GET /api/templates': ({ response, templates }: ApiContext) => {
     if (!templates) throw new HttpError(404, 'This hub serves no templates');
     return reply(response, 200, templates.status());
   },
+  'GET /api/asrun': asRunEntries,
+  'GET /api/asrun.csv': asRunEntries,
   'POST /api/commands': postCommand,
   'GET /api/openapi.json': ({ response }: ApiContext) => reply(response, 200, openApiDocument()),
 };
@@ -48,15 +56,16 @@ export async function handleApi(
   url: RequestTarget,
   hub: Hub,
   outputs: OutputRegistry,
-  token: string,
+  roles: Roles,
   library: ShowLibrary,
   templates?: LiveTemplates,
+  asRun?: AsRunLog,
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   try {
     const route = `${request.method} ${cut(url.pathname, 80)}`;
-    if (Object.hasOwn(routes, route)) return await routes[route as keyof typeof routes]({ request, response, url, hub, outputs, token, library, templates });
-    if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, token);
+    if (Object.hasOwn(routes, route)) return await routes[route as keyof typeof routes]({ request, response, url, hub, outputs, roles, library, templates, asRun });
+    if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, roles);
     throw new HttpError(404, `No API route ${route}: see GET /api/openapi.json (or README.md) for the routes there are`);
   } catch (error) {
     if (error instanceof HttpError) return reply(response, error.status, { error: error.message });
@@ -64,13 +73,26 @@ export async function handleApi(
   }
 }
 
-async function postCommand({ request, response, url, hub, token }: ApiContext) {
-  requireToken(request, url, token);
+async function asRunEntries({ response, url, asRun }: ApiContext) {
+  if (!asRun) throw new HttpError(404, 'This hub keeps no as-run log');
+  const date = url.searchParams.get('date') ?? undefined;
+  if (date !== undefined && !/^\d{4}-\d\d-\d\d$/.test(date)) throw new HttpError(400, `date must be a day as YYYY-MM-DD (UTC), got ${JSON.stringify(cut(date, 40))}`);
+  const entries = await asRun.day(date, url.searchParams.get('item') ?? '', url.searchParams.get('all') === '1');
+  if (url.pathname === '/api/asrun') return reply(response, 200, { entries });
+  const csv = asRunCsv(entries);
+  response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': `attachment; filename="as-run-${date ?? 'today'}.csv"`, 'content-length': Buffer.byteLength(csv) });
+  response.end(csv);
+  return true;
+}
+
+async function postCommand({ request, response, url, hub, roles }: ApiContext) {
+  const sender = requireSender(request, url, roles);
   const json = await readJson(request);
   const parsed = Command.safeParse(json);
   if (!parsed.success) throw new HttpError(400, `Command refused: ${describeIssues(parsed.error)}`);
+  if (!mayDo(sender, parsed.data.type)) throw new HttpError(403, refusalFor(sender, parsed.data.type));
   const baseRevision = parseIfMatch(request.headers['if-match']);
-  const result = await hub.submit(parsed.data, baseRevision);
+  const result = await hub.submit(parsed.data, baseRevision, sender.name);
   if (result.ok) return reply(response, 200, { revision: result.revision });
   const status = { refused: 422, stale: 409, storage: 503, busy: 503 }[result.reason];
   return reply(response, status, { error: result.error, revision: result.revision });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestTarget } from './requestTarget';
-import { hasToken } from './token';
+import { mayDo, refusalFor, type Permission, type Roles, type Sender } from './roles';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -15,17 +15,19 @@ export class HttpError extends Error {
 }
 
 /**
- * Refuses a request without the operator token (401) before reading its body. The API takes the token in the
- * Authorization header only: a token in the URL ends up in logs, proxies and browser history.
+ * Refuses a request without a known token (401), or whose token's role may not do `permission` (403), before
+ * reading its body; returns who sent it. The API takes the token in the Authorization header only: a token in
+ * the URL ends up in logs, proxies and browser history.
  */
-export function requireToken(request: IncomingMessage, url: RequestTarget, token: string): void {
+export function requireSender(request: IncomingMessage, url: RequestTarget, roles: Roles, permission?: Permission): Sender {
   if (url.searchParams.has('token')) {
     throw new HttpError(401, 'The API does not take the operator token in the URL (it would end up in logs and history): send "Authorization: Bearer <token>" instead');
   }
-  if (!hasToken(bearer(request.headers.authorization), token)) {
-    // Drain nothing: the client is told at once and the show is untouched.
-    throw new HttpError(401, 'Missing or wrong operator token: send "Authorization: Bearer <token>" (printed by npm start)');
-  }
+  const sender = roles.senderOf(bearer(request.headers.authorization));
+  // Drain nothing: the client is told at once and the show is untouched.
+  if (!sender) throw new HttpError(401, 'Missing or wrong operator token: send "Authorization: Bearer <token>" (printed by npm start)');
+  if (permission && !mayDo(sender, permission)) throw new HttpError(403, refusalFor(sender, permission));
+  return sender;
 }
 
 /** The request body as JSON, or a 400/413 saying what is wrong with it. */

@@ -8,21 +8,31 @@ export type SubmitResult =
   | { ok: true; revision: number }
   | { ok: false; error: string; revision: number; reason: 'refused' | 'stale' | 'storage' | 'busy' };
 
+/** One applied change, handed to `persist` with the state it produced: who sent what, when, and the show before and after. */
+export type Applied = { revision: number; at: number; sender: string; command: Command | { type: 'show.replace' }; before: ShowState; after: ShowState };
+
+/** Who a command is recorded as coming from when the caller names no one (the hub's own auto-out timers). */
+export const HUB_SENDER = 'hub';
+
 /** The authoritative show: applies commands in arrival order, persists them, and only then publishes them. */
 export type Hub = {
   store: ShowStore;
-  submit(command: Command, baseRevision?: number): Promise<SubmitResult>;
+  /** `sender` is the token name recorded with the command (the as-run log says who pressed it). */
+  submit(command: Command, baseRevision?: number, sender?: string): Promise<SubmitResult>;
   /**
    * Replaces the whole show (opening a show file, starting a new one) in turn with commands: `produce` gets
    * the current show and returns the next one, or a sentence saying why not. The revision still goes up by one.
    */
-  replace(produce: (current: ShowState) => Promise<ShowState | string>): Promise<SubmitResult>;
+  replace(produce: (current: ShowState) => Promise<ShowState | string>, sender?: string): Promise<SubmitResult>;
   now(): number;
+  /** Why commands are refused right now (a hub on NATS that cannot reach it), or null. */
+  problem?(): string | null;
 };
 
 export type HubOptions = {
   initial: ShowState;
-  persist: (state: ShowState) => Promise<void>;
+  /** Makes `state` durable, with the changes that led to it (in order); it must not resolve before both are on disk. */
+  persist: (state: ShowState, applied: Applied[]) => Promise<void>;
   now?: () => number;
   /** Themes with valid template files, checked by show.setTheme (see ApplyContext.themes). */
   themes?: () => readonly string[];
@@ -37,8 +47,8 @@ export type HubOptions = {
 export const DEFAULT_MAX_WAITING = 256;
 
 type Job =
-  | { kind: 'command'; command: Command; baseRevision?: number; done: (result: SubmitResult) => void }
-  | { kind: 'replace'; produce: (current: ShowState) => Promise<ShowState | string>; done: (result: SubmitResult) => void };
+  | { kind: 'command'; command: Command; baseRevision?: number; sender: string; done: (result: SubmitResult) => void }
+  | { kind: 'replace'; produce: (current: ShowState) => Promise<ShowState | string>; sender: string; done: (result: SubmitResult) => void };
 
 export function createHub({ initial, persist, now = Date.now, themes, maxWaiting = DEFAULT_MAX_WAITING }: HubOptions): Hub {
   const store = createShowStore(initial);
@@ -57,7 +67,7 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
       for (let head = waiting[0]; head; head = waiting[0]) {
         if (head.kind === 'replace') {
           waiting.shift();
-          head.done(await replaceDurably(head.produce));
+          head.done(await replaceDurably(head.produce, head.sender));
           continue;
         }
         const group: Extract<Job, { kind: 'command' }>[] = [];
@@ -72,13 +82,18 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
   async function commitGroup(group: Extract<Job, { kind: 'command' }>[]) {
     const current = store.getState();
     let working = current;
+    let applied: Applied[] = [];
     // The show check costs milliseconds, so it runs once on the group's result; only when that fails is each
     // command checked on its own, so the one that broke the show is refused and the rest still go through.
     const applyAll = (checkEach: boolean) => {
       working = current;
+      applied = [];
       return group.map((job) => {
-        const { result, state } = applyOne(working, job.command, job.baseRevision, checkEach);
-        if (state) working = state;
+        const { result, state, at } = applyOne(working, job.command, job.baseRevision, checkEach);
+        if (state) {
+          applied.push({ revision: state.revision, at: at!, sender: job.sender, command: job.command, before: working, after: state });
+          working = state;
+        }
         return result;
       });
     };
@@ -86,7 +101,7 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
     if (working !== current && group.length > 1 && checkShow(working)) results = applyAll(true);
     if (working !== current) {
       try {
-        await persist(working);
+        await persist(working, applied);
         store.setState(working, true);
       } catch (error) {
         const refused: SubmitResult = { ok: false, reason: 'storage', revision: current.revision, error: `The show could not be saved, so nothing was changed: ${(error as Error).message}` };
@@ -96,7 +111,7 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
     group.forEach((job, i) => job.done(results[i]!));
   }
 
-  function applyOne(current: ShowState, command: Command, baseRevision: number | undefined, check: boolean): { result: SubmitResult; state?: ShowState } {
+  function applyOne(current: ShowState, command: Command, baseRevision: number | undefined, check: boolean): { result: SubmitResult; state?: ShowState; at?: number } {
     const refuse = (reason: 'refused' | 'stale', error: string) => ({ result: { ok: false as const, reason, error, revision: current.revision } });
     if (baseRevision !== undefined && baseRevision !== current.revision) {
       return refuse(
@@ -104,14 +119,15 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
         `The show has changed since you loaded it (you edited revision ${baseRevision}, it is now at ${current.revision}); nothing was changed — check the new state and try again`,
       );
     }
-    const applied = applyCommand(current, command, themes ? { now: now(), themes: themes() } : { now: now() });
+    const at = now();
+    const applied = applyCommand(current, command, themes ? { now: at, themes: themes() } : { now: at });
     if (!applied.ok) return refuse('refused', applied.error);
     const invalid = check ? checkShow(applied.state) : null;
     if (invalid) return refuse('refused', invalid);
-    return { result: { ok: true, revision: applied.state.revision }, state: applied.state };
+    return { result: { ok: true, revision: applied.state.revision }, state: applied.state, at };
   }
 
-  async function replaceDurably(produce: (current: ShowState) => Promise<ShowState | string>): Promise<SubmitResult> {
+  async function replaceDurably(produce: (current: ShowState) => Promise<ShowState | string>, sender: string): Promise<SubmitResult> {
     const current = store.getState();
     let next: ShowState | string;
     try {
@@ -124,7 +140,7 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
     const invalid = checkShow(state);
     if (invalid) return { ok: false, reason: 'refused', error: invalid, revision: current.revision };
     try {
-      await persist(state);
+      await persist(state, [{ revision: state.revision, at: now(), sender, command: { type: 'show.replace' }, before: current, after: state }]);
     } catch (error) {
       return { ok: false, reason: 'storage', revision: current.revision, error: `The show could not be saved, so nothing was changed: ${(error as Error).message}` };
     }
@@ -149,8 +165,8 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
   return {
     store,
     now,
-    submit: (command, baseRevision) => new Promise((done) => enqueue({ kind: 'command', command, baseRevision, done })),
-    replace: (produce) => new Promise((done) => enqueue({ kind: 'replace', produce, done })),
+    submit: (command, baseRevision, sender = HUB_SENDER) => new Promise((done) => enqueue({ kind: 'command', command, baseRevision, sender, done })),
+    replace: (produce, sender = HUB_SENDER) => new Promise((done) => enqueue({ kind: 'replace', produce, sender, done })),
   };
 }
 
@@ -158,7 +174,7 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
  * The one check between a change and the disk: the state it produces must pass the same schema every page and
  * the next start read it with (caps on races, splits, text lengths), whatever command or show file produced it.
  */
-function checkShow(state: ShowState): string | null {
+export function checkShow(state: ShowState): string | null {
   const parsed = ShowState.safeParse(state);
   return parsed.success ? null : `Refused: the show would no longer be valid (${describeIssues(parsed.error)}); nothing was changed`;
 }

@@ -15,6 +15,9 @@ import { createShowLibrary } from './showLibrary';
 import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
 import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
+import { createRoles, loadRolesFile } from './roles';
+import { openAsRunLog } from './asRunLog';
+import { createNatsHub } from './natsHub';
 
 export const DEFAULT_PORT = 4380;
 
@@ -28,6 +31,13 @@ const showsDir = resolve(process.env.SHOWS_DIR ?? resolve(showPath, '../shows'))
 const templatesDir = resolve(process.env.TEMPLATES_DIR ?? resolve(root, 'templates'));
 const heartbeatMs = Number(process.env.HEARTBEAT_MS ?? DEFAULT_HEARTBEAT_MS);
 const maxWaiting = Number(process.env.COMMAND_QUEUE_MAX ?? DEFAULT_MAX_WAITING);
+const rolesPath = resolve(process.env.ROLES_FILE ?? resolve(showPath, '../roles.json'));
+const natsUrl = process.env.NATS_URL ?? '';
+const natsShow = process.env.NATS_SHOW ?? 'show';
+const natsReplicas = Number(process.env.NATS_REPLICAS ?? 1);
+const hubName = process.env.HUB_NAME ?? '';
+/** The other hubs' addresses (http://host:port), told to pages so they can move to one when this hub goes. */
+const hubList = (process.env.HUBS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
 const forgetOutputsMs = Number(process.env.OUTPUT_FORGET_MS ?? DEFAULT_FORGET_AFTER_MS);
 
 async function main() {
@@ -35,9 +45,13 @@ async function main() {
   if (!Number.isInteger(heartbeatMs) || heartbeatMs < 100) throw new Error(`HEARTBEAT_MS must be a whole number of milliseconds, at least 100, got ${process.env.HEARTBEAT_MS}`);
   if (!Number.isInteger(maxWaiting) || maxWaiting < 1) throw new Error(`COMMAND_QUEUE_MAX must be a whole number, at least 1, got ${process.env.COMMAND_QUEUE_MAX}`);
   if (!Number.isInteger(forgetOutputsMs) || forgetOutputsMs < 100) throw new Error(`OUTPUT_FORGET_MS must be a whole number of milliseconds, at least 100, got ${process.env.OUTPUT_FORGET_MS}`);
+  if (natsUrl && !/^[A-Za-z0-9_-]{1,64}$/.test(natsShow)) throw new Error(`NATS_SHOW must be 1 to 64 letters, digits, dashes or underscores, got ${natsShow}`);
+  if (!Number.isInteger(natsReplicas) || natsReplicas < 1 || natsReplicas > 5) throw new Error(`NATS_REPLICAS must be 1 to 5, got ${process.env.NATS_REPLICAS}`);
   const { state, seeded } = await openShowFile(showPath, seedPath);
   for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
+  const rolesFile = await loadRolesFile(rolesPath);
+  const roles = createRoles(token, rolesFile);
   const library = createShowLibrary(showsDir);
 
   let sockets: ReturnType<typeof attachSocketServer> | undefined;
@@ -50,11 +64,45 @@ async function main() {
     // Panels and the designers' gallery show them; outputs ignore them.
     onProblems: ({ version, problems }) => sockets?.broadcast({ type: 'templateProblems', version, problems }),
   });
-  const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes, maxWaiting });
+  // On NATS the stream is the record: the local as-run log is rebuilt from it, so nothing in it is dropped on start.
+  const asRun = await openAsRunLog(resolve(showPath, '../asrun'), natsUrl ? Infinity : state.revision, Date.now);
+  const hub = natsUrl ? startNatsHub(state, asRun) : startFileHub(state, asRun);
   hub.store.subscribe((next) => (themeInUse = next.theme));
   startAutoOutTimers(hub);
 
-  const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), now: hub.now, forgetAfterMs: forgetOutputsMs });
+  const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), onReport: (o) => asRun.reported(o.name || o.connectionId, o.report), now: hub.now, forgetAfterMs: forgetOutputsMs });
+
+  function startFileHub(initial: typeof state, log: typeof asRun) {
+    // The as-run lines first: a crash between the two writes leaves lines past the show's revision, dropped on start.
+    const persist = async (next: typeof state, applied: Parameters<typeof log.record>[0]) => {
+      await log.record(applied);
+      await saveShowFile(showPath, next);
+    };
+    return createHub({ initial, persist, themes: templates.themes, maxWaiting });
+  }
+
+  function startNatsHub(initial: typeof state, log: typeof asRun) {
+    // The local show file is this hub's copy, served when it starts without NATS; written at most twice a second.
+    let saveTimer: ReturnType<typeof setTimeout> | null = null;
+    let latest = initial;
+    let logging = Promise.resolve();
+    return createNatsHub({
+      servers: natsUrl,
+      show: natsShow,
+      initial,
+      replicas: natsReplicas,
+      themes: templates.themes,
+      maxWaiting,
+      onApplied(next, applied) {
+        latest = next;
+        logging = logging.then(() => log.record(applied)).catch((error) => console.error(`The as-run log could not be written: ${(error as Error).message}`));
+        saveTimer ??= setTimeout(() => {
+          saveTimer = null;
+          saveShowFile(showPath, latest).catch((error) => console.error(`The local copy of the show could not be saved: ${(error as Error).message}`));
+        }, 500);
+      },
+    });
+  }
 
   const pages = dev ? await startVite() : null;
   const dist = resolve(root, 'dist');
@@ -63,7 +111,7 @@ async function main() {
   const server = createServer((request, response) => {
     const target = parseRequestTarget(request.url);
     if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
-    handleApi(request, response, target, hub, outputs, token, library, templates)
+    handleApi(request, response, target, hub, outputs, roles, library, templates, asRun)
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
@@ -81,7 +129,8 @@ async function main() {
     const body = JSON.stringify({ error: tooBig ? 'The request headers are too large' : `The request is not valid HTTP (${error.code ?? 'unreadable'}): check its request line and headers` });
     socket.end(`HTTP/1.1 ${tooBig ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
-  sockets = attachSocketServer(server, hub, outputs, token, templates, heartbeatMs);
+  const peers = natsUrl || hubList.length ? { hub: hubName || `${host}:${port}`, hubs: hubList } : undefined;
+  sockets = attachSocketServer(server, hub, outputs, roles, templates, heartbeatMs, peers);
 
   server.on('error', (error) => {
     console.error(`Finishline hub could not listen on ${host}:${port}: ${error.message}`);
@@ -91,10 +140,14 @@ async function main() {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const base = `http://localhost:${actualPort}`;
+    if (peers && !hubName) peers.hub = `${lanAddress() ?? host}:${actualPort}`;
     const lan = lanAddress();
     console.log(`Finishline hub ${dev ? '(dev, hot reload) ' : ''}listening on port ${actualPort}`);
     console.log(`  Show file:      ${showPath} (revision ${state.revision}${seeded ? ', new from the demo show' : ''})`);
     console.log(`  Saved shows:    ${showsDir}`);
+    if (natsUrl) console.log(`  NATS:           ${natsUrl} (show ${natsShow}, stream FINISHLINE_${natsShow}, ${natsReplicas} replica${natsReplicas === 1 ? '' : 's'}; the show file is this hub's copy)`);
+    console.log(`  As-run log:     ${resolve(showPath, '../asrun')} (GET /api/asrun.csv)`);
+    console.log(`  Roles:          ${rolesPath} (${rolesFile.tokens.length} named token${rolesFile.tokens.length === 1 ? '' : 's'}${rolesFile.tokens.map((t) => `, ${t.name}: ${t.role}`).join('')})`);
     console.log(`  Templates:      ${templatesDir} (watched: valid edits go to every output at once)`);
     console.log(`  Operator panel: ${base}/?token=${token}`);
     console.log(`  Output:         ${base}/output.html`);

@@ -4,6 +4,7 @@ import { OutputStatus } from '../protocol/messages';
 import { TemplateLibrary, TemplateProblem } from '../protocol/templates/templateSet';
 import { ShowState } from '../state/showState';
 import { COMMAND_SUMMARIES } from './commandSummaries';
+import { AsRunEntry } from './asRunLog';
 import type { ApiRoute } from './httpApi';
 import { SavedShow } from './showLibrary';
 import { showsBodies } from './showsApi';
@@ -18,6 +19,8 @@ type Operation = {
   body?: string;
   /** The 200 answer's component name. */
   answer: string;
+  /** The 200 answer's media type when it is not JSON (the schema then describes the rows). */
+  answerType?: 'text/csv';
   /** Statuses other than 200 the route may answer with, each with an `{ error }` body. */
   errors?: Record<number, string>;
 };
@@ -28,7 +31,11 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const OPERATIONS: Record<ApiRoute, Operation> = {
   'GET /api/state': { summary: 'The whole show state, with its revision', answer: 'ShowState' },
   'GET /api/outputs': { summary: 'Every output page the hub knows: name, connection, and what it last reported drawing', answer: 'Outputs' },
-  'GET /api/health': { summary: "The hub is up: its show revision and its clock (ms since the epoch)", answer: 'Health' },
+  'GET /api/health': {
+    summary: 'The hub is up: its show revision and its clock (ms since the epoch)',
+    answer: 'Health',
+    errors: { 503: 'The hub cannot accept commands (e.g. it has lost NATS): `problem` says why' },
+  },
   'GET /api/templates': { summary: 'The template set on air, and what is wrong with the template files on disk', answer: 'TemplateStatus', errors: { 404: 'This hub serves no templates' } },
   'POST /api/commands': {
     summary: 'Applies one command to the show',
@@ -46,6 +53,17 @@ const OPERATIONS: Record<ApiRoute, Operation> = {
     },
   },
   'GET /api/openapi.json': { summary: 'This document', answer: 'OpenApiDocument' },
+  'GET /api/asrun': {
+    summary: "The as-run log of a day (UTC; today without `date=YYYY-MM-DD`): every take, update and clear with who sent it and when each output drew it; `item=` filters by rundown item or text, `all=1` lists every applied command",
+    answer: 'AsRunEntries',
+    errors: { 400: 'date is not a day as YYYY-MM-DD', 404: 'This hub keeps no as-run log' },
+  },
+  'GET /api/asrun.csv': {
+    summary: 'The same as-run log as CSV (one row per entry), for compliance and sponsors',
+    answer: 'AsRunEntries',
+    answerType: 'text/csv',
+    errors: { 400: 'date is not a day as YYYY-MM-DD', 404: 'This hub keeps no as-run log' },
+  },
   'GET /api/shows': { summary: 'The saved shows, and which one is open', answer: 'ShowList' },
   'POST /api/shows/new': {
     summary: 'Saves the current show, then starts an empty one with this name',
@@ -94,7 +112,8 @@ function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string
   const registry = z.registry<{ id: string; description?: string }>();
   registry.add(ShowState, { id: 'ShowState', description: 'The whole show, as the hub holds it and sends it on the WebSocket.' });
   registry.add(z.strictObject({ outputs: z.array(OutputStatus) }), { id: 'Outputs' });
-  registry.add(z.strictObject({ ok: z.literal(true), revision: z.number().int(), hubTime: z.number() }), { id: 'Health' });
+  registry.add(z.strictObject({ ok: z.boolean(), revision: z.number().int(), hubTime: z.number(), problem: z.string().optional() }), { id: 'Health' });
+  registry.add(z.strictObject({ entries: z.array(AsRunEntry) }), { id: 'AsRunEntries' });
   registry.add(z.strictObject({ version: z.number().int(), templates: TemplateLibrary, problems: z.array(TemplateProblem) }), { id: 'TemplateStatus' });
   registry.add(z.strictObject({ revision: z.number().int() }), { id: 'Revision', description: 'The show revision the change made.' });
   registry.add(z.strictObject({ current: z.strictObject({ name: z.string(), file: z.string() }), shows: z.array(SavedShow) }), { id: 'ShowList' });
@@ -118,8 +137,10 @@ function pathsOf(): Record<string, Record<string, unknown>> {
   for (const [route, op] of Object.entries(OPERATIONS) as [ApiRoute, Operation][]) {
     const [method, path] = route.split(' ') as [string, string];
     const json = (schema: unknown) => ({ 'application/json': { schema } });
-    const responses: Record<string, unknown> = { 200: { description: 'OK', content: json(ref(op.answer)) } };
-    if (op.token) responses[401] = { description: 'Missing or wrong operator token', content: json(ref('Error')) };
+    const ok = op.answerType ? { [op.answerType]: { schema: { type: 'string', description: `Rows of ${op.answer}` } } } : json(ref(op.answer));
+    const responses: Record<string, unknown> = { 200: { description: 'OK', content: ok } };
+    if (op.token) responses[401] = { description: 'Missing or wrong token', content: json(ref('Error')) };
+    if (op.token) responses[403] = { description: "The token's role may not do this (the message names the role and what it may do)", content: json(ref('Error')) };
     for (const [status, description] of Object.entries(op.errors ?? {})) responses[status] = { description, content: json(ref('Error')) };
     (paths[path] ??= {})[method.toLowerCase()] = {
       operationId: route.replace(/[^A-Za-z0-9]+/g, '_').replace(/_$/, ''),

@@ -9,6 +9,8 @@ export const DEFAULT_LIST_EVERY_MS = 500;
 
 export type OutputRegistryOptions = {
   onChange: (outputs: OutputStatus[]) => void;
+  /** Every report, with the output's status after it (the as-run log notes when each output first drew an entry). */
+  onReport?: (output: OutputStatus & { report: OutputReport }) => void;
   now: () => number;
   maxOutputs?: number;
   forgetAfterMs?: number;
@@ -20,7 +22,7 @@ export type OutputRegistryOptions = {
  * last said it rendered. Disconnected ones stay listed for a while, then are forgotten; the list is bounded,
  * and panels hear of changes at a bounded rate.
  */
-export function createOutputRegistry({ onChange, now, maxOutputs = DEFAULT_MAX_OUTPUTS, forgetAfterMs = DEFAULT_FORGET_AFTER_MS, listEveryMs = DEFAULT_LIST_EVERY_MS }: OutputRegistryOptions) {
+export function createOutputRegistry({ onChange, onReport, now, maxOutputs = DEFAULT_MAX_OUTPUTS, forgetAfterMs = DEFAULT_FORGET_AFTER_MS, listEveryMs = DEFAULT_LIST_EVERY_MS }: OutputRegistryOptions) {
   const outputs = new Map<string, OutputStatus>();
   const list = () => [...outputs.values()];
 
@@ -69,7 +71,11 @@ export function createOutputRegistry({ onChange, now, maxOutputs = DEFAULT_MAX_O
       return true;
     },
     has: (connectionId: string) => outputs.has(connectionId),
-    reported: (connectionId: string, report: OutputReport) => update(connectionId, { report, lastReportAt: now() }),
+    reported(connectionId: string, report: OutputReport) {
+      if (!update(connectionId, { report, lastReportAt: now() })) return false;
+      onReport?.({ ...outputs.get(connectionId)!, report });
+      return true;
+    },
     renamed: (connectionId: string, name: string) => update(connectionId, { name }),
     disconnected: (connectionId: string) => update(connectionId, { connected: false, disconnectedAt: now() }),
     close() {

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { describeIssues } from '../protocol/describeIssues';
 import type { Hub, SubmitResult } from './hub';
-import { HttpError, readJson, reply, requireToken } from './httpRequest';
+import { HttpError, readJson, reply, requireSender } from './httpRequest';
+import type { Roles } from './roles';
 import { cut, type RequestTarget } from './requestTarget';
 import { ShowFileId, ShowName, showFileId, type ShowLibrary } from './showLibrary';
 
@@ -20,7 +21,7 @@ export const SHOWS_ROUTES: readonly ShowsRoute[] = ['GET /api/shows', ...Object.
  * Show files: `GET /api/shows` lists the saved shows; `POST /api/shows/new`, `/save-as` and `/open` switch or
  * save the show. Each goes through the hub in turn with commands and bumps the revision like one.
  */
-export async function handleShowsApi(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, library: ShowLibrary, token: string): Promise<true> {
+export async function handleShowsApi(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, library: ShowLibrary, roles: Roles): Promise<true> {
   const action = url.pathname.replace(/^\/api\/shows\/?/, '');
   if (request.method === 'GET' && action === '') {
     const current = hub.store.getState();
@@ -29,23 +30,23 @@ export async function handleShowsApi(request: IncomingMessage, response: ServerR
   if (request.method !== 'POST' || !Object.hasOwn(showsBodies, action)) {
     throw new HttpError(404, `No API route ${request.method} ${cut(url.pathname, 80)}: use GET /api/shows or POST /api/shows/new, /save-as, /open`);
   }
-  requireToken(request, url, token);
+  const sender = requireSender(request, url, roles, 'showFiles');
   const json = await readJson(request);
   let result: SubmitResult;
   switch (action) {
     case 'new': {
       const { name } = parse(showsBodies.new, json);
-      result = await hub.replace((current) => library.startNew(current, name));
+      result = await hub.replace((current) => library.startNew(current, name), sender.name);
       break;
     }
     case 'save-as': {
       const { name, overwrite } = parse(showsBodies['save-as'], json);
-      result = await hub.replace((current) => library.saveAs(current, name, overwrite));
+      result = await hub.replace((current) => library.saveAs(current, name, overwrite), sender.name);
       break;
     }
     default: {
       const { file } = parse(showsBodies.open, json);
-      result = await hub.replace((current) => library.open(current, file));
+      result = await hub.replace((current) => library.open(current, file), sender.name);
     }
   }
   if (result.ok) return reply(response, 200, { revision: result.revision, name: hub.store.getState().name });

@@ -8,7 +8,7 @@ import type { Hub } from './hub';
 import type { LiveTemplates } from './liveTemplates';
 import type { OutputRegistry } from './outputRegistry';
 import { badTargetMessage, cut, parseRequestTarget } from './requestTarget';
-import { hasToken } from './token';
+import { mayDo, refusalFor, type Roles, type Sender } from './roles';
 
 const MAX_FRAME_BYTES = 64 * 1024;
 /** Connections the hub serves at once: a show has a few panels and outputs; this only stops a flood. */
@@ -25,6 +25,8 @@ type Latest = 'snapshot' | 'outputs';
 type Client = {
   socket: WebSocket;
   role: ClientRole;
+  /** Who presented which token (null: no token, read-only); commands are checked against its role and recorded with its name. */
+  sender: Sender | null;
   /** Output pages say so in their URL (`/ws?role=output`); only they may report what they rendered. */
   output: boolean;
   connectionId: string;
@@ -46,9 +48,11 @@ export function attachSocketServer(
   server: Server,
   hub: Hub,
   outputs: OutputRegistry,
-  token: string,
+  roles: Roles,
   templates?: LiveTemplates,
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
+  /** With several hubs (NATS): this hub's name and every hub's address, told to each page so it can move to another. */
+  peers?: { hub: string; hubs: string[] },
 ) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const clients = new Set<Client>();
@@ -106,9 +110,10 @@ export function attachSocketServer(
     if (clients.size >= MAX_CONNECTIONS) return refuseUpgrade(socket, 503, `The hub already serves ${clients.size} connections, its limit: try again later`);
     const params = target.searchParams;
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const role: ClientRole = hasToken(params.get('token'), token) ? 'operator' : 'viewer';
+      const sender = roles.senderOf(params.get('token'));
+      const role: ClientRole = sender && sender.role !== 'viewer' ? 'operator' : 'viewer';
       const name = OutputName.safeParse(params.get('name') ?? '');
-      onConnection({ socket: ws, role, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), alive: true, due: new Set() }, name.success ? name.data : '');
+      onConnection({ socket: ws, role, sender, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), alive: true, due: new Set() }, name.success ? name.data : '');
     });
   }
 
@@ -117,7 +122,8 @@ export function attachSocketServer(
     if (client.output && !outputs.connected(client.connectionId, name)) {
       console.log(`Output ${client.connectionId} gets the show but is not listed: the outputs list is full`);
     }
-    send(client, { type: 'welcome', connectionId: client.connectionId, role: client.role, hubTime: hub.now() });
+    const access = client.sender ? { access: client.sender } : {};
+    send(client, { type: 'welcome', connectionId: client.connectionId, role: client.role, hubTime: hub.now(), ...access, ...peers });
     // The look before the show, so a page's first frame is drawn with the right templates.
     if (templates) {
       const { version, templates: library, problems } = templates.status();
@@ -173,10 +179,13 @@ export function attachSocketServer(
         return send(client, { type: 'ack', id: message.id, revision: revision() });
       }
       case 'command': {
-        if (client.role !== 'operator') {
+        if (!client.sender) {
           return reject(message.id, 'This connection is read-only: open the operator URL (with its token) to control the show');
         }
-        const result = await hub.submit(message.command, message.baseRevision);
+        if (!mayDo(client.sender, message.command.type)) {
+          return send(client, { type: 'rejected', id: message.id, error: refusalFor(client.sender, message.command.type), revision: revision(), status: 403 });
+        }
+        const result = await hub.submit(message.command, message.baseRevision, client.sender.name);
         if (result.ok) return send(client, { type: 'ack', id: message.id, revision: result.revision });
         return reject(message.id, result.error);
       }

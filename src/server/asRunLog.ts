@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { appendFile, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
+import { LayerId } from '../protocol/layers';
+import type { OutputReport } from '../protocol/messages';
+import { itemTitle } from '../protocol/rundownItem';
+import type { ShowState } from '../state/showState';
+import type { Applied } from './hub';
+
+/** One take, update or clear as it went to air: when, which rundown item, what was shown, who sent it. */
+export const AsRunEntry = z.strictObject({
+  revision: z.number().int(),
+  /** Hub time it was applied (ms since the epoch). */
+  at: z.number(),
+  /** take, update, clear, clearAll or autoOut; any other command's type when the log keeps every change (see `all`). */
+  action: z.string(),
+  layer: z.string(),
+  /** The rundown item's id and title, when it came from (or matches) one. */
+  itemId: z.string(),
+  item: z.string(),
+  kind: z.string(),
+  /** The graphic's text (its text props, joined); for a clear, the text of what it took off air. */
+  text: z.string(),
+  /** Token name of the sender (`hub` for the hub's own auto-out). */
+  by: z.string(),
+  /** What each output must show for this entry to count as drawn: an on-air id per layer, null for empty. */
+  expect: z.array(z.strictObject({ layer: LayerId, id: z.string().nullable() })),
+  /** The first time each output (by name, else connection id) reported drawing it. */
+  drawn: z.record(z.string(), z.number()),
+});
+export type AsRunEntry = z.infer<typeof AsRunEntry>;
+
+type Line = { t: 'cmd'; entry: Omit<AsRunEntry, 'drawn'> } | { t: 'drawn'; revision: number; output: string; at: number };
+
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+const ON_AIR = ['take', 'update', 'clear', 'clearAll', 'autoOut'];
+export const isOnAir = (entry: { action: string }) => ON_AIR.includes(entry.action);
+
+/**
+ * The log entries a group of applied commands makes: the as-run proper (take, update, clear and the like, with
+ * what was shown), and for every other command just who changed what and when (its type), so each applied
+ * command's sender is on record.
+ */
+export function asRunEntries(applied: Applied[]): Omit<AsRunEntry, 'drawn'>[] {
+  return applied.flatMap(({ revision, at, sender, command, before, after }): Omit<AsRunEntry, 'drawn'>[] => {
+    const action = command.type;
+    if (command.type !== 'take' && command.type !== 'update' && command.type !== 'clear' && command.type !== 'clearAll' && command.type !== 'autoOut') {
+      return [{ revision, at, action, layer: '', itemId: '', item: '', kind: '', text: '', by: sender, expect: [] }];
+    }
+    if (command.type === 'take' || command.type === 'update') {
+      const layer = (command.type === 'update' ? command.layer : (command.layer ?? contractOf(command.graphic.kind).layer)) as LayerId;
+      const onAir = after.onAir[layer];
+      return [{ revision, at, action, layer, ...itemOf(after, onAir?.itemId), kind: command.graphic.kind, text: textOf(command.graphic), by: sender, expect: [{ layer, id: onAir?.id ?? null }] }];
+    }
+    const layers = (command.type === 'clearAll' ? Object.keys(before.onAir) : [command.layer]) as LayerId[];
+    const was = layers.map((layer) => before.onAir[layer]).filter((g) => g !== undefined);
+    const item = was.length === 1 ? itemOf(before, was[0]!.itemId) : { itemId: '', item: '' };
+    return [{ revision, at, action, layer: layers.join(' '), ...item, kind: was.map((g) => g.graphic.kind).join(' '), text: was.map((g) => textOf(g.graphic)).join(' | ').slice(0, 160), by: sender, expect: layers.map((layer) => ({ layer, id: null })) }];
+  });
+}
+
+function itemOf(show: ShowState, itemId: string | undefined) {
+  const item = show.rundown.find((i) => i.id === itemId);
+  return { itemId: itemId ?? '', item: item ? itemTitle(item) : '' };
+}
+
+function textOf(graphic: GraphicSpec): string {
+  const texts = Object.values(graphic.props as Record<string, unknown>).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return texts.join(' · ').slice(0, 160);
+}
+
+/**
+ * The as-run log: one append-only file per (UTC) day in `dir` (`2026-12-01.jsonl`), beside the show file.
+ * Commands are appended and fsynced before the show is saved and the command acknowledged; lines for
+ * revisions the show never reached (a crash between the two writes) are dropped when the hub starts.
+ * Outputs' first drawing of each entry is appended as it is reported (not fsynced: a lost one is a late report).
+ */
+export async function openAsRunLog(dir: string, showRevision: number, now: () => number) {
+  await mkdir(dir, { recursive: true });
+  /** Entries still waiting for outputs to draw them: the latest one per layer. */
+  const pending = new Map<LayerId, AsRunEntry>();
+  await dropUnsaved(dir, showRevision);
+  for (const entry of await readDay(dir, dayOf(now()))) track(entry);
+
+  function track(entry: AsRunEntry) {
+    for (const { layer } of entry.expect) {
+      const old = pending.get(layer);
+      if (old) for (const e of old.expect) pending.delete(e.layer);
+      pending.set(layer, entry);
+    }
+  }
+
+  return {
+    /** Appends the entries of a group of applied commands and syncs the file; resolves once they are on disk. */
+    async record(applied: Applied[]) {
+      const entries = asRunEntries(applied);
+      if (entries.length === 0) return;
+      const file = join(dir, `${dayOf(entries[0]!.at)}.jsonl`);
+      const handle = await open(file, 'a');
+      try {
+        await handle.appendFile(entries.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      for (const entry of entries) track({ ...entry, drawn: {} });
+    },
+    /** An output's report: the first one showing an entry's result (at or after its revision) marks it drawn by that output. */
+    reported(output: string, report: OutputReport) {
+      const at = now();
+      for (const entry of new Set(pending.values())) {
+        if (report.revision < entry.revision || entry.drawn[output] !== undefined) continue;
+        const shows = entry.expect.every(({ layer, id }) => (id === null ? !report.onAir.some((o) => o.layer === layer) : report.onAir.some((o) => o.layer === layer && o.id === id)));
+        if (!shows) continue;
+        entry.drawn[output] = at;
+        void appendFile(join(dir, `${dayOf(at)}.jsonl`), `${JSON.stringify({ t: 'drawn', revision: entry.revision, output, at } satisfies Line)}\n`).catch((error) =>
+          console.error(`The as-run log could not record that ${output} drew revision ${entry.revision}: ${(error as Error).message}`),
+        );
+      }
+    },
+    /**
+     * One day's as-run (UTC date, default today), oldest first; `item` keeps those whose item, item id or text
+     * contains it; `all` adds every other change (rundown, races, crawl, show files) with who sent it.
+     */
+    async day(date = dayOf(now()), item = '', all = false) {
+      const entries = (await readDay(dir, date)).filter((e) => all || isOnAir(e));
+      const wanted = item.toLowerCase();
+      return wanted ? entries.filter((e) => [e.item, e.itemId, e.text].some((field) => field.toLowerCase().includes(wanted))) : entries;
+    },
+  };
+}
+export type AsRunLog = Awaited<ReturnType<typeof openAsRunLog>>;
+
+async function readDay(dir: string, date: string): Promise<AsRunEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, `${date}.jsonl`), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const entries = new Map<number, AsRunEntry>();
+  const drawnEarly: Line[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    let parsed: Line;
+    try {
+      parsed = JSON.parse(line) as Line;
+    } catch {
+      continue; // a line cut short by a crash mid-append (a drawn report, never an acknowledged command)
+    }
+    if (parsed.t === 'cmd') entries.set(parsed.entry.revision, { ...parsed.entry, drawn: {} });
+    else drawnEarly.push(parsed);
+  }
+  for (const line of drawnEarly) {
+    if (line.t !== 'drawn') continue;
+    const entry = entries.get(line.revision);
+    if (entry && entry.drawn[line.output] === undefined) entry.drawn[line.output] = line.at;
+  }
+  return [...entries.values()].sort((a, b) => a.revision - b.revision);
+}
+
+/** Lines of revisions past the show's (written, then the show save failed or the hub died before it): never acknowledged. */
+async function dropUnsaved(dir: string, showRevision: number) {
+  const files = (await readdir(dir)).filter((f) => /^\d{4}-\d\d-\d\d\.jsonl$/.test(f)).sort();
+  const last = files.at(-1);
+  if (!last) return;
+  const path = join(dir, last);
+  const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
+  const kept = lines.filter((line) => {
+    try {
+      const parsed = JSON.parse(line) as Line;
+      return parsed.t === 'cmd' ? parsed.entry.revision <= showRevision : parsed.revision <= showRevision;
+    } catch {
+      return false;
+    }
+  });
+  if (kept.length !== lines.length) await writeFile(path, kept.map((l) => `${l}\n`).join(''));
+}
+
+/** The as-run as CSV: one row per entry, with the first time any output drew it and each output's own time. */
+export function asRunCsv(entries: AsRunEntry[]): string {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const header = ['hub_time', 'revision', 'action', 'layer', 'item_id', 'item', 'kind', 'shown', 'by', 'first_drawn', 'drawn_by_output'];
+  const rows = entries.map((e) => {
+    const times = Object.values(e.drawn);
+    return [
+      iso(e.at), String(e.revision), e.action, e.layer, e.itemId, e.item, e.kind, e.text, e.by,
+      times.length ? iso(Math.min(...times)) : '',
+      Object.entries(e.drawn).map(([output, at]) => `${output}=${iso(at)}`).join('; '),
+    ];
+  });
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+const csvField = (value: string) => (/[",\r\n]/.test(value) || /^[=+\-@]/.test(value) ? `"${(/^[=+\-@]/.test(value) ? `'${value}` : value).replace(/"/g, '""')}"` : value);

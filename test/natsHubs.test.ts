@@ -1,0 +1,158 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import defaultTheme from '../templates/themes/finishline.json';
+import { grab, isColour, launchBrowser, openOutput, renderAt } from './harness/browser';
+import { startHub, type HubProcess } from './harness/hubProcess';
+import { startNatsCluster, startNatsServer, type NatsCluster } from './harness/natsServer';
+import { openPanel } from './harness/panel';
+
+const take = (name: string) => ({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'BBC One' } } });
+const panelPoint = { x: 560, y: defaultTheme.regions.lowerThird.y + defaultTheme.regions.lowerThird.height - 16 - 134 + 8 };
+
+let nats: NatsCluster;
+let hubs: HubProcess[] = [];
+let browser: Browser;
+const startNatsHub = (name: string, natsUrl?: string) =>
+  startHub({ env: natsUrl ? { NATS_URL: natsUrl, HUB_NAME: name } : { NATS_URL: nats.url, NATS_REPLICAS: '3', HUB_NAME: name } });
+/** A hub answers HTTP at once; it takes commands once it has read the show from NATS (health 200). */
+async function following(hub: HubProcess) {
+  for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if ((await fetch(`${hub.url}/api/health`)).status === 200) return;
+  }
+  throw new Error(`hub did not follow the show in NATS within 30 s:\n${hub.log()}`);
+}
+
+beforeAll(async () => {
+  // Three hubs on a three-node cluster; the stream and the snapshots keep three copies.
+  [nats, browser] = await Promise.all([startNatsCluster(3), launchBrowser()]);
+  hubs = await Promise.all([startNatsHub('hub-a'), startNatsHub('hub-b'), startNatsHub('hub-c')]);
+  for (const hub of hubs) await following(hub);
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(hubs.map((hub) => hub.kill()));
+  await nats?.kill();
+});
+
+/** Every live hub's show, once they have all reached the same revision. */
+async function settledStates(live: HubProcess[]) {
+  let states: any[] = [];
+  await expect
+    .poll(async () => {
+      states = await Promise.all(live.map((hub) => hub.state()));
+      return new Set(states.map((s) => s.revision)).size;
+    }, { timeout: 15_000 })
+    .toBe(1);
+  return states;
+}
+
+describe('hubs sharing one show through NATS JetStream', () => {
+  it('ends in the same state on every hub when commands are sent to different hubs at once, the revision being the stream position', async () => {
+    const before = (await hubs[0]!.state()).revision;
+    const results = await Promise.all(Array.from({ length: 45 }, (_, i) => hubs[i % 3]!.post(i % 5 === 4 ? { type: 'clear', layer: 'lowerThird' } : take(`Runner ${i}`))));
+    const acked = results.filter((r) => r.status === 200).map((r) => r.body.revision);
+    // A clear can find the layer already empty (another hub's clear got in first): refused with a reason, never lost.
+    for (const r of results) if (r.status !== 200) expect(r).toMatchObject({ status: 422, body: { error: 'Nothing is on air on Lower third' } });
+    expect(new Set(acked).size, 'each acknowledged command has its own stream position').toBe(acked.length);
+    const states = await settledStates(hubs);
+    expect(states[0].revision).toBe(before + acked.length);
+    expect(states[1]).toEqual(states[0]);
+    expect(states[2]).toEqual(states[0]);
+  });
+
+  it('moves an output and a panel to another hub when theirs is killed mid-burst, keeping the picture and every acknowledged command', async () => {
+    const [a, b, c] = hubs as [HubProcess, HubProcess, HubProcess];
+    const others = `&hubs=127.0.0.1:${b.port},127.0.0.1:${c.port}`;
+    const output = await openOutput(browser, a.url, 'canvas', `${others}&name=Main`);
+    const panel = await openPanel(browser, a, others);
+    const hubLabel = panel.getByLabel('Hub');
+    expect(await hubLabel.textContent()).toBe('on hub hub-a');
+    const first = await a.post(take('Steve Cram'));
+    await renderAt(output, 1000, first.body.revision);
+    await renderAt(output, 5000);
+    expect(await output.evaluate(() => document.documentElement.dataset.hubName)).toBe('hub-a');
+
+    let acked = first.body.revision;
+    const burst = Array.from({ length: 30 }, (_, i) =>
+      hubs[i % 3]!.post(take(`Burst ${i}`)).then(
+        (r) => void (r.status === 200 && (acked = Math.max(acked, r.body.revision))),
+        () => {}, // hub A died with the request: not acknowledged
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    await a.kill('SIGKILL');
+    await Promise.all(burst);
+
+    await output.waitForFunction(() => document.documentElement.dataset.hub === 'open' && document.documentElement.dataset.hubName !== 'hub-a', null, { timeout: 10_000 });
+    await expect.poll(() => hubLabel.textContent()).toMatch(/^on hub hub-[bc]$/);
+    const [onB, onC] = await settledStates([b, c]);
+    expect(onC).toEqual(onB);
+    expect(onB.revision).toBeGreaterThanOrEqual(acked);
+
+    // The output shows what the surviving hubs hold, without re-entering anything, and follows them.
+    await renderAt(output, 5100, onB.revision);
+    expect(isColour((await grab(output)).at(panelPoint.x, panelPoint.y), defaultTheme.colours.panel), 'still on air after the move').toBe(true);
+    const after = await c.post({ type: 'clear', layer: 'lowerThird' });
+    await renderAt(output, 6000, after.body.revision);
+    await renderAt(output, 9000);
+    expect((await grab(output)).at(panelPoint.x, panelPoint.y)[3]).toBe(0);
+
+    // The panel carries on: a take from it lands on the hub it moved to.
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => (await b.state()).onAir.lowerThird?.graphic.props.name).toBeTruthy();
+    await Promise.all([output.close(), panel.close()]);
+
+    // Hub A comes back and starts from the latest snapshot in the KV bucket, not from the top of the stream.
+    await a.restart();
+    await following(a);
+    expect(a.log()).toMatch(/at revision \d+ \(from the snapshot at revision \d+ and \d+ commands after it\)/);
+    const [again, onBNow] = await settledStates([a, b]);
+    expect(again).toEqual(onBNow);
+    hubs = [b, c, a];
+  });
+
+  it('keeps accepting commands when a NATS node is killed (two of three remain), losing nothing acknowledged', async () => {
+    const [b, c] = hubs as [HubProcess, HubProcess];
+    await nats.nodes[0]!.kill('SIGKILL');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => [b, c][i % 2]!.post(take(`Node down ${i}`))));
+    const acked = results.filter((r) => r.status === 200).map((r) => r.body.revision);
+    // While the stream elects a new leader a command may be refused (503, with the reason): refused, never lost.
+    for (const r of results) if (r.status !== 200) expect(r.status).toBe(503);
+    // Two nodes of three are a majority: the stream (three copies) keeps taking commands once it has a leader.
+    await expect.poll(async () => (await b.post(take('Still on'))).status, { timeout: 30_000 }).toBe(200);
+    const [onB, onC] = await settledStates([b, c]);
+    expect(onC).toEqual(onB);
+    expect(onB.revision).toBeGreaterThanOrEqual(Math.max(...acked));
+    expect(onB.onAir.lowerThird.graphic.props.name).toBe('Still on');
+    await nats.nodes[0]!.restart();
+  });
+
+  it('refuses commands with a clear sentence while NATS is down (at start or mid-show), changes nothing, and recovers when it is back', async () => {
+    // Its own single server: a whole cluster restarting takes far longer than the behaviour needs.
+    const single = await startNatsServer();
+    const main = await startNatsHub('main', single.url);
+    hubs.push(main);
+    await following(main);
+    await main.post(take('Before the outage'));
+    const before = await main.state();
+    await single.kill();
+    const refused = await main.post(take('While NATS is down'));
+    expect(refused.status).toBe(503);
+    expect(refused.body.error).toMatch(/^Lost NATS at nats:\/\/127\.0\.0\.1:\d+: commands are refused \(nothing is acknowledged that NATS has not stored\) until it is back; nothing was changed$/);
+    expect(await main.state(), 'air unchanged').toEqual(before);
+
+    // A hub started while NATS is down serves its own copy of the show and refuses commands.
+    const backup = await startNatsHub('backup', single.url);
+    hubs.push(backup);
+    expect((await backup.post(take('Too early'))).body.error).toMatch(/^(Connecting to NATS at .+: commands are refused until this hub has read the show from it|NATS at .+ is unreachable .+); nothing was changed$/);
+    await expect.poll(async () => (await backup.post(take('Too early'))).body.error, { timeout: 10_000 }).toMatch(/^NATS at nats:\/\/127\.0\.0\.1:\d+ is unreachable \(.+\): commands are refused until it is back; retrying; nothing was changed$/);
+    expect((await fetch(`${backup.url}/api/health`)).status).toBe(503);
+
+    await single.restart();
+    await expect.poll(async () => (await main.post(take('NATS is back'))).status, { timeout: 20_000 }).toBe(200);
+    const [onMain, onBackup] = await settledStates([main, backup]);
+    expect(onBackup).toEqual(onMain);
+    expect(onMain.onAir.lowerThird.graphic.props.name).toBe('NATS is back');
+    await single.kill();
+  });
+});
