@@ -47,7 +47,9 @@ describe('the OpenAPI document', () => {
       const operation = doc.paths[path]?.[method.toLowerCase()];
       expect(operation, route).toBeDefined();
       expect(operation.summary, route).toBeTruthy();
-      expect(operation.responses[200].content['application/json'].schema.$ref, route).toMatch(/^#\/components\/schemas\//);
+      const ok = operation.responses[200].content;
+      if (path.endsWith('.csv')) expect(ok['text/csv'].schema.description, route).toMatch(/^Rows of /);
+      else expect(ok['application/json'].schema.$ref, route).toMatch(/^#\/components\/schemas\//);
       if (method === 'POST') {
         expect(operation.security, route).toEqual([{ operatorToken: [] }]);
         expect(operation.responses[401], route).toBeDefined();
