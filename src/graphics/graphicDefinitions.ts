@@ -9,6 +9,7 @@ import { splitBannerGraphic } from './splitBanner/splitBanner';
 
 import { resultCardGraphic } from './resultCard/resultCard';
 import { statCardGraphic } from './statCard/statCard';
+import { leaderboardGraphic } from './leaderboard/leaderboard';
 
 /** Every graphic kind the renderer can draw, in a plain list. */
 export const graphicDefinitions = [
@@ -20,6 +21,7 @@ export const graphicDefinitions = [
   resultCardGraphic,
   statCardGraphic,
   crawlGraphic,
+  leaderboardGraphic,
 ] as const;
 
 // Definitions are stored loosely typed: reconcile() pairs each with props its own contract has validated.

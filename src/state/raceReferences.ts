@@ -11,6 +11,7 @@ export function racesReferencedBy(graphic: GraphicSpec): string[] {
       return graphic.props.raceIds;
     case 'splitBanner':
     case 'projectionTicker':
+    case 'leaderboard':
       return [graphic.props.raceId];
     default:
       return [];
