@@ -29,6 +29,7 @@ describe('resolveLeaderboard', () => {
     expect(resolveLeaderboard({ raceId: 'elite-men', top: 3, page: 2 }, after).rows.map((r) => [r.place, r.name, r.change])).toEqual([
       ['4', 'Lukas Schär', 1],
       ['5', 'Κώστας Γκελαούζος', -1],
+      ['6', 'Гонсалес Шварц', 0],
     ]);
   });
 
