@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Bib, Entrant, Entrants, MAX_ENTRANTS } from '../entrant';
-import { FeedSplits, Passing, TimingPoints } from '../passing';
+import { Feed } from '../feed';
+import { FeedSplits, Passing, PassingSource, TimingPoints } from '../passing';
 import { RaceId } from '../race';
 
 /** Passings per recordPassings command: a feed sends bursts in several commands, each saved with the others waiting (group commit). */
@@ -26,4 +27,14 @@ export const timingCommands = [
   z.strictObject({ type: z.literal('rejectHeldPassing'), raceId: RaceId, bib: Bib, metres: z.number().positive().max(100_000) }),
   /** Puts the feed's split at a timing point (the leader's time) into the race's splits, for races that wait for approval. */
   z.strictObject({ type: z.literal('approveFeedSplit'), raceId: RaceId, metres: z.number().positive().max(100_000) }),
+] as const;
+
+/** Timing feeds: configured in the show, run by the hub. */
+export const feedCommands = [
+  /** Adds a feed, or replaces the one with the same id (a running feed keeps running with the new settings). */
+  z.strictObject({ type: z.literal('setFeed'), feed: Feed }),
+  z.strictObject({ type: z.literal('removeFeed'), feedId: PassingSource }),
+  /** Starts (or restarts: a replay plays again from its beginning) a feed. */
+  z.strictObject({ type: z.literal('startFeed'), feedId: PassingSource }),
+  z.strictObject({ type: z.literal('stopFeed'), feedId: PassingSource }),
 ] as const;
