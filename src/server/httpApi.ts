@@ -8,6 +8,8 @@ import { handleShowsApi } from './showsApi';
 import type { ShowLibrary } from './showLibrary';
 import { HttpError, readJson, reply, requireToken } from './httpRequest';
 import { cut, type RequestTarget } from './requestTarget';
+import type { FeedRunner } from './feeds/feedRunner';
+import { handleRaceDataApi } from './feeds/raceDataApi';
 
 /**
  * The control API for Companion, Stream Deck and curl. Returns false when the path is not an API path so
@@ -22,9 +24,11 @@ export async function handleApi(
   token: string,
   library: ShowLibrary,
   templates?: LiveTemplates,
+  feeds?: FeedRunner,
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   try {
+    if (feeds && (await handleRaceDataApi(request, response, url, hub, feeds, token))) return true;
     const route = `${request.method} ${cut(url.pathname, 80)}`;
     switch (route) {
       case 'GET /api/state':

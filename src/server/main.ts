@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { startAutoOutTimers } from './autoOutTimers';
+import { startFeedRunner } from './feeds/feedRunner';
 import { createHub, DEFAULT_MAX_WAITING } from './hub';
 import { reply } from './httpRequest';
 import { badTargetMessage, parseRequestTarget } from './requestTarget';
@@ -25,6 +26,7 @@ const host = process.env.HOST ?? '0.0.0.0';
 const showPath = resolve(process.env.SHOW_FILE ?? resolve(root, 'data/show.json'));
 const seedPath = resolve(process.env.SEED_SHOW ?? resolve(root, 'shows/london-2016.json'));
 const showsDir = resolve(process.env.SHOWS_DIR ?? resolve(showPath, '../shows'));
+const feedsDir = resolve(process.env.FEEDS_DIR ?? resolve(root, 'shows/feeds'));
 const templatesDir = resolve(process.env.TEMPLATES_DIR ?? resolve(root, 'templates'));
 const heartbeatMs = Number(process.env.HEARTBEAT_MS ?? DEFAULT_HEARTBEAT_MS);
 const maxWaiting = Number(process.env.COMMAND_QUEUE_MAX ?? DEFAULT_MAX_WAITING);
@@ -53,6 +55,7 @@ async function main() {
   const hub = createHub({ initial: state, persist: (next) => saveShowFile(showPath, next), themes: templates.themes, maxWaiting });
   hub.store.subscribe((next) => (themeInUse = next.theme));
   startAutoOutTimers(hub);
+  const feeds = startFeedRunner(hub, feedsDir);
 
   const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), now: hub.now, forgetAfterMs: forgetOutputsMs });
 
@@ -63,7 +66,7 @@ async function main() {
   const server = createServer((request, response) => {
     const target = parseRequestTarget(request.url);
     if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
-    handleApi(request, response, target, hub, outputs, token, library, templates)
+    handleApi(request, response, target, hub, outputs, token, library, templates, feeds)
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
@@ -95,6 +98,7 @@ async function main() {
     console.log(`Finishline hub ${dev ? '(dev, hot reload) ' : ''}listening on port ${actualPort}`);
     console.log(`  Show file:      ${showPath} (revision ${state.revision}${seeded ? ', new from the demo show' : ''})`);
     console.log(`  Saved shows:    ${showsDir}`);
+    console.log(`  Timing feeds:   ${feedsDir} (replay files and pull mappings; health at ${base}/api/feeds)`);
     console.log(`  Templates:      ${templatesDir} (watched: valid edits go to every output at once)`);
     console.log(`  Operator panel: ${base}/?token=${token}`);
     console.log(`  Output:         ${base}/output.html`);
@@ -103,6 +107,7 @@ async function main() {
   });
 
   const stop = () => {
+    feeds.stop();
     sockets?.close();
     outputs.close();
     templates.close();

@@ -54,7 +54,8 @@ export function mergePassings(race: Race, batch: readonly Passing[], now: number
   const sources = [...(race.passingSources ?? [])];
   const held = new Map<string, HeldPassing>((race.held ?? []).map((h) => [`${h.bib}@${pointAt(race, h.metres)?.index}`, h]));
   const counts: MergeCounts = { stored: 0, duplicates: 0, held: 0 };
-  const clockMs = race.gunTime === null ? null : (race.finishedAt ?? now) - race.gunTime;
+  // The clock on air stops when the winner finishes; the athletes behind keep running, so check against the running clock.
+  const clockMs = race.gunTime === null ? null : now - race.gunTime;
 
   for (const passing of batch) {
     const refusal = passingRefusal(race, passing);
