@@ -49,9 +49,9 @@ export function startPullSource(feed: Extract<Feed, { source: 'pull' }>, feedsDi
           else if (!stopped) ingest.take(rows.filter(isNew));
         }
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         const timedOut = (error as Error).name === 'TimeoutError';
-        health.error(timedOut ? `${feed.url} did not answer within ${TIMEOUT_MS / 1000} s` : `${feed.url} could not be reached (${cause ?? (error as Error).message})`);
+        health.error(timedOut ? `${feed.url} did not answer within ${TIMEOUT_MS / 1000} s` : `${feed.url} could not be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`);
       }
     }
     if (!stopped) timer = setTimeout(() => void poll(), feed.intervalS * 1000);
