@@ -20,9 +20,17 @@ export function entrantOf(race: Race, bib: string): Entrant | undefined {
   return race.entrants?.find((e) => e.bib === bib);
 }
 
-/** The stored passings as core reads them. */
-export function timedPassings(race: Race): TimedPassing[] {
-  return (race.passings ?? []).map(([bib, point, elapsedMs]) => ({ bib, point, elapsedMs }));
+/** The stored passings as core reads them; only those at `points` when given (a leaderboard needs two points of sixteen). */
+export function timedPassings(race: Race, points?: readonly number[]): TimedPassing[] {
+  const out: TimedPassing[] = [];
+  for (const [bib, point, elapsedMs] of race.passings ?? []) if (!points || points.includes(point)) out.push({ bib, point, elapsedMs });
+  return out;
+}
+
+/** The furthest timing point anyone has reached (rows are stored in point order), or null before any passing. */
+export function furthestPoint(race: Race): number | null {
+  const rows = race.passings ?? [];
+  return rows.length === 0 ? null : rows[rows.length - 1]![1];
 }
 
 /**

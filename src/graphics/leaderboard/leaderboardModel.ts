@@ -1,8 +1,8 @@
-import { formatTime, latestPoint, standingsAt } from '../../core';
+import { formatTime, standingsAt } from '../../core';
 import { countryOf } from '../../protocol/country';
 import { shownName } from '../../protocol/entrant';
 import type { LeaderboardProps } from '../../protocol/kinds/leaderboard';
-import { entrantOf, pointAt, timedPassings } from '../../state/passingTable';
+import { furthestPoint, pointAt, timedPassings } from '../../state/passingTable';
 import type { ShowState } from '../../state/showState';
 
 /** One line of the leaderboard, keyed by bib so a row moves when its athlete changes place. */
@@ -14,14 +14,16 @@ export type LeaderboardModel = { raceName: string; point: string; rows: Leaderbo
 export function resolveLeaderboard(props: LeaderboardProps, show: ShowState): LeaderboardModel {
   const race = show.races.find((r) => r.id === props.raceId);
   if (!race) return { raceName: '', point: '', rows: [] };
-  const passings = timedPassings(race);
-  const chosen = props.metres === undefined ? latestPoint(passings) : (pointAt(race, props.metres)?.index ?? null);
+  const chosen = props.metres === undefined ? furthestPoint(race) : (pointAt(race, props.metres)?.index ?? null);
   if (chosen === null) return { raceName: race.name, point: 'AWAITING TIMES', rows: [] };
+  // Only this point and the one before (for places gained): a mass race holds thousands of rows.
+  const passings = timedPassings(race, [chosen, chosen - 1]);
   const first = (props.page - 1) * props.top;
+  const entrants = new Map((race.entrants ?? []).map((e) => [e.bib, e]));
   const rows = standingsAt(passings, chosen)
     .slice(first, first + props.top)
     .map((standing) => {
-      const entrant = entrantOf(race, standing.bib);
+      const entrant = entrants.get(standing.bib);
       return {
         bib: standing.bib,
         place: String(standing.place),

@@ -9,18 +9,22 @@ import type { FeedHealth } from './feedHealth';
 export type IncomingPassing = { row: string; raceId: string | undefined; bib: unknown; metres: unknown; elapsedMs: unknown; problem?: string };
 
 const RETRY_MS = 250;
+/** How often a feed's passings go to the hub: each flush is one save and one snapshot to every page. */
+const FLUSH_MS = 250;
 /** Passings a feed may have waiting for the hub before it reports it is falling behind (none are dropped). */
 const WARN_WAITING = 20_000;
 
 /**
  * Takes what a feed read to the hub: each row checked on its own (a known race, bib and timing point, a valid
- * passing), the bad ones reported in feed health by row and the good ones sent as recordPassings in batches.
+ * passing), the bad ones reported in feed health by row and the good ones sent as recordPassings in batches,
+ * every FLUSH_MS.
  * Rows the hub could not save yet (busy, a failed write) wait here and go again; nothing received is dropped.
  */
 export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: string, health: FeedHealth) {
   const outbox = new Map<string, Passing[]>();
   let flushing = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
 
   function take(rows: readonly IncomingPassing[]): { accepted: number; refused: { row: string; reason: string }[] } {
@@ -62,7 +66,7 @@ export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: str
     }
     health.message(rows.length);
     updateWaiting();
-    void flush();
+    flush();
     return { accepted, refused };
   }
 
@@ -72,32 +76,62 @@ export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: str
     if (health.waiting >= WARN_WAITING && before < WARN_WAITING) health.error(`${health.waiting} passings are waiting for the hub to save them; none are dropped, air will catch up`);
   }
 
-  async function flush(): Promise<void> {
+  /**
+   * Sends what is waiting at most every FLUSH_MS, all batches at once so the hub saves them as one group and
+   * outputs get one snapshot per flush however many small messages a feed sends (a burst of hundreds a second
+   * is a few snapshots, not hundreds).
+   */
+  function flush(): void {
+    if (flushing || closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void send();
+    }, FLUSH_MS);
+  }
+
+  async function send(): Promise<void> {
     if (flushing || closed) return;
     flushing = true;
+    let again = false;
     try {
+      const jobs: Promise<void>[] = [];
+      const unsaved = new Map<string, Passing[][]>();
       for (const [raceId, queue] of outbox) {
-        while (queue.length > 0) {
-          const batch = queue.slice(0, MAX_PASSINGS_PER_BATCH);
-          const result = await hub.submit({ type: 'recordPassings', raceId, passings: batch });
-          if (!result.ok && (result.reason === 'busy' || result.reason === 'storage')) {
-            if (result.reason === 'storage') health.error(`the hub could not save passings (${result.error}); they wait and go again`);
-            retry ??= setTimeout(() => {
-              retry = null;
-              void flush();
-            }, RETRY_MS);
-            return;
-          }
-          queue.splice(0, batch.length);
-          if (result.ok) health.delivered += batch.length;
-          else health.error(`the hub refused ${batch.length} passings for ${raceId}: ${result.error}`);
-          updateWaiting();
-        }
         outbox.delete(raceId);
+        const failed: Passing[][] = [];
+        unsaved.set(raceId, failed);
+        for (let i = 0; i < queue.length; i += MAX_PASSINGS_PER_BATCH) {
+          const batch = queue.slice(i, i + MAX_PASSINGS_PER_BATCH);
+          const index = i / MAX_PASSINGS_PER_BATCH;
+          jobs.push(
+            hub.submit({ type: 'recordPassings', raceId, passings: batch }).then((result) => {
+              if (result.ok) health.delivered += batch.length;
+              else if (result.reason === 'busy' || result.reason === 'storage') {
+                if (result.reason === 'storage') health.error(`the hub could not save passings (${result.error}); they wait and go again`);
+                failed[index] = batch;
+                again = true;
+              } else health.error(`the hub refused ${batch.length} passings for ${raceId}: ${result.error}`);
+            }),
+          );
+        }
+      }
+      await Promise.all(jobs);
+      // Back in the outbox in the order they came, ahead of anything newer: nothing received is lost, and a
+      // correction is never overtaken by the time it corrects.
+      for (const [raceId, failed] of unsaved) {
+        const back = failed.flatMap((batch) => batch ?? []);
+        if (back.length > 0) outbox.set(raceId, [...back, ...(outbox.get(raceId) ?? [])]);
       }
     } finally {
       flushing = false;
       updateWaiting();
+    }
+    if (outbox.size > 0) {
+      if (again) retry ??= setTimeout(() => {
+        retry = null;
+        flush();
+      }, RETRY_MS);
+      else flush();
     }
   }
 
@@ -106,6 +140,7 @@ export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: str
     close() {
       closed = true;
       if (retry) clearTimeout(retry);
+      if (timer) clearTimeout(timer);
     },
   };
 }
