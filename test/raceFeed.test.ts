@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import theme from '../templates/themes/finishline.json';
 import { crop, grab, opaqueBounds, openOutput, renderAt } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
+import { openPanel } from './harness/panel';
 import type { HubProcess } from './harness/hubProcess';
 
 // A whole rehearsal from the shipped replay feed (shows/feeds/london-2016-elite.rehearsal.json) at 1000x on a
@@ -87,5 +88,19 @@ describe('a replayed race feed', () => {
     expect((await men()).passings.length).toBe(race.passings.length);
     expect((await fetch(`${hub.url}/api/health`)).status).toBe(200);
     await page.close();
+
+    // The panel's Race data card: the dead feed flagged, the held passing with its reason, accepted with a click,
+    // and L puts the selected race's leaderboard on air.
+    const panel = await openPanel(browser, hub, '&clock=manual');
+    const card = panel.locator('#race-data');
+    await expect.poll(() => card.getByRole('list', { name: 'Timing feeds' }).textContent(), { timeout: 10_000 }).toMatch(/results-site \(pull\): stale/);
+    await expect.poll(() => card.getByRole('list', { name: 'Held passings' }).textContent()).toMatch(/Kebede \(9\): 1:20:05 at 40K/);
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(async () => (await men()).held).toEqual([]);
+    await command({ type: 'clear', layer: 'centre' });
+    await panel.locator('body').click({ position: { x: 5, y: 5 } });
+    await panel.keyboard.press('l');
+    await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'leaderboard', props: { raceId: 'elite-men', top: 8, page: 1 } });
+    await panel.close();
   });
 });

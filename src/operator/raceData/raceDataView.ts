@@ -1,0 +1,118 @@
+import { formatTime } from '../../core';
+import type { Race } from '../../protocol/race';
+import { readStartList, describeRefused } from '../../protocol/startList';
+import { el } from '../element';
+import type { PanelActions } from '../panelActions';
+import type { PanelStore } from '../panelStore';
+import { selectedIn, type RaceActions } from '../raceControl/raceActions';
+import { raceDataModel } from './raceDataModel';
+
+type FeedReport = { id: string; source: string; raceId: string | null; running: boolean; state: string; silentForS: number | null; passingsPerMin: number; received: number; errors: { message: string; times: number }[] };
+
+const POLL_MS = 2000;
+
+/**
+ * Race data for the selected race (1-9 selects): its standings from the timing feeds with the leaderboard key
+ * (L), feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
+ * start list (import CSV), and every feed of the show with its health (GET /api/feeds) and Start/Stop.
+ */
+export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions) {
+  const body = el('div', { class: 'race-data' });
+  host.replaceChildren(el('h2', { id: 'race-data-heading', text: 'Race data' }), body);
+  let feeds: FeedReport[] = [];
+  let feedProblem = '';
+  let importing = false;
+
+  async function poll() {
+    try {
+      const response = await fetch('/api/feeds');
+      feeds = ((await response.json()) as { feeds: FeedReport[] }).feeds;
+      feedProblem = '';
+    } catch (error) {
+      feedProblem = `Feed health could not be read: ${(error as Error).message}`;
+    }
+    render();
+  }
+
+  function render() {
+    if (importing) return;
+    const race = selectedIn(store.getState());
+    if (!race) return void body.replaceChildren(el('p', { class: 'muted', text: 'The show has no races.' }));
+    const model = raceDataModel(race);
+    const button = (text: string, onClick: () => unknown, label?: string) => {
+      const b = el('button', { type: 'button', text, ...(label ? { 'aria-label': label } : {}) });
+      b.addEventListener('click', () => void onClick());
+      return b;
+    };
+    const send = (command: unknown, done: string) => actions.send(command, done);
+
+    const standings = el(
+      'table',
+      { class: 'standings', 'aria-label': `${race.name} standings` },
+      el('caption', { text: model.point ? `${race.name} at ${model.point}` : `${race.name}: no passings yet` }),
+      ...model.standings.map((s) => el('tr', { 'data-group': s.group }, el('td', { text: String(s.place) }), el('td', { text: s.name }), el('td', { text: s.time }), el('td', { text: s.change }))),
+    );
+    const mode = el('select', { 'aria-label': 'Feed splits' }, el('option', { value: 'approve', text: 'Feed splits wait for approval' }), el('option', { value: 'direct', text: 'Feed splits go to air directly' }));
+    mode.value = race.feedSplits ?? 'approve';
+    mode.addEventListener('change', () => void send({ type: 'setFeedSplits', raceId: race.id, feedSplits: mode.value }, `${race.name}: feed splits ${mode.value === 'direct' ? 'go to air directly' : 'wait for approval'}`));
+
+    body.replaceChildren(
+      el('p', {}, button('Leaderboard to air (L)', () => races.takeLeaderboard(race)), ` ${model.entrants} entrants `, button('Import start list…', () => openImport(race))),
+      standings,
+      mode,
+      ...model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', () => send({ type: 'approveFeedSplit', raceId: race.id, metres: split.metres }, `${race.name}: ${split.label} split approved`)))),
+      el(
+        'ul',
+        { class: 'held', 'aria-label': 'Held passings' },
+        ...model.held.map((h) =>
+          el(
+            'li',
+            { 'data-state': 'warn' },
+            `${h.reason} (from ${h.source}) `,
+            button('Accept', () => send({ type: 'acceptHeldPassing', raceId: race.id, bib: h.bib, metres: h.metres }, `Passing of bib ${h.bib} accepted`)),
+            button('Reject', () => send({ type: 'rejectHeldPassing', raceId: race.id, bib: h.bib, metres: h.metres }, `Passing of bib ${h.bib} rejected`)),
+          ),
+        ),
+      ),
+      el(
+        'ul',
+        { class: 'feeds', 'aria-label': 'Timing feeds' },
+        ...(feedProblem ? [el('li', { 'data-state': 'warn', text: feedProblem })] : []),
+        ...feeds.map((f) =>
+          el(
+            'li',
+            { 'data-state': f.state === 'stale' || f.errors.length > 0 ? 'warn' : f.state === 'ok' ? 'ok' : 'idle' },
+            `${f.id} (${f.source}${f.raceId ? `, ${f.raceId}` : ''}): ${f.state}${f.silentForS !== null ? `, last message ${f.silentForS} s ago` : ''}, ${f.passingsPerMin} passings/min, ${f.received} received `,
+            button(f.running ? 'Stop' : 'Start', () => send({ type: f.running ? 'stopFeed' : 'startFeed', feedId: f.id }, `Feed ${f.id} ${f.running ? 'stopped' : 'started'}`), `${f.running ? 'Stop' : 'Start'} feed ${f.id}`),
+            ...f.errors.slice(-3).map((e) => el('div', { class: 'field-error', text: `${e.message}${e.times > 1 ? ` (×${e.times})` : ''}` })),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function openImport(race: Race) {
+    importing = true;
+    const text = el('textarea', { rows: 6, 'aria-label': `Start list CSV for ${race.name}`, placeholder: 'bib,name,display name,country,category,pb' });
+    const report = el('p', { role: 'status' });
+    const done = () => {
+      importing = false;
+      render();
+    };
+    const go = el('button', { type: 'button', text: 'Import' });
+    const cancel = el('button', { type: 'button', text: 'Close' });
+    text.addEventListener('input', () => {
+      const reading = readStartList(text.value, race);
+      report.textContent = reading.ok ? `${reading.entrants.length} to import${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}` : reading.error;
+    });
+    go.addEventListener('click', () => void actions.send({ type: 'importStartList', raceId: race.id, csv: text.value }, `${race.name}: start list imported`).then((outcome) => outcome.ok && done()));
+    cancel.addEventListener('click', done);
+    body.replaceChildren(text, report, go, cancel);
+    text.focus();
+  }
+
+  store.subscribe(render);
+  render();
+  void poll();
+  setInterval(() => void poll(), POLL_MS);
+}
