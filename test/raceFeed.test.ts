@@ -101,6 +101,9 @@ describe('a replayed race feed', () => {
     await panel.locator('body').click({ position: { x: 5, y: 5 } });
     await panel.keyboard.press('l');
     await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'leaderboard', props: { raceId: 'elite-men', top: 8, page: 1 } });
+    // The result card is made from the finish standings and the start list, never retyped.
+    await card.getByRole('button', { name: 'Result card to rundown' }).click();
+    await expect.poll(async () => ((await hub.state()).rundown as any[]).find((i) => i.label === 'ELITE MEN result')?.graphic.props.topThree.map((p: any) => p.name)).toEqual(['Kipchoge', 'Biwott', 'Bekele']);
     await panel.close();
   });
 });

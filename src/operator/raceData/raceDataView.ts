@@ -5,6 +5,7 @@ import { el } from '../element';
 import type { PanelActions } from '../panelActions';
 import type { PanelStore } from '../panelStore';
 import { selectedIn, type RaceActions } from '../raceControl/raceActions';
+import { profileItem, resultItem } from './fromEntrants';
 import { raceDataModel } from './raceDataModel';
 
 type FeedReport = { id: string; source: string; raceId: string | null; running: boolean; state: string; silentForS: number | null; passingsPerMin: number; received: number; errors: { message: string; times: number }[] };
@@ -13,7 +14,7 @@ const POLL_MS = 2000;
 
 /**
  * Race data for the selected race (1-9 selects): its standings from the timing feeds with the leaderboard key
- * (L), feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
+ * (L), profiles and the result card made from the start list, feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
  * start list (import CSV), and every feed of the show with its health (GET /api/feeds) and Start/Stop.
  */
 export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions) {
@@ -45,19 +46,34 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
       return b;
     };
     const send = (command: unknown, done: string) => actions.send(command, done);
+    const addItem = (item: ReturnType<typeof resultItem>) => {
+      if (typeof item === 'string') return store.setState({ notice: { text: item, tone: 'error' } });
+      return send({ type: 'rundown.add', item }, `Added “${item.label}” to the rundown`);
+    };
+    const entrantOf = (bib: string) => race.entrants?.find((e) => e.bib === bib);
 
     const standings = el(
       'table',
       { class: 'standings', 'aria-label': `${race.name} standings` },
       el('caption', { text: model.point ? `${race.name} at ${model.point}` : `${race.name}: no passings yet` }),
-      ...model.standings.map((s) => el('tr', { 'data-group': s.group }, el('td', { text: String(s.place) }), el('td', { text: s.name }), el('td', { text: s.time }), el('td', { text: s.change }))),
+      ...model.standings.map((s) =>
+        el(
+          'tr',
+          { 'data-group': s.group },
+          el('td', { text: String(s.place) }),
+          el('td', { text: s.name }),
+          el('td', { text: s.time }),
+          el('td', { text: s.change }),
+          el('td', {}, button('Profile', () => addItem(profileItem(race, entrantOf(s.bib)!)), `Profile of ${s.name} to the rundown`)),
+        ),
+      ),
     );
     const mode = el('select', { 'aria-label': 'Feed splits' }, el('option', { value: 'approve', text: 'Feed splits wait for approval' }), el('option', { value: 'direct', text: 'Feed splits go to air directly' }));
     mode.value = race.feedSplits ?? 'approve';
     mode.addEventListener('change', () => void send({ type: 'setFeedSplits', raceId: race.id, feedSplits: mode.value }, `${race.name}: feed splits ${mode.value === 'direct' ? 'go to air directly' : 'wait for approval'}`));
 
     body.replaceChildren(
-      el('p', {}, button('Leaderboard to air (L)', () => races.takeLeaderboard(race)), ` ${model.entrants} entrants `, button('Import start list…', () => openImport(race))),
+      el('p', {}, button('Leaderboard to air (L)', () => races.takeLeaderboard(race)), ` ${model.entrants} entrants `, button('Import start list…', () => openImport(race)), ' ', button('Result card to rundown', () => addItem(resultItem(race)))),
       standings,
       mode,
       ...model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', () => send({ type: 'approveFeedSplit', raceId: race.id, metres: split.metres }, `${race.name}: ${split.label} split approved`)))),
