@@ -61,8 +61,10 @@ export function startReplaySource(feed: Extract<Feed, { source: 'replay' }>, fee
     const tick = async () => {
       const now = hub.now();
       const replayed = (now - startedAt) * feed.speed;
-      // Each race's gun where the replayed clock puts it (once at 1x; every tick faster, as its clock runs fast).
-      for (const [raceId, gunAtMs] of guns) {
+      // Each race's gun where the replayed clock puts it (once at 1x; every tick faster, as its clock runs fast),
+      // until the last message: then the clocks run on at 1x and the show stops changing.
+      const playing = next < passings.length;
+      for (const [raceId, gunAtMs] of playing ? guns : []) {
         const gunTime = Math.round(now - (replayed - gunAtMs));
         const race = hub.store.getState().races.find((r) => r.id === raceId);
         if (race && (race.gunTime === null || Math.abs(race.gunTime - gunTime) > 500)) await hub.submit({ type: 'setGunTime', raceId, gunTime });
