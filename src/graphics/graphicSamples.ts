@@ -8,6 +8,7 @@ import { splitBannerSamples } from './splitBanner/samples';
 import { resultCardSamples } from './resultCard/samples';
 import { statCardSamples } from './statCard/samples';
 import { leaderboardSamples } from './leaderboard/samples';
+import { gapSamples } from './gap/samples';
 
 /** Every kind's samples, for the gallery and the golden-image tests. */
 export const graphicSamples: Record<string, GraphicSample[]> = {
@@ -20,4 +21,5 @@ export const graphicSamples: Record<string, GraphicSample[]> = {
   statCard: statCardSamples,
   crawl: crawlSamples,
   leaderboard: leaderboardSamples,
+  gap: gapSamples,
 };

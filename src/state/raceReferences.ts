@@ -12,6 +12,7 @@ export function racesReferencedBy(graphic: GraphicSpec): string[] {
     case 'splitBanner':
     case 'projectionTicker':
     case 'leaderboard':
+    case 'gap':
       return [graphic.props.raceId];
     default:
       return [];

@@ -87,6 +87,10 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
       if (!race.passings?.length) return refuse(`${race.name} has no passings yet: start a timing feed (Race data) first`, (s) => (s.show?.races.find((r) => r.id === race.id)?.passings?.length ?? 0) > 0);
       return act({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: race.id, top: 8 } } }, `${race.name} leaderboard to air`);
     },
+    takeGap(race = selected()) {
+      if (!race) return none('show');
+      return act({ type: 'take', graphic: { kind: 'gap', props: { raceId: race.id } } }, `${race.name} gap to air`);
+    },
     takeClock(race = selected()) {
       if (!race) return none('show');
       return act({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: [race.id] } } }, `${race.name} clock to air`);
