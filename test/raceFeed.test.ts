@@ -104,6 +104,12 @@ describe('a replayed race feed', () => {
     // The result card is made from the finish standings and the start list, never retyped.
     await card.getByRole('button', { name: 'Result card to rundown' }).click();
     await expect.poll(async () => ((await hub.state()).rundown as any[]).find((i) => i.label === 'ELITE MEN result')?.graphic.props.topThree.map((p: any) => p.name)).toEqual(['Kipchoge', 'Biwott', 'Bekele']);
+    // Feed set-up from the panel: a push feed for the selected race.
+    await card.getByRole('button', { name: 'Add feed…' }).click();
+    await card.getByLabel('Feed id').fill('panel-push');
+    await card.getByLabel('Source').selectOption('push');
+    await card.getByRole('button', { name: 'Save feed' }).click();
+    await expect.poll(async () => ((await hub.state()).feeds as any[]).find((f) => f.id === 'panel-push')).toMatchObject({ source: 'push', raceId: 'elite-men', running: false });
     await panel.close();
   });
 });

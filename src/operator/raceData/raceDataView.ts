@@ -73,7 +73,7 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     mode.addEventListener('change', () => void send({ type: 'setFeedSplits', raceId: race.id, feedSplits: mode.value }, `${race.name}: feed splits ${mode.value === 'direct' ? 'go to air directly' : 'wait for approval'}`));
 
     body.replaceChildren(
-      el('p', {}, button('Leaderboard to air (L)', () => races.takeLeaderboard(race)), ' ', button('Gap to air', () => races.takeGap(race)), ` ${model.entrants} entrants `, button('Import start list…', () => openImport(race)), ' ', button('Result card to rundown', () => addItem(resultItem(race)))),
+      el('p', {}, button('Leaderboard to air (L)', () => races.takeLeaderboard(race)), ' ', button('Gap to air', () => races.takeGap(race)), ` ${model.entrants} entrants `, button('Import start list…', () => openImport(race)), ' ', button('Result card to rundown', () => addItem(resultItem(race))), ' ', button('Add feed…', () => openFeedForm(race))),
       standings,
       mode,
       ...model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', () => send({ type: 'approveFeedSplit', raceId: race.id, metres: split.metres }, `${race.name}: ${split.label} split approved`)))),
@@ -105,6 +105,36 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
         ),
       ),
     );
+  }
+
+  /** Feed set-up: a replay file, a pulled URL with its mapping file, or a push endpoint; sent as setFeed. */
+  function openFeedForm(race: Race) {
+    importing = true;
+    const input = (label: string, value = '') => el('input', { type: 'text', 'aria-label': label, placeholder: label, value });
+    const id = input('Feed id', 'rehearsal');
+    const source = el('select', { 'aria-label': 'Source' }, el('option', { value: 'replay', text: 'Replay a feed file' }), el('option', { value: 'pull', text: 'Pull a URL' }), el('option', { value: 'push', text: 'Push (POST /api/feeds/<id>/passings)' }));
+    const file = input('Replay file or URL', 'london-2016-elite.rehearsal.json');
+    const mapping = input('Mapping file (pull)', 'example-results.mapping.json');
+    const rate = input('Speed (replay) or interval s (pull)', '1');
+    const done = () => {
+      importing = false;
+      render();
+    };
+    const save = el('button', { type: 'button', text: 'Save feed' });
+    const cancel = el('button', { type: 'button', text: 'Close' });
+    save.addEventListener('click', () => {
+      const common = { id: id.value.trim(), raceId: race.id };
+      const feed =
+        source.value === 'replay'
+          ? { ...common, source: 'replay', file: file.value.trim(), speed: Number(rate.value) }
+          : source.value === 'pull'
+            ? { ...common, source: 'pull', url: file.value.trim(), mapping: mapping.value.trim(), intervalS: Number(rate.value) }
+            : { ...common, source: 'push' };
+      void actions.send({ type: 'setFeed', feed }, `Feed ${common.id} saved: start it below`).then((outcome) => outcome.ok && done());
+    });
+    cancel.addEventListener('click', done);
+    body.replaceChildren(el('form', { class: 'feed-form', 'aria-label': 'Timing feed' }, id, source, file, mapping, rate, save, cancel));
+    id.focus();
   }
 
   function openImport(race: Race) {
