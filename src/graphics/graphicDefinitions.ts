@@ -9,6 +9,8 @@ import { splitBannerGraphic } from './splitBanner/splitBanner';
 
 import { resultCardGraphic } from './resultCard/resultCard';
 import { statCardGraphic } from './statCard/statCard';
+import { leaderboardGraphic } from './leaderboard/leaderboard';
+import { gapGraphic } from './gap/gap';
 
 /** Every graphic kind the renderer can draw, in a plain list. */
 export const graphicDefinitions = [
@@ -20,6 +22,8 @@ export const graphicDefinitions = [
   resultCardGraphic,
   statCardGraphic,
   crawlGraphic,
+  leaderboardGraphic,
+  gapGraphic,
 ] as const;
 
 // Definitions are stored loosely typed: reconcile() pairs each with props its own contract has validated.

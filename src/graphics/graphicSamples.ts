@@ -7,6 +7,8 @@ import { raceClockSamples } from './raceClock/samples';
 import { splitBannerSamples } from './splitBanner/samples';
 import { resultCardSamples } from './resultCard/samples';
 import { statCardSamples } from './statCard/samples';
+import { leaderboardSamples } from './leaderboard/samples';
+import { gapSamples } from './gap/samples';
 
 /** Every kind's samples, for the gallery and the golden-image tests. */
 export const graphicSamples: Record<string, GraphicSample[]> = {
@@ -18,4 +20,6 @@ export const graphicSamples: Record<string, GraphicSample[]> = {
   resultCard: resultCardSamples,
   statCard: statCardSamples,
   crawl: crawlSamples,
+  leaderboard: leaderboardSamples,
+  gap: gapSamples,
 };

@@ -11,13 +11,13 @@ import type { ShowState } from '../state/showState';
 /**
  * What a package of one graphic kind takes as `data` (OGraf load/updateAction, CasparCG/SPX update): the kind's
  * own props, plus what the graphic would otherwise read from the rest of the show, since a playout has no hub:
- * the races (race clock, split banner, projection ticker) and the crawl's items and motion (crawl). `theme`
+ * the races (race clock, split banner, projection ticker; leaderboard and gap with their entrants and passings) and the crawl's items and motion (crawl). `theme`
  * picks one of the bundled themes. Validated with the same zod schemas the hub uses, so a refusal names the field.
  */
 export type PackageData = Record<string, unknown> & { theme?: string };
 
 /** Kinds that draw from the show's races. */
-const RACE_KINDS: readonly GraphicKind[] = ['raceClock', 'splitBanner', 'projectionTicker'];
+const RACE_KINDS: readonly GraphicKind[] = ['raceClock', 'splitBanner', 'projectionTicker', 'leaderboard', 'gap'];
 
 /**
  * A race as a package takes it: the show's Race, with the clock fields optional. `gunTime` and `finishedAt` are

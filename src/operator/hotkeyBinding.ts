@@ -83,6 +83,8 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; tog
         return void ui.races.takeProjection();
       case 'raceClock':
         return void ui.races.takeClock();
+      case 'leaderboard':
+        return void ui.races.takeLeaderboard();
     }
   }
 }

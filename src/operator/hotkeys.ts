@@ -29,6 +29,7 @@ export type RaceHotkey =
   | { type: 'split' }
   | { type: 'splitBanner' }
   | { type: 'projection' }
+  | { type: 'leaderboard' }
   | { type: 'raceClock' };
 
 export type KeyPress = { key: string; shiftKey: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean };
@@ -57,6 +58,7 @@ export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: 'B', does: 'Split banner of the selected race’s latest split to air' },
   { keys: 'P', does: 'Projection ticker of the selected race to air' },
   { keys: 'C', does: 'Race clock of the selected race to air' },
+  { keys: 'L', does: 'Leaderboard of the selected race to air: its standings at the latest timing point, from the timing feed' },
   { keys: 'R', does: 'Races: add, edit or remove the show’s races (name, kind, distance, pace, record)' },
   { keys: 'Alt+↑ / Alt+↓ in the crawl list', does: 'Move the focused crawl item up / down (↑ / ↓ move between items, Enter edits, Delete removes)' },
   { keys: '?', does: 'Show or hide this help' },
@@ -135,6 +137,8 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'projection' };
     case 'c':
       return { type: 'raceClock' };
+    case 'l':
+      return { type: 'leaderboard' };
     case 'v':
       return { type: 'bigPreview' };
     case 'a':

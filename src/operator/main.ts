@@ -21,6 +21,7 @@ import { createPanelStore } from './panelStore';
 import { createRaceActions } from './raceControl/raceActions';
 import { createRacesEditor } from './racesEditor/racesEditor';
 import { mountRaceControl } from './raceControl/raceControlView';
+import { mountRaceDataView } from './raceData/raceDataView';
 import { mountRundownList } from './rundownList';
 import { mountRundownSearch } from './rundownSearch';
 import { createShowFilesView } from './showFilesView';
@@ -88,6 +89,7 @@ mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
 mountCrawlEditor($('crawl-editor'), store, actions);
+mountRaceDataView($('race-data'), store, actions, races);
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 mountTemplatesView($('templates'), store);
 bindHotkeys(actions, {

@@ -4,6 +4,7 @@ import { onAirCommands } from './commands/onAirCommands';
 import { showCommands } from './commands/showCommands';
 import { raceCommands } from './commands/raceCommands';
 import { rundownCommands } from './commands/rundownCommands';
+import { feedCommands, timingCommands } from './commands/timingCommands';
 
 /**
  * Everything that can change the show, as one discriminated union on `type`. Every edge (WebSocket, HTTP,
@@ -13,6 +14,8 @@ import { rundownCommands } from './commands/rundownCommands';
 export const Command = z.discriminatedUnion('type', [
   ...onAirCommands,
   ...raceCommands,
+  ...timingCommands,
+  ...feedCommands,
   ...crawlCommands,
   ...rundownCommands,
   ...showCommands,

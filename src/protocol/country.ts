@@ -9,8 +9,19 @@ countries.registerLocale(english);
 /** A country as graphics show it: ISO 3166-1 codes and its English name. */
 export type Country = { alpha2: string; alpha3: string; name: string };
 
+// Start lists repeat a few dozen countries hundreds of times, and every page checks the whole show on every
+// snapshot: look each code up once.
+const known = new Map<string, Country | null>();
+
 /** Looks up an ISO 3166-1 alpha-2 or alpha-3 code (any case); null when it is not one. */
 export function countryOf(code: string): Country | null {
+  if (known.has(code)) return known.get(code)!;
+  const country = lookUp(code);
+  if (known.size < 2000) known.set(code, country);
+  return country;
+}
+
+function lookUp(code: string): Country | null {
   const upper = code.trim().toUpperCase();
   if (!/^[A-Z]{2,3}$/.test(upper) || !countries.isValid(upper)) return null;
   const alpha2 = countries.toAlpha2(upper);

@@ -7,13 +7,15 @@ import { raceClock } from './kinds/raceClock';
 import { splitBanner } from './kinds/splitBanner';
 import { resultCard } from './kinds/resultCard';
 import { statCard } from './kinds/statCard';
+import { leaderboard } from './kinds/leaderboard';
+import { gap } from './kinds/gapGraphic';
 
 /**
  * Every graphic kind's wire contract (kind, default layer, props schema), in a plain list. The Pixi side of
  * each kind lives in src/graphics/<kind>/; the contract sits here so the hub can validate props without
  * importing a renderer.
  */
-export const GRAPHIC_KINDS = [nameCard, raceClock, splitBanner, projectionTicker, athleteProfile, resultCard, statCard, crawl] as const;
+export const GRAPHIC_KINDS = [nameCard, raceClock, splitBanner, projectionTicker, athleteProfile, resultCard, statCard, crawl, leaderboard, gap] as const;
 export type GraphicKind = (typeof GRAPHIC_KINDS)[number]['kind'];
 
 function specOf<K extends string, P extends z.ZodType>(contract: { kind: K; props: P }) {
@@ -30,6 +32,8 @@ export const GraphicSpec = z.discriminatedUnion('kind', [
   specOf(resultCard),
   specOf(statCard),
   specOf(crawl),
+  specOf(leaderboard),
+  specOf(gap),
 ]);
 export type GraphicSpec = z.infer<typeof GraphicSpec>;
 

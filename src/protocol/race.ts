@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { PaceUnit as CorePaceUnit, RaceKind as CoreRaceKind } from '../core';
+import { ElapsedMs } from './elapsedMs';
+import { Entrants } from './entrant';
+import { FeedSplits, HeldPassing, MAX_HELD, PassingRows, PassingSources, TimingPoints } from './passing';
 import { onAirText, requiredText } from './text';
 
 /**
@@ -32,8 +35,7 @@ export const RaceDistanceM = z.number().min(1000).max(100_000);
 /** An instant on the hub's clock, in ms since the epoch. Any safe integer, so rehearsal shows may use small times. */
 export const HubTimeMs = z.number().int();
 
-/** An elapsed race time in ms: from the gun, under 24 hours. */
-export const ElapsedMs = z.number().int().min(0).max(24 * 3_600_000);
+export { ElapsedMs } from './elapsedMs';
 
 /** Runners named in a split: the leader, or the leading group in order. */
 export const Leaders = z.array(requiredText(40)).max(8);
@@ -81,5 +83,17 @@ export const Race = z.strictObject({
   paceUnit: PaceUnit.optional(),
   /** In course order: each further along and later than the one before. */
   splits: z.array(RaceSplit).max(100),
+  /** The athletes, by bib (src/protocol/entrant.ts). Absent for none. */
+  entrants: Entrants.optional(),
+  /** Where the timing reads chips, in course order; passings name a point by its metres. */
+  timingPoints: TimingPoints.optional(),
+  /** Every passing received, compact (see PassingRow), in point then time order. */
+  passings: PassingRows.optional(),
+  /** Feed ids of the passing rows' source indexes. */
+  passingSources: PassingSources.optional(),
+  /** Implausible passings waiting for the operator. */
+  held: z.array(HeldPassing).max(MAX_HELD).optional(),
+  /** Whether the leader's time at a timing point goes to `splits` by itself (direct) or waits for approval; absent is approve. */
+  feedSplits: FeedSplits.optional(),
 });
 export type Race = z.infer<typeof Race>;

@@ -11,6 +11,8 @@ import type { ShowLibrary } from './showLibrary';
 import { HttpError, readJson, reply, requireSender } from './httpRequest';
 import { mayDo, refusalFor, type Roles } from './roles';
 import { cut, type RequestTarget } from './requestTarget';
+import type { FeedRunner } from './feeds/feedRunner';
+import { handleRaceDataApi, RACE_DATA_ROUTES, type RaceDataRoute } from './feeds/raceDataApi';
 
 type ApiContext = {
   request: IncomingMessage;
@@ -43,8 +45,8 @@ const routes = {
 };
 
 /** Every route the API answers, as `METHOD /path` (the OpenAPI document must describe each one). */
-export type ApiRoute = keyof typeof routes | ShowsRoute;
-export const API_ROUTES: readonly ApiRoute[] = [...(Object.keys(routes) as (keyof typeof routes)[]), ...SHOWS_ROUTES];
+export type ApiRoute = keyof typeof routes | ShowsRoute | RaceDataRoute;
+export const API_ROUTES: readonly ApiRoute[] = [...(Object.keys(routes) as (keyof typeof routes)[]), ...SHOWS_ROUTES, ...RACE_DATA_ROUTES];
 
 /**
  * The control API for Companion, Stream Deck and curl. Returns false when the path is not an API path so
@@ -60,9 +62,11 @@ export async function handleApi(
   library: ShowLibrary,
   templates?: LiveTemplates,
   asRun?: AsRunLog,
+  feeds?: FeedRunner,
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   try {
+    if (feeds && (await handleRaceDataApi(request, response, url, hub, feeds, roles))) return true;
     const route = `${request.method} ${cut(url.pathname, 80)}`;
     if (Object.hasOwn(routes, route)) return await routes[route as keyof typeof routes]({ request, response, url, hub, outputs, roles, library, templates, asRun });
     if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, roles);

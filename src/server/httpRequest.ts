@@ -45,7 +45,8 @@ function bearer(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The request body as text (bounded like JSON bodies). */
+export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {

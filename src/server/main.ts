@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { startAutoOutTimers } from './autoOutTimers';
+import { startFeedRunner } from './feeds/feedRunner';
 import { createHub, DEFAULT_MAX_WAITING } from './hub';
 import { reply } from './httpRequest';
 import { badTargetMessage, parseRequestTarget } from './requestTarget';
@@ -28,6 +29,7 @@ const host = process.env.HOST ?? '0.0.0.0';
 const showPath = resolve(process.env.SHOW_FILE ?? resolve(root, 'data/show.json'));
 const seedPath = resolve(process.env.SEED_SHOW ?? resolve(root, 'shows/london-2016.json'));
 const showsDir = resolve(process.env.SHOWS_DIR ?? resolve(showPath, '../shows'));
+const feedsDir = resolve(process.env.FEEDS_DIR ?? resolve(root, 'shows/feeds'));
 const templatesDir = resolve(process.env.TEMPLATES_DIR ?? resolve(root, 'templates'));
 const heartbeatMs = Number(process.env.HEARTBEAT_MS ?? DEFAULT_HEARTBEAT_MS);
 const maxWaiting = Number(process.env.COMMAND_QUEUE_MAX ?? DEFAULT_MAX_WAITING);
@@ -69,6 +71,7 @@ async function main() {
   const hub = natsUrl ? startNatsHub(state, asRun) : startFileHub(state, asRun);
   hub.store.subscribe((next) => (themeInUse = next.theme));
   startAutoOutTimers(hub);
+  const feeds = startFeedRunner(hub, feedsDir);
 
   const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), onReport: (o) => asRun.reported(o.name || o.connectionId, o.report), now: hub.now, forgetAfterMs: forgetOutputsMs });
 
@@ -111,7 +114,7 @@ async function main() {
   const server = createServer((request, response) => {
     const target = parseRequestTarget(request.url);
     if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
-    handleApi(request, response, target, hub, outputs, roles, library, templates, asRun)
+    handleApi(request, response, target, hub, outputs, roles, library, templates, asRun, feeds)
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
@@ -148,6 +151,7 @@ async function main() {
     if (natsUrl) console.log(`  NATS:           ${natsUrl} (show ${natsShow}, stream FINISHLINE_${natsShow}, ${natsReplicas} replica${natsReplicas === 1 ? '' : 's'}; the show file is this hub's copy)`);
     console.log(`  As-run log:     ${resolve(showPath, '../asrun')} (GET /api/asrun.csv)`);
     console.log(`  Roles:          ${rolesPath} (${rolesFile.tokens.length} named token${rolesFile.tokens.length === 1 ? '' : 's'}${rolesFile.tokens.map((t) => `, ${t.name}: ${t.role}`).join('')})`);
+    console.log(`  Timing feeds:   ${feedsDir} (replay files and pull mappings; health at ${base}/api/feeds)`);
     console.log(`  Templates:      ${templatesDir} (watched: valid edits go to every output at once)`);
     console.log(`  Operator panel: ${base}/?token=${token}`);
     console.log(`  Output:         ${base}/output.html`);
@@ -156,6 +160,7 @@ async function main() {
   });
 
   const stop = () => {
+    feeds.stop();
     sockets?.close();
     outputs.close();
     templates.close();

@@ -5,6 +5,7 @@ import { TemplateLibrary, TemplateProblem } from '../protocol/templates/template
 import { ShowState } from '../state/showState';
 import { COMMAND_SUMMARIES } from './commandSummaries';
 import { AsRunEntry } from './asRunLog';
+import type { FeedHealthReport } from './feeds/feedHealth';
 import type { ApiRoute } from './httpApi';
 import { SavedShow } from './showLibrary';
 import { showsBodies } from './showsApi';
@@ -24,6 +25,28 @@ type Operation = {
   /** Statuses other than 200 the route may answer with, each with an `{ error }` body. */
   errors?: Record<number, string>;
 };
+
+/** A pushed passing as the push route reads it (the feed's mapping and the race's checks decide the rest). */
+const pushedPassing = z.looseObject({ raceId: z.string().optional(), bib: z.union([z.string(), z.number()]), metres: z.number(), elapsedMs: z.number() });
+
+/** GET /api/feeds rows (FeedHealthReport), as a schema; the two are checked to agree below. */
+const FeedHealthSchema = z.strictObject({
+  id: z.string(),
+  source: z.enum(['replay', 'pull', 'push']),
+  raceId: z.string().nullable(),
+  running: z.boolean(),
+  state: z.enum(['stopped', 'waiting', 'ok', 'stale']),
+  lastMessageAt: z.number().nullable(),
+  silentForS: z.number().nullable(),
+  staleAfterS: z.number(),
+  passingsPerMin: z.number(),
+  received: z.number().int(),
+  delivered: z.number().int(),
+  waiting: z.number().int(),
+  errors: z.array(z.strictObject({ at: z.number(), message: z.string(), times: z.number().int() })),
+});
+const feedReportsAgree: [FeedHealthReport] extends [z.infer<typeof FeedHealthSchema>] ? ([z.infer<typeof FeedHealthSchema>] extends [FeedHealthReport] ? true : never) : never = true;
+void feedReportsAgree;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -63,6 +86,22 @@ const OPERATIONS: Record<ApiRoute, Operation> = {
     answer: 'AsRunEntries',
     answerType: 'text/csv',
     errors: { 400: 'date is not a day as YYYY-MM-DD', 404: 'This hub keeps no as-run log' },
+  },
+  'GET /api/feeds': { summary: 'Health of every timing feed: state (stopped, waiting, ok, stale), last message, passings a minute, errors naming the row', answer: 'FeedReports' },
+  'POST /api/feeds/{feedId}/passings': {
+    summary: 'Passings pushed by a timing system to a push feed',
+    description: 'A JSON list of `{ raceId?, bib, metres, elapsedMs }` (or `{ "passings": [...] }`); `raceId` defaults to the feed\'s race. Good rows are taken, each refused row is named in `refused`.',
+    token: true,
+    body: 'PushedPassings',
+    answer: 'PushResult',
+    errors: { 400: 'Not a list of passings', 409: 'No running push feed with that id', 422: 'No row could be taken (each named)' },
+  },
+  'POST /api/races/{raceId}/start-list': {
+    summary: "A race's start list as CSV (bib, name, country, category, pb, display name): good rows are imported, refused rows reported",
+    token: true,
+    body: 'StartListCsv',
+    answer: 'StartListResult',
+    errors: { 404: 'No such race', 422: 'No row could be imported, or the CSV cannot be read', 503: 'Could not save' },
   },
   'GET /api/shows': { summary: 'The saved shows, and which one is open', answer: 'ShowList' },
   'POST /api/shows/new': {
@@ -104,6 +143,11 @@ function requestSchemas(): z.core.$ZodRegistry<{ id: string; description?: strin
   registry.add(showsBodies.new, { id: 'ShowsNew' });
   registry.add(showsBodies['save-as'], { id: 'ShowsSaveAs' });
   registry.add(showsBodies.open, { id: 'ShowsOpen' });
+  registry.add(
+    z.union([z.array(pushedPassing), z.strictObject({ passings: z.array(pushedPassing) })]),
+    { id: 'PushedPassings' },
+  );
+  registry.add(z.string().describe('CSV text with a header row'), { id: 'StartListCsv' });
   return registry;
 }
 
@@ -123,6 +167,12 @@ function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string
     description: 'A refusal: a sentence naming what is wrong (the field, for validation errors); `revision` is the show revision, unchanged.',
   });
   registry.add(z.looseObject({ openapi: z.string() }), { id: 'OpenApiDocument' });
+  registry.add(z.strictObject({ feeds: z.array(FeedHealthSchema) }), { id: 'FeedReports' });
+  registry.add(z.strictObject({ accepted: z.number().int(), refused: z.array(z.looseObject({})) }), { id: 'PushResult' });
+  registry.add(
+    z.strictObject({ imported: z.number().int(), refused: z.array(z.looseObject({})), ignoredColumns: z.array(z.string()), revision: z.number().int() }),
+    { id: 'StartListResult' },
+  );
   return registry;
 }
 

@@ -7,6 +7,8 @@ import { onAirCommandTypes } from '../state/reducers/reduceOnAir';
 import { raceCommandTypes } from '../state/reducers/reduceRaces';
 import { rundownCommandTypes } from '../state/reducers/reduceRundown';
 import { showCommandTypes } from '../state/reducers/reduceShow';
+import { feedCommandTypes } from '../state/reducers/reduceFeeds';
+import { timingCommandTypes } from '../state/reducers/reduceTiming';
 import { hasToken } from './token';
 
 /** What a token may do: producer everything; operator the air, rundown, crawl and race control; data the races; viewer reads. */
@@ -17,20 +19,23 @@ export type Role = z.infer<typeof Role>;
 export type Permission = CommandType | 'showFiles';
 
 const raceControl = ['startRace', 'setGunTime', 'finishRace', 'resetRace', 'addSplit', 'correctSplit', 'removeSplit'] as const;
-const everything: readonly Permission[] = [...onAirCommandTypes, ...raceCommandTypes, ...crawlCommandTypes, ...rundownCommandTypes, ...showCommandTypes, 'showFiles'];
+/** What the operator decides on air from the timing: held passings and feed splits waiting for approval. */
+const timingDecisions = ['acceptHeldPassing', 'rejectHeldPassing', 'approveFeedSplit'] as const;
+const raceData: readonly Permission[] = [...raceCommandTypes, ...timingCommandTypes, ...feedCommandTypes];
+const everything: readonly Permission[] = [...onAirCommandTypes, ...raceData, ...crawlCommandTypes, ...rundownCommandTypes, ...showCommandTypes, 'showFiles'];
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   producer: everything,
-  operator: [...onAirCommandTypes, ...rundownCommandTypes, ...crawlCommandTypes, ...raceControl],
-  data: raceCommandTypes,
+  operator: [...onAirCommandTypes, ...rundownCommandTypes, ...crawlCommandTypes, ...raceControl, ...timingDecisions],
+  data: raceData,
   viewer: [],
 };
 
 /** The role's allowance in words, for the 403 sentence. */
 const DESCRIPTIONS: Record<Role, string> = {
   producer: 'everything, including show files, races and the theme',
-  operator: 'take, update and clear, the rundown (and its lock), the crawl and race control (start, gun time, finish, reset, splits)',
-  data: 'races, splits and records only',
+  operator: 'take, update and clear, the rundown (and its lock), the crawl, race control (start, gun time, finish, reset, splits) and accepting held passings and feed splits',
+  data: 'races, splits, records, entrants, passings and timing feeds only',
   viewer: 'nothing but read the show',
 };
 

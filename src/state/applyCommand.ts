@@ -4,6 +4,8 @@ import { onAirCommandTypes, reduceOnAir } from './reducers/reduceOnAir';
 import { reduceShow, showCommandTypes } from './reducers/reduceShow';
 import { raceCommandTypes, reduceRaces } from './reducers/reduceRaces';
 import { reduceRundown, rundownCommandTypes } from './reducers/reduceRundown';
+import { reduceTiming, timingCommandTypes } from './reducers/reduceTiming';
+import { feedCommandTypes, reduceFeeds } from './reducers/reduceFeeds';
 import type { ShowState } from './showState';
 
 export type ApplyContext = {
@@ -29,6 +31,8 @@ function reduce(state: ShowState, command: Command, ctx: ApplyContext): ShowStat
   if (is(command, onAirCommandTypes)) return reduceOnAir(state, command, ctx);
   if (is(command, showCommandTypes)) return reduceShow(state, command, ctx);
   if (is(command, raceCommandTypes)) return reduceRaces(state, command, ctx);
+  if (is(command, feedCommandTypes)) return reduceFeeds(state, command, ctx);
+  if (is(command, timingCommandTypes)) return reduceTiming(state, command, ctx);
   if (is(command, crawlCommandTypes)) return reduceCrawl(state, command, ctx);
   if (is(command, rundownCommandTypes)) return reduceRundown(state, command);
   const unhandled: never = command;

@@ -11,6 +11,8 @@ export function racesReferencedBy(graphic: GraphicSpec): string[] {
       return graphic.props.raceIds;
     case 'splitBanner':
     case 'projectionTicker':
+    case 'leaderboard':
+    case 'gap':
       return [graphic.props.raceId];
     default:
       return [];

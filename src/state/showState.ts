@@ -5,6 +5,7 @@ import { DEFAULT_THEME, ThemeName } from '../protocol/templates/templateSet';
 import { Race } from '../protocol/race';
 import { CrawlState, EMPTY_CRAWL } from './crawlState';
 import { ItemId, RundownItem } from '../protocol/rundownItem';
+import { Feed, MAX_FEEDS } from '../protocol/feed';
 
 /** A graphic instance on air. `id` changes on every take, so outputs can tell a new take from an update. */
 export const OnAirGraphic = z.strictObject({
@@ -41,11 +42,17 @@ export const ShowState = z.strictObject({
   crawl: CrawlState.default(EMPTY_CRAWL),
   /** The prepared items, in order; the panel groups them by `group`. */
   rundown: z.array(RundownItem).max(2000).default([]),
+  /** Timing feeds the hub reads (src/server/feeds); their health is the hub's, not the show's. */
+  feeds: z
+    .array(Feed)
+    .max(MAX_FEEDS)
+    .refine((feeds) => new Set(feeds.map((f) => f.id)).size === feeds.length, 'feed ids must be unique')
+    .default([]),
   /** A locked show refuses rundown edits and show switches; take and clear still work. */
   locked: z.boolean().default(false),
 });
 export type ShowState = z.infer<typeof ShowState>;
 
 export function emptyShow(name = 'Untitled show'): ShowState {
-  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [], crawl: EMPTY_CRAWL, rundown: [], locked: false, theme: DEFAULT_THEME };
+  return { format: SHOW_FORMAT, revision: 0, name, onAir: {}, races: [], crawl: EMPTY_CRAWL, rundown: [], locked: false, theme: DEFAULT_THEME, feeds: [] };
 }

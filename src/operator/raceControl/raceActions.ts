@@ -81,6 +81,16 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
       if (!race) return none('show');
       return act({ type: 'take', graphic: { kind: 'projectionTicker', props: { raceId: race.id } } }, `${race.name} projection to air`);
     },
+    /** The leaderboard of the selected race at its latest timing point (see the Race data card). */
+    takeLeaderboard(race = selected()) {
+      if (!race) return none('show');
+      if (!race.passings?.length) return refuse(`${race.name} has no passings yet: start a timing feed (Race data) first`, (s) => (s.show?.races.find((r) => r.id === race.id)?.passings?.length ?? 0) > 0);
+      return act({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: race.id, top: 8 } } }, `${race.name} leaderboard to air`);
+    },
+    takeGap(race = selected()) {
+      if (!race) return none('show');
+      return act({ type: 'take', graphic: { kind: 'gap', props: { raceId: race.id } } }, `${race.name} gap to air`);
+    },
     takeClock(race = selected()) {
       if (!race) return none('show');
       return act({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: [race.id] } } }, `${race.name} clock to air`);

@@ -52,7 +52,7 @@ export const raceCommands = [
   z
     .strictObject({ type: z.literal('finishRace'), raceId: RaceId, at: HubTimeInput.optional(), elapsedMs: RaceTimeInput.optional() })
     .refine((c) => c.at === undefined || c.elapsedMs === undefined, 'give the finish as at (a hub time) or elapsedMs (time from the gun), not both'),
-  /** Back to before the start: no gun, no finish, no splits. Name, kind, distance and record stay. */
+  /** Back to before the start: no gun, no finish, no splits, no passings. Name, kind, distance, record, entrants and timing points stay. */
   z.strictObject({ type: z.literal('resetRace'), raceId: RaceId }),
   z.strictObject({
     type: z.literal('addSplit'),

@@ -104,12 +104,14 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
     }
 
     case 'resetRace': {
-      if (race.gunTime === null && race.splits.length === 0) return `${name} has not started and has no splits: there is nothing to reset.`;
+      if (race.gunTime === null && race.splits.length === 0 && !race.passings?.length) return `${name} has not started and has no splits: there is nothing to reset.`;
       const blocking = onAirShowingRace(state, race.id).filter((s) => s.kind !== 'raceClock');
       if (race.splits.length > 0 && blocking.length > 0) {
         return `${name}'s splits are on air in ${inWords(blocking.map((s) => s.where))}; take that off air before resetting the race.`;
       }
-      return { ...race, gunTime: null, finishedAt: null, splits: [] };
+      // Entrants and timing points stay; what the timing said goes with the clock.
+      const { passings: _p, passingSources: _s, held: _h, ...rest } = race;
+      return { ...rest, gunTime: null, finishedAt: null, splits: [] };
     }
 
     case 'addSplit': {

@@ -1,0 +1,114 @@
+import { percentiles } from '../src/render/frameStats';
+import { startHub, type HubProcess } from '../test/harness/hubProcess';
+import { launchBenchBrowser } from './benchBrowser';
+
+/**
+ * npm run bench:feed [-- --runners=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>]
+ *
+ * Passings/s a real hub takes from a push feed while a live output (canvas renderer, 1080p, the race clock and a
+ * leaderboard of the race on air, redrawn at every passing) keeps its frame rate. A mass race of `runners`
+ * entrants (at most 1000, the show's cap) × 16 timing points is pushed in batches of `batch` passings by
+ * `senders` clients at once, as fast as the hub answers (or paced at `rate` passings/s: a race-day burst); the output's frame intervals are recorded for the same
+ * window and for a quiet window before it (the baseline, in the same run).
+ */
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const runners = arg('runners', 1000);
+const batch = arg('batch', 500);
+const senders = arg('senders', 4);
+const rate = arg('rate', 0);
+const POINTS = Array.from({ length: 16 }, (_, i) => ({ metres: (i + 1) * 2500, label: `${(i + 1) * 2.5}K` }));
+
+async function main() {
+  const hub = await startHub();
+  const { browser, page } = await launchBenchBrowser(1920);
+  try {
+    await setUp(hub);
+    await page.goto(`${hub.url}/output.html?renderer=canvas`);
+    await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 30_000 });
+    await page.evaluate(() => {
+      const frames: number[] = [];
+      (window as unknown as { __frames: number[] }).__frames = frames;
+      const record = (t: number) => {
+        frames.push(t);
+        requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
+    await page.waitForTimeout(2000);
+    const quiet = await frames(page, () => new Promise((resolve) => setTimeout(resolve, 5000)));
+
+    const passings = POINTS.flatMap((point) =>
+      Array.from({ length: runners }, (_, i) => ({ bib: String(i + 1), metres: point.metres, elapsedMs: Math.round(point.metres * (180 + (i * 180) / runners)) })),
+    );
+    const batches: (typeof passings)[] = [];
+    for (let i = 0; i < passings.length; i += batch) batches.push(passings.slice(i, i + batch));
+    let sent = 0;
+    const started = Date.now();
+    const loaded = await frames(page, async () => {
+      await Promise.all(
+        Array.from({ length: senders }, async () => {
+          for (let next = batches.shift(); next; next = batches.shift()) {
+            if (rate > 0) {
+              const due = started + ((sent + next.length) / rate) * 1000;
+              if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+            }
+            const response = await fetch(`${hub.url}/api/feeds/bench/passings`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}` }, body: JSON.stringify({ passings: next }) });
+            if (response.status !== 200) throw new Error(`push refused: ${response.status} ${await response.text()}`);
+            sent += next.length;
+          }
+        }),
+      );
+      // Accepted by the feed is not yet stored: wait until the hub has saved them all.
+      for (;;) {
+        const feed = ((await (await fetch(`${hub.url}/api/feeds`)).json()) as { feeds: { id: string; delivered: number; errors: unknown[] }[] }).feeds.find((f) => f.id === 'bench')!;
+        if (feed.delivered >= passings.length) break;
+        if (feed.errors.length > 0) throw new Error(`feed errors: ${JSON.stringify(feed.errors)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    const seconds = (Date.now() - started) / 1000;
+    const stored = ((await hub.state()).races as { id: string; passings?: unknown[] }[]).find((r) => r.id === 'mass')!.passings!.length;
+    const { outputs } = (await (await fetch(`${hub.url}/api/outputs`)).json()) as { outputs: { report: { fps: number; droppedFrames: number } | null }[] };
+    console.log(`Feed ingest: ${sent} passings (${runners} runners x ${POINTS.length} points) in batches of ${batch} from ${senders} senders${rate > 0 ? `, paced at ${rate}/s` : ', flat out'}`);
+    console.log(`  stored ${stored} in ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} passings/s`);
+    console.log(`  output (canvas, leaderboard + clock on air) quiet:  ${describe(quiet)}`);
+    console.log(`  output during ingest:                              ${describe(loaded)}`);
+    console.log(`  output's own report: ${JSON.stringify(outputs[0]?.report ?? null)}`);
+  } finally {
+    await browser.close();
+    await hub.kill();
+  }
+}
+
+async function setUp(hub: HubProcess) {
+  const post = async (command: unknown) => {
+    const result = await hub.post(command);
+    if (result.status !== 200) throw new Error(`set-up refused: ${JSON.stringify(result.body)}`);
+  };
+  await post({ type: 'setEntrants', raceId: 'mass', entrants: Array.from({ length: runners }, (_, i) => ({ bib: String(i + 1), name: `Runner ${i + 1}`, country: 'GBR' })) });
+  await post({ type: 'setTimingPoints', raceId: 'mass', points: POINTS });
+  // Five hours in: every time pushed is behind the running clock.
+  await post({ type: 'setGunTime', raceId: 'mass', gunTime: Date.now() - 5 * 3_600_000 });
+  await post({ type: 'setFeed', feed: { id: 'bench', source: 'push', raceId: 'mass' } });
+  await post({ type: 'startFeed', feedId: 'bench' });
+  await post({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: ['mass'] } } });
+  await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'mass', top: 10 } } });
+}
+
+async function frames(page: import('playwright-core').Page, during: () => Promise<unknown>): Promise<number[]> {
+  await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.splice(0));
+  await during();
+  const stamps = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice());
+  return stamps.slice(1).map((t, i) => t - stamps[i]!);
+}
+
+function describe(intervals: number[]): string {
+  const p = percentiles(intervals);
+  const seconds = intervals.reduce((a, b) => a + b, 0) / 1000;
+  return `${Math.round(intervals.length / seconds)} fps, interval p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} / max ${p.max} ms, ${intervals.filter((i) => i > 20).length} over 20 ms (missed 50p frames ${intervals.reduce((sum, i) => sum + Math.max(0, Math.round(i / 20) - 1), 0)}) over ${seconds.toFixed(1)} s`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+/**
+ * Standings derived from passings: who is where at each timing point. Pure: the show's compact passing rows
+ * come in, places, gaps, groups and the race's leader split come out. Timing points are numbered in course
+ * order (0 = the first point after the start).
+ */
+
+/** One athlete reaching one timing point: the bib, the point's index in course order, the time from the gun. */
+export type TimedPassing = { bib: string; point: number; elapsedMs: number };
+
+/** One athlete's line at a timing point. */
+export type Standing = {
+  bib: string;
+  /** 1 for the leader; athletes with the same time share a place. */
+  place: number;
+  elapsedMs: number;
+  /** Behind the leader at this point (0 for the leader). */
+  gapMs: number;
+  /** Places gained (positive) or lost (negative) since the previous point; null without a previous place. */
+  placeChange: number | null;
+  /** 1 for the leading group; a new group starts where the gap to the athlete in front exceeds `groupGapMs`. */
+  group: number;
+};
+
+/** Athletes within this of the one in front run together: a few seconds, as commentators count a group. */
+export const DEFAULT_GROUP_GAP_MS = 3000;
+
+/** The order at one timing point: every athlete who has passed it, fastest first (ties by bib, for a stable order). */
+export function standingsAt(passings: readonly TimedPassing[], point: number, groupGapMs = DEFAULT_GROUP_GAP_MS): Standing[] {
+  const here = ordered(passings, point);
+  const before = point > 0 ? placesAt(ordered(passings, point - 1)) : new Map<string, number>();
+  const places = placesAt(here);
+  const leaderMs = here[0]?.elapsedMs ?? 0;
+  let group = 1;
+  return here.map((passing, i) => {
+    if (i > 0 && passing.elapsedMs - here[i - 1]!.elapsedMs > groupGapMs) group++;
+    const place = places.get(passing.bib)!;
+    const previous = before.get(passing.bib);
+    return {
+      bib: passing.bib,
+      place,
+      elapsedMs: passing.elapsedMs,
+      gapMs: passing.elapsedMs - leaderMs,
+      placeChange: previous === undefined ? null : previous - place,
+      group,
+    };
+  });
+}
+
+/** The furthest timing point anyone has reached, or null before the first passing. */
+export function latestPoint(passings: readonly TimedPassing[]): number | null {
+  let latest: number | null = null;
+  for (const p of passings) if (latest === null || p.point > latest) latest = p.point;
+  return latest;
+}
+
+/** Each athlete's furthest timing point reached and the time there. */
+export function latestSplits(passings: readonly TimedPassing[]): Map<string, TimedPassing> {
+  const latest = new Map<string, TimedPassing>();
+  for (const p of passings) {
+    const known = latest.get(p.bib);
+    if (!known || p.point > known.point) latest.set(p.bib, p);
+  }
+  return latest;
+}
+
+/** The race's split at each point reached: the leader's time there and the leading group's bibs (at most `maxLeaders`). */
+export function leaderSplits(passings: readonly TimedPassing[], groupGapMs = DEFAULT_GROUP_GAP_MS, maxLeaders = 8): { point: number; elapsedMs: number; leaders: string[] }[] {
+  const points = [...new Set(passings.map((p) => p.point))].sort((a, b) => a - b);
+  return points.map((point) => {
+    const rows = standingsAt(passings, point, groupGapMs);
+    return { point, elapsedMs: rows[0]!.elapsedMs, leaders: rows.filter((r) => r.group === 1).slice(0, maxLeaders).map((r) => r.bib) };
+  });
+}
+
+function ordered(passings: readonly TimedPassing[], point: number): TimedPassing[] {
+  return passings.filter((p) => p.point === point).sort((a, b) => a.elapsedMs - b.elapsedMs || (a.bib < b.bib ? -1 : a.bib > b.bib ? 1 : 0));
+}
+
+function placesAt(rows: readonly TimedPassing[]): Map<string, number> {
+  const places = new Map<string, number>();
+  rows.forEach((row, i) => places.set(row.bib, i > 0 && row.elapsedMs === rows[i - 1]!.elapsedMs ? places.get(rows[i - 1]!.bib)! : i + 1));
+  return places;
+}

@@ -1,0 +1,181 @@
+import { Container, Graphics, type Text } from 'pixi.js';
+import { leaderboard as contract, type LeaderboardLayout, type LeaderboardProps } from '../../protocol/kinds/leaderboard';
+import { fitText } from '../fitText';
+import { flagAsset } from '../flags';
+import { flagSprite } from '../flagSprite';
+import { defineGraphic, type GraphicAsset, type Look, type Timeline } from '../graphicDefinition';
+import { rollText } from '../rollText';
+import { themeText, unitBox } from '../themeText';
+import { resolveLeaderboard, type LeaderboardModel, type LeaderboardRow } from './leaderboardModel';
+
+/**
+ * Leaderboard, at the top of the centre region: the race and timing point on an accent bar, then one row per
+ * athlete (place, flag, name, time for the leader and gap for the rest, places gained or lost). Rows are kept
+ * per bib: when passings change the order, a row slides to its new place and rolls only what changed; an
+ * athlete new to the page fades in where they belong, one who left fades out. The board never re-enters.
+ */
+export const leaderboardGraphic = defineGraphic<LeaderboardProps, LeaderboardModel, LeaderboardLayout>({
+  contract,
+  resolve: resolveLeaderboard,
+  assets(model) {
+    const assets = new Map<string, GraphicAsset>();
+    for (const row of model.rows) if (row.country) assets.set(row.country, flagAsset(row.country));
+    return [...assets.values()];
+  },
+  build(model, look) {
+    const { theme, layout: L } = look;
+    const { colours } = theme;
+    const region = theme.regions.centre;
+    const left = Math.round(region.x + (region.width - L.width) / 2);
+    const top = region.y;
+    const root = new Container({ label: 'leaderboard' });
+    const titleBar = unitBox(colours.accent);
+    const panel = unitBox(colours.panel);
+    const raceName = themeText(theme, 'display', colours.accentText, L.titleSize, 0.5);
+    const point = themeText(theme, 'display', colours.accentText, L.titleSize, 0.5);
+    point.anchor.set(1, 0.5);
+    titleBar.position.set(left, top);
+    titleBar.scale.set(L.width, L.titleHeight);
+    panel.position.set(left, top + L.titleHeight);
+    panel.scale.set(L.width, panelHeight(model));
+    raceName.position.set(left + L.paddingX, top + L.titleHeight / 2);
+    point.position.set(left + L.width - L.paddingX, top + L.titleHeight / 2);
+    const rowLayer = new Container({ label: 'leaderboard:rows' });
+    root.addChild(titleBar, panel, raceName, point, rowLayer);
+
+    const setTitle = (m: LeaderboardModel) => {
+      fitText(point, m.point, L.width / 3, L.titleSize, L.titleSize * 0.7);
+      fitText(raceName, m.raceName, L.width - 3 * L.paddingX - point.width, L.titleSize, L.titleSize * 0.7);
+    };
+    setTitle(model);
+    const rows = new Map<string, RowView>();
+    const slotY = (i: number) => top + L.titleHeight + i * L.rowHeight;
+    model.rows.forEach((row, i) => {
+      const view = buildRow(row, look);
+      view.root.position.set(left, slotY(i));
+      rows.set(row.bib, view);
+      rowLayer.addChild(view.root);
+    });
+    let current = model;
+
+    function panelHeight(m: LeaderboardModel) {
+      return Math.max(1, m.rows.length) * L.rowHeight;
+    }
+
+    return {
+      root,
+      enter(tl: Timeline) {
+        const { enterSeconds: d, ease } = theme.timing;
+        tl.fromTo(titleBar.scale, { x: 0 }, { x: L.width, duration: d * 0.45, ease }, 0)
+          .fromTo(panel.scale, { y: 0 }, { y: panel.scale.y, duration: d * 0.5, ease }, d * 0.25)
+          .fromTo([raceName, point], { alpha: 0 }, { alpha: 1, duration: d * 0.4, ease }, d * 0.45);
+        [...rows.values()].forEach((view, i) => {
+          tl.fromTo(view.root, { alpha: 0, x: left - L.slide }, { alpha: 1, x: left, duration: d * 0.35, ease }, d * 0.45 + i * d * 0.04);
+        });
+      },
+      exit(tl: Timeline) {
+        const { exitSeconds: d } = theme.timing;
+        tl.to([raceName, point, rowLayer], { alpha: 0, duration: d * 0.4, ease: 'power2.in' }, 0)
+          .to(panel.scale, { y: 0, duration: d * 0.5, ease: 'power3.in' }, d * 0.25)
+          .to(titleBar.scale, { x: 0, duration: d * 0.4, ease: 'power3.in' }, d * 0.6);
+      },
+      update(next: LeaderboardModel, tl: Timeline) {
+        const { updateSeconds: d, ease } = theme.timing;
+        const roll = { duration: d, distance: L.slide / 2, ease };
+        const previous = current;
+        current = next;
+        if (next.raceName !== previous.raceName || next.point !== previous.point) {
+          const changed = [...(next.raceName !== previous.raceName ? [raceName] : []), ...(next.point !== previous.point ? [point] : [])];
+          rollText(tl, changed, () => setTitle(next), roll);
+        }
+        tl.to(panel.scale, { y: panelHeight(next), duration: d, ease }, 0);
+        const staying = new Set(next.rows.map((r) => r.bib));
+        for (const [bib, view] of rows) {
+          if (staying.has(bib)) continue;
+          rows.delete(bib);
+          tl.to(view.root, { alpha: 0, duration: d / 2, ease: 'power2.in' }, 0).call(() => view.root.destroy({ children: true }), [], d);
+        }
+        next.rows.forEach((row, i) => {
+          const view = rows.get(row.bib);
+          if (!view) {
+            const added = buildRow(row, look);
+            added.root.position.set(left, slotY(i));
+            added.root.alpha = 0;
+            rowLayer.addChild(added.root);
+            rows.set(row.bib, added);
+            tl.to(added.root, { alpha: 1, duration: d / 2, ease }, d / 2);
+            return;
+          }
+          if (view.root.y !== slotY(i)) tl.to(view.root, { y: slotY(i), duration: d, ease }, 0);
+          const changed = view.changedTexts(row);
+          if (changed.length > 0) rollText(tl, changed, () => view.set(row), { ...roll, distance: 0 });
+          else view.set(row);
+        });
+      },
+    };
+  },
+});
+
+type RowView = { root: Container; set(row: LeaderboardRow): void; changedTexts(row: LeaderboardRow): Text[] };
+
+/** One athlete's row in local coordinates (0,0 is the row's top-left on the panel). */
+function buildRow(row: LeaderboardRow, look: Look<LeaderboardLayout>): RowView {
+  const { theme, layout: L } = look;
+  const { colours } = theme;
+  const root = new Container({ label: `leaderboard:row:${row.bib}` });
+  const mid = L.rowHeight / 2;
+  const chip = unitBox(colours.accent);
+  chip.position.set(L.paddingX, 8);
+  chip.scale.set(L.placeWidth, L.rowHeight - 16);
+  const place = themeText(theme, 'display', colours.accentText, L.rowSize, 0.5);
+  place.anchor.set(0.5, 0.5);
+  place.position.set(L.paddingX + L.placeWidth / 2, mid);
+  const flagX = L.paddingX + L.placeWidth + L.paddingX / 2;
+  const flag = flagSprite(row.country, L.flagWidth);
+  flag?.position.set(flagX, Math.round(mid - (L.flagWidth * 3) / 8));
+  const nameX = flagX + L.flagWidth + L.paddingX / 2;
+  const changeRight = L.width - L.paddingX;
+  const timeRight = changeRight - L.changeWidth - L.paddingX / 2;
+  const time = themeText(theme, 'display', colours.panelText, L.rowSize, 0.5);
+  time.anchor.set(1, 0.5);
+  time.position.set(timeRight, mid);
+  const name = themeText(theme, 'text', colours.panelText, L.rowSize, 0.5);
+  name.position.set(nameX, mid);
+  const arrow = new Graphics();
+  const change = themeText(theme, 'display', colours.panelText, L.rowSize * 0.8, 0.5);
+  change.anchor.set(1, 0.5);
+  change.position.set(changeRight, mid);
+  root.addChild(chip, place, ...(flag ? [flag] : []), name, time, arrow, change);
+
+  let shown = row;
+  function set(next: LeaderboardRow) {
+    shown = next;
+    place.text = next.place;
+    time.text = next.time;
+    fitText(name, next.name, timeRight - time.width - L.paddingX - nameX, L.rowSize, L.rowMinSize);
+    change.text = next.change ? String(Math.abs(next.change)) : '';
+    arrow.clear();
+    if (next.change) {
+      // A triangle pointing up (places gained) or down (lost), left of the count.
+      const size = L.rowSize * 0.4;
+      const x = changeRight - L.changeWidth + size;
+      const up = next.change > 0;
+      arrow
+        .poly(up ? [x - size, mid + size * 0.6, x + size, mid + size * 0.6, x, mid - size * 0.8] : [x - size, mid - size * 0.6, x + size, mid - size * 0.6, x, mid + size * 0.8])
+        .fill(up ? colours.under : colours.over);
+    }
+  }
+  set(row);
+  return {
+    root,
+    set,
+    changedTexts(next) {
+      return [
+        ...(next.place !== shown.place ? [place] : []),
+        ...(next.time !== shown.time ? [time] : []),
+        ...(next.change !== shown.change ? [change] : []),
+        ...(next.name !== shown.name ? [name] : []),
+      ];
+    },
+  };
+}

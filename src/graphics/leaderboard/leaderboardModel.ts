@@ -1,0 +1,37 @@
+import { formatTime, standingsAt } from '../../core';
+import { countryOf } from '../../protocol/country';
+import { shownName } from '../../protocol/entrant';
+import type { LeaderboardProps } from '../../protocol/kinds/leaderboard';
+import { furthestPoint, pointAt, timedPassings } from '../../state/passingTable';
+import type { ShowState } from '../../state/showState';
+
+/** One line of the leaderboard, keyed by bib so a row moves when its athlete changes place. */
+export type LeaderboardRow = { bib: string; place: string; name: string; country: string | null; time: string; change: number | null };
+/** What the leaderboard shows: the race, the timing point's caption, and the rows of this page. */
+export type LeaderboardModel = { raceName: string; point: string; rows: LeaderboardRow[] };
+
+/** The standings at the chosen (or latest) timing point, one page of them: the leader's time, everyone else's gap. */
+export function resolveLeaderboard(props: LeaderboardProps, show: ShowState): LeaderboardModel {
+  const race = show.races.find((r) => r.id === props.raceId);
+  if (!race) return { raceName: '', point: '', rows: [] };
+  const chosen = props.metres === undefined ? furthestPoint(race) : (pointAt(race, props.metres)?.index ?? null);
+  if (chosen === null) return { raceName: race.name, point: 'AWAITING TIMES', rows: [] };
+  // Only this point and the one before (for places gained): a mass race holds thousands of rows.
+  const passings = timedPassings(race, [chosen, chosen - 1]);
+  const first = (props.page - 1) * props.top;
+  const entrants = new Map((race.entrants ?? []).map((e) => [e.bib, e]));
+  const rows = standingsAt(passings, chosen)
+    .slice(first, first + props.top)
+    .map((standing) => {
+      const entrant = entrants.get(standing.bib);
+      return {
+        bib: standing.bib,
+        place: String(standing.place),
+        name: entrant ? shownName(entrant) : `#${standing.bib}`,
+        country: entrant?.country ? (countryOf(entrant.country)?.alpha2 ?? null) : null,
+        time: standing.place === 1 ? formatTime(standing.elapsedMs) : `+${formatTime(standing.gapMs)}`,
+        change: standing.placeChange,
+      };
+    });
+  return { raceName: race.name, point: race.timingPoints![chosen]!.label, rows };
+}

@@ -1,0 +1,39 @@
+import { formatTime, standingsAt } from '../../core';
+import { shownName } from '../../protocol/entrant';
+import type { HeldPassing } from '../../protocol/passing';
+import type { Race, RaceSplit } from '../../protocol/race';
+import { feedSplits, furthestPoint, timedPassings } from '../../state/passingTable';
+
+export type StandingLine = { place: number; bib: string; name: string; time: string; change: string; group: number };
+/** What the Race data card shows for one race: standings at its furthest point, feed splits to approve, held passings. */
+export type RaceDataModel = {
+  entrants: number;
+  point: string | null;
+  standings: StandingLine[];
+  /** Feed splits not yet in the race's splits (a race that waits for approval). */
+  toApprove: RaceSplit[];
+  held: HeldPassing[];
+};
+
+export function raceDataModel(race: Race, rows = 12): RaceDataModel {
+  const point = furthestPoint(race);
+  const names = new Map((race.entrants ?? []).map((e) => [e.bib, shownName(e)]));
+  const standings =
+    point === null
+      ? []
+      : standingsAt(timedPassings(race, [point, point - 1]), point)
+          .slice(0, rows)
+          .map((s) => ({
+            place: s.place,
+            bib: s.bib,
+            name: names.get(s.bib) ?? `#${s.bib}`,
+            time: s.place === 1 ? formatTime(s.elapsedMs) : `+${formatTime(s.gapMs)}`,
+            change: s.placeChange ? `${s.placeChange > 0 ? '▲' : '▼'}${Math.abs(s.placeChange)}` : '',
+            group: s.group,
+          }));
+  const toApprove =
+    race.feedSplits === 'direct'
+      ? []
+      : feedSplits(race).filter((split) => !race.splits.some((s) => Math.abs(s.metres - split.metres) <= 1 && s.elapsedMs === split.elapsedMs));
+  return { entrants: race.entrants?.length ?? 0, point: point === null ? null : race.timingPoints![point]!.label, standings, toApprove, held: race.held ?? [] };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Bib, Entrant, Entrants, MAX_ENTRANTS } from '../entrant';
+import { Feed } from '../feed';
+import { FeedSplits, Passing, PassingSource, TimingPoints } from '../passing';
+import { RaceId } from '../race';
+
+/** Passings per recordPassings command: a feed sends bursts in several commands, each saved with the others waiting (group commit). */
+export const MAX_PASSINGS_PER_BATCH = 500;
+
+/** Start lists, timing points and the passings timing feeds send (see README "Race-day data"). */
+export const timingCommands = [
+  /** Replaces a race's whole start list. */
+  z.strictObject({ type: z.literal('setEntrants'), raceId: RaceId, entrants: Entrants }),
+  /** Adds entrants, or replaces those whose bib the race already has. */
+  z.strictObject({ type: z.literal('upsertEntrants'), raceId: RaceId, entrants: z.array(Entrant).min(1).max(MAX_ENTRANTS) }),
+  /** Refused while the athlete has passings (reject or keep them first). */
+  z.strictObject({ type: z.literal('removeEntrant'), raceId: RaceId, bib: Bib }),
+  /** A start list as CSV text (bib, name, country, category, pb, display name): good rows are imported, the rest reported. */
+  z.strictObject({ type: z.literal('importStartList'), raceId: RaceId, csv: z.string().max(200_000) }),
+  /** Where the timing reads chips. Points that already have passings must stay. */
+  z.strictObject({ type: z.literal('setTimingPoints'), raceId: RaceId, points: TimingPoints }),
+  z.strictObject({ type: z.literal('setFeedSplits'), raceId: RaceId, feedSplits: FeedSplits }),
+  /** A batch of passings: duplicates are dropped, corrections replace, implausible ones are held for the operator. */
+  z.strictObject({ type: z.literal('recordPassings'), raceId: RaceId, passings: z.array(Passing).min(1).max(MAX_PASSINGS_PER_BATCH) }),
+  /** Takes a held passing as it is (it replaces any passing of that athlete at that point). */
+  z.strictObject({ type: z.literal('acceptHeldPassing'), raceId: RaceId, bib: Bib, metres: z.number().positive().max(100_000) }),
+  z.strictObject({ type: z.literal('rejectHeldPassing'), raceId: RaceId, bib: Bib, metres: z.number().positive().max(100_000) }),
+  /** Puts the feed's split at a timing point (the leader's time) into the race's splits, for races that wait for approval. */
+  z.strictObject({ type: z.literal('approveFeedSplit'), raceId: RaceId, metres: z.number().positive().max(100_000) }),
+] as const;
+
+/** Timing feeds: configured in the show, run by the hub. */
+export const feedCommands = [
+  /** Adds a feed, or replaces the one with the same id (a running feed keeps running with the new settings). */
+  z.strictObject({ type: z.literal('setFeed'), feed: Feed }),
+  z.strictObject({ type: z.literal('removeFeed'), feedId: PassingSource }),
+  /** Starts (or restarts: a replay plays again from its beginning) a feed. */
+  z.strictObject({ type: z.literal('startFeed'), feedId: PassingSource }),
+  z.strictObject({ type: z.literal('stopFeed'), feedId: PassingSource }),
+] as const;

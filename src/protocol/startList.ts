@@ -1,0 +1,78 @@
+import Papa from 'papaparse';
+import { parseTime, plausibleRange, type RaceKind } from '../core';
+import { Entrant, MAX_ENTRANTS } from './entrant';
+
+/** A start-list row that was not imported: its line in the file and what is wrong with it. */
+export type RefusedEntrant = { line: number; bib: string; problems: string[] };
+export type StartListReading =
+  | { ok: true; entrants: Entrant[]; refused: RefusedEntrant[]; ignoredColumns: string[] }
+  | { ok: false; error: string };
+
+// Header names as timing exports spell them (any case, spaces, hyphens and underscores ignored).
+const COLUMNS: Record<string, keyof Entrant> = {
+  bib: 'bib',
+  number: 'bib',
+  startnumber: 'bib',
+  name: 'name',
+  fullname: 'name',
+  displayname: 'displayName',
+  shortname: 'displayName',
+  country: 'country',
+  nation: 'country',
+  nat: 'country',
+  noc: 'country',
+  category: 'category',
+  cat: 'category',
+  pb: 'pbMs',
+  personalbest: 'pbMs',
+};
+
+/**
+ * Reads a start list from CSV text: a header row naming at least bib and name, then one athlete per row.
+ * Each row is checked with the Entrant schema (a country by code or English name, a PB as a time read against
+ * the race's plausible times); good rows are returned, each bad one reported by line with its reasons. A bib
+ * given twice keeps the first row and reports the second.
+ */
+export function readStartList(csv: string, race: { distanceM: number; kind: RaceKind }): StartListReading {
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const [header, ...rows] = parsed.data;
+  if (!header) return { ok: false, error: 'The start list is empty: the first line must name the columns (bib, name, country, category, pb, display name)' };
+  const fields = header.map((cell) => COLUMNS[cell.toLowerCase().replace(/[\s_-]+/g, '')]);
+  const missing = (['bib', 'name'] as const).filter((f) => !fields.includes(f));
+  if (missing.length > 0) return { ok: false, error: `The start list has no ${missing.join(' or ')} column: its columns are ${header.join(', ')}` };
+  if (rows.length === 0) return { ok: false, error: 'The start list has column names but no athletes' };
+  if (rows.length > MAX_ENTRANTS) return { ok: false, error: `The start list has ${rows.length} athletes; a race holds at most ${MAX_ENTRANTS}` };
+  const ignoredColumns = header.filter((_, i) => fields[i] === undefined);
+
+  const entrants: Entrant[] = [];
+  const refused: RefusedEntrant[] = [];
+  const seen = new Set<string>();
+  rows.forEach((cells, index) => {
+    const line = index + 2;
+    const value: Record<string, unknown> = {};
+    const problems: string[] = [];
+    cells.forEach((cell, i) => {
+      const field = fields[i];
+      const text = cell.trim();
+      if (!field || text === '') return;
+      if (field === 'pbMs') {
+        const time = parseTime(text, { plausibleMs: plausibleRange(race.distanceM, race.kind) });
+        if (time.ok) value.pbMs = time.value.ms;
+        else problems.push(`pb: ${time.error}`);
+      } else value[field] = text;
+    });
+    const bib = String(value.bib ?? '');
+    const checked = Entrant.safeParse(value);
+    if (!checked.success) for (const issue of checked.error.issues) problems.push(`${issue.path.join('.') || 'row'}: ${issue.message}`);
+    if (checked.success && seen.has(checked.data.bib)) problems.push(`bib: ${checked.data.bib} is already on an earlier line`);
+    if (problems.length > 0 || !checked.success) return void refused.push({ line, bib, problems });
+    seen.add(checked.data.bib);
+    entrants.push(checked.data);
+  });
+  return { ok: true, entrants, refused, ignoredColumns };
+}
+
+/** "Line 4 (bib 12): country: ...; line 9: ..." — the report an import answers with. */
+export function describeRefused(refused: readonly RefusedEntrant[]): string {
+  return refused.map((r) => `line ${r.line}${r.bib ? ` (bib ${r.bib})` : ''}: ${r.problems.join('; ')}`).join('. ');
+}

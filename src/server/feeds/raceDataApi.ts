@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describeRefused, readStartList } from '../../protocol/startList';
+import { unknownRace } from '../../state/raceReferences';
+import type { Hub } from '../hub';
+import { HttpError, readBody, readJson, reply, requireSender } from '../httpRequest';
+import type { Roles } from '../roles';
+import { cut, type RequestTarget } from '../requestTarget';
+import type { IncomingPassing } from './feedIngest';
+import type { FeedRunner } from './feedRunner';
+
+/** The race-data routes, as the OpenAPI document names them (path parameters in braces). */
+export const RACE_DATA_ROUTES = ['GET /api/feeds', 'POST /api/feeds/{feedId}/passings', 'POST /api/races/{raceId}/start-list'] as const;
+export type RaceDataRoute = (typeof RACE_DATA_ROUTES)[number];
+
+/**
+ * Race-day data over HTTP: feed health (GET /api/feeds), passings pushed by a timing system
+ * (POST /api/feeds/<id>/passings) and a start list as CSV (POST /api/races/<raceId>/start-list).
+ * Returns false for any other path.
+ */
+export async function handleRaceDataApi(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, feeds: FeedRunner, roles: Roles): Promise<boolean> {
+  if (request.method === 'GET' && url.pathname === '/api/feeds') return reply(response, 200, { feeds: feeds.reports() });
+  const push = url.pathname.match(/^\/api\/feeds\/([^/]+)\/passings$/);
+  if (push && request.method === 'POST') {
+    requireSender(request, url, roles, 'recordPassings');
+    const ingest = feeds.push(decodeURIComponent(push[1]!));
+    if (typeof ingest === 'string') throw new HttpError(409, ingest);
+    const body = await readJson(request);
+    const list = Array.isArray(body) ? body : (body as { passings?: unknown })?.passings;
+    if (!Array.isArray(list)) throw new HttpError(400, 'Send a JSON list of passings, or { "passings": [...] }: each { raceId?, bib, metres, elapsedMs }');
+    const rows: IncomingPassing[] = list.map((item: unknown, i) => {
+      const row = (item ?? {}) as Record<string, unknown>;
+      return { row: `passing ${i + 1}${row.bib !== undefined ? ` (bib ${cut(String(row.bib), 12)})` : ''}`, raceId: typeof row.raceId === 'string' ? row.raceId : undefined, bib: row.bib, metres: row.metres, elapsedMs: row.elapsedMs };
+    });
+    const defaultRace = hub.store.getState().feeds?.find((f) => f.id === decodeURIComponent(push[1]!))?.raceId;
+    for (const row of rows) row.raceId ??= defaultRace;
+    const { accepted, refused } = ingest.take(rows);
+    return reply(response, refused.length > 0 && accepted === 0 ? 422 : 200, { accepted, refused });
+  }
+  const startList = url.pathname.match(/^\/api\/races\/([^/]+)\/start-list$/);
+  if (startList && request.method === 'POST') {
+    const sender = requireSender(request, url, roles, 'upsertEntrants');
+    const raceId = decodeURIComponent(startList[1]!);
+    const race = hub.store.getState().races.find((r) => r.id === raceId);
+    if (!race) throw new HttpError(404, unknownRace(raceId, hub.store.getState().races));
+    const reading = readStartList(await readBody(request), race);
+    if (!reading.ok) throw new HttpError(422, reading.error);
+    if (reading.entrants.length === 0) throw new HttpError(422, `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`);
+    const result = await hub.submit({ type: 'upsertEntrants', raceId, entrants: reading.entrants }, undefined, sender.name);
+    if (!result.ok) throw new HttpError(result.reason === 'refused' ? 422 : 503, result.error);
+    return reply(response, 200, { imported: reading.entrants.length, refused: reading.refused, ignoredColumns: reading.ignoredColumns, revision: result.revision });
+  }
+  return false;
+}

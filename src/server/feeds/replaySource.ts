@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeIssues } from '../../protocol/describeIssues';
+import type { Feed } from '../../protocol/feed';
+import { FeedFile } from '../../protocol/feedFile';
+import type { Hub } from '../hub';
+import type { FeedIngest } from './feedIngest';
+import type { FeedHealth } from './feedHealth';
+
+const TICK_MS = 100;
+/** A replay this recently started resets its races; one carried on after a restart does not. */
+const RESET_WITHIN_MS = 5000;
+
+/**
+ * Plays a recorded feed file against hub time: at `speed` times real time from the feed's start (`startedAt`,
+ * kept in the show, so a hub restart carries on where it was). Before the first message it puts the file's
+ * start lists and timing points into the races the show has (resetting them, when it starts from the beginning:
+ * gun, finish, splits and passings go); while it plays it keeps each race's gun where the
+ * replayed clock is, so at 10x the race clocks on air run at 10x and every passing is checked against them.
+ */
+export function startReplaySource(feed: Extract<Feed, { source: 'replay' }>, feedsDir: string, hub: Pick<Hub, 'store' | 'submit' | 'now'>, ingest: FeedIngest, health: FeedHealth): { stop(): void } {
+  let stopped = false;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let next = 0;
+  const startedAt = feed.startedAt ?? hub.now();
+
+  async function start() {
+    let file: FeedFile;
+    try {
+      const parsed = FeedFile.safeParse(JSON.parse(await readFile(join(feedsDir, feed.file), 'utf8')));
+      if (!parsed.success) return health.error(`the replay file ${feed.file} is not a feed file: ${describeIssues(parsed.error)}`);
+      file = parsed.data;
+    } catch (error) {
+      return health.error(`the replay file ${feed.file} can't be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const races = file.races.filter((race) => {
+      const known = hub.store.getState().races.some((r) => r.id === race.raceId);
+      if (!known) health.error(`the replay file's race "${race.raceId}" is not in the show; its passings are left out`);
+      return known;
+    });
+    // Started just now (not carried on after a hub restart): the races start again from before their gun.
+    const fromTheStart = hub.now() - startedAt < RESET_WITHIN_MS;
+    for (const race of races) {
+      const current = hub.store.getState().races.find((r) => r.id === race.raceId)!;
+      if (fromTheStart && (current.gunTime !== null || current.splits.length > 0 || current.passings?.length)) {
+        const reset = await hub.submit({ type: 'resetRace', raceId: race.raceId });
+        if (!reset.ok) health.error(`resetting ${race.raceId} for the replay: ${reset.error}`);
+      }
+      for (const command of [
+        { type: 'upsertEntrants', raceId: race.raceId, entrants: race.entrants },
+        { type: 'setTimingPoints', raceId: race.raceId, points: mergedPoints(race.raceId, race.timingPoints) },
+      ] as const) {
+        if (stopped) return;
+        const result = await hub.submit(command);
+        if (!result.ok) health.error(`setting up ${race.raceId} for the replay: ${result.error}`);
+      }
+    }
+    const guns = new Map(races.map((r) => [r.raceId, r.gunAtMs]));
+    const passings = file.passings.filter((p) => guns.has(p.raceId));
+
+    const tick = async () => {
+      const now = hub.now();
+      const replayed = (now - startedAt) * feed.speed;
+      // Each race's gun where the replayed clock puts it (once at 1x; every tick faster, as its clock runs fast),
+      // until the last message: then the clocks run on at 1x and the show stops changing.
+      const playing = next < passings.length;
+      for (const [raceId, gunAtMs] of playing ? guns : []) {
+        const gunTime = Math.round(now - (replayed - gunAtMs));
+        const race = hub.store.getState().races.find((r) => r.id === raceId);
+        if (race && (race.gunTime === null || Math.abs(race.gunTime - gunTime) > 500)) await hub.submit({ type: 'setGunTime', raceId, gunTime });
+      }
+      const due = [];
+      while (next < passings.length && passings[next]!.atMs <= replayed) due.push(passings[next++]!);
+      if (stopped) return;
+      ingest.take(due.map((p) => ({ row: `message at ${formatOffset(p.atMs)} (bib ${p.bib}${p.note ? `, ${p.note}` : ''})`, raceId: p.raceId, bib: p.bib, metres: p.metres, elapsedMs: p.elapsedMs })));
+    };
+    let busy = false;
+    timer = setInterval(() => {
+      if (busy || stopped) return;
+      busy = true;
+      void tick().finally(() => (busy = false));
+    }, TICK_MS);
+  }
+
+  function mergedPoints(raceId: string, points: FeedFile['races'][number]['timingPoints']) {
+    const existing = hub.store.getState().races.find((r) => r.id === raceId)?.timingPoints ?? [];
+    const merged = [...existing];
+    for (const point of points) if (!merged.some((p) => Math.abs(p.metres - point.metres) <= 1)) merged.push(point);
+    return merged.sort((a, b) => a.metres - b.metres);
+  }
+
+  void start();
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+function formatOffset(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}

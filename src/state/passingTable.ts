@@ -1,0 +1,151 @@
+import { DEFAULT_GROUP_GAP_MS, formatDistanceLabel, leaderSplits, passingProblem, validateSplit, type TimedPassing } from '../core';
+import { shownName, type Entrant } from '../protocol/entrant';
+import { MAX_HELD, MAX_PASSINGS, type HeldPassing, type Passing, type PassingRow, type TimingPoint } from '../protocol/passing';
+import type { Race, RaceSplit } from '../protocol/race';
+
+/**
+ * A race's passings: the compact rows the show stores (see PassingRow) read and written, merged with what a
+ * feed sends (duplicates dropped, corrections replacing, implausible ones held) and turned into the race's
+ * splits. Pure functions of the race and the hub's time.
+ */
+
+/** The timing point at a distance (within a metre: mile points are not whole metres), with its index. */
+export function pointAt(race: Race, metres: number): { index: number; point: TimingPoint } | null {
+  const points = race.timingPoints ?? [];
+  const index = points.findIndex((p) => Math.abs(p.metres - metres) <= 1);
+  return index < 0 ? null : { index, point: points[index]! };
+}
+
+export function entrantOf(race: Race, bib: string): Entrant | undefined {
+  return race.entrants?.find((e) => e.bib === bib);
+}
+
+/** The stored passings as core reads them; only those at `points` when given (a leaderboard needs two points of sixteen). */
+export function timedPassings(race: Race, points?: readonly number[]): TimedPassing[] {
+  const out: TimedPassing[] = [];
+  for (const [bib, point, elapsedMs] of race.passings ?? []) if (!points || points.includes(point)) out.push({ bib, point, elapsedMs });
+  return out;
+}
+
+/** The furthest timing point anyone has reached (rows are stored in point order), or null before any passing. */
+export function furthestPoint(race: Race): number | null {
+  const rows = race.passings ?? [];
+  return rows.length === 0 ? null : rows[rows.length - 1]![1];
+}
+
+/**
+ * Why a passing can't be taken at all (not held: refused), or null: the race must know the bib and the
+ * timing point. Feeds check every row with this before sending, so one bad row never stops the rest.
+ */
+export function passingRefusal(race: Race, passing: Pick<Passing, 'bib' | 'metres'>): string | null {
+  if (!entrantOf(race, passing.bib)) return `bib ${passing.bib} is not on ${race.name}'s start list`;
+  if (!pointAt(race, passing.metres)) {
+    const points = race.timingPoints ?? [];
+    const known = points.length === 0 ? 'it has no timing points yet' : `its timing points are ${points.map((p) => `${p.label} (${p.metres} m)`).join(', ')}`;
+    return `${race.name} has no timing point at ${passing.metres} m: ${known}`;
+  }
+  return null;
+}
+
+/** What a batch did: passings stored (new or corrected), duplicates dropped, passings held for the operator. */
+export type MergeCounts = { stored: number; duplicates: number; held: number };
+
+/**
+ * Merges a batch into the race. The same passing twice is one; a different time for the same athlete and point
+ * is a correction and replaces the old one; each new time is checked (core passingProblem) and held with its
+ * reason when implausible. Rows stay in point then time order however they arrive. Every passing must pass
+ * `passingRefusal` first.
+ */
+export function mergePassings(race: Race, batch: readonly Passing[], now: number): { race: Race; counts: MergeCounts } | string {
+  const rows = new Map<string, PassingRow>();
+  for (const row of race.passings ?? []) rows.set(`${row[0]}@${row[1]}`, row);
+  const sources = [...(race.passingSources ?? [])];
+  const held = new Map<string, HeldPassing>((race.held ?? []).map((h) => [`${h.bib}@${pointAt(race, h.metres)?.index}`, h]));
+  const counts: MergeCounts = { stored: 0, duplicates: 0, held: 0 };
+  // The clock on air stops when the winner finishes; the athletes behind keep running, so check against the running clock.
+  const clockMs = race.gunTime === null ? null : now - race.gunTime;
+
+  for (const passing of batch) {
+    const refusal = passingRefusal(race, passing);
+    if (refusal) return refusal;
+    const { index, point } = pointAt(race, passing.metres)!;
+    const key = `${passing.bib}@${index}`;
+    const existing = rows.get(key);
+    if (existing && existing[2] === passing.elapsedMs) {
+      counts.duplicates++;
+      continue;
+    }
+    const previous = previousPassing(rows, race, passing.bib, index);
+    const problem = passingProblem({ metres: point.metres, label: point.label, elapsedMs: passing.elapsedMs }, { kind: race.kind, clockMs, ...(previous ? { previous } : {}) });
+    if (problem) {
+      const name = shownName(entrantOf(race, passing.bib)!);
+      const heldPassing = { bib: passing.bib, metres: point.metres, elapsedMs: passing.elapsedMs, source: passing.source, reason: `${name} (${passing.bib}): ${problem}` };
+      if (held.get(key)?.elapsedMs !== passing.elapsedMs) counts.held++;
+      else counts.duplicates++;
+      held.set(key, heldPassing);
+      continue;
+    }
+    let source = sources.indexOf(passing.source);
+    if (source < 0) source = sources.push(passing.source) - 1;
+    rows.set(key, [passing.bib, index, passing.elapsedMs, source]);
+    held.delete(key);
+    counts.stored++;
+  }
+  if (rows.size > MAX_PASSINGS) return `${race.name} would hold ${rows.size} passings, more than the ${MAX_PASSINGS} a race keeps`;
+  if (held.size > MAX_HELD) return `${race.name} already has ${race.held?.length ?? 0} passings waiting for the operator; accept or reject some before more can be held`;
+  if (sources.length > 16) return `${race.name} has passings from 16 sources already; this batch names a 17th`;
+  const next: Race = { ...race, passings: sortRows([...rows.values()]), passingSources: sources, held: [...held.values()] };
+  return { race: next, counts };
+}
+
+/** The athlete's stored passing at the last point before `index`, as plausibility reads it. */
+function previousPassing(rows: Map<string, PassingRow>, race: Race, bib: string, index: number) {
+  for (let i = index - 1; i >= 0; i--) {
+    const row = rows.get(`${bib}@${i}`);
+    if (row) {
+      const point = race.timingPoints![i]!;
+      return { metres: point.metres, label: point.label, elapsedMs: row[2] };
+    }
+  }
+  return undefined;
+}
+
+export function sortRows(rows: PassingRow[]): PassingRow[] {
+  return rows.sort((a, b) => a[1] - b[1] || a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** The race's split at each timing point from its passings: the leader's time and the leading group's names. */
+export function feedSplits(race: Race): RaceSplit[] {
+  const points = race.timingPoints ?? [];
+  return leaderSplits(timedPassings(race), DEFAULT_GROUP_GAP_MS).map(({ point, elapsedMs, leaders }) => ({
+    metres: points[point]!.metres,
+    label: points[point]!.label || formatDistanceLabel(points[point]!.metres, race.distanceM),
+    elapsedMs,
+    leaders: leaders.map((bib) => {
+      const entrant = entrantOf(race, bib);
+      return (entrant ? (entrant.displayName ?? surname(entrant.name)) : bib).slice(0, 40);
+    }),
+  }));
+}
+
+function surname(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words[words.length - 1]!;
+}
+
+/**
+ * The race's splits with feed splits put in (replacing a typed split at the same point): only `metres` when
+ * given (an approval), else every feed split. A feed split that would break course order is left out.
+ */
+export function withFeedSplits(race: Race, onlyMetres?: number): Race {
+  const wanted = feedSplits(race).filter((s) => onlyMetres === undefined || Math.abs(s.metres - onlyMetres) <= 1);
+  if (wanted.length === 0) return race;
+  const merged = [...race.splits.filter((s) => !wanted.some((w) => Math.abs(w.metres - s.metres) <= 1)), ...wanted].sort((a, b) => a.metres - b.metres);
+  const kept: RaceSplit[] = [];
+  for (const split of merged) {
+    const typed = !wanted.includes(split);
+    if (typed || validateSplit(split, kept, race.distanceM).ok) kept.push(split);
+  }
+  const same = kept.length === race.splits.length && kept.every((s, i) => JSON.stringify(s) === JSON.stringify(race.splits[i]));
+  return same ? race : { ...race, splits: kept };
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { Command } from '../../protocol/command';
+import { ShowState, emptyShow } from '../showState';
+import { applyCommand } from '../applyCommand';
+
+const GUN = Date.parse('2016-04-24T10:00:00+01:00');
+const min = (m: number, s = 0) => (m * 60 + s) * 1000;
+
+function run(state: ShowState, input: unknown, now = GUN + min(70)): ShowState {
+  const result = applyCommand(state, Command.parse(input), { now });
+  if (!result.ok) throw new Error(result.error);
+  return ShowState.parse(result.state);
+}
+function refusal(state: ShowState, input: unknown, now = GUN + min(70)): string {
+  const result = applyCommand(state, Command.parse(input), { now });
+  if (result.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused`);
+  return result.error;
+}
+const men = (state: ShowState) => state.races.find((r) => r.id === 'elite-men')!;
+
+const START_LIST = `Bib,Name,Display name,Country,Category,PB
+1,Eliud Kipchoge,Kipchoge,KEN,ELITE,2:03:05
+2,Stanley Biwott,Biwott,Kenya,ELITE,2:03:51
+3,Kenenisa Bekele,Bekele,ETH,ELITE,2:03:03
+4,Someone,,Narnia,ELITE,
+5,Wilson Kipsang,Kipsang,KE,ELITE,99:99
+1,Duplicate Bib,,KEN,,
+6,Ghirmay Ghebreslassie,Ghebreslassie,ERI,ELITE,2:07:46`;
+
+function race(feedSplits: 'direct' | 'approve' = 'direct'): ShowState {
+  let state = run(emptyShow('London'), { type: 'addRace', raceId: 'elite-men', name: 'ELITE MEN', kind: 'elite-men' });
+  state = run(state, { type: 'setGunTime', raceId: 'elite-men', gunTime: GUN });
+  state = run(state, { type: 'importStartList', raceId: 'elite-men', csv: START_LIST });
+  state = run(state, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 10_000, label: '10K' }, { metres: 21_097.5, label: 'HALFWAY' }] });
+  return run(state, { type: 'setFeedSplits', raceId: 'elite-men', feedSplits });
+}
+const pass = (bib: string, metres: number, elapsedMs: number, source = 'rehearsal') => ({ bib, metres, elapsedMs, source });
+const record = (state: ShowState, ...passings: ReturnType<typeof pass>[]) => run(state, { type: 'recordPassings', raceId: 'elite-men', passings });
+
+describe('start lists', () => {
+  it('imports the good rows of a CSV start list and leaves out each bad one', () => {
+    const entrants = men(race()).entrants!;
+    expect(entrants.map((e) => e.bib)).toEqual(['1', '2', '3', '6']);
+    expect(entrants[0]).toEqual({ bib: '1', name: 'Eliud Kipchoge', displayName: 'Kipchoge', country: 'KEN', category: 'ELITE', pbMs: 7_385_000 });
+    expect(entrants[1]!.country).toBe('KEN');
+  });
+
+  it('adds, replaces and removes entrants by bib, but keeps an athlete with passings', () => {
+    let state = run(race(), { type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '2', name: 'Stanley Biwott', country: 'KE' }, { bib: '7', name: 'Tsegaye Kebede' }] });
+    expect(men(state).entrants!.map((e) => `${e.bib} ${e.name}`)).toEqual(['1 Eliud Kipchoge', '2 Stanley Biwott', '3 Kenenisa Bekele', '6 Ghirmay Ghebreslassie', '7 Tsegaye Kebede']);
+    state = run(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '7' });
+    state = record(state, pass('1', 10_000, min(28, 37)));
+    expect(refusal(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '1' })).toBe("Bib 1 has passings in ELITE MEN; an athlete with times can't be removed.");
+  });
+});
+
+describe('passings', () => {
+  it('refuses a batch naming an unknown bib or timing point, saying which', () => {
+    expect(refusal(race(), { type: 'recordPassings', raceId: 'elite-men', passings: [pass('99', 10_000, min(28, 37))] })).toBe("bib 99 is not on ELITE MEN's start list");
+    expect(refusal(race(), { type: 'recordPassings', raceId: 'elite-men', passings: [pass('1', 15_000, min(43))] })).toBe(
+      'ELITE MEN has no timing point at 15000 m: its timing points are 10K (10000 m), HALFWAY (21097.5 m)',
+    );
+  });
+
+  it('stores passings in point then time order however they arrive, and the same passing twice once', () => {
+    const state = record(race(), pass('3', 21_097.5, min(61, 30)), pass('2', 10_000, min(28, 38)), pass('1', 10_000, min(28, 37)), pass('2', 10_000, min(28, 38)));
+    expect(men(state).passings).toEqual([
+      ['1', 0, min(28, 37), 0],
+      ['2', 0, min(28, 38), 0],
+      ['3', 1, min(61, 30), 0],
+    ]);
+    expect(record(state, pass('1', 10_000, min(28, 37), 'other')).races).toEqual(state.races);
+  });
+
+  it('replaces a passing by a later correction for the same athlete and point', () => {
+    const state = record(record(race(), pass('1', 10_000, min(28, 37))), pass('1', 10_000, min(28, 39), 'correction'));
+    expect(men(state).passings).toEqual([['1', 0, min(28, 39), 1]]);
+    expect(men(state).passingSources).toEqual(['rehearsal', 'correction']);
+  });
+
+  it('holds an implausible passing with its reason until the operator accepts or rejects it', () => {
+    const state = record(race(), pass('1', 10_000, min(20)), pass('2', 21_097.5, min(75)));
+    expect(men(state).passings).toEqual([]);
+    expect(men(state).held!.map((h) => h.reason)).toEqual([
+      expect.stringMatching(/^Kipchoge \(1\): 20:00 at 10K is 2:00\/km from the start, faster than anyone/),
+      'Biwott (2): 1:15:00 at HALFWAY is ahead of the race clock, which shows 1:10:00',
+    ]);
+    const accepted = run(state, { type: 'acceptHeldPassing', raceId: 'elite-men', bib: '2', metres: 21_097.5 });
+    expect(men(accepted).passings).toEqual([['2', 1, min(75), 0]]);
+    const rejected = run(accepted, { type: 'rejectHeldPassing', raceId: 'elite-men', bib: '1', metres: 10_000 });
+    expect(men(rejected).held).toEqual([]);
+    expect(men(rejected).passings).toEqual([['2', 1, min(75), 0]]);
+  });
+});
+
+describe('feed splits', () => {
+  it("puts the leader's time and leading group into the race's splits directly, and follows a correction", () => {
+    let state = record(race('direct'), pass('2', 10_000, min(28, 38)), pass('1', 10_000, min(28, 37)), pass('3', 10_000, min(28, 39)), pass('6', 10_000, min(29, 30)));
+    expect(men(state).splits).toEqual([{ metres: 10_000, label: '10K', elapsedMs: min(28, 37), leaders: ['Kipchoge', 'Biwott', 'Bekele'] }]);
+    state = record(state, pass('1', 10_000, min(28, 40)));
+    expect(men(state).splits[0]).toEqual({ metres: 10_000, label: '10K', elapsedMs: min(28, 38), leaders: ['Biwott', 'Bekele', 'Kipchoge'] });
+  });
+
+  it('waits for approval when the race says so', () => {
+    let state = record(race('approve'), pass('1', 10_000, min(28, 37)));
+    expect(men(state).splits).toEqual([]);
+    state = run(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 10_000 });
+    expect(men(state).splits).toEqual([{ metres: 10_000, label: '10K', elapsedMs: min(28, 37), leaders: ['Kipchoge'] }]);
+    expect(refusal(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 21_097.5 })).toMatch(/nobody has passed that timing point yet/);
+  });
+});
+
+describe('timing points', () => {
+  it('re-indexes stored passings when a point is inserted, and keeps a point in use', () => {
+    let state = record(race(), pass('1', 21_097.5, min(61, 24)));
+    state = run(state, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 5000, label: '5K' }, { metres: 10_000, label: '10K' }, { metres: 21_097.5, label: 'HALFWAY' }] });
+    expect(men(state).passings).toEqual([['1', 2, min(61, 24), 0]]);
+    expect(refusal(state, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 5000, label: '5K' }] })).toBe('ELITE MEN has passings at HALFWAY; keep that timing point.');
+  });
+});

@@ -1,0 +1,119 @@
+import { formatTime } from '../../core';
+import type { CommandOf } from '../../protocol/command';
+import type { Race } from '../../protocol/race';
+import { describeRefused, readStartList } from '../../protocol/startList';
+import type { ApplyContext } from '../applyCommand';
+import { feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
+import { unknownRace } from '../raceReferences';
+import type { ShowState } from '../showState';
+
+export const timingCommandTypes = [
+  'setEntrants',
+  'upsertEntrants',
+  'removeEntrant',
+  'importStartList',
+  'setTimingPoints',
+  'setFeedSplits',
+  'recordPassings',
+  'acceptHeldPassing',
+  'rejectHeldPassing',
+  'approveFeedSplit',
+] as const;
+export type TimingCommand = CommandOf<(typeof timingCommandTypes)[number]>;
+
+/** Start lists, timing points and passings. Returns the next state, or a sentence saying why not. */
+export function reduceTiming(state: ShowState, command: TimingCommand, ctx: ApplyContext): ShowState | string {
+  const race = state.races.find((r) => r.id === command.raceId);
+  if (!race) return unknownRace(command.raceId, state.races);
+  const next = reduceRaceTiming(race, command, ctx);
+  if (typeof next === 'string') return next;
+  return { ...state, races: state.races.map((r) => (r.id === race.id ? next : r)) };
+}
+
+function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext): Race | string {
+  const { name } = race;
+  switch (command.type) {
+    case 'setEntrants': {
+      const kept = new Set(command.entrants.map((e) => e.bib));
+      const orphan = athletesWithPassings(race).find((bib) => !kept.has(bib));
+      if (orphan) return `Bib ${orphan} has passings in ${name}, so it must stay on the start list.`;
+      return { ...race, entrants: command.entrants };
+    }
+
+    case 'upsertEntrants':
+      return upsert(race, command.entrants);
+
+    case 'importStartList': {
+      const reading = readStartList(command.csv, race);
+      if (!reading.ok) return reading.error;
+      if (reading.entrants.length === 0) return `No athlete in that start list could be imported: ${describeRefused(reading.refused)}.`;
+      return upsert(race, reading.entrants);
+    }
+
+    case 'removeEntrant': {
+      if (!race.entrants?.some((e) => e.bib === command.bib)) return `${name} has no bib ${command.bib} on its start list.`;
+      if (athletesWithPassings(race).includes(command.bib)) return `Bib ${command.bib} has passings in ${name}; an athlete with times can't be removed.`;
+      return { ...race, entrants: race.entrants.filter((e) => e.bib !== command.bib) };
+    }
+
+    case 'setTimingPoints': {
+      // Stored rows name points by index: re-index them to the new list, refusing to drop a point in use.
+      const old = race.timingPoints ?? [];
+      const map = old.map((p) => command.points.findIndex((q) => Math.abs(q.metres - p.metres) <= 1));
+      const used = new Set((race.passings ?? []).map((row) => row[1]));
+      const dropped = [...used].find((i) => map[i] === -1);
+      if (dropped !== undefined) return `${name} has passings at ${old[dropped]!.label}; keep that timing point.`;
+      const beyond = command.points.find((p) => p.metres > race.distanceM + 1);
+      if (beyond) return `${beyond.label} (${beyond.metres} m) is beyond ${name}'s distance of ${race.distanceM} m.`;
+      const passings = sortRows((race.passings ?? []).map(([bib, point, ms, source]) => [bib, map[point]!, ms, source]));
+      return { ...race, timingPoints: command.points, ...(race.passings ? { passings } : {}) };
+    }
+
+    case 'setFeedSplits': {
+      const next = { ...race, feedSplits: command.feedSplits };
+      return command.feedSplits === 'direct' ? withFeedSplits(next) : next;
+    }
+
+    case 'recordPassings': {
+      const merged = mergePassings(race, command.passings, ctx.now);
+      if (typeof merged === 'string') return merged;
+      return race.feedSplits === 'direct' ? withFeedSplits(merged.race) : merged.race;
+    }
+
+    case 'acceptHeldPassing':
+    case 'rejectHeldPassing': {
+      const held = (race.held ?? []).find((h) => h.bib === command.bib && Math.abs(h.metres - command.metres) <= 1);
+      if (!held) return `${name} has no held passing for bib ${command.bib} at ${command.metres} m.`;
+      const rest = { ...race, held: race.held!.filter((h) => h !== held) };
+      if (command.type === 'rejectHeldPassing') return rest;
+      const index = pointAt(race, held.metres)!.index;
+      const sources = [...(race.passingSources ?? [])];
+      let source = sources.indexOf(held.source);
+      if (source < 0) source = sources.push(held.source) - 1;
+      const rows = (race.passings ?? []).filter((row) => !(row[0] === held.bib && row[1] === index));
+      const accepted = { ...rest, passings: sortRows([...rows, [held.bib, index, held.elapsedMs, source]]), passingSources: sources };
+      return race.feedSplits === 'direct' ? withFeedSplits(accepted) : accepted;
+    }
+
+    case 'approveFeedSplit': {
+      const split = feedSplits(race).find((s) => Math.abs(s.metres - command.metres) <= 1);
+      if (!split) return `${name} has no feed split at ${command.metres} m: nobody has passed that timing point yet.`;
+      const next = withFeedSplits(race, split.metres);
+      if (!next.splits.some((s) => Math.abs(s.metres - split.metres) <= 1 && s.elapsedMs === split.elapsedMs)) {
+        return `${name}'s feed split ${split.label} at ${formatTime(split.elapsedMs)} does not fit between the splits already entered; correct those first.`;
+      }
+      return next;
+    }
+  }
+}
+
+function upsert(race: Race, entrants: Race['entrants'] & object): Race | string {
+  const byBib = new Map((race.entrants ?? []).map((e) => [e.bib, e]));
+  for (const entrant of entrants) byBib.set(entrant.bib, entrant);
+  if (byBib.size > 1000) return `${race.name} would have ${byBib.size} entrants; a race holds at most 1000.`;
+  return { ...race, entrants: [...byBib.values()] };
+}
+
+function athletesWithPassings(race: Race): string[] {
+  return [...new Set((race.passings ?? []).map((row) => row[0]))];
+}

@@ -1,0 +1,115 @@
+import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import theme from '../templates/themes/finishline.json';
+import { crop, grab, opaqueBounds, openOutput, renderAt } from './harness/browser';
+import { useHubAndBrowser } from './harness/hubAndBrowser';
+import { openPanel } from './harness/panel';
+import type { HubProcess } from './harness/hubProcess';
+
+// A whole rehearsal from the shipped replay feed (shows/feeds/london-2016-elite.rehearsal.json) at 1000x on a
+// real hub: standings drive a leaderboard on an output that updates in place, the feed's duplicate and
+// correction come out as one passing, its misread chip is held, and a pull feed that is down goes stale.
+let hub: HubProcess;
+let browser: Browser;
+useHubAndBrowser((started) => ({ hub, browser } = started));
+
+async function command(body: unknown): Promise<number> {
+  const result = await hub.post(body);
+  expect(result, JSON.stringify(body)).toMatchObject({ status: 200 });
+  return result.body.revision;
+}
+const men = async () => ((await hub.state()).races as any[]).find((r) => r.id === 'elite-men');
+const feeds = async () => ((await (await fetch(`${hub.url}/api/feeds`)).json()) as { feeds: any[] }).feeds;
+const pointIndex = (race: any, label: string) => race.timingPoints.findIndex((p: any) => p.label === label);
+/** How many of the men have passed a timing point. */
+const passedAt = async (label: string) => {
+  const race = await men();
+  return (race.passings ?? []).filter((row: any) => row[1] === pointIndex(race, label)).length;
+};
+
+describe('a replayed race feed', () => {
+  it('runs standings to a leaderboard on air, keeps one of a duplicate, takes a correction, holds a misread chip, flags a dead feed', { timeout: 120_000 }, async () => {
+    // A port nothing listens on: the results site is down.
+    const closed = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => closed.once('listening', resolve));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as { port: number }).port}/results.json`;
+    await new Promise((resolve) => closed.close(resolve));
+    await command({ type: 'setFeedSplits', raceId: 'elite-men', feedSplits: 'direct' });
+    await command({ type: 'setFeed', feed: { id: 'rehearsal', source: 'replay', file: 'london-2016-elite.rehearsal.json', speed: 1000 } });
+    await command({ type: 'setFeed', feed: { id: 'results-site', source: 'pull', url: deadUrl, mapping: 'example-results.mapping.json', intervalS: 0.5, staleAfterS: 2 } });
+    await command({ type: 'startFeed', feedId: 'results-site' });
+    await command({ type: 'startFeed', feedId: 'rehearsal' });
+
+    // The replay resets the demo show's finished race and plays it from its gun; once the 10K is in, put the board on air.
+    await expect.poll(() => passedAt('10K'), { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
+    const taken = await command({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'elite-men', top: 8 } } });
+    const onAirId = (await hub.state()).onAir.centre.id;
+    const page = await openOutput(browser, hub.url, 'canvas');
+    const region = theme.regions.centre;
+    const frameAt = async (revision: number) => {
+      const t = (await (await fetch(`${hub.url}/api/health`)).json()).hubTime as number;
+      await renderAt(page, t, revision);
+      await renderAt(page, t + 3000); // past the enter or the update
+      return crop(await grab(page), region);
+    };
+    const early = await frameAt(taken);
+    expect(opaqueBounds(early), 'the leaderboard is on air').not.toBeNull();
+
+    await expect.poll(() => passedAt('30K'), { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
+    const later = await frameAt((await hub.state()).revision);
+    expect(later.data.equals(early.data), 'the leaderboard moved on with the passings').toBe(false);
+    expect((await hub.state()).onAir.centre.id, 'updated in place, never re-taken').toBe(onAirId);
+
+    // The end of the men's race: every finisher in, the feed's duplicate kept once and its correction taken.
+    await expect.poll(() => passedAt('FINISH'), { timeout: 30_000, interval: 200 }).toBe(8);
+    const race = await men();
+    const bekele20K = race.passings.filter((row: any) => row[0] === '3' && row[1] === pointIndex(race, '20K'));
+    expect(bekele20K).toHaveLength(1);
+    const others20K = race.passings.filter((row: any) => row[0] !== '3' && row[1] === pointIndex(race, '20K'));
+    expect(bekele20K[0][2] - Math.min(...others20K.map((row: any) => row[2])), 'the correction (2 s later) replaced the first time').toBeGreaterThanOrEqual(2000);
+    expect(race.held.map((h: any) => [h.bib, h.metres])).toEqual([['9', 40_000]]);
+    expect(race.held[0].reason).toMatch(/^Kebede \(9\): 1:20:05 at 40K /);
+    expect(race.splits.at(-1)).toMatchObject({ label: 'FINISH', elapsedMs: 7_385_000, leaders: ['Kipchoge'] });
+
+    const health = await feeds();
+    expect(health.find((f) => f.id === 'rehearsal')).toMatchObject({ state: 'ok', errors: [] });
+    const dead = health.find((f) => f.id === 'results-site');
+    expect(dead.state).toBe('stale');
+    expect(dead.errors[0].message).toBe(`${deadUrl} could not be reached (ECONNREFUSED)`);
+
+    // A push feed sent garbage and an unknown bib: a clear answer, nothing lost, the hub carries on.
+    await command({ type: 'setFeed', feed: { id: 'push-test', source: 'push', raceId: 'elite-men' } });
+    await command({ type: 'startFeed', feedId: 'push-test' });
+    const push = (body: string) => fetch(`${hub.url}/api/feeds/push-test/passings`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}` }, body });
+    expect((await push('<html>oops')).status).toBe(400);
+    const unknown = await push(JSON.stringify({ passings: [{ bib: '77', metres: 5000, elapsedMs: 900_000 }] }));
+    expect(await unknown.json()).toEqual({ accepted: 0, refused: [{ row: 'passing 1 (bib 77)', reason: "bib 77 is not on ELITE MEN's start list" }] });
+    expect((await men()).passings.length).toBe(race.passings.length);
+    expect((await fetch(`${hub.url}/api/health`)).status).toBe(200);
+    await page.close();
+
+    // The panel's Race data card: the dead feed flagged, the held passing with its reason, accepted with a click,
+    // and L puts the selected race's leaderboard on air.
+    const panel = await openPanel(browser, hub, '&clock=manual');
+    const card = panel.locator('#race-data');
+    await expect.poll(() => card.getByRole('list', { name: 'Timing feeds' }).textContent(), { timeout: 10_000 }).toMatch(/results-site \(pull\): stale/);
+    await expect.poll(() => card.getByRole('list', { name: 'Held passings' }).textContent()).toMatch(/Kebede \(9\): 1:20:05 at 40K/);
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(async () => (await men()).held).toEqual([]);
+    await command({ type: 'clear', layer: 'centre' });
+    await panel.locator('body').click({ position: { x: 5, y: 5 } });
+    await panel.keyboard.press('l');
+    await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'leaderboard', props: { raceId: 'elite-men', top: 8, page: 1 } });
+    // The result card is made from the finish standings and the start list, never retyped.
+    await card.getByRole('button', { name: 'Result card to rundown' }).click();
+    await expect.poll(async () => ((await hub.state()).rundown as any[]).find((i) => i.label === 'ELITE MEN result')?.graphic.props.topThree.map((p: any) => p.name)).toEqual(['Kipchoge', 'Biwott', 'Bekele']);
+    // Feed set-up from the panel: a push feed for the selected race.
+    await card.getByRole('button', { name: 'Add feed…' }).click();
+    await card.getByLabel('Feed id').fill('panel-push');
+    await card.getByLabel('Source').selectOption('push');
+    await card.getByRole('button', { name: 'Save feed' }).click();
+    await expect.poll(async () => ((await hub.state()).feeds as any[]).find((f) => f.id === 'panel-push')).toMatchObject({ source: 'push', raceId: 'elite-men', running: false });
+    await panel.close();
+  });
+});
