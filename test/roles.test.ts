@@ -61,7 +61,7 @@ describe('roles over HTTP', () => {
     expect((await command(tokens.data, { type: 'removeRace', raceId: 'data-race' })).status).toBe(200);
     const refused = await command(tokens.data, take);
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toBe('Forbidden: "Timing feed" has the data role, which may not send take; the data role may do races, splits and records only');
+    expect(refused.body.error).toBe('Forbidden: "Timing feed" has the data role, which may not send take; the data role may do races, splits, records, entrants, passings and timing feeds only');
     expect((await command(tokens.data, { type: 'crawlRun', running: true })).status).toBe(403);
   });
 

@@ -36,9 +36,27 @@ function toGdd(node: JsonSchema, key: string | null): JsonSchema {
   if (constant !== undefined) out.enum = [constant];
   if (out.type === undefined) out.type = typeOf(out);
   if (key) out.title = titleOf(key);
-  if (out.properties) out.properties = Object.fromEntries(Object.entries(out.properties as Record<string, JsonSchema>).map(([k, v]) => [k, toGdd(v, k)]));
+  if (out.properties) {
+    const all = Object.entries(out.properties as Record<string, JsonSchema>);
+    const kept = all.filter(([, v]) => !isTupleList(v));
+    out.properties = Object.fromEntries(kept.map(([k, v]) => [k, toGdd(v, k)]));
+    if (kept.length < all.length) {
+      if (Array.isArray(out.required)) out.required = (out.required as string[]).filter((k) => kept.some(([name]) => name === k));
+      // The left-out field may still come: the object takes fields beyond those listed (zod still refuses unknown ones).
+      delete out.additionalProperties;
+    }
+  }
   if (out.items) out.items = toGdd(out.items as JsonSchema, null);
   return withGddType(out, key);
+}
+
+/**
+ * A list of tuples (a race's compact passing rows): GDD has no tuples and one type per item, so the field is left
+ * out of the GUI's schema; data may still carry it, and the graphic's zod check reads it.
+ */
+function isTupleList(node: JsonSchema): boolean {
+  const items = node.items as JsonSchema | undefined;
+  return node.type === 'array' && items !== undefined && Array.isArray(items.prefixItems);
 }
 
 /** One object with every branch's fields: a field in all branches is required; a tag (const) lists every value. */

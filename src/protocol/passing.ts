@@ -36,10 +36,19 @@ export const MAX_PASSINGS = 16_000;
 const MAX_SOURCES = 16;
 
 /** Rows checked by one loop (a zod array of tuples would cost ~1 ms per thousand rows on every save). */
-export const PassingRows = z.custom<PassingRow[]>((value) => Array.isArray(value)).superRefine((rows, ctx) => {
-  const problem = passingRowsProblem(rows);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const PassingRows = z
+  .custom<PassingRow[]>((value) => Array.isArray(value))
+  .superRefine((rows, ctx) => {
+    const problem = passingRowsProblem(rows);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  // What JSON Schema readers (the OpenAPI document, OGraf's GDD) are told, since a custom check has no shape of its own.
+  .meta({
+    type: 'array',
+    description: 'Stored passings, each [bib, timing point index, elapsed ms, source index]',
+    maxItems: MAX_PASSINGS,
+    items: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }, { type: 'integer' }, { type: 'integer' }], items: false },
+  });
 
 function passingRowsProblem(rows: unknown[]): string | null {
   if (rows.length > MAX_PASSINGS) return `at most ${MAX_PASSINGS} passings per race`;

@@ -21,7 +21,7 @@ describe('roles', () => {
     expect(['take', 'crawlRun', 'rundown.add', 'showFiles'].some((c) => mayDo(as('data'), c as never))).toBe(false);
     expect(mayDo(as('viewer'), 'take')).toBe(false);
     expect(mayDo(as('producer'), 'showFiles') && mayDo(as('producer'), 'show.setTheme')).toBe(true);
-    expect(refusalFor({ name: 'Desk', role: 'data' }, 'showFiles')).toBe('Forbidden: "Desk" has the data role, which may not switch or save show files; the data role may do races, splits and records only');
+    expect(refusalFor({ name: 'Desk', role: 'data' }, 'showFiles')).toBe('Forbidden: "Desk" has the data role, which may not switch or save show files; the data role may do races, splits, records, entrants, passings and timing feeds only');
   });
 
   it('reads the roles file, treats a missing one as none, and names the file and the fault in a bad one', async () => {
