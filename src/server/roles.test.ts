@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Command } from '../protocol/command';
 import { createRoles, loadRolesFile, mayDo, refusalFor } from './roles';
 
 describe('roles', () => {
@@ -11,6 +12,14 @@ describe('roles', () => {
     expect(roles.senderOf('feed-token-000001')).toEqual({ name: 'Timing feed', role: 'data' });
     expect(roles.senderOf('nobody')).toBeNull();
     expect(roles.senderOf(null)).toBeNull();
+  });
+
+  it('lets the producer send every command there is, and the data role every timing and feed command', () => {
+    const producer = { name: 'producer', role: 'producer' as const };
+    const data = { name: 'feed', role: 'data' as const };
+    for (const option of Command.options) expect(mayDo(producer, option.shape.type.value), option.shape.type.value).toBe(true);
+    for (const type of ['recordPassings', 'upsertEntrants', 'importStartList', 'setFeed', 'startFeed', 'stopFeed'] as const) expect(mayDo(data, type), type).toBe(true);
+    expect(mayDo(data, 'take')).toBe(false);
   });
 
   it('allows each role its own commands only', () => {
