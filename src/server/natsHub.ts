@@ -154,11 +154,40 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     stopConsuming?.();
     const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: appliedSeq + 1 });
     const messages = await consumer.consume({ idle_heartbeat: 1000, expires: 5000 });
-    stopConsuming = () => messages.stop();
+    const stop = () => messages.stop();
+    stopConsuming = stop;
     void (async () => {
       for await (const message of messages) apply(message.seq, message.json<StreamMessage>());
-    })().catch((error) => log(`Stopped following the stream: ${(error as Error).message}`));
+    })()
+      .catch((error) => log(`Stopped following the stream: ${(error as Error).message}`))
+      .finally(() => {
+        // Ended without being replaced (its consumer lived on a NATS node that died): follow the stream again.
+        if (stopConsuming === stop && !closing) void followAgain();
+      });
   }
+
+  /**
+   * A hub that only serves pages sends no commands, so nothing else would notice a consumer gone quiet (it lived
+   * on a NATS node that died, or the stream was electing a leader): every 2 s the stream's end is compared with what
+   * this hub has applied, and a hub behind with nothing arriving follows the stream again.
+   */
+  let lastChecked = -1;
+  const watchdog = setInterval(() => {
+    if (!ready || !connected || closing || !nc) return;
+    void nc
+      .jetstreamManager()
+      .then((jsm) => jsm.streams.info(stream))
+      .then(({ state }) => {
+        const stuck = state.last_seq > appliedSeq && appliedSeq === lastChecked;
+        lastChecked = appliedSeq;
+        if (stuck) {
+          log(`Behind the stream (${appliedSeq} of ${state.last_seq}) with nothing arriving: following it again`);
+          void followAgain();
+        }
+      })
+      .catch(() => {});
+  }, 2000);
+  watchdog.unref();
 
   /** After NATS comes back: follows the stream again, retrying while the cluster is still electing its leaders. */
   let following = false;
@@ -339,6 +368,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       }),
     async close() {
       closing = true;
+      clearInterval(watchdog);
       await nc?.drain().catch(() => {});
     },
   };
