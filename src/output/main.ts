@@ -42,12 +42,15 @@ declare global {
 }
 
 async function start() {
+  markOnce('entry');
   // Pixi's chunk loads alongside the socket, the first snapshot and the fonts, not before them.
   const drawing = import('./outputDrawing');
+  void drawing.then(() => markOnce('pixi'));
   const options = parseOutputOptions(location.search);
   const host = document.getElementById('output')!;
   const { width, height, fps, mode, alpha } = options;
   const choosing = drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer));
+  void choosing.then(() => markOnce('renderer'));
   const clock = createHubClock();
   const look = createLiveLook({ onProblem: (message) => console.error(message), byShowText: !options.manualClock });
   // Images (flags) load from the first snapshot on (or from Pixi's arrival), alongside the fonts and the renderer.
@@ -63,6 +66,7 @@ async function start() {
   let reportedRevision: number | null = null;
   const drawn = boundedLog<number, DrawnAt>();
   let prebuild: ((show: ShowState) => void) | null = null; // once the scene is up
+  let onAirMarked = false;
 
   let name = options.name;
   const connection = connectToHub({
@@ -77,6 +81,7 @@ async function start() {
         history.replaceState(history.state, '', url);
       },
       onSnapshot(state, hubTime) {
+        markOnce('snapshot');
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
         // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
@@ -84,10 +89,14 @@ async function start() {
         assets?.loader.ready(assets.imagesOnAir(state));
         if (look.covers(() => charactersOf(state))) prebuild?.(state);
       },
-      onTemplates: (templates, version) => look.setLibrary(templates, version),
+      onTemplates(templates, version) {
+        markOnce('templates');
+        look.setLibrary(templates, version);
+      },
       onClockOffset: (offset) => clock.setOffset(offset),
       onStatus(status) {
         document.documentElement.dataset.hub = status;
+        if (status === 'open') markOnce('socket');
         if (status === 'open') reportedRevision = null; // a restarted hub must hear from us again
       },
       onProblem: (message) => console.error(message),
@@ -96,10 +105,10 @@ async function start() {
 
   // The first frame waits for the hub's templates, the show's theme and its fonts.
   const [{ createOutputScene, createPresentation, createSafeAreaGuides }, choice, templates, loader] = await Promise.all([drawing, choosing, look.first(), assetsReady]);
-  performance.mark('finishline:look');
+  markOnce('look');
   const presentation = createPresentation(host, { width, height, mode, alpha });
   const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets: loader });
-  performance.mark('finishline:scene');
+  markOnce('scene');
   prebuild = (show) => scene.prebuild(show);
   if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
 
@@ -151,8 +160,9 @@ async function start() {
     }
     if (reconciled) drawnRevision = reconciled.revision;
     // Cold start ends on the first frame showing everything the snapshot has on air (images loaded).
-    if (reconciled && !performance.getEntriesByName('finishline:on-air').length && scene.onAir().length === Object.values(reconciled.onAir).filter(Boolean).length) {
-      performance.mark('finishline:on-air');
+    if (reconciled && !onAirMarked && scene.onAir().length === Object.values(reconciled.onAir).filter(Boolean).length) {
+      onAirMarked = true;
+      markOnce('on-air');
     }
     return drew;
   };
@@ -183,6 +193,15 @@ async function start() {
     if (drawnRevision !== reportedRevision) report(loop.health());
   }, fps);
   setInterval(() => report(loop.health()), 1000);
+}
+
+/**
+ * Cold start, step by step (bench:timing prints them): entry module running, Pixi's chunk evaluated, renderer
+ * chosen, socket open, templates and first snapshot received, then look (fonts in), scene and on-air below.
+ */
+function markOnce(step: string) {
+  const name = `finishline:${step}`;
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
 /** The last DRAWN_KEPT revisions drawn (a benchmark reads when each was). */
