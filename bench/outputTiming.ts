@@ -132,8 +132,8 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
   }
 }
 
-/** The page's marks (src/output/main.ts markOnce), in the order a cold start usually passes them. */
-const STEPS = ['entry', 'socket', 'templates', 'snapshot', 'pixi', 'renderer', 'look', 'scene'];
+/** The page's marks (src/output/main.ts, outputPage.ts markOnce), in the order a cold start usually passes them. */
+const STEPS = ['entry', 'fonts-hinted', 'page', 'socket', 'templates', 'snapshot', 'pixi', 'renderer', 'look', 'scene'];
 
 const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -4,6 +4,9 @@ import type { ClientMessage, ClientRole, OutputReport, OutputStatus, ServerMessa
 import { describeIssues } from '../protocol/describeIssues';
 import { TemplateLibrary, type TemplateProblem } from '../protocol/templates/templateSet';
 import { ShowState } from '../state/showState';
+import type { EarlySocket } from './earlySocket';
+
+export { hubSocketUrl } from './hubSocketUrl';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 
@@ -34,8 +37,9 @@ export const localNow = () => performance.timeOrigin + performance.now();
  * A WebSocket to the hub that reconnects by itself (for ever, backing off to 2 s), keeps a clock offset
  * to the hub from ping round trips, and matches command acks to their commands.
  */
-export function connectToHub(options: { url: string | (() => string); events: HubEvents }) {
+export function connectToHub(options: { url: string | (() => string); events: HubEvents; /** A socket the page opened already (used for the first connection only). */ early?: EarlySocket }) {
   const { url, events } = options;
+  let early = options.early;
   let socket: WebSocket | null = null;
   let attempt = 0;
   let closedByUs = false;
@@ -46,16 +50,19 @@ export function connectToHub(options: { url: string | (() => string); events: Hu
 
   function open() {
     events.onStatus?.('connecting', null);
-    const ws = new WebSocket(typeof url === 'string' ? url : url());
+    const ws = early?.socket ?? new WebSocket(typeof url === 'string' ? url : url());
+    const held = early?.held ?? [];
+    if (early) early.adopted = true;
+    early = undefined;
     socket = ws;
-    ws.onopen = () => {
+    const opened = () => {
       attempt = 0;
       samples = [];
       ping();
       pingTimer = setInterval(ping, PING_EVERY_MS);
     };
-    ws.onmessage = (event) => receive(JSON.parse(String(event.data)) as ServerMessage);
-    ws.onclose = () => {
+    const message = (event: MessageEvent) => receive(JSON.parse(String(event.data)) as ServerMessage);
+    const closed = () => {
       clearInterval(pingTimer);
       socket = null;
       for (const resolve of pending.values()) resolve({ ok: false, error: 'Lost the connection to the hub before it answered; check the show state before retrying' });
@@ -63,6 +70,13 @@ export function connectToHub(options: { url: string | (() => string); events: Hu
       events.onStatus?.('closed', null);
       if (!closedByUs) setTimeout(open, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
     };
+    ws.onopen = opened;
+    ws.onmessage = message;
+    ws.onclose = closed;
+    // An early socket may be open (or closed) already, with messages waiting: catch up in order, in this task.
+    if (ws.readyState === WebSocket.OPEN) opened();
+    held.forEach(message);
+    if (ws.readyState === WebSocket.CLOSED) closed();
   }
 
   function receive(message: ServerMessage) {
@@ -143,17 +157,3 @@ export function connectToHub(options: { url: string | (() => string); events: Hu
   };
 }
 export type HubConnection = ReturnType<typeof connectToHub>;
-
-/**
- * The hub's WebSocket URL for this page, with the operator token when the page has one, or for an output page
- * `role=output` and its name (only outputs may report what they drew).
- */
-export function hubSocketUrl(location: Location, token: string | null, output?: { name: string }): string {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const params = new URLSearchParams();
-  if (token) params.set('token', token);
-  if (output) params.set('role', 'output');
-  if (output?.name) params.set('name', output.name);
-  const query = params.size > 0 ? `?${params}` : '';
-  return `${scheme}://${location.host}/ws${query}`;
-}
