@@ -7,6 +7,12 @@ import { showFatal } from './showFatal';
 // then loads the page itself (zod, the scene, Pixi: modulepreloaded by output.html, so already downloading).
 // The hub's templates and first snapshot wait on the socket until the page takes it over.
 performance.mark('finishline:entry');
+// zod compiles a fast path per object schema with new Function when the schema is built: worth it in a process
+// that parses the same shapes for hours, but this page parses one template set and one show before its first
+// frame, and compiling them cost more main thread than all the page's later parses save (about a third of a
+// cold start, profiled under bench:timing). zod reads its config from this global (it is how copies of zod
+// share it), and only when a schema is built, so it is set here, before the page's modules are evaluated.
+(globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig = { jitless: true };
 const early = openEarlySocket(hubSocketUrl(location, null, { name: new URLSearchParams(location.search).get('name') ?? '' }), createFontHint());
 import('./outputPage')
   .then(({ startOutput }) => startOutput(early))
