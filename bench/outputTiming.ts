@@ -2,6 +2,7 @@ import { build } from 'vite';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
+import { presentationTimes } from './presentedFrames';
 import { marathonScene } from './scene';
 
 /**
@@ -97,8 +98,13 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     const drawn: number[] = [];
     const onScreen: number[] = [];
     const acked: number[] = [];
+    const received: number[] = [];
     /** The page's own share: frame drawn minus the hub's acknowledgement (negative when the snapshot beat the ack). */
     const fromAck: number[] = [];
+    /** Per take: POST sent and the drawing's end, in page time, to find its presentation in the trace. */
+    const takesDrawn: { sent: number; at: number }[] = [];
+    await browser.startTracing(page, { categories: ['benchmark', 'blink.user_timing'] });
+    const syncAt = await page.evaluate(() => performance.mark('finishline:bench-sync').startTime);
     for (let i = 0; i < takes; i++) {
       await sleep(300 + Math.random() * 40); // lands anywhere in a frame
       const sent = performance.timeOrigin + performance.now();
@@ -108,14 +114,19 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
         const entry = window.finishline?.drawnAt?.(r);
         return entry && entry.nextFrame !== null ? entry : null;
       }, body.revision, { timeout: 10_000 });
-      const entry = (await at.jsonValue()) as { at: number; nextFrame: number };
+      const entry = (await at.jsonValue()) as { at: number; nextFrame: number; received: number | null };
       drawn.push(origin + entry.at - sent);
+      if (entry.received !== null) received.push(origin + entry.received - sent);
+      takesDrawn.push({ sent: sent - origin, at: entry.at });
       fromAck.push(origin + entry.at - (sent + acked.at(-1)!));
       onScreen.push(origin + entry.nextFrame - sent);
       const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
       await page.waitForFunction((r) => (window.finishline?.shownRevision() ?? -1) >= r, cleared.body.revision);
       await sleep(600); // the exit plays out
     }
+    await sleep(100);
+    const presented = presentationTimes(await browser.stopTracing(), 'finishline:bench-sync', syncAt);
+    const onDisplay = takesDrawn.map(({ sent, at }) => presented(at)).map((p, i) => (p ? p.presented - takesDrawn[i]!.sent : Number.NaN)).filter((ms) => !Number.isNaN(ms));
     const line = (name: string, values: number[]) => {
       const p = percentiles(values);
       console.log(`| ${renderer} | ${name} | ${p.p50} | ${p.p95} | ${p.max} |`);
@@ -124,8 +135,10 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     console.log('| renderer | until | p50 | p95 | max |');
     console.log('|---|---|---|---|---|');
     line("hub's acknowledgement (POST response)", acked);
+    line('snapshot received by the page', received);
     line('frame drawn', drawn);
     line('frame on screen (next vsync)', onScreen);
+    line(`frame presented by the compositor (trace; ${onDisplay.length} of ${takes} found)`, onDisplay);
     line("frame drawn, counted from the hub's acknowledgement", fromAck);
   } finally {
     await browser.close();

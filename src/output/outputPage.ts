@@ -11,8 +11,11 @@ import type { FrameHealth } from '../render/frameStats';
 import type { ShowState } from '../state/showState';
 import { parseOutputOptions } from './outputOptions';
 
-/** A revision's first frame: its hub time, the page clock (performance.now) right after drawing it, and the start of the next frame (when it is on screen). */
-type DrawnAt = { t: number; at: number; nextFrame: number | null };
+/**
+ * A revision's first frame: its hub time, the page clock (performance.now) when its snapshot had been received
+ * and read, right after drawing it, and the start of the next frame.
+ */
+type DrawnAt = { t: number; received: number | null; at: number; nextFrame: number | null };
 
 /** Test hook: with ?clock=manual the page draws only when told, at exactly the hub time it is given. */
 declare global {
@@ -66,6 +69,7 @@ export async function startOutput(early: EarlySocket) {
   let drawnRevision: number | null = null; // revision whose frame has been drawn
   let reportedRevision: number | null = null;
   const drawn = boundedLog<number, DrawnAt>();
+  const receivedAt = boundedLog<number, number>();
   let prebuild: ((show: ShowState) => void) | null = null; // once the scene is up
   let onAirMarked = false;
 
@@ -84,6 +88,7 @@ export async function startOutput(early: EarlySocket) {
       },
       onSnapshot(state, hubTime) {
         markOnce('snapshot');
+        receivedAt.set(state.revision, performance.now(), DRAWN_KEPT);
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
         // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
@@ -155,7 +160,7 @@ export async function startOutput(early: EarlySocket) {
     const drew = scene.frame(t);
     look.loadRest();
     if (reconciled && reconciled.revision !== drawnRevision) {
-      const entry: DrawnAt = { t, at: performance.now(), nextFrame: null };
+      const entry: DrawnAt = { t, received: receivedAt.get(reconciled.revision) ?? null, at: performance.now(), nextFrame: null };
       drawn.set(reconciled.revision, entry, DRAWN_KEPT);
       // The frame drawn here reaches the screen at the next vsync: the next frame's start time.
       requestAnimationFrame((next) => (entry.nextFrame = next));
