@@ -92,7 +92,7 @@ export async function startOutput(early: EarlySocket) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
         // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
-        look.setTheme(state.theme, options.manualClock ? undefined : charactersOf(state));
+        look.setTheme(state.theme, options.manualClock ? undefined : () => charactersOf(state));
         assets?.loader.ready(assets.imagesOnAir(state));
         if (look.covers(() => charactersOf(state))) prebuild?.(state);
       },
