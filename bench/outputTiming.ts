@@ -102,7 +102,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     /** The page's own share: frame drawn minus the hub's acknowledgement (negative when the snapshot beat the ack). */
     const fromAck: number[] = [];
     /** Per take: POST sent and the drawing's end, in page time, to find its presentation in the trace. */
-    const takesDrawn: { sent: number; at: number }[] = [];
+    const takesDrawn: { sent: number; received: number | null; at: number }[] = [];
     await browser.startTracing(page, { categories: ['benchmark', 'blink.user_timing'] });
     const syncAt = await page.evaluate(() => performance.mark('finishline:bench-sync').startTime);
     for (let i = 0; i < takes; i++) {
@@ -117,7 +117,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
       const entry = (await at.jsonValue()) as { at: number; nextFrame: number; received: number | null };
       drawn.push(origin + entry.at - sent);
       if (entry.received !== null) received.push(origin + entry.received - sent);
-      takesDrawn.push({ sent: sent - origin, at: entry.at });
+      takesDrawn.push({ sent: sent - origin, received: entry.received, at: entry.at });
       fromAck.push(origin + entry.at - (sent + acked.at(-1)!));
       onScreen.push(origin + entry.nextFrame - sent);
       const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
@@ -126,7 +126,11 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     }
     await sleep(100);
     const presented = presentationTimes(await browser.stopTracing(), 'finishline:bench-sync', syncAt);
-    const onDisplay = takesDrawn.map(({ sent, at }) => presented(at)).map((p, i) => (p ? p.presented - takesDrawn[i]!.sent : Number.NaN)).filter((ms) => !Number.isNaN(ms));
+    const found = takesDrawn.map(({ at }) => presented(at));
+    const onDisplay = found.map((p, i) => (p ? p.presented - takesDrawn[i]!.sent : Number.NaN)).filter((ms) => !Number.isNaN(ms));
+    /** The steps between: received → drawn (waiting for a frame, then drawing), drawn → committed, committed → presented. */
+    const step = (from: (i: number) => number | null, to: (i: number) => number | null) =>
+      takesDrawn.map((_, i) => { const a = from(i); const b = to(i); return a === null || b === null ? Number.NaN : b - a; }).filter((ms) => !Number.isNaN(ms));
     const line = (name: string, values: number[]) => {
       const p = percentiles(values);
       console.log(`| ${renderer} | ${name} | ${p.p50} | ${p.p95} | ${p.max} |`);
@@ -139,6 +143,9 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     line('frame drawn', drawn);
     line('frame on screen (next vsync)', onScreen);
     line(`frame presented by the compositor (trace; ${onDisplay.length} of ${takes} found)`, onDisplay);
+    line('step: snapshot received → frame drawn', step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at));
+    line('step: frame drawn → committed', step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null));
+    line('step: committed → presented', step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null));
     line("frame drawn, counted from the hub's acknowledgement", fromAck);
   } finally {
     await browser.close();
