@@ -72,6 +72,7 @@ export async function startOutput(early: EarlySocket) {
   const receivedAt = boundedLog<number, number>();
   let prebuild: ((show: ShowState) => void) | null = null; // once the scene is up
   let onAirMarked = false;
+  let restRequested = false;
 
   let name = options.name;
   const connection = connectToHub({
@@ -158,7 +159,12 @@ export async function startOutput(early: EarlySocket) {
       reconciled = next;
     }
     const drew = scene.frame(t);
-    look.loadRest();
+    // The rest of the theme's font files start loading once this frame is on its way, not inside it (asking
+    // for every face takes the main thread a while, which would hold back the first frame's commit).
+    if (!restRequested) {
+      restRequested = true;
+      setTimeout(() => look.loadRest(), 0);
+    }
     if (reconciled && reconciled.revision !== drawnRevision) {
       const entry: DrawnAt = { t, received: receivedAt.get(reconciled.revision) ?? null, at: performance.now(), nextFrame: null };
       drawn.set(reconciled.revision, entry, DRAWN_KEPT);
