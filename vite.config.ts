@@ -20,10 +20,12 @@ export default defineConfig({
 });
 
 /**
- * The output page imports Pixi with import() so its socket and fonts start first; this lists that chunk and
- * its imports as <link rel=modulepreload> in the page, so they download while the entry runs instead of after.
+ * The output page's entry only opens its socket, then imports the page, which imports Pixi with import() (and
+ * Pixi its browser environment): this lists every chunk those reach as <link rel=modulepreload>, so they all
+ * download while the entry runs instead of one import after another. Flags (one chunk per country, loaded for
+ * the ones on air) and Pixi's web-worker environment are left out.
  */
-function preloadDynamicChunks(page: string): Plugin {
+function preloadDynamicChunks(page: string, leaveOut = /\/flag-icons\/|environment-webworker/): Plugin {
   return {
     name: 'preload-dynamic-chunks',
     transformIndexHtml: {
@@ -33,9 +35,10 @@ function preloadDynamicChunks(page: string): Plugin {
         const files = new Set<string>();
         const visit = (name: string) => {
           const next = bundle[name];
-          if (files.has(name) || !next || next.type !== 'chunk') return;
+          if (files.has(name) || !next || next.type !== 'chunk' || leaveOut.test(next.facadeModuleId ?? '')) return;
           files.add(name);
           next.imports.forEach(visit);
+          next.dynamicImports.forEach(visit);
         };
         chunk.dynamicImports.forEach(visit);
         chunk.imports.forEach((name) => files.delete(name));

@@ -2,6 +2,7 @@ import { build } from 'vite';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
+import { presentationTimes } from './presentedFrames';
 import { marathonScene } from './scene';
 
 /**
@@ -39,7 +40,7 @@ async function coldStart(hub: HubProcess) {
   for (const command of marathonScene) await hub.post(command);
   const empty: number[] = [];
   const onAir: number[] = [];
-  const parts: Record<string, number[]> = { 'script loaded': [], 'templates + fonts': [], 'scene created': [] };
+  const parts: Record<string, number[]> = {};
   let fonts = 0;
   for (let run = 0; run < runs; run++) {
     {
@@ -52,17 +53,28 @@ async function coldStart(hub: HubProcess) {
     const { browser, page } = await launchBenchBrowser(1920);
     await page.goto(`${hub.url}/output.html?format=1080p50&renderer=canvas`);
     await page.waitForFunction(() => performance.getEntriesByName('finishline:on-air').length > 0, null, { timeout: 30_000 });
-    const timing = await page.evaluate(() => {
-      const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    const timing = await page.evaluate((steps) => {
+      const mark = (name: string) => performance.getEntriesByName(`finishline:${name}`)[0]?.startTime ?? Number.NaN;
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const script = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).reduce((end, r) => Math.max(end, r.responseEnd), 0);
-      return { onAir: mark('finishline:on-air'), look: mark('finishline:look'), scene: mark('finishline:scene'), script, fonts: resources.filter((r) => /\.woff2?$/.test(r.name)).length };
-    });
+      const scripts = resources.filter((r) => r.name.endsWith('.js'));
+      const fontFiles = resources.filter((r) => /\.woff2?$/.test(r.name));
+      const onAir = mark('on-air');
+      const html = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd;
+      const lastEnd = (list: PerformanceResourceTiming[]) => list.reduce((end, r) => Math.max(end, r.responseEnd), Number.NEGATIVE_INFINITY);
+      const firstStart = (list: PerformanceResourceTiming[]) => list.reduce((start, r) => Math.min(start, r.startTime), Number.POSITIVE_INFINITY);
+      const before = (list: PerformanceResourceTiming[]) => list.filter((r) => r.responseEnd <= onAir);
+      const steps_: [string, number][] = [
+        ['HTML received', html],
+        ['scripts before on-air: all received', lastEnd(before(scripts))],
+        ['fonts before on-air: first requested', firstStart(before(fontFiles))],
+        ['fonts before on-air: all received', lastEnd(before(fontFiles))],
+        ...steps.map((step): [string, number] => [`mark ${step}`, mark(step)]),
+      ];
+      return { steps: steps_, onAir, fonts: before(fontFiles).length };
+    }, STEPS);
     await browser.close();
     onAir.push(timing.onAir);
-    parts['script loaded']!.push(timing.script);
-    parts['templates + fonts']!.push(timing.look);
-    parts['scene created']!.push(timing.scene);
+    for (const [name, at] of timing.steps) (parts[name] ??= []).push(at);
     fonts = timing.fonts;
   }
   const base = median(empty);
@@ -70,7 +82,8 @@ async function coldStart(hub: HubProcess) {
   console.log(`| measure | median ms | runs ms |`);
   console.log(`|---|---|---|`);
   console.log(`| empty page: load event | ${base} | ${empty.map(round).join(', ')} |`);
-  for (const [name, values] of Object.entries(parts)) console.log(`| output: ${name} | ${median(values)} | ${values.map(round).join(', ')} |`);
+  const ordered = Object.entries(parts).sort((a, b) => median(a[1]) - median(b[1]));
+  for (const [name, values] of ordered) console.log(`| output: ${name} | ${median(values)} | ${values.map(round).join(', ')} |`);
   console.log(`| output: first frame with everything on air | ${median(onAir)} (${(median(onAir) / base).toFixed(1)}x empty page) | ${onAir.map(round).join(', ')} |`);
   console.log(`font files fetched before it: ${fonts}`);
 }
@@ -85,8 +98,13 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     const drawn: number[] = [];
     const onScreen: number[] = [];
     const acked: number[] = [];
+    const received: number[] = [];
     /** The page's own share: frame drawn minus the hub's acknowledgement (negative when the snapshot beat the ack). */
     const fromAck: number[] = [];
+    /** Per take: POST sent and the drawing's end, in page time, to find its presentation in the trace. */
+    const takesDrawn: { sent: number; received: number | null; at: number }[] = [];
+    await browser.startTracing(page, { categories: ['benchmark', 'blink.user_timing'] });
+    const syncAt = await page.evaluate(() => performance.mark('finishline:bench-sync').startTime);
     for (let i = 0; i < takes; i++) {
       await sleep(300 + Math.random() * 40); // lands anywhere in a frame
       const sent = performance.timeOrigin + performance.now();
@@ -96,14 +114,23 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
         const entry = window.finishline?.drawnAt?.(r);
         return entry && entry.nextFrame !== null ? entry : null;
       }, body.revision, { timeout: 10_000 });
-      const entry = (await at.jsonValue()) as { at: number; nextFrame: number };
+      const entry = (await at.jsonValue()) as { at: number; nextFrame: number; received: number | null };
       drawn.push(origin + entry.at - sent);
+      if (entry.received !== null) received.push(origin + entry.received - sent);
+      takesDrawn.push({ sent: sent - origin, received: entry.received, at: entry.at });
       fromAck.push(origin + entry.at - (sent + acked.at(-1)!));
       onScreen.push(origin + entry.nextFrame - sent);
       const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
       await page.waitForFunction((r) => (window.finishline?.shownRevision() ?? -1) >= r, cleared.body.revision);
       await sleep(600); // the exit plays out
     }
+    await sleep(100);
+    const presented = presentationTimes(await browser.stopTracing(), 'finishline:bench-sync', syncAt);
+    const found = takesDrawn.map(({ at }) => presented(at));
+    const onDisplay = found.map((p, i) => (p ? p.presented - takesDrawn[i]!.sent : Number.NaN)).filter((ms) => !Number.isNaN(ms));
+    /** The steps between: received → drawn (waiting for a frame, then drawing), drawn → committed, committed → presented. */
+    const step = (from: (i: number) => number | null, to: (i: number) => number | null) =>
+      takesDrawn.map((_, i) => { const a = from(i); const b = to(i); return a === null || b === null ? Number.NaN : b - a; }).filter((ms) => !Number.isNaN(ms));
     const line = (name: string, values: number[]) => {
       const p = percentiles(values);
       console.log(`| ${renderer} | ${name} | ${p.p50} | ${p.p95} | ${p.max} |`);
@@ -112,13 +139,21 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     console.log('| renderer | until | p50 | p95 | max |');
     console.log('|---|---|---|---|---|');
     line("hub's acknowledgement (POST response)", acked);
+    line('snapshot received by the page', received);
     line('frame drawn', drawn);
     line('frame on screen (next vsync)', onScreen);
+    line(`frame presented by the compositor (trace; ${onDisplay.length} of ${takes} found)`, onDisplay);
+    line('step: snapshot received → frame drawn', step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at));
+    line('step: frame drawn → committed', step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null));
+    line('step: committed → presented', step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null));
     line("frame drawn, counted from the hub's acknowledgement", fromAck);
   } finally {
     await browser.close();
   }
 }
+
+/** The page's marks (src/output/main.ts, outputPage.ts markOnce), in the order a cold start usually passes them. */
+const STEPS = ['entry', 'fonts-hinted', 'page', 'socket', 'templates', 'snapshot', 'pixi', 'renderer', 'look', 'scene'];
 
 const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -36,3 +36,28 @@ it('draws its first frame once the font files the show needs are in, then draws 
   expect(await fontProblems(page, texts)).toEqual([]);
   await page.close();
 });
+
+it("starts the show's fonts from the hub's first messages before the page's modules have loaded, then draws the snapshot it held", async () => {
+  const { hub, browser } = env;
+  expect((await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Paula Radcliffe', role: 'Marathon world record holder' } } })).status).toBe(200);
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  // The page module (zod, the scene) is held back until a font file has been asked for: only the entry's early
+  // socket can have asked by then, from the templates and snapshot it received.
+  let fontAsked!: () => void;
+  const fontRequested = new Promise<void>((resolve) => (fontAsked = resolve));
+  page.on('request', (request) => /\.woff2?$/.test(request.url()) && fontAsked());
+  await page.route(/\/assets\/outputPage-[^/]+\.js$/, async (route) => {
+    await Promise.race([fontRequested, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    await route.continue();
+  });
+  await page.goto(`${hub.url}/output.html?renderer=canvas`);
+  await page.waitForFunction(() => performance.getEntriesByName('finishline:on-air').length > 0, null, { timeout: 30_000 });
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  expect(marks['finishline:fonts-hinted'], 'fonts asked for from the early socket').toBeDefined();
+  expect(marks['finishline:fonts-hinted']!).toBeLessThan(marks['finishline:page']!);
+  // The snapshot that arrived before the page could read it is the one drawn, in the theme's faces.
+  const texts = await page.evaluate(() => window.finishline!.texts!());
+  expect(texts.map((t) => t.text)).toEqual(['Paula Radcliffe', 'Marathon world record holder']);
+  expect(await fontProblems(page, texts)).toEqual([]);
+  await page.close();
+});

@@ -4,7 +4,10 @@ import type { ClientMessage, ClientRole, OutputReport, OutputStatus, ServerMessa
 import { describeIssues } from '../protocol/describeIssues';
 import { TemplateLibrary, type TemplateProblem } from '../protocol/templates/templateSet';
 import { ShowState } from '../state/showState';
+import type { EarlySocket } from './earlySocket';
 import type { HubList } from './hubList';
+
+export { hubSocketUrl } from './hubSocketUrl';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 
@@ -43,9 +46,12 @@ export function connectToHub(options: {
   hubs?: HubList;
   /** Where there is no global WebSocket (Node before 22: the Companion module's tests), the `ws` package's. */
   WebSocket?: typeof WebSocket;
+  /** A socket the page opened already (used for the first connection only). */
+  early?: EarlySocket;
 }) {
   const { url, events, hubs } = options;
   const Socket = options.WebSocket ?? WebSocket;
+  let early = options.early;
   let socket: WebSocket | null = null;
   let attempt = 0;
   let closedByUs = false;
@@ -56,18 +62,21 @@ export function connectToHub(options: {
 
   function open() {
     events.onStatus?.('connecting', null);
-    const ws = new Socket(typeof url === 'string' ? url : url());
+    const ws = early?.socket ?? new Socket(typeof url === 'string' ? url : url());
+    const held = early?.held ?? [];
+    if (early) early.adopted = true;
+    early = undefined;
     socket = ws;
     // A failed connection is followed by close, which retries; Node's `ws` throws an error nobody listens for.
     ws.onerror = () => undefined;
-    ws.onopen = () => {
+    const opened = () => {
       attempt = 0;
       samples = [];
       ping();
       pingTimer = setInterval(ping, PING_EVERY_MS);
     };
-    ws.onmessage = (event) => receive(JSON.parse(String(event.data)) as ServerMessage);
-    ws.onclose = () => {
+    const message = (event: MessageEvent) => receive(JSON.parse(String(event.data)) as ServerMessage);
+    const closed = () => {
       clearInterval(pingTimer);
       socket = null;
       for (const resolve of pending.values()) resolve({ ok: false, error: 'Lost the connection to the hub before it answered; check the show state before retrying' });
@@ -81,6 +90,13 @@ export function connectToHub(options: {
       attempt++;
       setTimeout(open, wait);
     };
+    ws.onopen = opened;
+    ws.onmessage = message;
+    ws.onclose = closed;
+    // An early socket may be open (or closed) already, with messages waiting: catch up in order, in this task.
+    if (ws.readyState === Socket.OPEN) opened();
+    held.forEach(message);
+    if (ws.readyState === Socket.CLOSED) closed();
   }
 
   function receive(message: ServerMessage) {
@@ -162,17 +178,3 @@ export function connectToHub(options: {
   };
 }
 export type HubConnection = ReturnType<typeof connectToHub>;
-
-/**
- * The hub's WebSocket URL for this page, with the operator token when the page has one, or for an output page
- * `role=output` and its name (only outputs may report what they drew).
- */
-export function hubSocketUrl(location: Location, token: string | null, output?: { name: string }, host = location.host): string {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const params = new URLSearchParams();
-  if (token) params.set('token', token);
-  if (output) params.set('role', 'output');
-  if (output?.name) params.set('name', output.name);
-  const query = params.size > 0 ? `?${params}` : '';
-  return `${scheme}://${host}/ws${query}`;
-}

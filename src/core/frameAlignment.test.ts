@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { frameAlignedTime } from './raceClock';
 import { FRAME_RATES } from './videoFormat';
 
-// Outputs draw each frame at the start time of the output frame it falls in (src/output/main.ts). These pin
+// Outputs draw each frame at the start time of the output frame it falls in (src/output/outputPage.ts). These pin
 // what that means for every rate an output runs at.
 describe('frame-aligned output time', () => {
   it.each(FRAME_RATES)('at %s fps lands on the start of the frame holding t, never after t and less than a frame before', (fps) => {

@@ -18,7 +18,7 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
   const loaded = new Set<string>();
   const loading = new Set<string>();
   const loadingText = new Set<string>();
-  let showText: string | null = null; // the characters of the latest show, if the page gives them (setTheme)
+  let showText: (() => string) | null = null; // the characters of the latest show, if the page gives them (setTheme)
   let wake: (() => void) | null = null;
   let restWanted = !options.byShowText;
 
@@ -73,7 +73,7 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
     if (!library) return null;
     if (applied && applied.library === library && applied.themeName === themeName) return null;
     const set = selectTheme(library, themeName);
-    if (!ensureFonts(set.theme, () => (showText === null ? null : charactersOf(set) + showText))) return null;
+    if (!ensureFonts(set.theme, () => (showText === null ? null : charactersOf(set) + showText()))) return null;
     applied = { library, themeName, version };
     return set;
   }
@@ -90,10 +90,12 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
     /**
      * The show's theme name, from each snapshot. A page that gives the characters the show can draw
      * (charactersOf the snapshot) gets a set once those are covered; without them, once every face is loaded.
+     * The characters are asked for only while the theme's fonts are not all loaded (a live output reads every
+     * snapshot, and listing a show's characters costs milliseconds it need not spend once all are in).
      */
-    setTheme(name: string, text?: string) {
+    setTheme(name: string, text?: () => string) {
       themeName = name;
-      if (text !== undefined) showText = text;
+      if (text !== undefined) showText = once(text);
       wake?.();
     },
     /**
@@ -129,3 +131,8 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
   };
 }
 export type LiveLook = ReturnType<typeof createLiveLook>;
+
+function once(compute: () => string): () => string {
+  let value: string | undefined;
+  return () => (value ??= compute());
+}

@@ -63,7 +63,7 @@ export type OutputSceneOptions = {
  * What an output shows: one surface per layer, the graphics mounted on them, and their animations.
  * `show()` reconciles a show snapshot into the scene; `frame(t)` draws hub time t exactly, touching only the
  * layers whose pixels changed. The output page gives it the start time of each output frame (see
- * src/output/main.ts); the gallery gives it any time it likes.
+ * src/output/outputPage.ts); the gallery gives it any time it likes.
  */
 export async function createOutputScene(options: OutputSceneOptions) {
   const { host, width, height, renderer, fps = DEFAULT_FRAME_RATE } = options;

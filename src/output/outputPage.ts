@@ -1,0 +1,235 @@
+import type { EarlySocket } from '../client/earlySocket';
+import { connectToHub, hubSocketUrl } from '../client/hubConnection';
+import { createHubList } from '../client/hubList';
+import { createHubClock } from '../client/hubClock';
+import { runFrameLoop } from '../render/frameLoop';
+import { formatName, frameAlignedTime } from '../core/index';
+import { createLiveLook } from '../render/liveLook';
+import { charactersOf } from '../render/loadFonts';
+import type { AssetLoader } from '../render/assetLoader';
+import type { DrawnText, imagesOnAir, SceneResources } from '../render/outputScene';
+import type { FrameHealth } from '../render/frameStats';
+import type { ShowState } from '../state/showState';
+import { parseOutputOptions } from './outputOptions';
+
+/**
+ * A revision's first frame: its hub time, the page clock (performance.now) when its snapshot had been received
+ * and read, right after drawing it, and the start of the next frame.
+ */
+type DrawnAt = { t: number; received: number | null; at: number; nextFrame: number | null };
+
+/** Test hook: with ?clock=manual the page draws only when told, at exactly the hub time it is given. */
+declare global {
+  interface Window {
+    finishline?: {
+      renderer: string;
+      rendererReason: string;
+      shownRevision(): number | null;
+      receivedRevision(): number | null;
+      renderAt(t: number): boolean;
+      /** True while a graphic waits for its images (flags); it enters on the first frame drawn after. */
+      assetsPending(): boolean;
+      /** Marks every layer to be redrawn at the next frame (benchmarks price a full redraw with it). */
+      invalidate?(): void;
+      /** Version of the hub's templates drawn now. */
+      templatesVersion?(): number;
+      /** Every text drawn, with its font and bounds in design pixels. */
+      texts?(): DrawnText[];
+      /** Graphics on air: layer, kind, instance id. */
+      onAir?(): { layer: string; kind: string; id: string }[];
+      /** What the scene holds (display objects, textures, animations): soak benchmarks and leak tests count them. */
+      resources?(): SceneResources;
+      /** When a revision was first drawn (benchmarks): see DrawnAt. */
+      drawnAt?(revision: number): DrawnAt | null;
+    };
+  }
+}
+
+/** The output page, once its modules are in: `early` is the socket the entry opened (see main.ts). */
+export async function startOutput(early: EarlySocket) {
+  markOnce('page');
+  // Pixi's chunk loads alongside the socket, the first snapshot and the fonts, not before them.
+  const drawing = import('./outputDrawing');
+  void drawing.then(() => markOnce('pixi'));
+  const options = parseOutputOptions(location.search);
+  const host = document.getElementById('output')!;
+  const { width, height, fps, mode, alpha } = options;
+  const choosing = drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer));
+  void choosing.then(() => markOnce('renderer'));
+  const clock = createHubClock();
+  const look = createLiveLook({ onProblem: (message) => console.error(message), byShowText: !options.manualClock });
+  // Images (flags) load from the first snapshot on (or from Pixi's arrival), alongside the fonts and the renderer.
+  let assets: { loader: AssetLoader; imagesOnAir: typeof imagesOnAir } | null = null;
+  const assetsReady = drawing.then(({ createAssetLoader, imagesOnAir, sceneScale }) => {
+    assets = { loader: createAssetLoader(sceneScale(width, height)), imagesOnAir };
+    if (received) assets.loader.ready(imagesOnAir(received));
+    return assets.loader;
+  });
+  let received: ShowState | null = null; // latest snapshot
+  let reconciled: ShowState | null = null; // the snapshot the scene shows
+  let drawnRevision: number | null = null; // revision whose frame has been drawn
+  let reportedRevision: number | null = null;
+  const drawn = boundedLog<number, DrawnAt>();
+  const receivedAt = boundedLog<number, number>();
+  let prebuild: ((show: ShowState) => void) | null = null; // once the scene is up
+  let onAirMarked = false;
+  let restRequested = false;
+
+  let name = options.name;
+  const hubs = createHubList(location.host, new URLSearchParams(location.search).get('hubs'));
+  const connection = connectToHub({
+    early,
+    // Read at every (re)connect, so a name given in the panel is kept when the hub restarts.
+    url: () => hubSocketUrl(location, null, { name }, hubs.current()),
+    hubs,
+    events: {
+      onNamed(given) {
+        name = given;
+        // The page's own URL carries it too, so a reload keeps it.
+        const url = new URL(location.href);
+        url.searchParams.set('name', given);
+        history.replaceState(history.state, '', url);
+      },
+      onSnapshot(state, hubTime) {
+        markOnce('snapshot');
+        receivedAt.set(state.revision, performance.now(), DRAWN_KEPT);
+        if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
+        received = state;
+        // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
+        look.setTheme(state.theme, options.manualClock ? undefined : () => charactersOf(state));
+        assets?.loader.ready(assets.imagesOnAir(state));
+        if (look.covers(() => charactersOf(state))) prebuild?.(state);
+      },
+      onTemplates(templates, version) {
+        markOnce('templates');
+        look.setLibrary(templates, version);
+      },
+      onClockOffset: (offset) => clock.setOffset(offset),
+      onStatus(status, _role, hub) {
+        document.documentElement.dataset.hub = status;
+        if (status === 'open') document.documentElement.dataset.hubName = hub ?? hubs.current();
+        if (status === 'open') markOnce('socket');
+        if (status === 'open') reportedRevision = null; // a restarted hub must hear from us again
+      },
+      onProblem: (message) => console.error(message),
+    },
+  });
+
+  // The first frame waits for the hub's templates, the show's theme and its fonts.
+  const [{ createOutputScene, createPresentation, createSafeAreaGuides }, choice, templates, loader] = await Promise.all([drawing, choosing, look.first(), assetsReady]);
+  markOnce('look');
+  const presentation = createPresentation(host, { width, height, mode, alpha });
+  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets: loader });
+  markOnce('scene');
+  prebuild = (show) => scene.prebuild(show);
+  if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));
+
+  const idle: FrameHealth = { fps: 0, droppedFrames: 0, intervals: null };
+  const report = (health: FrameHealth) => {
+    if (drawnRevision === null) return;
+    reportedRevision = drawnRevision;
+    connection.report({
+      type: 'rendered',
+      revision: drawnRevision,
+      renderer: choice.kind,
+      requestedRenderer: choice.request,
+      rendererReason: choice.reason,
+      width,
+      height,
+      fps: health.fps,
+      droppedFrames: health.droppedFrames,
+      mode,
+      alpha,
+      targetFps: fps,
+      format: formatName({ width, height, fps }),
+      frameIntervalMs: health.intervals,
+      onAir: scene.onAir(),
+      page: 'output',
+    });
+  };
+
+  // A snapshot takes effect at the next frame drawn, so an enter animation starts exactly on that frame.
+  // Every frame is drawn at the start time of the output frame it falls in (29.97 is exactly 30000/1001):
+  // animations are timed in seconds the same at every rate, and clocks change on frame boundaries.
+  const draw = (time: number) => {
+    const t = frameAlignedTime(time, fps);
+    // A new look (edited templates, another theme) re-lays out what is on air before this frame's snapshot.
+    const nextLook = look.take();
+    if (nextLook) scene.setTemplates(nextLook, t);
+    // Until every font file is in, a snapshot waits (a frame or two) for the subsets its characters need.
+    const next = received;
+    if (next !== reconciled && next !== null && look.covers(() => charactersOf(next))) {
+      scene.show(next, t);
+      reconciled = next;
+    }
+    const drew = scene.frame(t);
+    // The rest of the theme's font files start loading once this frame is on its way, not inside it (asking
+    // for every face takes the main thread a while, which would hold back the first frame's commit).
+    if (!restRequested) {
+      restRequested = true;
+      setTimeout(() => look.loadRest(), 0);
+    }
+    if (reconciled && reconciled.revision !== drawnRevision) {
+      const entry: DrawnAt = { t, received: receivedAt.get(reconciled.revision) ?? null, at: performance.now(), nextFrame: null };
+      drawn.set(reconciled.revision, entry, DRAWN_KEPT);
+      // The frame drawn here reaches the screen at the next vsync: the next frame's start time.
+      requestAnimationFrame((next) => (entry.nextFrame = next));
+    }
+    if (reconciled) drawnRevision = reconciled.revision;
+    // Cold start ends on the first frame showing everything the snapshot has on air (images loaded).
+    if (reconciled && !onAirMarked && scene.onAir().length === Object.values(reconciled.onAir).filter(Boolean).length) {
+      onAirMarked = true;
+      markOnce('on-air');
+    }
+    return drew;
+  };
+
+  window.finishline = {
+    drawnAt: (revision) => drawn.get(revision) ?? null,
+    renderer: choice.kind,
+    rendererReason: choice.reason,
+    shownRevision: () => drawnRevision,
+    receivedRevision: () => received?.revision ?? null,
+    assetsPending: () => scene.assetsPending(),
+    renderAt(t) {
+      const drew = draw(t);
+      if (drawnRevision !== reportedRevision) report(idle);
+      return drew;
+    },
+    invalidate: () => scene.invalidate(),
+    templatesVersion: () => look.version(),
+    texts: () => scene.texts(),
+    onAir: () => scene.onAir(),
+    resources: () => scene.resources(),
+  };
+  Object.assign(document.documentElement.dataset, { renderer: choice.kind, mode, alpha, format: formatName({ width, height, fps }) });
+
+  if (options.manualClock) return;
+  const loop = runFrameLoop(() => {
+    draw(clock.now());
+    if (drawnRevision !== reportedRevision) report(loop.health());
+  }, fps);
+  setInterval(() => report(loop.health()), 1000);
+}
+
+/**
+ * Cold start, step by step (bench:timing prints them): entry module running, Pixi's chunk evaluated, renderer
+ * chosen, socket open, templates and first snapshot received, then look (fonts in), scene and on-air below.
+ */
+export function markOnce(step: string) {
+  const name = `finishline:${step}`;
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
+/** The last DRAWN_KEPT revisions drawn (a benchmark reads when each was). */
+const DRAWN_KEPT = 64;
+function boundedLog<K, V>() {
+  const entries = new Map<K, V>();
+  return {
+    get: (key: K) => entries.get(key),
+    set(key: K, value: V, kept: number) {
+      entries.set(key, value);
+      if (entries.size > kept) entries.delete(entries.keys().next().value as K);
+    },
+  };
+}
