@@ -3,7 +3,7 @@ import { createHubList } from '../client/hubList';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { formatName, frameAlignedTime } from '../core/index';
-import { createLiveLook } from '../render/liveLook';
+import { createLiveLook, lazyText } from '../render/liveLook';
 import { charactersOf } from '../render/loadFonts';
 import type { AssetLoader } from '../render/assetLoader';
 import type { DrawnText, imagesOnAir, SceneResources } from '../render/outputScene';
@@ -59,6 +59,7 @@ async function start() {
     return assets.loader;
   });
   let received: ShowState | null = null; // latest snapshot
+  let receivedText: () => string = () => ''; // its characters, scanned at most once
   let reconciled: ShowState | null = null; // the snapshot the scene shows
   let drawnRevision: number | null = null; // revision whose frame has been drawn
   let reportedRevision: number | null = null;
@@ -82,10 +83,12 @@ async function start() {
       onSnapshot(state, hubTime) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
+        receivedText = lazyText(() => charactersOf(state));
         // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
-        look.setTheme(state.theme, options.manualClock ? undefined : charactersOf(state));
+        // The show's characters (a scan of the whole snapshot) are read only while its theme's fonts are still loading.
+        look.setTheme(state.theme, options.manualClock ? undefined : receivedText);
         assets?.loader.ready(assets.imagesOnAir(state));
-        if (look.covers(() => charactersOf(state))) prebuild?.(state);
+        if (look.covers(receivedText)) prebuild?.(state);
       },
       onTemplates: (templates, version) => look.setLibrary(templates, version),
       onClockOffset: (offset) => clock.setOffset(offset),
@@ -141,7 +144,7 @@ async function start() {
     if (nextLook) scene.setTemplates(nextLook, t);
     // Until every font file is in, a snapshot waits (a frame or two) for the subsets its characters need.
     const next = received;
-    if (next !== reconciled && next !== null && look.covers(() => charactersOf(next))) {
+    if (next !== reconciled && next !== null && look.covers(receivedText)) {
       scene.show(next, t);
       reconciled = next;
     }

@@ -18,7 +18,8 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
   const loaded = new Set<string>();
   const loading = new Set<string>();
   const loadingText = new Set<string>();
-  let showText: string | null = null; // the characters of the latest show, if the page gives them (setTheme)
+  // The characters of the latest show, if the page gives them (setTheme): read only while a theme's fonts are not all in.
+  let showText: (() => string) | null = null;
   let wake: (() => void) | null = null;
   let restWanted = !options.byShowText;
 
@@ -73,7 +74,7 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
     if (!library) return null;
     if (applied && applied.library === library && applied.themeName === themeName) return null;
     const set = selectTheme(library, themeName);
-    if (!ensureFonts(set.theme, () => (showText === null ? null : charactersOf(set) + showText))) return null;
+    if (!ensureFonts(set.theme, () => (showText === null ? null : charactersOf(set) + showText()))) return null;
     applied = { library, themeName, version };
     return set;
   }
@@ -91,9 +92,9 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
      * The show's theme name, from each snapshot. A page that gives the characters the show can draw
      * (charactersOf the snapshot) gets a set once those are covered; without them, once every face is loaded.
      */
-    setTheme(name: string, text?: string) {
+    setTheme(name: string, text?: () => string) {
       themeName = name;
-      if (text !== undefined) showText = text;
+      if (text !== undefined) showText = lazyText(text);
       wake?.();
     },
     /**
@@ -129,3 +130,9 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
   };
 }
 export type LiveLook = ReturnType<typeof createLiveLook>;
+
+/** A thunk that runs at most once (the page keeps one per snapshot): scanning a big show's characters costs a frame, and is needed only until the fonts are in. */
+export function lazyText(text: () => string): () => string {
+  let value: string | null = null;
+  return () => (value ??= text());
+}
