@@ -66,8 +66,14 @@ export function connectToHub(options: {
       ping();
       pingTimer = setInterval(ping, PING_EVERY_MS);
     };
-    ws.onmessage = (event) => receive(JSON.parse(String(event.data)) as ServerMessage);
+    ws.onmessage = (event) => {
+      const message = JSON.parse(String(event.data)) as ServerMessage;
+      if (message.type === 'snapshot') return holdSnapshot(message);
+      flushSnapshot(); // every other message after the snapshot before it: the order stays the hub's
+      receive(message);
+    };
     ws.onclose = () => {
+      flushSnapshot();
       clearInterval(pingTimer);
       socket = null;
       for (const resolve of pending.values()) resolve({ ok: false, error: 'Lost the connection to the hub before it answered; check the show state before retrying' });
@@ -81,6 +87,26 @@ export function connectToHub(options: {
       attempt++;
       setTimeout(open, wait);
     };
+  }
+
+  /**
+   * A snapshot is checked and handed on in a task of its own, after the one that read it off the socket: a
+   * mass race's show is ~385 kB, whose reading and checking together would hold an output's main thread past a
+   * frame. If another arrives meanwhile, only the latest is handed on (a snapshot is the whole show, so one
+   * skipped changes nothing the next does not carry); any other message hands on the waiting one first.
+   */
+  let waiting: ServerMessage | null = null;
+  let waitingTimer: ReturnType<typeof setTimeout> | undefined;
+  function holdSnapshot(message: ServerMessage) {
+    waiting = message;
+    waitingTimer ??= setTimeout(flushSnapshot, 0);
+  }
+  function flushSnapshot() {
+    clearTimeout(waitingTimer);
+    waitingTimer = undefined;
+    const message = waiting;
+    waiting = null;
+    if (message) receive(message);
   }
 
   function receive(message: ServerMessage) {
