@@ -5,7 +5,15 @@ import { leaderboard } from '../src/protocol/kinds/leaderboard';
 /** As src/render/loadFonts.ts (which imports the font CSS, so Node cannot load it). */
 const charactersOf = (...values: unknown[]) => [...new Set(values.map((value) => JSON.stringify(value)).join(''))].join('');
 
-const file = process.argv[2]!;
+/**
+ * npx tsx bench/snapshotStages.ts <show.json>
+ *
+ * What each stage of an output's snapshot handling costs in Node (medians of 30): reading the message, checking
+ * the show, scanning its characters for fonts, resolving a leaderboard of the race `mass` (the show bench:feed
+ * leaves: save the hub's /api/state after a run).
+ */
+const file = process.argv[2];
+if (!file) throw new Error('Give the show file to price: npx tsx bench/snapshotStages.ts <show.json>');
 const text = JSON.stringify({ type: 'snapshot', revision: 1, state: JSON.parse(readFileSync(file, 'utf8')), hubTime: 0 });
 const time = (label: string, run: () => unknown, n = 30) => {
   run();
