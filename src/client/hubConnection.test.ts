@@ -25,6 +25,7 @@ describe('connectToHub', () => {
     const seen: string[] = [];
     const connection = connectToHub({
       url,
+      deferSnapshots: true,
       WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
       events: {
         onSnapshot: (state, hubTime) => seen.push(`snapshot ${state.revision} at ${hubTime}`),

@@ -41,6 +41,8 @@ export function connectToHub(options: {
   events: HubEvents;
   /** Other hubs to move to when this one goes (NATS main and backup). */
   hubs?: HubList;
+  /** Output pages: a snapshot is checked and handed on in a task of its own, latest wins (see holdSnapshot). */
+  deferSnapshots?: boolean;
   /** Where there is no global WebSocket (Node before 22: the Companion module's tests), the `ws` package's. */
   WebSocket?: typeof WebSocket;
 }) {
@@ -68,7 +70,7 @@ export function connectToHub(options: {
     };
     ws.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as ServerMessage;
-      if (message.type === 'snapshot') return holdSnapshot(message);
+      if (message.type === 'snapshot' && options.deferSnapshots) return holdSnapshot(message);
       flushSnapshot(); // every other message after the snapshot before it: the order stays the hub's
       receive(message);
     };
@@ -94,6 +96,7 @@ export function connectToHub(options: {
    * mass race's show is ~385 kB, whose reading and checking together would hold an output's main thread past a
    * frame. If another arrives meanwhile, only the latest is handed on (a snapshot is the whole show, so one
    * skipped changes nothing the next does not carry); any other message hands on the waiting one first.
+   * Only for output pages (deferSnapshots): the panel's tests caught it handling keys against a show one task late.
    */
   let waiting: ServerMessage | null = null;
   let waitingTimer: ReturnType<typeof setTimeout> | undefined;

@@ -72,6 +72,8 @@ async function start() {
     // Read at every (re)connect, so a name given in the panel is kept when the hub restarts.
     url: () => hubSocketUrl(location, null, { name }, hubs.current()),
     hubs,
+    // Reading a mass race's show and checking it in separate tasks lets a frame be drawn between them.
+    deferSnapshots: true,
     events: {
       onNamed(given) {
         name = given;
