@@ -1,6 +1,6 @@
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
-import { launchBenchBrowser } from './benchBrowser';
+import { launchBenchBrowser, mainThreadSeconds } from './benchBrowser';
 
 /**
  * npm run bench:feed [-- --runners=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>]
@@ -16,11 +16,13 @@ const runners = arg('runners', 1000);
 const batch = arg('batch', 500);
 const senders = arg('senders', 4);
 const rate = arg('rate', 0);
+/** --profile: a CPU profile of the output page during the ingest, by function (inclusive) and by file (self); build with `npx vite build --minify false` to read names. */
+const profiling = process.argv.includes('--profile');
 const POINTS = Array.from({ length: 16 }, (_, i) => ({ metres: (i + 1) * 2500, label: `${(i + 1) * 2.5}K` }));
 
 async function main() {
   const hub = await startHub();
-  const { browser, page } = await launchBenchBrowser(1920);
+  const { browser, context, page } = await launchBenchBrowser(1920);
   try {
     await setUp(hub);
     await page.goto(`${hub.url}/output.html?renderer=canvas`);
@@ -35,7 +37,13 @@ async function main() {
       requestAnimationFrame(record);
     });
     await page.waitForTimeout(2000);
+    // The page's main-thread task time: less swayed by other load on the machine than missed frames are.
+    const session = await context.newCDPSession(page);
+    await session.send('Performance.enable');
+    const busyBefore = await mainThreadSeconds(session);
     const quiet = await frames(page, () => new Promise((resolve) => setTimeout(resolve, 5000)));
+    const busyQuiet = (await mainThreadSeconds(session)) - busyBefore;
+    const revisionBefore = (await page.evaluate(() => window.finishline!.receivedRevision()))!;
 
     const passings = POINTS.flatMap((point) =>
       Array.from({ length: runners }, (_, i) => ({ bib: String(i + 1), metres: point.metres, elapsedMs: Math.round(point.metres * (180 + (i * 180) / runners)) })),
@@ -43,6 +51,11 @@ async function main() {
     const batches: (typeof passings)[] = [];
     for (let i = 0; i < passings.length; i += batch) batches.push(passings.slice(i, i + batch));
     let sent = 0;
+    if (profiling) {
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 200 });
+      await session.send('Profiler.start');
+    }
     const started = Date.now();
     const loaded = await frames(page, async () => {
       await Promise.all(
@@ -67,17 +80,49 @@ async function main() {
       }
     });
     const seconds = (Date.now() - started) / 1000;
+    if (profiling) report(((await session.send('Profiler.stop')) as { profile: Profile }).profile);
+    const busyLoaded = (await mainThreadSeconds(session)) - busyBefore - busyQuiet;
+    const revisions = (await page.evaluate(() => window.finishline!.receivedRevision()))! - revisionBefore;
     const stored = ((await hub.state()).races as { id: string; passings?: unknown[] }[]).find((r) => r.id === 'mass')!.passings!.length;
     const { outputs } = (await (await fetch(`${hub.url}/api/outputs`)).json()) as { outputs: { report: { fps: number; droppedFrames: number } | null }[] };
     console.log(`Feed ingest: ${sent} passings (${runners} runners x ${POINTS.length} points) in batches of ${batch} from ${senders} senders${rate > 0 ? `, paced at ${rate}/s` : ', flat out'}`);
     console.log(`  stored ${stored} in ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} passings/s`);
     console.log(`  output (canvas, leaderboard + clock on air) quiet:  ${describe(quiet)}`);
     console.log(`  output during ingest:                              ${describe(loaded)}`);
+    console.log(`  output main thread busy: quiet ${((busyQuiet / 5) * 100).toFixed(1)} % of the time; during ingest ${((busyLoaded / seconds) * 100).toFixed(1)} % (${Math.round(busyLoaded * 1000)} ms over ${revisions} revisions on to the last received)`);
     console.log(`  output's own report: ${JSON.stringify(outputs[0]?.report ?? null)}`);
   } finally {
     await browser.close();
     await hub.kill();
   }
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+
+/** Where the page's time went: each function's inclusive time (itself and what it called), and self time by file. */
+function report(profile: Profile) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const own = byId.get(id)!.callFrame;
+    const file = own.url.replace(/^.*\//, '').replace(/\?.*$/, '') || own.functionName;
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+      const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\//, '')}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  });
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  console.log(`  profile of ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s, inclusive by function:\n${top(inclusive, 45)}\n  self by file:\n${top(byFile, 12)}`);
 }
 
 async function setUp(hub: HubProcess) {

@@ -44,6 +44,8 @@ export function connectToHub(options: {
   events: HubEvents;
   /** Other hubs to move to when this one goes (NATS main and backup). */
   hubs?: HubList;
+  /** Output pages: a snapshot is checked and handed on in a task of its own, latest wins (see holdSnapshot). */
+  deferSnapshots?: boolean;
   /** Where there is no global WebSocket (Node before 22: the Companion module's tests), the `ws` package's. */
   WebSocket?: typeof WebSocket;
   /** A socket the page opened already (used for the first connection only). */
@@ -75,8 +77,14 @@ export function connectToHub(options: {
       ping();
       pingTimer = setInterval(ping, PING_EVERY_MS);
     };
-    const message = (event: MessageEvent) => receive(JSON.parse(String(event.data)) as ServerMessage);
+    const message = (event: MessageEvent) => {
+      const parsed = JSON.parse(String(event.data)) as ServerMessage;
+      if (parsed.type === 'snapshot' && options.deferSnapshots) return holdSnapshot(parsed);
+      flushSnapshot(); // every other message after the snapshot before it: the order stays the hub's
+      receive(parsed);
+    };
     const closed = () => {
+      flushSnapshot();
       clearInterval(pingTimer);
       socket = null;
       for (const resolve of pending.values()) resolve({ ok: false, error: 'Lost the connection to the hub before it answered; check the show state before retrying' });
@@ -97,6 +105,27 @@ export function connectToHub(options: {
     if (ws.readyState === Socket.OPEN) opened();
     held.forEach(message);
     if (ws.readyState === Socket.CLOSED) closed();
+  }
+
+  /**
+   * A snapshot is checked and handed on in a task of its own, after the one that read it off the socket: a
+   * mass race's show is ~385 kB, whose reading and checking together would hold an output's main thread past a
+   * frame. If another arrives meanwhile, only the latest is handed on (a snapshot is the whole show, so one
+   * skipped changes nothing the next does not carry); any other message hands on the waiting one first.
+   * Only for output pages (deferSnapshots): the panel's tests caught it handling keys against a show one task late.
+   */
+  let waiting: ServerMessage | null = null;
+  let waitingTimer: ReturnType<typeof setTimeout> | undefined;
+  function holdSnapshot(message: ServerMessage) {
+    waiting = message;
+    waitingTimer ??= setTimeout(flushSnapshot, 0);
+  }
+  function flushSnapshot() {
+    clearTimeout(waitingTimer);
+    waitingTimer = undefined;
+    const message = waiting;
+    waiting = null;
+    if (message) receive(message);
   }
 
   function receive(message: ServerMessage) {

@@ -4,7 +4,7 @@ import { createHubList } from '../client/hubList';
 import { createHubClock } from '../client/hubClock';
 import { runFrameLoop } from '../render/frameLoop';
 import { formatName, frameAlignedTime } from '../core/index';
-import { createLiveLook } from '../render/liveLook';
+import { createLiveLook, lazyText } from '../render/liveLook';
 import { charactersOf } from '../render/loadFonts';
 import type { AssetLoader } from '../render/assetLoader';
 import type { DrawnText, imagesOnAir, SceneResources } from '../render/outputScene';
@@ -66,6 +66,7 @@ export async function startOutput(early: EarlySocket) {
     return assets.loader;
   });
   let received: ShowState | null = null; // latest snapshot
+  let receivedText: () => string = () => ''; // its characters, scanned at most once
   let reconciled: ShowState | null = null; // the snapshot the scene shows
   let drawnRevision: number | null = null; // revision whose frame has been drawn
   let reportedRevision: number | null = null;
@@ -82,6 +83,8 @@ export async function startOutput(early: EarlySocket) {
     // Read at every (re)connect, so a name given in the panel is kept when the hub restarts.
     url: () => hubSocketUrl(location, null, { name }, hubs.current()),
     hubs,
+    // Reading a mass race's show and checking it in separate tasks lets a frame be drawn between them.
+    deferSnapshots: true,
     events: {
       onNamed(given) {
         name = given;
@@ -96,9 +99,11 @@ export async function startOutput(early: EarlySocket) {
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
         // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
-        look.setTheme(state.theme, options.manualClock ? undefined : () => charactersOf(state));
+        receivedText = lazyText(() => charactersOf(state));
+        // The show's characters (a scan of the whole snapshot) are read only while its theme's fonts are still loading.
+        look.setTheme(state.theme, options.manualClock ? undefined : receivedText);
         assets?.loader.ready(assets.imagesOnAir(state));
-        if (look.covers(() => charactersOf(state))) prebuild?.(state);
+        if (look.covers(receivedText)) prebuild?.(state);
       },
       onTemplates(templates, version) {
         markOnce('templates');
@@ -158,7 +163,7 @@ export async function startOutput(early: EarlySocket) {
     if (nextLook) scene.setTemplates(nextLook, t);
     // Until every font file is in, a snapshot waits (a frame or two) for the subsets its characters need.
     const next = received;
-    if (next !== reconciled && next !== null && look.covers(() => charactersOf(next))) {
+    if (next !== reconciled && next !== null && look.covers(receivedText)) {
       scene.show(next, t);
       reconciled = next;
     }

@@ -18,7 +18,8 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
   const loaded = new Set<string>();
   const loading = new Set<string>();
   const loadingText = new Set<string>();
-  let showText: (() => string) | null = null; // the characters of the latest show, if the page gives them (setTheme)
+  // The characters of the latest show, if the page gives them (setTheme): read only while a theme's fonts are not all in.
+  let showText: (() => string) | null = null;
   let wake: (() => void) | null = null;
   let restWanted = !options.byShowText;
 
@@ -95,7 +96,7 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
      */
     setTheme(name: string, text?: () => string) {
       themeName = name;
-      if (text !== undefined) showText = once(text);
+      if (text !== undefined) showText = lazyText(text);
       wake?.();
     },
     /**
@@ -132,7 +133,8 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
 }
 export type LiveLook = ReturnType<typeof createLiveLook>;
 
-function once(compute: () => string): () => string {
-  let value: string | undefined;
-  return () => (value ??= compute());
+/** A thunk that runs at most once (the page keeps one per snapshot): scanning a big show's characters costs a frame, and is needed only until the fonts are in. */
+export function lazyText(text: () => string): () => string {
+  let value: string | null = null;
+  return () => (value ??= text());
 }

@@ -8,6 +8,7 @@ import type { Rect } from '../protocol/templates/theme';
 import type { OnAirGraphic, ShowState } from '../state/showState';
 import { createAssetLoader, type AssetLoader } from './assetLoader';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
+import { createModelMemo } from './modelMemo';
 import { createPlayout, pausedTimeline } from './playout';
 import { createPresentation, type Presentation } from './presentation';
 import type { RendererChoice } from './rendererChoice';
@@ -109,7 +110,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
 
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
     const definition = definitionOf(onAir.graphic.kind);
-    const model = definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
+    const model = modelOf(onAir, show);
     const modelKey = JSON.stringify(model);
     const view = viewFor(onAir, definition, model, modelKey);
     const surface = surfaceOf(onAir.layer);
@@ -164,7 +165,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
   }
 
   function update(entry: Mounted, onAir: OnAirGraphic, show: ShowState, t: number) {
-    const model = entry.definition.resolve ? entry.definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
+    const model = modelOf(onAir, show);
     const key = JSON.stringify(model);
     if (key === entry.modelKey) return;
     entry.modelKey = key;
@@ -242,7 +243,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
         const want = show.onAir[layer];
         if (!want || mounted.get(layer)?.id === want.id || prebuilt.has(want.id) || !assets.ready(assetsOf(want, show))) continue;
         const definition = definitionOf(want.graphic.kind);
-        const model = definition.resolve ? definition.resolve(want.graphic.props, show) : want.graphic.props;
+        const model = modelOf(want, show);
         prebuilt.set(want.id, { layer, modelKey: JSON.stringify(model), templates, view: build(definition, want.graphic.kind, model) });
       }
     },
@@ -389,11 +390,17 @@ export async function createOutputScene(options: OutputSceneOptions) {
   };
 }
 
+/** A graphic's model for a snapshot (resolved once per snapshot and graphic). */
+const modelOf = createModelMemo((onAir, show) => {
+  const definition = definitionOf(onAir.graphic.kind);
+  return definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
+});
+
 /** The images a graphic needs to show this snapshot. */
 function assetsOf(onAir: OnAirGraphic, show: ShowState) {
   const definition = definitionOf(onAir.graphic.kind);
   if (!definition.assets) return [];
-  return definition.assets(definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props);
+  return definition.assets(modelOf(onAir, show));
 }
 
 /** Every image the graphics on air in a snapshot draw (a page starts loading them as soon as it has one). */
