@@ -1,0 +1,138 @@
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { safeArea } from '../../src/core/index';
+import { storyPhases, STORY, type StoryPhase } from '../../src/gallery/storyboard';
+import { graphicSamples } from '../../src/graphics/graphicSamples';
+import { contractOf, type GraphicKind } from '../../src/protocol/graphicSpec';
+import { DEFAULT_THEME } from '../../src/protocol/templates/templateSet';
+import { TITLE_SAFE } from '../../src/protocol/templates/safeArea';
+import type { DrawnText } from '../../src/render/outputScene';
+import { crop, grab, opaqueBounds, type Renderer } from './browser';
+import { fontProblems } from './fontProblems';
+import { useGalleryPage } from './gallery';
+import { compareGolden } from './golden';
+import { useHubAndBrowser } from './hubAndBrowser';
+import { shippedThemes } from './shippedThemes';
+import type { HubProcess } from './hubProcess';
+
+// Every sample of every kind, in every theme, on both renderers, through its life on air in the gallery. Each
+// sample page is loaded once and checked for three things at once:
+// - golden images: at each phase it is drawn, only inside its layer's region, and looks like its golden image;
+//   nothing is left once the exit is over;
+// - EBU R 95 (default theme): framed inside graphics-safe (5 % in from each edge; 96..1824 x 54..1026 at
+//   1080p) on air, before and after its update;
+// - text: drawn only in bundled faces (Cyrillic and Greek through the fallback after the theme's face, never as
+//   boxes or in a system font), inside its layer's region and the title-safe area; and each kind's samples
+//   show Cyrillic, Greek and Latin with diacritics (the athlete profile Ethiopic too).
+// A graphic on the crawl layer is exempt left and right from the safe areas: a crawl runs edge to edge by design.
+
+// Registered by graphicsGolden.webgl.test.ts and graphicsGolden.canvas.test.ts, one renderer each, so the two
+// halves of the longest suite run side by side.
+export function graphicsGoldenSuite(renderer: Renderer) {
+  // The gallery takes its templates from a hub, like an output; this one serves the repository's templates/.
+  let browser: Browser;
+  let hub: HubProcess;
+  useHubAndBrowser((started) => ({ hub, browser } = started));
+  const openGallery = useGalleryPage(() => browser);
+
+  const graphicsSafe = safeArea('graphics', 1920, 1080);
+  const CYRILLIC = /\p{Script=Cyrillic}/u;
+  const GREEK = /\p{Script=Greek}/u;
+  const ETHIOPIC = /\p{Script=Ethiopic}/u;
+  const LATIN_DIACRITIC = /[À-ɏ]/u;
+
+  /** Golden images of the default theme keep their original names; other themes' sit under themes/<name>/. */
+  const goldenName = (theme: string, name: string) => (theme === DEFAULT_THEME ? name : `themes/${theme}/${name}`);
+
+  /** What to check at one time of a sample's storyboard. */
+  type Checkpoint = { t: number; phase?: StoryPhase['phase']; safe?: true; text?: true };
+
+  for (const { name: themeName, theme } of shippedThemes) {
+    for (const [kind, samples] of Object.entries(graphicSamples)) {
+      const layer = contractOf(kind as GraphicKind).layer;
+      const region = theme.regions[layer];
+      const edgeToEdge = layer === 'crawl';
+      const checksSafe = themeName === DEFAULT_THEME;
+      const title = `matches every sample's golden images at each phase, inside its region${checksSafe ? ' and graphics-safe' : ''}, its text in bundled faces inside title-safe`;
+      describe(`${kind} in the ${themeName} theme on ${renderer}`, () => {
+        it(title, { timeout: 300_000 }, async () => {
+          const failures: string[] = [];
+          const expectGraphicsSafe = ({ left, top, right, bottom }: { left: number; top: number; right: number; bottom: number }, where: string) => {
+            expect(top, `${where}: top inside graphics-safe`).toBeGreaterThanOrEqual(graphicsSafe.y);
+            expect(bottom, `${where}: bottom inside graphics-safe`).toBeLessThan(graphicsSafe.y + graphicsSafe.height);
+            if (edgeToEdge) return;
+            expect(left, `${where}: left inside graphics-safe`).toBeGreaterThanOrEqual(graphicsSafe.x);
+            expect(right, `${where}: right inside graphics-safe`).toBeLessThan(graphicsSafe.x + graphicsSafe.width);
+          };
+          const scripts = { cyrillic: false, greek: false, latin: false };
+          let ethiopic = false;
+          for (const sample of samples) {
+            const page = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
+            expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
+            const updated = Boolean(sample.update || sample.updateShow);
+            const checkpoints = new Map<number, Checkpoint>();
+            const at = (t: number, check: Omit<Checkpoint, 't'>) => checkpoints.set(t, { ...checkpoints.get(t), ...check, t });
+            for (const { phase, t, needsUpdate } of storyPhases(theme.timing)) if (!needsUpdate || updated) at(t, { phase });
+            // Graphics-safe where a phase is drawn anyway (on air, after the update). A sample with no update gets
+            // a page of its own for its time before the clear (below): an extra frame here could change the
+            // frames after it (the crawl moves on from the frames it has drawn) and so its golden images.
+            if (checksSafe) for (const t of updated ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500]) at(t, { safe: true });
+            for (const t of updated ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500]) at(t, { text: true });
+
+            for (const { t, phase, safe, text } of [...checkpoints.values()].sort((a, b) => a.t - b.t)) {
+              const where = `${sample.name} at ${t} ms${phase ? ` (${phase})` : ''}`;
+              await page.evaluate((time) => window.finishline!.renderAt(time), t);
+              if (phase || safe) {
+                const frame = await grab(page);
+                const bounds = opaqueBounds(frame);
+                expect(bounds, `${where}: something is drawn`).not.toBeNull();
+                const { left, top, right, bottom } = bounds!;
+                if (phase) {
+                  // Drawn only inside its layer's region, and as its golden image.
+                  expect(left >= region.x && top >= region.y, `${where}: inside the region`).toBe(true);
+                  expect(right < region.x + region.width && bottom < region.y + region.height, `${where}: inside the region`).toBe(true);
+                  const result = compareGolden(crop(frame, region), goldenName(themeName, `${kind}/${sample.name}.${phase}.${renderer}`));
+                  if (!result.ok) failures.push(result.message);
+                }
+                if (safe) expectGraphicsSafe(bounds!, where);
+              }
+              if (text) {
+                const texts = ((await page.evaluate(() => window.finishline!.texts!())) as DrawnText[]).filter((drawn) => drawn.text.trim() !== '');
+                expect(texts.length, `${where}: texts on screen`).toBeGreaterThan(0);
+                expect(await fontProblems(page, texts), where).toEqual([]);
+                for (const drawn of texts) {
+                  scripts.cyrillic ||= CYRILLIC.test(drawn.text);
+                  scripts.greek ||= GREEK.test(drawn.text);
+                  scripts.latin ||= LATIN_DIACRITIC.test(drawn.text);
+                  ethiopic ||= ETHIOPIC.test(drawn.text);
+                  const box = `${where}: "${drawn.text}" at ${[drawn.left, drawn.top, drawn.right, drawn.bottom].map(Math.round).join(', ')}`;
+                  expect(drawn.top, box).toBeGreaterThanOrEqual(Math.max(region.y, TITLE_SAFE.y));
+                  expect(drawn.bottom, box).toBeLessThanOrEqual(Math.min(region.y + region.height, TITLE_SAFE.y + TITLE_SAFE.height));
+                  if (edgeToEdge) continue;
+                  expect(drawn.left, box).toBeGreaterThanOrEqual(Math.max(region.x, TITLE_SAFE.x));
+                  expect(drawn.right, box).toBeLessThanOrEqual(Math.min(region.x + region.width, TITLE_SAFE.x + TITLE_SAFE.width));
+                }
+              }
+            }
+            // Nothing left once the exit is over.
+            await page.evaluate((time) => window.finishline!.renderAt(time), STORY.end);
+            expect(opaqueBounds(await grab(page)), `${sample.name}: nothing left after the exit`).toBeNull();
+            if (checksSafe && !updated) {
+              const again = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
+              for (const t of [STORY.update - 500, STORY.clear - 500]) {
+                await again.evaluate((time) => window.finishline!.renderAt(time), t);
+                const bounds = opaqueBounds(await grab(again));
+                expect(bounds, `${sample.name} at ${t} ms: something is drawn`).not.toBeNull();
+                expectGraphicsSafe(bounds!, `${sample.name} at ${t} ms`);
+              }
+            }
+          }
+          expect(failures).toEqual([]);
+          expect(scripts, 'the samples show Cyrillic, Greek and Latin with diacritics').toEqual({ cyrillic: true, greek: true, latin: true });
+          // Ge'ez (Ethiopian names) is shown by the athlete profile's samples, from the bundled Noto Sans Ethiopic.
+          if (kind === 'athleteProfile') expect(ethiopic, 'the athlete profile samples show Ethiopic').toBe(true);
+        });
+      });
+    }
+  }
+}
