@@ -197,7 +197,9 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     try {
       for (let tries = 0; !closing && connected; tries++) {
         try {
-          return await resubscribe();
+          // Bounded: a consumer request made while the cluster elects a leader may never answer, and a hung
+          // attempt here would stop every later one (the watchdog's too).
+          return await Promise.race([resubscribe(), sleep(RESUBSCRIBE_WAIT_MS).then(() => Promise.reject(new Error(`no answer within ${RESUBSCRIBE_WAIT_MS / 1000} s`)))]);
         } catch (error) {
           if (tries === 0) log(`Could not follow the stream again yet (${(error as Error).message}): retrying`);
           await sleep(500);
@@ -375,4 +377,6 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
 }
 
 const encode = (message: StreamMessage) => new TextEncoder().encode(JSON.stringify(message));
+/** How long one attempt to follow the stream again may take before the next is made. */
+const RESUBSCRIBE_WAIT_MS = 5000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
