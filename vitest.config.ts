@@ -21,6 +21,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll waits for something a page or hub will do (a snapshot drawn, a list re-rendered): on a loaded
+          // 2-core machine that can take longer than vitest's default second, and a poll that passes returns at once.
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: ['test/globalSetup.ts'],
         },
       },

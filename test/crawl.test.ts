@@ -146,6 +146,10 @@ useHubAndBrowser(
 async function change(command: unknown): Promise<{ revision: number; at: number }> {
   const { status, body } = await hub.post(command);
   expect(status, JSON.stringify(body)).toBe(200);
+  // Every output has the show with the change before any frame after it is drawn (outputs hand a snapshot on
+  // a task after reading it, so the hub's answer can come first).
+  const pages = [...first.values(), ...later.values()];
+  await Promise.all(pages.map((page) => page.waitForFunction((r) => (window.finishline?.receivedRevision() ?? -1) >= r, body.revision)));
   const changes = (await hub.state()).crawl.changes;
   return { revision: body.revision, at: changes[changes.length - 1].at };
 }
