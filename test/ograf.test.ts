@@ -89,6 +89,7 @@ const PARTIAL: Record<GraphicKind, Record<string, unknown>> = {
   crawl: { label: 'LONDON' },
   leaderboard: { top: 5 },
   gap: { raceId: 'elite-men' },
+  athleteSplits: { bib: '1' },
 };
 
 describe('OGraf packages', () => {

@@ -21,9 +21,10 @@ export {
   type ParseTimeContext,
   type RaceKind,
 } from './time';
-export { pacePerKm, pacePerMile, formatPace, type PaceUnit } from './pace';
+export { pacePerKm, pacePerMile, formatPace, formatPaceClock, type PaceUnit } from './pace';
 export { projectFinish, compareToRecord, type RecordComparison } from './projectFinish';
 export { validateSplit, latestSplit, type Split } from './splits';
+export { segmentSplits, isSegmentPoint, SEGMENT_M, type SegmentSplit, type SplitPoint } from './segmentSplits';
 export {
   elapsedMs,
   hubNow,

@@ -11,6 +11,7 @@ import { resultCardGraphic } from './resultCard/resultCard';
 import { statCardGraphic } from './statCard/statCard';
 import { leaderboardGraphic } from './leaderboard/leaderboard';
 import { gapGraphic } from './gap/gap';
+import { athleteSplitsGraphic } from './athleteSplits/athleteSplits';
 
 /** Every graphic kind the renderer can draw, in a plain list. */
 export const graphicDefinitions = [
@@ -24,6 +25,7 @@ export const graphicDefinitions = [
   crawlGraphic,
   leaderboardGraphic,
   gapGraphic,
+  athleteSplitsGraphic,
 ] as const;
 
 // Definitions are stored loosely typed: reconcile() pairs each with props its own contract has validated.

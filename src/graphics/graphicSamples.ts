@@ -9,6 +9,7 @@ import { resultCardSamples } from './resultCard/samples';
 import { statCardSamples } from './statCard/samples';
 import { leaderboardSamples } from './leaderboard/samples';
 import { gapSamples } from './gap/samples';
+import { athleteSplitsSamples } from './athleteSplits/samples';
 
 /** Every kind's samples, for the gallery and the golden-image tests. */
 export const graphicSamples: Record<string, GraphicSample[]> = {
@@ -22,4 +23,5 @@ export const graphicSamples: Record<string, GraphicSample[]> = {
   crawl: crawlSamples,
   leaderboard: leaderboardSamples,
   gap: gapSamples,
+  athleteSplits: athleteSplitsSamples,
 };

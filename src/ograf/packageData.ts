@@ -6,18 +6,19 @@ import { HubTimeMs, Race, RaceRecord } from '../protocol/race';
 import { DEFAULT_THEME } from '../protocol/templates/templateSet';
 import { graphicSamples } from '../graphics/graphicSamples';
 import { EMPTY_CRAWL, type CrawlState } from '../state/crawlState';
+import { unknownBib } from '../state/raceReferences';
 import type { ShowState } from '../state/showState';
 
 /**
  * What a package of one graphic kind takes as `data` (OGraf load/updateAction, CasparCG/SPX update): the kind's
  * own props, plus what the graphic would otherwise read from the rest of the show, since a playout has no hub:
- * the races (race clock, split banner, projection ticker; leaderboard and gap with their entrants and passings) and the crawl's items and motion (crawl). `theme`
+ * the races (race clock, split banner, projection ticker; leaderboard, gap and athlete splits with their entrants and passings) and the crawl's items and motion (crawl). `theme`
  * picks one of the bundled themes. Validated with the same zod schemas the hub uses, so a refusal names the field.
  */
 export type PackageData = Record<string, unknown> & { theme?: string };
 
 /** Kinds that draw from the show's races. */
-const RACE_KINDS: readonly GraphicKind[] = ['raceClock', 'splitBanner', 'projectionTicker', 'leaderboard', 'gap'];
+const RACE_KINDS: readonly GraphicKind[] = ['raceClock', 'splitBanner', 'projectionTicker', 'leaderboard', 'gap', 'athleteSplits'];
 
 /**
  * A race as a package takes it: the show's Race, with the clock fields optional. `gunTime` and `finishedAt` are
@@ -54,6 +55,10 @@ export function packageDataSchema(kind: GraphicKind, themes: readonly string[] =
     const named = 'raceIds' in data ? (data.raceIds as string[]).map((id, i) => [['raceIds', i], id] as const) : [[['raceId'], data.raceId as string] as const];
     for (const [path, id] of named) {
       if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: [...path], message: `no race "${id}" in races (give it there: id, name, kind, distanceM)` });
+    }
+    if ('bib' in data) {
+      const race = (data.races as Race[]).find((r) => r.id === data.raceId);
+      if (race && !race.entrants?.some((e) => e.bib === data.bib)) ctx.addIssue({ code: 'custom', path: ['bib'], message: unknownBib(data.bib as string, race) });
     }
   });
 }

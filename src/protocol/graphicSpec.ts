@@ -9,13 +9,14 @@ import { resultCard } from './kinds/resultCard';
 import { statCard } from './kinds/statCard';
 import { leaderboard } from './kinds/leaderboard';
 import { gap } from './kinds/gapGraphic';
+import { athleteSplits } from './kinds/athleteSplits';
 
 /**
  * Every graphic kind's wire contract (kind, default layer, props schema), in a plain list. The Pixi side of
  * each kind lives in src/graphics/<kind>/; the contract sits here so the hub can validate props without
  * importing a renderer.
  */
-export const GRAPHIC_KINDS = [nameCard, raceClock, splitBanner, projectionTicker, athleteProfile, resultCard, statCard, crawl, leaderboard, gap] as const;
+export const GRAPHIC_KINDS = [nameCard, raceClock, splitBanner, projectionTicker, athleteProfile, resultCard, statCard, crawl, leaderboard, gap, athleteSplits] as const;
 export type GraphicKind = (typeof GRAPHIC_KINDS)[number]['kind'];
 
 function specOf<K extends string, P extends z.ZodType>(contract: { kind: K; props: P }) {
@@ -34,6 +35,7 @@ export const GraphicSpec = z.discriminatedUnion('kind', [
   specOf(crawl),
   specOf(leaderboard),
   specOf(gap),
+  specOf(athleteSplits),
 ]);
 export type GraphicSpec = z.infer<typeof GraphicSpec>;
 

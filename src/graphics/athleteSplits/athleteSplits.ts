@@ -1,0 +1,219 @@
+import { Container, Sprite, type Text } from 'pixi.js';
+import { athleteSplits as contract, type AthleteSplitsLayout, type AthleteSplitsProps } from '../../protocol/kinds/athleteSplits';
+import { fitText } from '../fitText';
+import { flagAlias, flagAsset } from '../flags';
+import { defineGraphic, type Look, type Timeline } from '../graphicDefinition';
+import { loadedTexture } from '../loadedTexture';
+import { rollText } from '../rollText';
+import { themeText, unitBox } from '../themeText';
+import { resolveAthleteSplits, type AthleteSplitsModel, type SplitsRow } from './athleteSplitsModel';
+
+/** The value columns, left to right, with their headings; the point's caption takes the width left over. */
+const COLUMNS = [
+  ['split', 'SPLIT'],
+  ['time', 'TIME'],
+  ['perKm', 'PER KM'],
+  ['perMile', 'PER MILE'],
+] as const;
+
+/**
+ * Athlete splits, at the top of the centre region: the athlete (flag, name) and race on an accent bar, a
+ * heading line, then one row per 5 km point reached (point, split, time, pace per km and per mile, and the
+ * time against the record's even pace in the theme's under/over colours). Rows are kept per timing point: a
+ * new passing adds a row that slides in under the others, a correction rolls only the texts it changed. The
+ * graphic never re-enters.
+ */
+export const athleteSplitsGraphic = defineGraphic<AthleteSplitsProps, AthleteSplitsModel, AthleteSplitsLayout>({
+  contract,
+  resolve: resolveAthleteSplits,
+  assets: (model) => (model.country ? [flagAsset(model.country)] : []),
+  build(model, look) {
+    const { theme, layout: L } = look;
+    const { colours } = theme;
+    const region = theme.regions.centre;
+    const left = Math.round(region.x + (region.width - L.width) / 2);
+    const top = region.y;
+    const root = new Container({ label: 'athleteSplits' });
+    const titleBar = unitBox(colours.accent);
+    const panel = unitBox(colours.panel);
+    const flag = new Sprite();
+    const flagHeight = Math.round((L.flagWidth * 3) / 4);
+    flag.position.set(left + L.paddingX, Math.round(top + (L.titleHeight - flagHeight) / 2));
+    const name = themeText(theme, 'display', colours.accentText, L.titleSize, 0.5);
+    const raceName = themeText(theme, 'display', colours.accentText, L.titleSize * 0.75, 0.5);
+    raceName.anchor.set(1, 0.5);
+    raceName.position.set(left + L.width - L.paddingX, top + L.titleHeight / 2);
+    titleBar.position.set(left, top);
+    titleBar.scale.set(L.width, L.titleHeight);
+    panel.position.set(left, top + L.titleHeight);
+    panel.scale.set(L.width, panelHeight(model));
+
+    // The heading line: column captions, and the comparison's (only when the race has a record).
+    const head = new Container({ label: 'athleteSplits:head' });
+    head.position.set(left, top + L.titleHeight);
+    const headMid = L.headHeight / 2;
+    const rights = columnRights(L);
+    for (const [column, caption] of COLUMNS) {
+      const text = themeText(theme, 'text', colours.panelText, L.headSize, 0.5);
+      text.anchor.set(1, 0.5);
+      text.alpha = 0.7;
+      text.position.set(rights[column], headMid);
+      fitText(text, caption, L.columns[column] - L.paddingX / 2, L.headSize, L.headSize * 0.7);
+      head.addChild(text);
+    }
+    const comparison = themeText(theme, 'text', colours.panelText, L.headSize, 0.5);
+    comparison.anchor.set(1, 0.5);
+    comparison.alpha = 0.7;
+    comparison.position.set(rights.vsRecord, headMid);
+    head.addChild(comparison);
+    const status = themeText(theme, 'display', colours.panelText, L.rowSize, 0.5);
+    status.position.set(left + L.paddingX, slotY(0) + L.rowHeight / 2);
+    const rowLayer = new Container({ label: 'athleteSplits:rows' });
+    root.addChild(titleBar, panel, flag, name, raceName, head, rowLayer, status);
+
+    const setTitle = (m: AthleteSplitsModel) => {
+      const texture = m.country ? loadedTexture(flagAlias(m.country)) : null;
+      if (texture) flag.texture = texture;
+      flag.visible = texture !== null;
+      flag.setSize(L.flagWidth, flagHeight);
+      const nameX = left + L.paddingX + (flag.visible ? L.flagWidth + L.paddingX / 2 : 0);
+      name.position.set(nameX, top + L.titleHeight / 2);
+      fitText(raceName, m.raceName, L.width / 3, L.titleSize * 0.75, L.titleMinSize);
+      fitText(name, m.name, left + L.width - nameX - raceName.width - 2 * L.paddingX, L.titleSize, L.titleMinSize);
+    };
+    const setComparison = (m: AthleteSplitsModel) => fitText(comparison, m.comparison ?? '', L.columns.vsRecord - L.paddingX / 2, L.headSize, L.headSize * 0.7);
+    const setStatus = (m: AthleteSplitsModel) => fitText(status, m.status ?? '', L.width - 2 * L.paddingX, L.rowSize, L.rowMinSize);
+    setTitle(model);
+    setComparison(model);
+    setStatus(model);
+
+    const rows = new Map<string, RowView>();
+    model.rows.forEach((row, i) => {
+      const view = buildRow(row, i, look);
+      view.root.position.set(left, slotY(i));
+      rows.set(row.key, view);
+      rowLayer.addChild(view.root);
+    });
+    let current = model;
+
+    function slotY(i: number) {
+      return top + L.titleHeight + L.headHeight + i * L.rowHeight;
+    }
+    function panelHeight(m: AthleteSplitsModel) {
+      return L.headHeight + Math.max(1, m.rows.length) * L.rowHeight;
+    }
+
+    return {
+      root,
+      enter(tl: Timeline) {
+        const { enterSeconds: d, ease } = theme.timing;
+        tl.fromTo(titleBar.scale, { x: 0 }, { x: L.width, duration: d * 0.45, ease }, 0)
+          .fromTo(panel.scale, { y: 0 }, { y: panel.scale.y, duration: d * 0.5, ease }, d * 0.25)
+          .fromTo([flag, name, raceName, head, status], { alpha: 0 }, { alpha: 1, duration: d * 0.4, ease }, d * 0.45);
+        [...rows.values()].forEach((view, i) => {
+          tl.fromTo(view.root, { alpha: 0, x: left - L.slide }, { alpha: 1, x: left, duration: d * 0.35, ease }, d * 0.45 + i * d * 0.04);
+        });
+      },
+      exit(tl: Timeline) {
+        const { exitSeconds: d } = theme.timing;
+        tl.to([flag, name, raceName, head, rowLayer, status], { alpha: 0, duration: d * 0.4, ease: 'power2.in' }, 0)
+          .to(panel.scale, { y: 0, duration: d * 0.5, ease: 'power3.in' }, d * 0.25)
+          .to(titleBar.scale, { x: 0, duration: d * 0.4, ease: 'power3.in' }, d * 0.6);
+      },
+      update(next: AthleteSplitsModel, tl: Timeline) {
+        const { updateSeconds: d, ease } = theme.timing;
+        const roll = { duration: d, distance: L.slide / 2, ease };
+        const previous = current;
+        current = next;
+        if (next.name !== previous.name || next.raceName !== previous.raceName || next.country !== previous.country) {
+          const changed = [...(next.name !== previous.name ? [name] : []), ...(next.raceName !== previous.raceName ? [raceName] : [])];
+          rollText(tl, changed, () => setTitle(next), roll);
+        }
+        if (next.comparison !== previous.comparison) rollText(tl, [comparison], () => setComparison(next), roll);
+        if (next.status !== previous.status) rollText(tl, [status], () => setStatus(next), roll);
+        if (panelHeight(next) !== panel.scale.y) tl.to(panel.scale, { y: panelHeight(next), duration: d, ease }, 0);
+        const staying = new Set(next.rows.map((r) => r.key));
+        for (const [key, view] of rows) {
+          if (staying.has(key)) continue;
+          rows.delete(key);
+          tl.to(view.root, { alpha: 0, duration: d / 2, ease: 'power2.in' }, 0).call(() => view.root.destroy({ children: true }), [], d);
+        }
+        next.rows.forEach((row, i) => {
+          const view = rows.get(row.key);
+          if (!view) {
+            // A point newly reached: its row slides in below the others as the panel grows to hold it.
+            const added = buildRow(row, i, look);
+            added.root.position.set(left - L.slide, slotY(i));
+            added.root.alpha = 0;
+            rowLayer.addChild(added.root);
+            rows.set(row.key, added);
+            tl.to(added.root, { alpha: 1, x: left, duration: d / 2, ease }, d / 2);
+            return;
+          }
+          if (view.root.y !== slotY(i)) tl.to(view.root, { y: slotY(i), duration: d, ease }, 0);
+          const changed = view.changedTexts(row);
+          if (changed.length > 0) rollText(tl, changed, () => view.set(row), { ...roll, distance: 0 });
+        });
+      },
+    };
+  },
+});
+
+/** Where each value column's right edge falls, from the row's left (values are right-aligned). */
+function columnRights(L: AthleteSplitsLayout) {
+  const vsRecord = L.width - L.paddingX;
+  const perMile = vsRecord - L.columns.vsRecord;
+  const perKm = perMile - L.columns.perMile;
+  const time = perKm - L.columns.perKm;
+  const split = time - L.columns.time;
+  return { split, time, perKm, perMile, vsRecord, pointWidth: split - L.columns.split - L.paddingX };
+}
+
+type RowView = { root: Container; set(row: SplitsRow): void; changedTexts(row: SplitsRow): Text[] };
+
+/** One segment's row in local coordinates (0,0 is its top-left on the panel); every other row a faint stripe. */
+function buildRow(row: SplitsRow, index: number, look: Look<AthleteSplitsLayout>): RowView {
+  const { theme, layout: L } = look;
+  const { colours } = theme;
+  const root = new Container({ label: `athleteSplits:row:${row.key}` });
+  const mid = L.rowHeight / 2;
+  const rights = columnRights(L);
+  if (index % 2 === 0) {
+    const stripe = unitBox(colours.panelText);
+    stripe.alpha = 0.06;
+    stripe.scale.set(L.width, L.rowHeight);
+    root.addChild(stripe);
+  }
+  const point = themeText(theme, 'display', colours.panelText, L.rowSize, 0.5);
+  point.position.set(L.paddingX, mid);
+  const value = (column: keyof typeof rights, face: 'display' | 'text' = 'display') => {
+    const text = themeText(theme, face, colours.panelText, L.rowSize, 0.5);
+    text.anchor.set(1, 0.5);
+    text.position.set(rights[column], mid);
+    return text;
+  };
+  const texts = { split: value('split'), time: value('time'), perKm: value('perKm', 'text'), perMile: value('perMile', 'text'), vsRecord: value('vsRecord') };
+  root.addChild(point, ...Object.values(texts));
+
+  let shown = row;
+  function set(next: SplitsRow) {
+    shown = next;
+    fitText(point, next.point, rights.pointWidth, L.rowSize, L.rowMinSize);
+    for (const [column] of COLUMNS) fitText(texts[column], next[column], L.columns[column] - L.paddingX / 2, L.rowSize, L.rowMinSize);
+    const vs = next.vsRecord;
+    texts.vsRecord.style.fill = vs?.direction === 'under' ? colours.under : vs?.direction === 'over' ? colours.over : colours.panelText;
+    fitText(texts.vsRecord, vs?.text ?? '', L.columns.vsRecord - L.paddingX / 2, L.rowSize, L.rowMinSize);
+  }
+  set(row);
+  return {
+    root,
+    set,
+    changedTexts(next) {
+      return [
+        ...(next.point !== shown.point ? [point] : []),
+        ...COLUMNS.filter(([column]) => next[column] !== shown[column]).map(([column]) => texts[column]),
+        ...(next.vsRecord?.text !== shown.vsRecord?.text || next.vsRecord?.direction !== shown.vsRecord?.direction ? [texts.vsRecord] : []),
+      ];
+    },
+  };
+}
