@@ -20,7 +20,7 @@ const COLUMNS = [
  * Athlete splits, at the top of the centre region: the athlete (flag, name) and race on an accent bar, a
  * heading line, then one row per 5 km point reached (point, split, time, pace per km and per mile, and the
  * time against the record's even pace in the theme's under/over colours). Rows are kept per timing point: a
- * new passing adds a row that slides in under the others, a correction rolls only the texts it changed. The
+ * new passing adds a row that drops into place under the others, a correction rolls only the texts it changed. The
  * graphic never re-enters.
  */
 export const athleteSplitsGraphic = defineGraphic<AthleteSplitsProps, AthleteSplitsModel, AthleteSplitsLayout>({
@@ -110,8 +110,9 @@ export const athleteSplitsGraphic = defineGraphic<AthleteSplitsProps, AthleteSpl
         tl.fromTo(titleBar.scale, { x: 0 }, { x: L.width, duration: d * 0.45, ease }, 0)
           .fromTo(panel.scale, { y: 0 }, { y: panel.scale.y, duration: d * 0.5, ease }, d * 0.25)
           .fromTo([flag, name, raceName, head, status], { alpha: 0 }, { alpha: 1, duration: d * 0.4, ease }, d * 0.45);
+        // Rows drop into their slots (a sideways slide would carry their stripes past the panel's edge).
         [...rows.values()].forEach((view, i) => {
-          tl.fromTo(view.root, { alpha: 0, x: left - L.slide }, { alpha: 1, x: left, duration: d * 0.35, ease }, d * 0.45 + i * d * 0.04);
+          tl.fromTo(view.root, { alpha: 0, y: slotY(i) - L.slide / 2 }, { alpha: 1, y: slotY(i), duration: d * 0.35, ease }, d * 0.45 + i * d * 0.04);
         });
       },
       exit(tl: Timeline) {
@@ -141,13 +142,13 @@ export const athleteSplitsGraphic = defineGraphic<AthleteSplitsProps, AthleteSpl
         next.rows.forEach((row, i) => {
           const view = rows.get(row.key);
           if (!view) {
-            // A point newly reached: its row slides in below the others as the panel grows to hold it.
+            // A point newly reached: its row drops in below the others as the panel grows to hold it.
             const added = buildRow(row, i, look);
-            added.root.position.set(left - L.slide, slotY(i));
+            added.root.position.set(left, slotY(i) - L.slide / 2);
             added.root.alpha = 0;
             rowLayer.addChild(added.root);
             rows.set(row.key, added);
-            tl.to(added.root, { alpha: 1, x: left, duration: d / 2, ease }, d / 2);
+            tl.to(added.root, { alpha: 1, y: slotY(i), duration: d / 2, ease }, d / 2);
             return;
           }
           if (view.root.y !== slotY(i)) tl.to(view.root, { y: slotY(i), duration: d, ease }, 0);
