@@ -90,7 +90,7 @@ describe('a replayed race feed', () => {
     await page.close();
 
     // The panel's Race data card: the dead feed flagged, the held passing with its reason, accepted with a click,
-    // and L puts the selected race's leaderboard on air.
+    // L puts the selected race's leaderboard on air, and an athlete's Splits their splits.
     const panel = await openPanel(browser, hub, '&clock=manual');
     const card = panel.locator('#race-data');
     await expect.poll(() => card.getByRole('list', { name: 'Timing feeds' }).textContent(), { timeout: 10_000 }).toMatch(/results-site \(pull\): stale/);
@@ -101,6 +101,9 @@ describe('a replayed race feed', () => {
     await panel.locator('body').click({ position: { x: 5, y: 5 } });
     await panel.keyboard.press('l');
     await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'leaderboard', props: { raceId: 'elite-men', top: 8, page: 1 } });
+    // A standings row's Splits puts that athlete's 5 km splits on air in the leaderboard's place.
+    await card.getByRole('button', { name: 'Splits of Bekele to air' }).click();
+    await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'athleteSplits', props: { raceId: 'elite-men', bib: '3' } });
     // The result card is made from the finish standings and the start list, never retyped.
     await card.getByRole('button', { name: 'Result card to rundown' }).click();
     await expect.poll(async () => ((await hub.state()).rundown as any[]).find((i) => i.label === 'ELITE MEN result')?.graphic.props.topThree.map((p: any) => p.name)).toEqual(['Kipchoge', 'Biwott', 'Bekele']);

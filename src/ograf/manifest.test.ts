@@ -44,5 +44,10 @@ describe('OGraf manifests', () => {
       error: 'raceIds.1: no race "nope" in races (give it there: id, name, kind, distanceM)',
     });
     expect(parsePackageData('statCard', { value: 'lots', caption: 'runners' })).toEqual({ ok: false, error: 'value: Invalid input: expected number, received string' });
+    expect(parsePackageData('athleteSplits', { ...defaultData('athleteSplits'), bib: '99' })).toEqual({
+      ok: false,
+      error: "bib: Bib 99 is not on ŁÓDŹ · МАРАФОН's start list: its bibs are 1, 2, 3, 7, 8, 9.",
+    });
+    expect(parsePackageData('athleteSplits', { ...defaultData('athleteSplits'), bib: '1' }).ok).toBe(true);
   });
 });

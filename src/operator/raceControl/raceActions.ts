@@ -91,6 +91,10 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
       if (!race) return none('show');
       return act({ type: 'take', graphic: { kind: 'gap', props: { raceId: race.id } } }, `${race.name} gap to air`);
     },
+    /** One athlete's 5 km splits against the record (see the Race data card's standings). */
+    takeAthleteSplits(race: Race, bib: string, name: string) {
+      return act({ type: 'take', graphic: { kind: 'athleteSplits', props: { raceId: race.id, bib } } }, `${name}'s splits to air`);
+    },
     takeClock(race = selected()) {
       if (!race) return none('show');
       return act({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: [race.id] } } }, `${race.name} clock to air`);

@@ -14,7 +14,7 @@ const POLL_MS = 2000;
 
 /**
  * Race data for the selected race (1-9 selects): its standings from the timing feeds with the leaderboard key
- * (L), profiles and the result card made from the start list, feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
+ * (L), each athlete's splits to air, profiles and the result card made from the start list, feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
  * start list (import CSV), and every feed of the show with its health (GET /api/feeds) and Start/Stop.
  */
 export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions) {
@@ -64,7 +64,7 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
           el('td', { text: s.name }),
           el('td', { text: s.time }),
           el('td', { text: s.change }),
-          el('td', {}, button('Profile', () => addItem(profileItem(race, entrantOf(s.bib)!)), `Profile of ${s.name} to the rundown`)),
+          el('td', {}, button('Profile', () => addItem(profileItem(race, entrantOf(s.bib)!)), `Profile of ${s.name} to the rundown`), ' ', button('Splits', () => races.takeAthleteSplits(race, s.bib, s.name), `Splits of ${s.name} to air`)),
         ),
       ),
     );
