@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Command } from '../../protocol/command';
+import { FeedFile } from '../../protocol/feedFile';
 import type { Race } from '../../protocol/race';
 import { applyCommand } from '../../state/applyCommand';
 import { raceReferenceProblem } from '../../state/raceReferences';
-import { emptyShow, type ShowState } from '../../state/showState';
+import { emptyShow, ShowState } from '../../state/showState';
 import { athleteSplitsSamples } from './samples';
+import { formatTime } from '../../core';
 import { resolveAthleteSplits } from './athleteSplitsModel';
 
 const [sample] = athleteSplitsSamples;
@@ -94,5 +97,37 @@ describe('resolveAthleteSplits', () => {
 
   it('draws nothing for a race the show does not have', () => {
     expect(resolveAthleteSplits({ raceId: 'mass', bib: '7' }, before)).toEqual({ raceName: '', name: '', country: null, comparison: null, rows: [], status: null });
+  });
+
+  it('follows the shipped London rehearsal feed through: the winner against the world record, a correction taken', () => {
+    const file = FeedFile.parse(JSON.parse(readFileSync(new URL('../../../shows/feeds/london-2016-elite.rehearsal.json', import.meta.url), 'utf8')));
+    let show = ShowState.parse(JSON.parse(readFileSync(new URL('../../../shows/london-2016.json', import.meta.url), 'utf8')));
+    const START = 1_000_000_000;
+    const run = (input: unknown, now: number) => {
+      const result = applyCommand(show, Command.parse(input), { now });
+      if (!result.ok) throw new Error(result.error);
+      show = result.state;
+    };
+    const men = file.races.find((r) => r.raceId === 'elite-men')!;
+    run({ type: 'setEntrants', raceId: 'elite-men', entrants: men.entrants }, START);
+    run({ type: 'setTimingPoints', raceId: 'elite-men', points: men.timingPoints }, START);
+    run({ type: 'setGunTime', raceId: 'elite-men', gunTime: START + men.gunAtMs }, START);
+    const passings = file.passings.filter((p) => p.raceId === 'elite-men');
+    for (const p of passings) run({ type: 'recordPassings', raceId: 'elite-men', passings: [{ bib: p.bib, metres: p.metres, elapsedMs: p.elapsedMs, source: 'rehearsal' }] }, START + p.atMs);
+
+    const kipchoge = resolveAthleteSplits({ raceId: 'elite-men', bib: '1' }, show);
+    expect(kipchoge).toMatchObject({ raceName: 'ELITE MEN', name: 'Kipchoge', country: 'KE', comparison: 'VS WORLD RECORD PACE', status: null });
+    expect(kipchoge.rows.map((r) => r.point)).toEqual(['5K', '10K', '15K', '20K', '25K', '30K', '35K', '40K', 'FINISH']);
+    // 2:03:05 against Kimetto's 2:02:57.
+    expect(kipchoge.rows.at(-1)).toMatchObject({ time: '2:03:05', vsRecord: { text: '8 S OVER', direction: 'over' } });
+    // The feed sends Bekele's 20K, the same again, then a correction 2 s later: his row shows the correction.
+    const bekele20K = passings.filter((p) => p.bib === '3' && p.metres === 20_000).map((p) => p.elapsedMs);
+    expect(bekele20K).toEqual([3_512_915, 3_512_915, 3_514_915]);
+    const bekele = resolveAthleteSplits({ raceId: 'elite-men', bib: '3' }, show).rows;
+    expect(bekele[3]).toMatchObject({ point: '20K', time: formatTime(3_514_915) });
+    expect(bekele[3]!.time).toBe('58:34');
+    // Kebede's misread 40K chip is held for the operator, never drawn: his splits stop at 35K.
+    expect(show.races.find((r) => r.id === 'elite-men')!.held!.map((h) => [h.bib, h.metres])).toEqual([['9', 40_000]]);
+    expect(resolveAthleteSplits({ raceId: 'elite-men', bib: '9' }, show).rows.at(-1)!.point).toBe('35K');
   });
 });
