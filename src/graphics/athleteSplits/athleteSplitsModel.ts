@@ -34,7 +34,7 @@ export function resolveAthleteSplits(props: AthleteSplitsProps, show: ShowState)
   if (!race) return { raceName: '', name: '', country: null, comparison: null, rows: [], status: null };
   const comparison = race.record ? `VS ${race.record.label} PACE` : null;
   const entrant = entrantOf(race, props.bib);
-  // The hub refuses a take of an unknown bib (raceReferenceProblem); a start list replaced while on air can still lose it.
+  // The hub refuses an unknown bib on take and update, and a start list that drops one on air; a show file read as it is may still name one.
   if (!entrant) return { raceName: race.name, name: `#${props.bib}`, country: null, comparison, rows: [], status: `BIB ${props.bib} IS NOT ON THE START LIST` };
   const athlete = { raceName: race.name, name: shownName(entrant), country: entrant.country ? (countryOf(entrant.country)?.alpha2 ?? null) : null, comparison };
   const points = race.timingPoints ?? [];

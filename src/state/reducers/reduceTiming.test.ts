@@ -52,6 +52,16 @@ describe('start lists', () => {
     state = record(state, pass('1', 10_000, min(28, 37)));
     expect(refusal(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '1' })).toBe("Bib 1 has passings in ELITE MEN; an athlete with times can't be removed.");
   });
+
+  it('keeps an athlete whose splits are on air, even before their first passing', () => {
+    let state = run(race(), { type: 'take', graphic: { kind: 'athleteSplits', props: { raceId: 'elite-men', bib: '6' } } });
+    const onAir = "Bib 6's splits are on air on the centre layer; take them off air before removing the athlete from ELITE MEN.";
+    expect(refusal(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '6' })).toBe(onAir);
+    expect(refusal(state, { type: 'setEntrants', raceId: 'elite-men', entrants: [{ bib: '1', name: 'Eliud Kipchoge' }] })).toBe(onAir);
+    state = run(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '2' });
+    state = run(state, { type: 'clear', layer: 'centre' });
+    expect(men(run(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '6' })).entrants!.map((e) => e.bib)).toEqual(['1', '3']);
+  });
 });
 
 describe('passings', () => {

@@ -27,6 +27,16 @@ export function reduceTiming(state: ShowState, command: TimingCommand, ctx: Appl
   if (!race) return unknownRace(command.raceId, state.races);
   const next = reduceRaceTiming(race, command, ctx);
   if (typeof next === 'string') return next;
+  if (next.entrants !== race.entrants) {
+    // An athlete's splits on air must keep their athlete: the graphic would lose its name and flag mid-air.
+    for (const onAir of Object.values(state.onAir)) {
+      const { graphic } = onAir;
+      if (graphic.kind !== 'athleteSplits' || graphic.props.raceId !== race.id) continue;
+      if (!next.entrants?.some((e) => e.bib === graphic.props.bib)) {
+        return `Bib ${graphic.props.bib}'s splits are on air on the ${onAir.layer} layer; take them off air before removing the athlete from ${race.name}.`;
+      }
+    }
+  }
   return { ...state, races: state.races.map((r) => (r.id === race.id ? next : r)) };
 }
 
