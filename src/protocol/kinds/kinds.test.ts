@@ -59,4 +59,11 @@ describe('graphic kind props', () => {
     expect(Command.safeParse({ type: 'take', graphic: { kind: 'statCard', props: { value: 39698, caption: 'runners were set to start' } } }).success).toBe(true);
     expect(refusal({ kind: 'statCard', props: { value: '39,698', caption: 'runners' } })).toBe('graphic.props.value: Invalid input: expected number, received string');
   });
+
+  it('accepts an athlete’s splits by race and bib, and refuses a bib that is not a bib number', () => {
+    const parsed = Command.parse({ type: 'take', graphic: { kind: 'athleteSplits', props: { raceId: 'elite-men', bib: ' 7 ' } } });
+    expect(parsed.type === 'take' && parsed.graphic).toEqual({ kind: 'athleteSplits', props: { raceId: 'elite-men', bib: '7' } });
+    expect(refusal({ kind: 'athleteSplits', props: { raceId: 'elite-men', bib: 'Kipchoge!' } })).toBe('graphic.props.bib: must be a bib number: 1 to 8 letters, digits or hyphens, like 101 or F12');
+    expect(refusal({ kind: 'athleteSplits', props: { raceId: 'elite-men' } })).toBe('graphic.props.bib: Invalid input: expected string, received undefined');
+  });
 });
