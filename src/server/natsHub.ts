@@ -1,12 +1,12 @@
-import { connect, StorageType, type JetStreamManager, type KV, type Msg, type NatsConnection } from 'nats';
+import { connect, type KV, type Msg, type NatsConnection } from 'nats';
 import type { Command } from '../protocol/command';
-import { describeIssues } from '../protocol/describeIssues';
 import { applyCommand } from '../state/applyCommand';
 import { createShowStore } from '../state/createShowStore';
 import { ShowState } from '../state/showState';
 import { checkShow, DEFAULT_MAX_WAITING, HUB_SENDER, type Applied, type Hub, type SubmitResult } from './hub';
 import { publishAt, type StreamTarget } from './natsPublisher';
-import { followStream, REQUEST_MS, type StreamFollower } from './natsStreamFollower';
+import { openShowStream, REQUEST_MS } from './natsShowStream';
+import { followStream, type StreamFollower } from './natsStreamFollower';
 import { sleep, withDeadline } from './withDeadline';
 
 /** What goes into the show's stream: a command with who sent it and the hub time it was applied at, or a whole show. */
@@ -55,11 +55,8 @@ const MAX_CONFLICTS = 50;
  */
 export function createNatsHub(options: NatsHubOptions): Hub & { problem(): string | null; close(): Promise<void> } {
   const { servers, show, initial, now = Date.now, themes, replicas = 1, maxWaiting = DEFAULT_MAX_WAITING, onApplied, log = console.log } = options;
-  const stream = `FINISHLINE_${show}`;
-  const subject = `finishline.${show}.commands`;
   const store = createShowStore(initial);
   let nc: NatsConnection | null = null;
-  let jsm: JetStreamManager | null = null;
   let target: StreamTarget | null = null;
   let kv: KV | null = null;
   let follower: StreamFollower | null = null;
@@ -118,78 +115,26 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     }
   }
 
-  /** Reads the snapshot, makes sure the stream exists (seeding it with this hub's show when it is new) and applies it for ever. */
+  /** Opens the show's stream and applies it from the latest snapshot, for ever (the follower). */
   async function follow(conn: NatsConnection) {
-    const manager = (jsm = await withDeadline(conn.jetstreamManager({ timeout: REQUEST_MS }), REQUEST_MS + 500, 'opening JetStream'));
-    try {
-      await withDeadline(manager.streams.info(stream), REQUEST_MS + 500, `reading stream ${stream}`);
-    } catch {
-      await withDeadline(manager.streams.add({ name: stream, subjects: [subject], storage: StorageType.File, num_replicas: replicas }), REQUEST_MS + 500, `creating stream ${stream}`);
+    const opened = await openShowStream(conn, { show, replicas, seed: () => encode({ kind: 'replace', state: initial, sender: HUB_SENDER, at: now() }), log });
+    target = { js: opened.js, jsm: opened.jsm, stream: opened.stream, subject: opened.subject };
+    kv = opened.kv;
+    if (opened.snapshot) {
+      appliedSeq = snapshotSeq = opened.snapshot.revision;
+      store.setState(opened.snapshot, true);
     }
-    const js = conn.jetstream({ timeout: REQUEST_MS });
-    target = { js, jsm: manager, stream, subject };
-    kv = await withDeadline(js.views.kv('finishline-snapshots', { history: 1, replicas }), REQUEST_MS + 500, 'opening the snapshot bucket');
-    const saved = await withDeadline(kv.get(show), REQUEST_MS + 500, 'reading the snapshot');
-    const { state } = await withDeadline(manager.streams.info(stream), REQUEST_MS + 500, `reading stream ${stream}`);
-    let fromSnapshot = 0;
-    // A snapshot past the end of the stream belongs to a stream that was deleted since: it is not this show.
-    if (saved && saved.value.length > 0 && saved.json<{ seq: number }>().seq <= state.last_seq) {
-      const parsed = ShowState.safeParse(saved.json<{ seq: number; state: unknown }>().state);
-      if (parsed.success) {
-        appliedSeq = snapshotSeq = fromSnapshot = parsed.data.revision;
-        store.setState(parsed.data, true);
-      } else log(`The NATS snapshot of ${show} is not a valid show (${describeIssues(parsed.error)}): replaying the whole stream`);
-    }
-    if (state.last_seq === 0) {
-      // Another hub may seed it first: its show is the show (both replaces are applied in order everywhere).
-      await withDeadline(js.publish(subject, encode({ kind: 'replace', state: initial, sender: HUB_SENDER, at: now() }), { expect: { lastSequence: 0 } }), REQUEST_MS + 500, 'seeding the stream').catch(() => {});
-    }
-    const end = Math.max(state.last_seq, 1);
-    follower = followStream({ nc: conn, jsm: manager, stream, nextSeq: () => appliedSeq + 1, apply: applyMessage, log });
-    if (!(await appliedUpTo(end, 60_000))) throw new Error(`the stream was not read up to message ${end} within 60 s (${await describeState()})`);
+    const end = Math.max(opened.lastSeq, 1);
+    const following = (follower = followStream({ nc: conn, jsm: opened.jsm, stream: opened.stream, nextSeq: () => appliedSeq + 1, apply: applyMessage, log }));
+    if (!(await appliedUpTo(end, 60_000))) throw new Error(`the stream was not read up to message ${end} within 60 s (${await following.describe()})`);
     ready = true;
     setProblem(connected ? null : problem);
-    const from = fromSnapshot > 0 ? `from the snapshot at revision ${fromSnapshot} and ${appliedSeq - fromSnapshot} commands after it` : `replaying all ${appliedSeq} messages`;
-    log(`Following the show ${show} in NATS stream ${stream} at revision ${appliedSeq} (${from})`);
+    const from = opened.snapshot ? `from the snapshot at revision ${opened.snapshot.revision} and ${appliedSeq - opened.snapshot.revision} commands after it` : `replaying all ${appliedSeq} messages`;
+    log(`Following the show ${show} in NATS stream ${opened.stream} at revision ${appliedSeq} (${from})`);
   }
 
-  /** Where this hub is against the stream, for the log when something is late (every request bounded). */
-  async function describeState(): Promise<string> {
-    let streamPart = 'stream unknown';
-    try {
-      const info = await withDeadline(jsm!.streams.info(stream), 1500, 'stream info');
-      const peers = (info.cluster?.replicas ?? []).map((r) => `${r.name} ${r.current ? 'current' : 'behind'}${r.offline ? ' offline' : ''} lag ${r.lag ?? 0}`).join(', ');
-      streamPart = `stream last ${info.state.last_seq}, leader ${info.cluster?.leader ?? 'none'}${peers ? ` (${peers})` : ''}`;
-    } catch (error) {
-      streamPart = `stream: ${(error as Error).message}`;
-    }
-    return `applied ${appliedSeq}, ${streamPart}, ${follower ? await follower.describe() : 'no follower'}, ${connected ? `connected to ${nc?.getServer()}` : 'disconnected'}`;
-  }
-  const explain = (what: string) => void describeState().then((state) => log(`${what}: ${state}`));
-
-  /**
-   * A hub that only serves pages sends no commands, so nothing else would notice a consumer that is alive but
-   * delivers nothing: every 2 s the stream's end is compared with what this hub has applied, and a hub behind
-   * with nothing arriving follows the stream again.
-   */
-  let lastChecked = -1;
-  let checking = false;
-  const watchdog = setInterval(() => {
-    if (!ready || !connected || closing || !jsm || checking) return;
-    checking = true;
-    withDeadline(jsm.streams.info(stream), 1900, 'stream info')
-      .then(({ state }) => {
-        const stuck = state.last_seq > appliedSeq && appliedSeq === lastChecked;
-        lastChecked = appliedSeq;
-        if (stuck) {
-          explain(`Behind the stream with nothing arriving, following it again`);
-          follower?.restart(`behind the stream (${appliedSeq} of ${state.last_seq}) with nothing arriving`);
-        }
-      })
-      .catch(() => {})
-      .finally(() => (checking = false));
-  }, 2000);
-  watchdog.unref();
+  /** Logs where this hub is against the stream (and why it is looking), every request bounded. */
+  const explain = (what: string) => void follower?.describe().then((state) => log(`${what}: ${state}, ${connected ? `connected to ${nc?.getServer()}` : 'disconnected'}`));
 
   function applyMessage(seq: number, message: Msg) {
     const msgID = message.headers?.get('Nats-Msg-Id') ?? '';
@@ -350,7 +295,6 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       }),
     async close() {
       closing = true;
-      clearInterval(watchdog);
       follower?.stop();
       await nc?.drain().catch(() => {});
     },

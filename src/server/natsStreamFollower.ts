@@ -1,17 +1,16 @@
 import { AckPolicy, createInbox, DeliverPolicy, isFlowControlMsg, isHeartbeatMsg, nanos, type JetStreamManager, type Msg, type NatsConnection } from 'nats';
+import { describeStream, REQUEST_MS } from './natsShowStream';
 import { sleep, withDeadline } from './withDeadline';
 
 /** The stream sends a heartbeat this often when it has nothing else to send. */
 const HEARTBEAT_MS = 1000;
 /** Nothing heard for this long (three heartbeats): the consumer is gone (its NATS node died) or stuck; a new one is made. */
 const SILENT_MS = 3 * HEARTBEAT_MS;
-/** How long one request to the JetStream API may take (a cluster electing a leader may not answer at all). */
-export const REQUEST_MS = 3000;
 
 export type StreamFollower = {
   /** Drops the consumer and follows the stream again from the first message not applied yet. */
   restart(reason: string): void;
-  /** The consumer as NATS sees it, for a log line when something is late. */
+  /** The stream and the consumer as NATS sees them, for a log line when something is late (bounded requests). */
   describe(): Promise<string>;
   stop(): void;
 };
@@ -21,6 +20,8 @@ export type StreamFollower = {
  * ordered consumer, whose re-creation retries without end and out of sight. Every step has a deadline: creating
  * the consumer (REQUEST_MS), hearing from it (a heartbeat each second; SILENT_MS of silence means it is gone), and
  * a gap in the consumer's or the stream's sequence ends it too. Each time, a new consumer starts at `nextSeq()`.
+ * And every 2 s the stream's end is compared with what was applied: behind with nothing arriving (a consumer that
+ * heartbeats but delivers nothing) ends it as well.
  */
 export function followStream(options: {
   nc: NatsConnection;
@@ -35,6 +36,26 @@ export function followStream(options: {
   let consumer: string | null = null;
   let heard = Date.now();
   let endCurrent: ((reason: string) => void) | null = null;
+
+  let lastChecked = -1;
+  let checking = false;
+  const watchdog = setInterval(() => {
+    if (checking || stopped) return;
+    checking = true;
+    withDeadline(jsm.streams.info(stream), 1900, 'stream info')
+      .then(({ state }) => {
+        const applied = nextSeq() - 1;
+        const stuck = state.last_seq > applied && applied === lastChecked;
+        lastChecked = applied;
+        if (stuck && endCurrent) {
+          void describeAll().then((now) => log(`Behind the stream with nothing arriving, following it again: ${now}`));
+          endCurrent(`behind the stream (${applied} of ${state.last_seq}) with nothing arriving`);
+        }
+      })
+      .catch(() => {}) // NATS unreachable or electing a leader: the next look will tell
+      .finally(() => (checking = false));
+  }, 2000);
+  watchdog.unref();
 
   void (async () => {
     while (!stopped) {
@@ -116,20 +137,26 @@ export function followStream(options: {
     });
   }
 
+  async function describeAll() {
+    return `applied ${nextSeq() - 1}, ${await describeStream(jsm, stream)}, ${await describeConsumer()}`;
+  }
+  async function describeConsumer() {
+    const quiet = `last heard ${Date.now() - heard} ms ago`;
+    if (!consumer) return `no consumer yet (${quiet})`;
+    try {
+      const info = await withDeadline(jsm.consumers.info(stream, consumer), 1500, 'consumer info');
+      return `consumer ${consumer} on ${info.cluster?.leader ?? 'this server'}: delivered up to stream message ${info.delivered.stream_seq}, ${info.num_pending} pending (${quiet})`;
+    } catch (error) {
+      return `consumer ${consumer}: ${(error as Error).message} (${quiet})`;
+    }
+  }
+
   return {
     restart: (reason) => endCurrent?.(reason),
-    async describe() {
-      const quiet = `last heard ${Date.now() - heard} ms ago`;
-      if (!consumer) return `no consumer yet (${quiet})`;
-      try {
-        const info = await withDeadline(jsm.consumers.info(stream, consumer), 1500, 'consumer info');
-        return `consumer ${consumer} on ${info.cluster?.leader ?? 'this server'}: delivered up to stream message ${info.delivered.stream_seq}, ${info.num_pending} pending (${quiet})`;
-      } catch (error) {
-        return `consumer ${consumer}: ${(error as Error).message} (${quiet})`;
-      }
-    },
+    describe: describeAll,
     stop() {
       stopped = true;
+      clearInterval(watchdog);
       endCurrent?.('stopped');
     },
   };
