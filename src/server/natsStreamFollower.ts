@@ -104,7 +104,11 @@ export function followStream(options: {
           const next = nextSeq();
           if (position.seq < next) return; // applied already (a consumer starting from a snapshot's revision)
           if (position.seq > next) return end(`stream message ${position.seq} came when ${next} was next`);
-          apply(position.seq, message);
+          try {
+            apply(position.seq, message);
+          } catch (error) {
+            end(`applying stream message ${position.seq} failed (${(error as Error).message})`);
+          }
         },
       });
       heard = Date.now();
