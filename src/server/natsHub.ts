@@ -211,7 +211,10 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     const refuse = (error: string): SubmitResult => ({ ok: false, reason: 'storage', revision: store.getState().revision, error });
     const left = () => deadline - Date.now();
     for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
-      if (left() <= 0) return refuse(`NATS did not take the command within ${NATS_GRACE_MS / 1000} s (${unavailable() ?? 'other commands kept getting in first'}); nothing was changed`);
+      if (left() <= 0) {
+        const why = unavailable() ?? (conflicts > 0 ? "other hubs' commands kept getting in first" : "it waited behind this hub's earlier commands, which were waiting for NATS");
+        return refuse(`NATS did not take the command within ${NATS_GRACE_MS / 1000} s (${why}); nothing was changed`);
+      }
       // A dropped connection to one node of a cluster comes back within a second or so: wait for it, a little.
       while (ready && !connected && Date.now() < reconnectBy) await sleep(100);
       const current = store.getState();
