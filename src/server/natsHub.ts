@@ -111,6 +111,9 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
         connected = true;
         setProblem(null);
         log(`NATS is back (${status.data}): commands are accepted again`);
+        // Its consumer may have lived on the server that went (and a restarted server forgets it): make a new one
+        // now rather than after three silent heartbeats.
+        follower?.restart('NATS reconnected');
       }
     }
   }
