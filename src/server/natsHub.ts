@@ -1,11 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { connect, DeliverPolicy, StorageType, type JetStreamClient, type KV, type NatsConnection } from 'nats';
+import { connect, type KV, type Msg, type NatsConnection } from 'nats';
 import type { Command } from '../protocol/command';
-import { describeIssues } from '../protocol/describeIssues';
 import { applyCommand } from '../state/applyCommand';
 import { createShowStore } from '../state/createShowStore';
 import { ShowState } from '../state/showState';
 import { checkShow, DEFAULT_MAX_WAITING, HUB_SENDER, type Applied, type Hub, type SubmitResult } from './hub';
+import { publishAt, type StreamTarget } from './natsPublisher';
+import { openShowStream, REQUEST_MS } from './natsShowStream';
+import { followStream, type StreamFollower } from './natsStreamFollower';
+import { sleep, withDeadline } from './withDeadline';
 
 /** What goes into the show's stream: a command with who sent it and the hub time it was applied at, or a whole show. */
 type StreamMessage =
@@ -31,7 +33,6 @@ export type NatsHubOptions = {
 
 /** A snapshot is written to the KV bucket this often (in stream messages), so a new hub replays at most this many. */
 const SNAPSHOT_EVERY = 50;
-const PUBLISH_TIMEOUT_MS = 2000;
 /**
  * How long a command waits for NATS before it is refused: long enough for the client to move to another node
  * of a cluster and the stream to elect a new leader, short enough that an operator hears "no" while it matters.
@@ -39,24 +40,26 @@ const PUBLISH_TIMEOUT_MS = 2000;
 const NATS_GRACE_MS = 6000;
 /** How long a command waits for a lost connection to NATS to come back (another node of the cluster) before it is refused. */
 const RECONNECT_GRACE_MS = 2000;
+/** An acknowledged command is answered once this hub has applied it, or after this long at most (it is safe in the stream). */
+const APPLY_WAIT_MS = 2000;
 /** Publishing again after another hub's command got in first: a handful of tries covers any real contention. */
 const MAX_CONFLICTS = 50;
 
 /**
  * A hub whose show lives in a NATS JetStream stream shared with other hubs. A command is checked against this
- * hub's state at stream position n and published with "expected last sequence n": if another hub's command got
- * in first, this hub catches up and checks again. The stream's acknowledgement is the command's; the revision is
- * its stream sequence. Every hub applies the whole stream in order (an ordered consumer) from the latest
- * snapshot in the KV bucket, so all hubs hold the same show. Without NATS, commands are refused, never held.
+ * hub's state at stream position n and published with "expected last sequence n" (`natsPublisher.ts`): if another
+ * hub's command got in first, this hub catches up and checks again. The stream's acknowledgement is the command's;
+ * the revision is its stream sequence. Every hub applies the whole stream in order (`natsStreamFollower.ts`) from
+ * the latest snapshot in the KV bucket, so all hubs hold the same show. Every wait on NATS has a deadline: a
+ * command is acknowledged or refused within NATS_GRACE_MS (and a few seconds to settle), never held.
  */
 export function createNatsHub(options: NatsHubOptions): Hub & { problem(): string | null; close(): Promise<void> } {
   const { servers, show, initial, now = Date.now, themes, replicas = 1, maxWaiting = DEFAULT_MAX_WAITING, onApplied, log = console.log } = options;
-  const stream = `FINISHLINE_${show}`;
-  const subject = `finishline.${show}.commands`;
   const store = createShowStore(initial);
   let nc: NatsConnection | null = null;
-  let js: JetStreamClient | null = null;
+  let target: StreamTarget | null = null;
   let kv: KV | null = null;
+  let follower: StreamFollower | null = null;
   let appliedSeq = 0;
   let snapshotSeq = 0;
   let ready = false;
@@ -64,6 +67,8 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   let closing = false;
   let problem: string | null = `Connecting to NATS at ${servers}: commands are refused until this hub has read the show from it`;
   const waiters = new Set<{ seq: number; done: () => void }>();
+  /** Messages refused as unconfirmed (NATS did not answer in time): if one turns up in the stream after all, the log says so. */
+  const unconfirmed = new Map<string, string>();
 
   const setProblem = (text: string | null) => {
     if (text && text !== problem) log(text);
@@ -89,6 +94,8 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       try {
         await follow(nc);
       } catch (error) {
+        follower?.stop();
+        follower = null;
         setProblem(`NATS at ${servers} answered but the show's stream could not be read (${(error as Error).message}): commands are refused; retrying`);
         await sleep(1000);
       }
@@ -104,117 +111,57 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
         connected = true;
         setProblem(null);
         log(`NATS is back (${status.data}): commands are accepted again`);
-        if (ready) void followAgain();
+        // Its consumer may have lived on the server that went (and a restarted server forgets it): make a new one
+        // now rather than after three silent heartbeats.
+        follower?.restart('NATS reconnected');
       }
     }
   }
 
-  /** Reads the snapshot, makes sure the stream exists (seeding it with this hub's show when it is new) and applies it for ever. */
+  /** Opens the show's stream and applies it from the latest snapshot, for ever (the follower). */
   async function follow(conn: NatsConnection) {
-    const jsm = await conn.jetstreamManager();
-    try {
-      await jsm.streams.info(stream);
-    } catch {
-      await jsm.streams.add({ name: stream, subjects: [subject], storage: StorageType.File, num_replicas: replicas });
+    const opened = await openShowStream(conn, { show, replicas, seed: () => encode({ kind: 'replace', state: initial, sender: HUB_SENDER, at: now() }), log });
+    target = { js: opened.js, jsm: opened.jsm, stream: opened.stream, subject: opened.subject };
+    kv = opened.kv;
+    if (opened.snapshot) {
+      appliedSeq = snapshotSeq = opened.snapshot.revision;
+      store.setState(opened.snapshot, true);
     }
-    js = conn.jetstream();
-    kv = await js.views.kv('finishline-snapshots', { history: 1, replicas });
-    const saved = await kv.get(show);
-    const { state } = await jsm.streams.info(stream);
-    let fromSnapshot = 0;
-    // A snapshot past the end of the stream belongs to a stream that was deleted since: it is not this show.
-    if (saved && saved.value.length > 0 && saved.json<{ seq: number }>().seq <= state.last_seq) {
-      const parsed = ShowState.safeParse(saved.json<{ seq: number; state: unknown }>().state);
-      if (parsed.success) {
-        appliedSeq = snapshotSeq = fromSnapshot = parsed.data.revision;
-        store.setState(parsed.data, true);
-      } else log(`The NATS snapshot of ${show} is not a valid show (${describeIssues(parsed.error)}): replaying the whole stream`);
-    }
-    if (state.last_seq === 0) {
-      await js.publish(subject, encode({ kind: 'replace', state: initial, sender: HUB_SENDER, at: now() }), { expect: { lastSequence: 0 } }).catch(() => {
-        // Another hub seeded it first: its show is the show.
-      });
-    }
-    const end = Math.max(state.last_seq, 1);
-    await resubscribe();
-    await appliedUpTo(end, 60_000);
+    const end = Math.max(opened.lastSeq, 1);
+    const following = (follower = followStream({ nc: conn, jsm: opened.jsm, stream: opened.stream, nextSeq: () => appliedSeq + 1, apply: applyMessage, log }));
+    if (!(await appliedUpTo(end, 60_000))) throw new Error(`the stream was not read up to message ${end} within 60 s (${await following.describe()})`);
     ready = true;
     setProblem(connected ? null : problem);
-    const from = fromSnapshot > 0 ? `from the snapshot at revision ${fromSnapshot} and ${appliedSeq - fromSnapshot} commands after it` : `replaying all ${appliedSeq} messages`;
-    log(`Following the show ${show} in NATS stream ${stream} at revision ${appliedSeq} (${from})`);
+    const from = opened.snapshot ? `from the snapshot at revision ${opened.snapshot.revision} and ${appliedSeq - opened.snapshot.revision} commands after it` : `replaying all ${appliedSeq} messages`;
+    log(`Following the show ${show} in NATS stream ${opened.stream} at revision ${appliedSeq} (${from})`);
   }
 
-  let stopConsuming: (() => void) | null = null;
-  /**
-   * Follows the stream from the first message not applied yet. Also called after NATS comes back and whenever
-   * this hub finds itself behind: a consumer that lived through a server restart may stay silent for a while.
-   */
-  async function resubscribe() {
-    if (!js) return;
-    stopConsuming?.();
-    const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: appliedSeq + 1 });
-    const messages = await consumer.consume({ idle_heartbeat: 1000, expires: 5000 });
-    const stop = () => messages.stop();
-    stopConsuming = stop;
-    void (async () => {
-      for await (const message of messages) apply(message.seq, message.json<StreamMessage>());
-    })()
-      .catch((error) => log(`Stopped following the stream: ${(error as Error).message}`))
-      .finally(() => {
-        // Ended without being replaced (its consumer lived on a NATS node that died): follow the stream again.
-        if (stopConsuming === stop && !closing) void followAgain();
-      });
-  }
+  /** Logs where this hub is against the stream (and why it is looking), every request bounded. */
+  const explain = (what: string) => void follower?.describe().then((state) => log(`${what}: ${state}, ${connected ? `connected to ${nc?.getServer()}` : 'disconnected'}`));
 
-  /**
-   * A hub that only serves pages sends no commands, so nothing else would notice a consumer gone quiet (it lived
-   * on a NATS node that died, or the stream was electing a leader): every 2 s the stream's end is compared with what
-   * this hub has applied, and a hub behind with nothing arriving follows the stream again.
-   */
-  let lastChecked = -1;
-  const watchdog = setInterval(() => {
-    if (!ready || !connected || closing || !nc) return;
-    void nc
-      .jetstreamManager()
-      .then((jsm) => jsm.streams.info(stream))
-      .then(({ state }) => {
-        const stuck = state.last_seq > appliedSeq && appliedSeq === lastChecked;
-        lastChecked = appliedSeq;
-        if (stuck) {
-          log(`Behind the stream (${appliedSeq} of ${state.last_seq}) with nothing arriving: following it again`);
-          void followAgain();
-        }
-      })
-      .catch(() => {});
-  }, 2000);
-  watchdog.unref();
-
-  /** After NATS comes back: follows the stream again, retrying while the cluster is still electing its leaders. */
-  let following = false;
-  async function followAgain() {
-    if (following) return;
-    following = true;
-    try {
-      for (let tries = 0; !closing && connected; tries++) {
-        try {
-          // Bounded: a consumer request made while the cluster elects a leader may never answer, and a hung
-          // attempt here would stop every later one (the watchdog's too).
-          return await Promise.race([resubscribe(), sleep(RESUBSCRIBE_WAIT_MS).then(() => Promise.reject(new Error(`no answer within ${RESUBSCRIBE_WAIT_MS / 1000} s`)))]);
-        } catch (error) {
-          if (tries === 0) log(`Could not follow the stream again yet (${(error as Error).message}): retrying`);
-          await sleep(500);
-        }
-      }
-    } finally {
-      following = false;
+  function applyMessage(seq: number, message: Msg) {
+    const msgID = message.headers?.get('Nats-Msg-Id') ?? '';
+    const refused = msgID ? unconfirmed.get(msgID) : undefined;
+    if (refused) {
+      unconfirmed.delete(msgID);
+      log(`${refused}, refused as unconfirmed, was stored after all at revision ${seq}`);
     }
+    let parsed: StreamMessage;
+    try {
+      parsed = message.json<StreamMessage>();
+    } catch (error) {
+      log(`Stream message ${seq} is not JSON (${(error as Error).message}): skipped`);
+      return apply(seq, null);
+    }
+    apply(seq, parsed);
   }
 
-  function apply(seq: number, message: StreamMessage) {
-    if (seq <= appliedSeq) return; // delivered again after a reconnect
+  function apply(seq: number, message: StreamMessage | null) {
+    if (seq <= appliedSeq) return;
     const before = store.getState();
     let after: ShowState;
-    if (message.kind === 'replace') after = { ...message.state, revision: seq };
+    if (!message) after = { ...before, revision: seq };
+    else if (message.kind === 'replace') after = { ...message.state, revision: seq };
     else {
       const result = applyCommand(before, message.command, { now: message.at });
       // The publisher checked it against this very state; a refusal here would be a reducer that is not pure.
@@ -223,16 +170,17 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     }
     appliedSeq = seq;
     store.setState(after, true);
-    onApplied?.(after, [{ revision: seq, at: message.at, sender: message.sender, command: message.kind === 'replace' ? { type: 'show.replace' } : message.command, before, after }]);
+    if (message) onApplied?.(after, [{ revision: seq, at: message.at, sender: message.sender, command: message.kind === 'replace' ? { type: 'show.replace' } : message.command, before, after }]);
     for (const waiter of waiters) if (waiter.seq <= seq) waiter.done();
     if (seq - snapshotSeq >= SNAPSHOT_EVERY && kv) {
       snapshotSeq = seq;
-      kv.put(show, JSON.stringify({ seq, state: after })).catch((error) => log(`The snapshot at ${seq} could not be written: ${(error as Error).message}`));
+      withDeadline(kv.put(show, JSON.stringify({ seq, state: after })), REQUEST_MS + 500, 'writing the snapshot').catch((error) => log(`The snapshot at ${seq} could not be written: ${(error as Error).message}`));
     }
   }
 
-  function appliedUpTo(seq: number, timeoutMs = PUBLISH_TIMEOUT_MS): Promise<boolean> {
+  function appliedUpTo(seq: number, timeoutMs: number): Promise<boolean> {
     if (appliedSeq >= seq) return Promise.resolve(true);
+    if (timeoutMs <= 0) return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiter = { seq, done: () => finish(true) };
       const timer = setTimeout(() => finish(false), timeoutMs);
@@ -263,67 +211,50 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   async function publish(job: Job): Promise<SubmitResult> {
     const { deadline } = job;
     const reconnectBy = Math.min(deadline, Date.now() + RECONNECT_GRACE_MS);
-    const late = (current: ShowState): SubmitResult => ({
-      ok: false,
-      reason: 'storage',
-      revision: current.revision,
-      error: `NATS did not take the command within ${NATS_GRACE_MS / 1000} s (${unavailable() ?? 'the stream did not answer in time'}), so it was not acknowledged: check the show before sending it again`,
-    });
+    const refuse = (error: string): SubmitResult => ({ ok: false, reason: 'storage', revision: store.getState().revision, error });
+    const left = () => deadline - Date.now();
     for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
-      if (Date.now() > deadline) return late(store.getState());
+      if (left() <= 0) {
+        const why = unavailable() ?? (conflicts > 0 ? "other hubs' commands kept getting in first" : "it waited behind this hub's earlier commands, which were waiting for NATS");
+        return refuse(`NATS did not take the command within ${NATS_GRACE_MS / 1000} s (${why}); nothing was changed`);
+      }
       // A dropped connection to one node of a cluster comes back within a second or so: wait for it, a little.
       while (ready && !connected && Date.now() < reconnectBy) await sleep(100);
       const current = store.getState();
       const refusal = unavailable();
-      if (refusal || !js) return { ok: false, reason: 'storage', revision: current.revision, error: `${refusal ?? 'NATS is not connected'}; nothing was changed` };
+      if (refusal || !target) return refuse(`${refusal ?? 'NATS is not connected'}; nothing was changed`);
       const expected = appliedSeq;
-      const made = await job.make(current);
+      let made: StreamMessage | SubmitResult;
+      try {
+        made = await withDeadline(job.make(current), Math.max(1000, left()), 'preparing the command');
+      } catch (error) {
+        return refuse(`Nothing was changed: ${(error as Error).message}`);
+      }
       if ('ok' in made) return made;
-      const sent = await publishOnce(made, expected, deadline);
-      if (sent.ok) {
-        // Acknowledged: the stream has it. Applying it here normally takes a millisecond; if this hub's
-        // consumer is stuck, it follows the stream again (the command is safe in the stream either way).
-        if (!(await appliedUpTo(sent.seq))) void followAgain();
+      const sent = await publishAt(target, encode(made), expected, deadline);
+      if (sent.kind === 'stored') {
+        // Acknowledged: the stream has it. Applying it here normally takes a millisecond; if it does not come, the
+        // follower starts again (the command is safe in the stream either way).
+        if (!(await appliedUpTo(sent.seq, Math.max(APPLY_WAIT_MS, left())))) {
+          explain(`Acknowledged revision ${sent.seq} but not applied here yet, following the stream again`);
+          follower?.restart(`revision ${sent.seq} was acknowledged but has not arrived`);
+        }
         return { ok: true, revision: sent.seq };
       }
-      if (sent.last !== undefined) {
+      if (sent.kind === 'conflict') {
         // Another hub's command got in first: catch up with the stream and check this one again.
-        if (await appliedUpTo(sent.last, Math.max(0, deadline - Date.now()))) continue;
-        if (Date.now() > deadline) return late(current);
-        await resubscribe().catch(() => {});
-        if (await appliedUpTo(sent.last, Math.max(0, deadline - Date.now()))) continue;
-        return { ok: false, reason: 'storage', revision: current.revision, error: `This hub is behind the show in NATS (at revision ${appliedSeq}, the stream is at ${sent.last}) and could not catch up, so the command was refused; nothing was changed — try again or use another hub` };
+        if (await appliedUpTo(sent.last, left())) continue;
+        explain(`Behind the stream (at ${appliedSeq}, it is at ${sent.last}) with a command waiting, following it again`);
+        follower?.restart(`behind the stream (${appliedSeq} of ${sent.last}) with a command waiting`);
+        if (await appliedUpTo(sent.last, Math.max(APPLY_WAIT_MS, left()))) continue;
+        return refuse(`This hub is behind the show in NATS (at revision ${appliedSeq}, the stream is at ${sent.last}) and could not catch up, so the command was refused; nothing was changed — try again or use another hub`);
       }
-      return {
-        ok: false,
-        reason: 'storage',
-        revision: current.revision,
-        error: `NATS did not confirm the command within ${NATS_GRACE_MS / 1000} s (${sent.error}), so it was not acknowledged: check the show before sending it again`,
-      };
+      explain(`A command got no answer from NATS within ${NATS_GRACE_MS / 1000} s (${sent.error})`);
+      if (sent.kind === 'absent') return refuse(`NATS did not take the command within ${NATS_GRACE_MS / 1000} s (${sent.error}); nothing was changed`);
+      unconfirmed.set(sent.msgID, `A ${'command' in made ? made.command.type : 'show replace'} from ${made.sender}`);
+      return refuse(`NATS did not confirm the command within ${NATS_GRACE_MS / 1000} s (${sent.error}), so it was not acknowledged, but NATS may still store it: check the show before sending it again`);
     }
     return { ok: false, reason: 'busy', revision: store.getState().revision, error: 'Other hubs kept changing the show while this command was being sent: nothing was changed — try again' };
-  }
-
-  /**
-   * Publishes one message, expecting the stream to end at `expected`. A timeout is retried with the same
-   * message id until the deadline: if the first try was stored after all, the stream answers with that copy
-   * (duplicate detection) instead of storing it twice.
-   */
-  async function publishOnce(message: StreamMessage, expected: number, deadline: number): Promise<{ ok: true; seq: number } | { ok: false; last?: number; error: string }> {
-    const msgID = randomUUID();
-    let error = '';
-    do {
-      try {
-        const ack = await js!.publish(subject, encode(message), { msgID, expect: { lastSequence: expected }, timeout: PUBLISH_TIMEOUT_MS });
-        return { ok: true, seq: ack.seq };
-      } catch (caught) {
-        error = (caught as Error).message;
-        const last = /wrong last sequence: (\d+)/.exec(error);
-        if (last) return { ok: false, last: Number(last[1]), error };
-        await sleep(200);
-      }
-    } while (Date.now() < deadline);
-    return { ok: false, error };
   }
 
   function enqueue(make: Job['make']): Promise<SubmitResult> {
@@ -370,13 +301,10 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       }),
     async close() {
       closing = true;
-      clearInterval(watchdog);
+      follower?.stop();
       await nc?.drain().catch(() => {});
     },
   };
 }
 
 const encode = (message: StreamMessage) => new TextEncoder().encode(JSON.stringify(message));
-/** How long one attempt to follow the stream again may take before the next is made. */
-const RESUBSCRIBE_WAIT_MS = 5000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
