@@ -13,7 +13,11 @@ performance.mark('finishline:entry');
 // cold start, profiled under bench:timing). zod reads its config from this global (it is how copies of zod
 // share it), and only when a schema is built, so it is set here, before the page's modules are evaluated.
 (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig = { jitless: true };
-const early = openEarlySocket(hubSocketUrl(location, null, { name: new URLSearchParams(location.search).get('name') ?? '' }), createFontHint());
+// Pixi's text metrics build an Intl.Segmenter when its module is evaluated; the first one in a page loads ICU's
+// break rules, 50 ms of main thread on an idle machine and 160 ms or more on a loaded one. Built in a task of its
+// own once the fonts are asked for, it costs that while Pixi is still downloading, and Pixi's own costs nothing.
+const warmSegmenter = () => setTimeout(() => new Intl.Segmenter(), 0);
+const early = openEarlySocket(hubSocketUrl(location, null, { name: new URLSearchParams(location.search).get('name') ?? '' }), createFontHint(warmSegmenter));
 import('./outputPage')
   .then(({ startOutput }) => startOutput(early))
   .catch((error: Error) => {
