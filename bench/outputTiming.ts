@@ -67,6 +67,8 @@ async function coldStart(hub: HubProcess) {
         try {
           const cdp = await context.newCDPSession(page);
           for (const navigation of NAVIGATIONS) {
+            // A playout reloads a page that has been up a while: let the last one finish its late fonts first.
+            if (navigation !== 'cold') await sleep(1500);
             const timing = await openAndTime(page, cdp, `${side.hub.url}/output.html?format=1080p50&renderer=canvas`);
             const steps = figures.get(side.name)?.get(navigation) ?? new Map<string, number[]>();
             if (!figures.has(side.name)) figures.set(side.name, new Map());

@@ -14,10 +14,11 @@ performance.mark('finishline:entry');
 // share it), and only when a schema is built, so it is set here, before the page's modules are evaluated.
 (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig = { jitless: true };
 // Pixi's text metrics build an Intl.Segmenter when its module is evaluated; the first one in a page loads ICU's
-// break rules, 50 ms of main thread on an idle machine and 160 ms or more on a loaded one. Built in a task of its
-// own once the fonts are asked for, it costs that while Pixi is still downloading, and Pixi's own costs nothing.
-const warmSegmenter = () => setTimeout(() => new Intl.Segmenter(), 0);
-const early = openEarlySocket(hubSocketUrl(location, null, { name: new URLSearchParams(location.search).get('name') ?? '' }), createFontHint(warmSegmenter));
+// break rules, 50 ms of main thread on an idle machine and 160 ms or more on a loaded one. Built here in the
+// first idle moment, it costs that while Pixi is still downloading (then Pixi's own costs nothing); when the
+// modules are already in (a reload), work that is ready goes first and this changes nothing.
+requestIdleCallback(() => new Intl.Segmenter());
+const early = openEarlySocket(hubSocketUrl(location, null, { name: new URLSearchParams(location.search).get('name') ?? '' }), createFontHint());
 import('./outputPage')
   .then(({ startOutput }) => startOutput(early))
   .catch((error: Error) => {
