@@ -94,7 +94,9 @@ async function coldStart(hub: HubProcess) {
     for (const name of [...names, ON_AIR]) {
       const cells = columns.map(({ side, navigation }) => {
         const values = figures.get(side)?.get(navigation)?.get(name) ?? [];
-        return values.length ? String(median(values)) : '–';
+        const passed = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).length;
+        // A step some runs did not pass (no font hint when the page's modules beat the hub's first messages) says in how many it did.
+        return passed === 0 ? '–' : passed < values.length ? `${median(values)} (${passed} of ${values.length})` : String(median(values));
       });
       console.log(`| ${name} | ${cells.join(' | ')} |`);
     }
@@ -226,9 +228,9 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
 /** The page's marks (src/output/main.ts, outputPage.ts markOnce), in the order a cold start usually passes them. */
 const STEPS = ['entry', 'fonts-hinted', 'page', 'socket', 'templates', 'snapshot', 'pixi', 'renderer', 'look', 'scene'];
 
-/** Median of the values that are numbers (a step a run did not pass is NaN), or NaN. */
+/** Median of the values that are numbers (a step a run did not pass is NaN, or null once through JSON), or NaN. */
 const median = (values: number[]) => {
-  const known = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const known = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
   return known.length ? round(known[Math.floor(known.length / 2)]!) : Number.NaN;
 };
 const round = (n: number) => Math.round(n * 10) / 10;
