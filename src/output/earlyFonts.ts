@@ -5,9 +5,8 @@ import { charactersOf, loadFontsFor } from '../render/loadFonts';
  * arrive on the entry's early socket, raw, while zod and Pixi are still loading: by the time the page has
  * validated them and lays out its first frame, the files are in or on their way. Only a hint: the page's own
  * live look decides which fonts a frame waits for, so data it cannot read here just fetches nothing.
- * `onRead` is called once, when the first snapshot has been read (fonts asked for or not).
  */
-export function createFontHint(onRead?: () => void): (data: unknown) => void {
+export function createFontHint(): (data: unknown) => void {
   let library: { themes?: Record<string, unknown>; layouts?: unknown } | null = null;
   let started = false;
   return (data) => {
@@ -18,7 +17,6 @@ export function createFontHint(onRead?: () => void): (data: unknown) => void {
       if (message.type !== 'snapshot' || !library?.themes || !message.state) return;
       started = true;
       performance.mark('finishline:fonts-hinted');
-      onRead?.();
       const themes = library.themes;
       const theme = (themes[message.state.theme ?? ''] ?? themes[HUB_DEFAULT_THEME] ?? Object.values(themes)[0]) as Parameters<typeof loadFontsFor>[0] | undefined;
       if (!theme?.fonts) return;

@@ -13,12 +13,7 @@ performance.mark('finishline:entry');
 // cold start, profiled under bench:timing). zod reads its config from this global (it is how copies of zod
 // share it), and only when a schema is built, so it is set here, before the page's modules are evaluated.
 (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig = { jitless: true };
-// Pixi's text metrics build an Intl.Segmenter when its module is evaluated; the first one in a page loads ICU's
-// break rules, 50 ms of main thread on an idle machine and 160 ms or more on a loaded one. Built here, once the
-// fonts are asked for and the main thread is idle, it costs that while Pixi is still downloading (then Pixi's
-// own costs nothing); when the page's modules are in first (a reload), they go first and this changes nothing.
-const warmSegmenter = () => requestIdleCallback(() => new Intl.Segmenter());
-const early = openEarlySocket(hubSocketUrl(location, null, { name: new URLSearchParams(location.search).get('name') ?? '' }), createFontHint(warmSegmenter));
+const early = openEarlySocket(hubSocketUrl(location, null, { name: new URLSearchParams(location.search).get('name') ?? '' }), createFontHint());
 import('./outputPage')
   .then(({ startOutput }) => startOutput(early))
   .catch((error: Error) => {
