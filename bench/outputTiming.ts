@@ -1,3 +1,6 @@
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
@@ -6,12 +9,14 @@ import { presentationTimes } from './presentedFrames';
 import { marathonScene } from './scene';
 
 /**
- * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take]
+ * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --compare=<checkout>]
  *
  * Cold start: a fresh browser (empty cache) opens a 1080p50 canvas output while the marathon scene is on air;
  * the time from navigation to the end of the first frame that shows every graphic on air (the page's
  * 'finishline:on-air' mark; fonts are loaded before any text is laid out), median of `runs`, beside an empty
- * page's load event in the same run.
+ * page's load event in the same run. The same tab then reloads twice (warm HTTP cache, then V8's code cache
+ * too): what a playout's reloaded output costs. --compare runs another checkout's hub and build (built there
+ * with `npm run build`) alternately with this one, e.g. the commit before a change, in the same session.
  * Take to air: on a live output of each renderer, `takes` name-card takes on an empty lower third (each cleared
  * and its exit played before the next). Per take: POST sent → the end of the frame that first drew the
  * revision ("drawn"), and → the start of the frame after it, when that frame is on screen ("on screen"). The
@@ -35,57 +40,127 @@ async function main() {
   }
 }
 
+/** One build of the output page as a hub serves it: this checkout's, or another's given with --compare. */
+type Side = { name: string; hub: HubProcess };
+type Navigation = 'cold' | 'reload' | 'reload 2';
+const NAVIGATIONS: Navigation[] = ['cold', 'reload', 'reload 2'];
+
 async function coldStart(hub: HubProcess) {
-  await hub.post({ type: 'clearAll' });
-  for (const command of marathonScene) await hub.post(command);
-  const empty: number[] = [];
-  const onAir: number[] = [];
-  const parts: Record<string, number[]> = {};
-  let fonts = 0;
-  for (let run = 0; run < runs; run++) {
-    {
-      const { browser, page } = await launchBenchBrowser(1920);
-      await page.route('http://empty.invalid/', (route) => route.fulfill({ body: '<!doctype html><html><body style="margin:0"></body></html>', contentType: 'text/html' }));
-      await page.goto('http://empty.invalid/');
-      empty.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
-      await browser.close();
+  const sides: Side[] = [{ name: 'this build', hub }];
+  const compare = arg('compare');
+  if (compare) sides.push({ name: `--compare ${compare}`, hub: await startHub({ root: resolve(compare) }) });
+  try {
+    for (const side of sides) {
+      await side.hub.post({ type: 'clearAll' });
+      for (const command of marathonScene) await side.hub.post(command);
     }
-    const { browser, page } = await launchBenchBrowser(1920);
-    await page.goto(`${hub.url}/output.html?format=1080p50&renderer=canvas`);
-    await page.waitForFunction(() => performance.getEntriesByName('finishline:on-air').length > 0, null, { timeout: 30_000 });
-    const timing = await page.evaluate((steps) => {
-      const mark = (name: string) => performance.getEntriesByName(`finishline:${name}`)[0]?.startTime ?? Number.NaN;
-      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const scripts = resources.filter((r) => r.name.endsWith('.js'));
-      const fontFiles = resources.filter((r) => /\.woff2?$/.test(r.name));
-      const onAir = mark('on-air');
-      const html = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd;
-      const lastEnd = (list: PerformanceResourceTiming[]) => list.reduce((end, r) => Math.max(end, r.responseEnd), Number.NEGATIVE_INFINITY);
-      const firstStart = (list: PerformanceResourceTiming[]) => list.reduce((start, r) => Math.min(start, r.startTime), Number.POSITIVE_INFINITY);
-      const before = (list: PerformanceResourceTiming[]) => list.filter((r) => r.responseEnd <= onAir);
-      const steps_: [string, number][] = [
-        ['HTML received', html],
-        ['scripts before on-air: all received', lastEnd(before(scripts))],
-        ['fonts before on-air: first requested', firstStart(before(fontFiles))],
-        ['fonts before on-air: all received', lastEnd(before(fontFiles))],
-        ...steps.map((step): [string, number] => [`mark ${step}`, mark(step)]),
-      ];
-      return { steps: steps_, onAir, fonts: before(fontFiles).length };
-    }, STEPS);
-    await browser.close();
-    onAir.push(timing.onAir);
-    for (const [name, at] of timing.steps) (parts[name] ??= []).push(at);
-    fonts = timing.fonts;
+    const empty: number[] = [];
+    /** side → navigation → step → values */
+    const figures = new Map<string, Map<Navigation, Map<string, number[]>>>();
+    let fonts = 0;
+    for (let run = 0; run < runs; run++) {
+      empty.push(await emptyPageLoad());
+      // Old and new alternate, each going first in every other run, so the machine's load falls on both alike.
+      const order = run % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        const { browser, context, page } = await launchBenchBrowser(1920);
+        try {
+          const cdp = await context.newCDPSession(page);
+          for (const navigation of NAVIGATIONS) {
+            // A playout reloads a page that has been up a while: let the last one finish its late fonts first.
+            if (navigation !== 'cold') await sleep(1500);
+            const timing = await openAndTime(page, cdp, `${side.hub.url}/output.html?format=1080p50&renderer=canvas`);
+            const steps = figures.get(side.name)?.get(navigation) ?? new Map<string, number[]>();
+            if (!figures.has(side.name)) figures.set(side.name, new Map());
+            figures.get(side.name)!.set(navigation, steps);
+            for (const [name, at] of timing.steps) (steps.get(name) ?? steps.set(name, []).get(name)!).push(at);
+            (steps.get(ON_AIR) ?? steps.set(ON_AIR, []).get(ON_AIR)!).push(timing.onAir);
+            if (navigation === 'cold') fonts = timing.fonts;
+          }
+        } finally {
+          await browser.close();
+        }
+      }
+    }
+    const [load1] = loadavg();
+    console.log(`\nOutput start, canvas, 1080p50, marathon scene on air: median of ${runs} (ms from navigation; load average now ${load1!.toFixed(1)}).`);
+    console.log('cold = a fresh browser, empty HTTP and code caches; reload / reload 2 = the same tab navigated again (warm HTTP cache; V8 code cache from the second visit on).');
+    console.log(`empty page's load event (fresh browser, same run): ${median(empty)} ms (${empty.map(round).join(', ')})`);
+    const columns = sides.flatMap((side) => NAVIGATIONS.map((navigation) => ({ side: side.name, navigation })));
+    console.log(`| step | ${columns.map((c) => `${c.navigation} (${c.side})`).join(' | ')} |`);
+    console.log(`|---|${columns.map(() => '---').join('|')}|`);
+    const first = figures.get(sides[0]!.name)!.get('cold')!;
+    const names = [...first.keys()].filter((name) => name !== ON_AIR).sort((a, b) => orderOf(first.get(a)!) - orderOf(first.get(b)!));
+    for (const name of [...names, ON_AIR]) {
+      const cells = columns.map(({ side, navigation }) => {
+        const values = figures.get(side)?.get(navigation)?.get(name) ?? [];
+        const passed = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).length;
+        // A step some runs did not pass (no font hint when the page's modules beat the hub's first messages) says in how many it did.
+        return passed === 0 ? '–' : passed < values.length ? `${median(values)} (${passed} of ${values.length})` : String(median(values));
+      });
+      console.log(`| ${name} | ${cells.join(' | ')} |`);
+    }
+    for (const { side, navigation } of columns) console.log(`${ON_AIR}, ${navigation} (${side}), every run: ${figures.get(side)!.get(navigation)!.get(ON_AIR)!.map(round).join(', ')}`);
+    console.log(`font files fetched before the first frame (cold, last run): ${fonts}`);
+  } finally {
+    for (const side of sides.slice(1)) await side.hub.kill();
   }
-  const base = median(empty);
-  console.log(`\nCold start, canvas, 1080p50, marathon scene on air (median of ${runs}):`);
-  console.log(`| measure | median ms | runs ms |`);
-  console.log(`|---|---|---|`);
-  console.log(`| empty page: load event | ${base} | ${empty.map(round).join(', ')} |`);
-  const ordered = Object.entries(parts).sort((a, b) => median(a[1]) - median(b[1]));
-  for (const [name, values] of ordered) console.log(`| output: ${name} | ${median(values)} | ${values.map(round).join(', ')} |`);
-  console.log(`| output: first frame with everything on air | ${median(onAir)} (${(median(onAir) / base).toFixed(1)}x empty page) | ${onAir.map(round).join(', ')} |`);
-  console.log(`font files fetched before it: ${fonts}`);
+}
+
+const ON_AIR = 'first frame with everything on air';
+/** Steps in the order a run usually passes them; one no run passed goes last. */
+const orderOf = (values: number[]) => (Number.isNaN(median(values)) ? Number.POSITIVE_INFINITY : median(values));
+
+async function emptyPageLoad() {
+  const { browser, page } = await launchBenchBrowser(1920);
+  try {
+    await page.route('http://empty.invalid/', (route) => route.fulfill({ body: '<!doctype html><html><body style="margin:0"></body></html>', contentType: 'text/html' }));
+    await page.goto('http://empty.invalid/');
+    return await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Navigates and waits for the page's on-air mark through CDP's Runtime.evaluate: Playwright's waitForFunction
+ * would inject its ~300 kB helper script into the page in the middle of the start being measured.
+ */
+async function openAndTime(page: Page, cdp: CDPSession, url: string) {
+  await page.goto(url, { waitUntil: 'commit' });
+  const expression = `new Promise((done) => {
+    const check = () => (performance.getEntriesByName('finishline:on-air').length > 0 ? done((${readTiming.toString()})(${JSON.stringify(STEPS)})) : setTimeout(check, 50));
+    check();
+  })`;
+  const result = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, timeout: 30_000 })) as { result: { value?: Timing }; exceptionDetails?: { text: string } };
+  if (!result.result.value) throw new Error(`The output page did not reach on-air: ${result.exceptionDetails?.text ?? 'no answer'}`);
+  return result.result.value;
+}
+
+type Timing = { steps: [string, number][]; onAir: number; fonts: number };
+
+/** Runs in the page: its marks and resource timings, ms from navigation. */
+function readTiming(steps: string[]): Timing {
+  const mark = (name: string) => performance.getEntriesByName(`finishline:${name}`)[0]?.startTime ?? Number.NaN;
+  const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  const scripts = resources.filter((r) => r.name.endsWith('.js'));
+  const fontFiles = resources.filter((r) => /\.woff2?$/.test(r.name));
+  const onAir = mark('on-air');
+  const html = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd;
+  const lastEnd = (list: PerformanceResourceTiming[]) => list.reduce((end, r) => Math.max(end, r.responseEnd), Number.NEGATIVE_INFINITY);
+  const firstStart = (list: PerformanceResourceTiming[]) => list.reduce((start, r) => Math.min(start, r.startTime), Number.POSITIVE_INFINITY);
+  const before = (list: PerformanceResourceTiming[]) => list.filter((r) => r.responseEnd <= onAir);
+  return {
+    steps: [
+      ['HTML received', html],
+      ['scripts before on-air: all received', lastEnd(before(scripts))],
+      ['fonts before on-air: first requested', firstStart(before(fontFiles))],
+      ['fonts before on-air: all received', lastEnd(before(fontFiles))],
+      ...steps.map((step): [string, number] => [`mark ${step}`, mark(step)]),
+    ],
+    onAir,
+    fonts: before(fontFiles).length,
+  };
 }
 
 async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
@@ -155,7 +230,11 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
 /** The page's marks (src/output/main.ts, outputPage.ts markOnce), in the order a cold start usually passes them. */
 const STEPS = ['entry', 'fonts-hinted', 'page', 'socket', 'templates', 'snapshot', 'pixi', 'renderer', 'look', 'scene'];
 
-const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+/** Median of the values that are numbers (a step a run did not pass is NaN, or null once through JSON), or NaN. */
+const median = (values: number[]) => {
+  const known = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
+  return known.length ? round(known[Math.floor(known.length / 2)]!) : Number.NaN;
+};
 const round = (n: number) => Math.round(n * 10) / 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

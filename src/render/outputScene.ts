@@ -1,4 +1,4 @@
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import { Text, type Container } from 'pixi.js';
 import type { GraphicDefinition, GraphicView, Timeline } from '../graphics/graphicDefinition';
 import { definitionOf } from '../graphics/graphicDefinitions';

@@ -1,4 +1,4 @@
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import type { Timeline } from '../graphics/graphicDefinition';
 import type { LayerId } from '../protocol/layers';
 

@@ -118,7 +118,7 @@ async function main() {
       .then((handled) => {
         if (handled) return;
         if (pages) pages.middlewares(request, response);
-        else return serveStatic(dist, target, response);
+        else return serveStatic(dist, target, response, request);
       })
       .catch((error) => {
         console.error(error);

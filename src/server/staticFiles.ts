@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { cut, type RequestTarget } from './requestTarget';
@@ -16,8 +16,12 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves the built pages from dist/. Paths outside the folder are refused. */
-export async function serveStatic(root: string, url: RequestTarget, response: ServerResponse) {
+/**
+ * Serves the built pages from dist/. Paths outside the folder are refused. Hashed assets (/assets/) are cached
+ * for good; pages are revalidated on every load (a reloaded output gets a 304 for its HTML, then every script,
+ * style and font from the browser's cache).
+ */
+export async function serveStatic(root: string, url: RequestTarget, response: ServerResponse, request?: Pick<IncomingMessage, 'headers'>) {
   // parseRequestTarget has checked that the path decodes.
   let path = decodeURIComponent(url.pathname);
   if (path.includes('\0')) {
@@ -33,12 +37,19 @@ export async function serveStatic(root: string, url: RequestTarget, response: Se
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
-    const body = await readFile(file);
     const immutable = path.startsWith('/assets/');
-    response.writeHead(200, {
+    const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+    const headers = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+      etag,
+    };
+    if (!immutable && request?.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    const body = await readFile(file);
+    response.writeHead(200, headers);
     response.end(body);
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${cut(path, 200)}`);

@@ -22,7 +22,7 @@ export type HubProcess = {
 };
 
 /** Starts a real hub process (the same entry point as `npm start`) on a free port with its own show file. */
-export async function startHub(options: { seed?: string; dataDir?: string; templatesDir?: string; env?: Record<string, string> } = {}): Promise<HubProcess> {
+export async function startHub(options: { seed?: string; dataDir?: string; templatesDir?: string; env?: Record<string, string>; /** Another checkout to run the hub (and serve the dist/) of: benchmarks compare builds. */ root?: string } = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'finishline-'));
   const showFile = join(dataDir, 'show.json');
   const token = 'test-token-0123';
@@ -32,7 +32,7 @@ export async function startHub(options: { seed?: string; dataDir?: string; templ
 
   async function launch(wantedPort: number) {
     child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: root,
+      cwd: options.root ?? root,
       env: {
         ...process.env,
         PORT: String(wantedPort),
