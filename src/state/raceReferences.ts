@@ -2,6 +2,7 @@ import { formatDistanceLabel } from '../core';
 import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
 import type { LayerId } from '../protocol/layers';
 import type { Race } from '../protocol/race';
+import { entrantReferenceProblem } from './entrantReferences';
 import type { ShowState } from './showState';
 
 /** Ids of the races a graphic draws from (a race clock's races, a split banner's race...). */
@@ -14,6 +15,9 @@ export function racesReferencedBy(graphic: GraphicSpec): string[] {
     case 'leaderboard':
     case 'gap':
       return [graphic.props.raceId];
+    case 'athleteProfile':
+    case 'resultCard':
+      return graphic.props.entrant ? [graphic.props.entrant.raceId] : [];
     default:
       return [];
   }
@@ -37,7 +41,8 @@ export function listSplits(race: Race): string {
 
 /**
  * Why a graphic can't go on air with the races as they are, or null when it can: every race it names must
- * exist, a split banner's split must have been entered, and a projection needs a split to project from.
+ * exist, a split banner's split must have been entered, a projection needs a split to project from, and an
+ * entrant a profile or result card names must be on the start list with what the card needs (entrantReferences).
  */
 export function raceReferenceProblem(graphic: GraphicSpec, show: ShowState): string | null {
   for (const id of racesReferencedBy(graphic)) {
@@ -53,7 +58,7 @@ export function raceReferenceProblem(graphic: GraphicSpec, show: ShowState): str
     const race = show.races.find((r) => r.id === graphic.props.raceId)!;
     if (race.splits.length === 0) return `${race.name} has no splits yet, so there is nothing to project from.`;
   }
-  return null;
+  return entrantReferenceProblem(graphic, show);
 }
 
 /** On-air graphics that draw from a race, with their layer and kind title ("the race clock on the clock layer"). */
