@@ -153,3 +153,74 @@ describe('the races editor', () => {
     await hub.post({ type: 'editRace', raceId: 'elite-men', paceUnit: null });
   });
 });
+
+describe('the entrants of the selected race (Race data)', () => {
+  const KIPCHOGE = { bib: '1', name: 'Eliud Kipchoge', displayName: 'Kipchoge', country: 'KEN' };
+  const BIWOTT = { bib: '2', name: 'Stanley Biwott', country: 'KEN' };
+  const entrant = async (bib: string) => (await race('elite-men')).entrants?.find((e: { bib: string }) => e.bib === bib);
+
+  it('finds an entrant from the keyboard and corrects their name while their profile is on air: the output shows the new name in place; a stale edit and a bad field are refused', async () => {
+    await hub.post({ type: 'setEntrants', raceId: 'elite-men', entrants: [KIPCHOGE, BIWOTT] });
+    const taken = await hub.post({ type: 'take', graphic: { kind: 'athleteProfile', props: { entrant: { raceId: 'elite-men', bib: '2' } } } });
+    expect(taken).toMatchObject({ status: 200 });
+    const onAirId = (await hub.state()).onAir.lowerThird.id;
+    const page = await panelPage();
+    const output = await openOutput(browser, hub.url, 'canvas');
+    pages.push(output);
+    await page.bringToFront();
+    const profileTexts = async () => {
+      const t = (await (await fetch(`${hub.url}/api/health`)).json()).hubTime as number;
+      await renderAt(output, t, (await hub.state()).revision);
+      await renderAt(output, t + 5000); // past the enter or the update
+      return output.evaluate(() => window.finishline!.texts!().filter((d) => d.layer === 'lowerThird').map((d) => d.text));
+    };
+    expect(await profileTexts()).toContain('Stanley Biwott');
+
+    const card = page.locator('#race-data');
+    await page.keyboard.press('1');
+    await page.keyboard.press('f');
+    await page.keyboard.type('biw');
+    await expect.poll(() => card.getByRole('list', { name: /^Entrants of ELITE MEN/ }).getByRole('listitem').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')))).toEqual(['2 · Stanley Biwott · KEN (on air)']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const form = card.getByRole('form', { name: 'Edit bib 2' });
+    await form.getByLabel('Name', { exact: true }).fill('Stanley Kipleting Biwott');
+
+    // Another operator changes bib 2 meanwhile: the form says so at once, and the save is refused with what it is now.
+    await hub.post({ type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ ...BIWOTT, category: 'ELITE' }] });
+    await form.getByRole('alert').filter({ hasText: 'Another operator changed bib 2 since you opened it' }).waitFor();
+    await form.getByRole('button', { name: 'Save entrant' }).click();
+    await form.getByText("Another operator changed bib 2 on ELITE MEN's start list since you opened it (now Stanley Biwott, KEN, ELITE).").waitFor();
+    expect(await entrant('2')).toEqual({ ...BIWOTT, category: 'ELITE' });
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    // Reopened: a wrong country is named at its field and nothing is sent; put right, Enter saves.
+    await card.getByRole('button', { name: 'Edit bib 2' }).click();
+    const again = card.getByRole('form', { name: 'Edit bib 2' });
+    await again.getByLabel('Name', { exact: true }).fill('Stanley Kipleting Biwott');
+    await again.getByLabel('Country').fill('Narnia');
+    await again.getByRole('button', { name: 'Save entrant' }).click();
+    const country = again.getByLabel('Country');
+    await expect.poll(() => country.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${(await country.getAttribute('aria-describedby'))!.split(' ')[0]}`).textContent()).toMatch(/^"Narnia" is not a country/);
+    expect((await entrant('2')).name).toBe('Stanley Biwott');
+    await country.fill('Kenya');
+    await country.press('Enter');
+    await again.waitFor({ state: 'detached' });
+    expect(await entrant('2')).toEqual({ ...BIWOTT, name: 'Stanley Kipleting Biwott', category: 'ELITE' });
+
+    // The profile on air follows: the same graphic, updated in place with the corrected name.
+    await expect.poll(profileTexts).toContain('Stanley Kipleting Biwott');
+    expect((await hub.state()).onAir.lowerThird.id).toBe(onAirId);
+
+    // Bib 2 is on air, so Delete is refused with the reason; bib 1 is removed after asking.
+    await card.getByRole('searchbox', { name: 'Find entrant' }).fill('');
+    await card.getByRole('listitem', { name: /^2 · / }).focus();
+    await page.keyboard.press('Delete');
+    await page.getByRole('alert').filter({ hasText: 'Stanley Kipleting Biwott (bib 2) is on air: take the graphic off air before removing the entrant.' }).waitFor();
+    await card.getByRole('listitem', { name: /^1 · / }).focus();
+    await page.keyboard.press('Delete');
+    await page.getByRole('alertdialog', { name: 'Remove bib 1?' }).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(async () => (await race('elite-men')).entrants.map((e: { bib: string }) => e.bib)).toEqual(['2']);
+  });
+});

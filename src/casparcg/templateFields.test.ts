@@ -33,17 +33,21 @@ describe('template fields', () => {
       'best.label:text',
       'best.time:text',
       'best.note:text',
+      'entrant.raceId:text',
+      'entrant.bib:text',
+      'races:json',
       'theme:select',
     ]);
     expect(templateFields('raceClock', THEMES).map((f) => `${f.id}:${f.type}`)).toEqual(['raceIds:json', 'races:json', 'theme:select']);
   });
 
-  it('turn field values into package data: f-numbers, dotted objects, numbers and JSON parsed, empty non-text left out', () => {
+  it('turn field values into package data: f-numbers, dotted objects, numbers and JSON parsed, empty non-text and empty text inside an object left out', () => {
     const fields = templateFields('athleteProfile', THEMES);
-    expect(dataFromFields(fields, { f0: 'Dennis Kimetto', age: '32', country: 'KEN', 'best.label': 'World record', 'best.time': '2:02:57', f7: '' })).toEqual({
+    expect(dataFromFields(fields, { f0: 'Dennis Kimetto', age: '32', country: 'KEN', 'best.label': 'World record', 'best.time': '2:02:57', f7: '', f8: '', f10: '' })).toEqual({
       ok: true,
       data: { name: 'Dennis Kimetto', age: 32, country: 'KEN', best: { label: 'World record', time: '2:02:57' } },
     });
+    expect(dataFromFields(fields, { 'entrant.raceId': 'elite-men', 'entrant.bib': '1', races: '[]' })).toEqual({ ok: true, data: { entrant: { raceId: 'elite-men', bib: '1' }, races: [] } });
     expect(dataFromFields(templateFields('raceClock', THEMES), { raceIds: '["elite-men"]' })).toEqual({ ok: true, data: { raceIds: ['elite-men'] } });
   });
 

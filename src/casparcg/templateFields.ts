@@ -36,7 +36,7 @@ export function templateFields(kind: GraphicKind, themes: readonly string[]): Te
 /**
  * Turns a template's field values (strings from CasparCG's XML or SPX, or JSON values) into package data:
  * `f0`..`fN` are the fields in order; dotted ids build objects; numbers, booleans and JSON fields are parsed;
- * an empty value leaves a field out (it takes its default). A value that cannot be read names its field.
+ * an empty value leaves a field out (it takes its default; empty text too inside an object). A value that cannot be read names its field.
  */
 export function dataFromFields(fields: readonly TemplateField[], values: Record<string, unknown>): { ok: true; data: Record<string, unknown> } | { ok: false; error: string } {
   const data: Record<string, unknown> = {};
@@ -46,7 +46,8 @@ export function dataFromFields(fields: readonly TemplateField[], values: Record<
     if (!field) return { ok: false, error: `${key}: not a field of this template; its fields are ${fields.map((f, i) => `${f.id} (f${i})`).join(', ')}` };
     let value: unknown = raw;
     if (typeof raw === 'string') {
-      if (raw.trim() === '' && field.type !== 'text' && field.type !== 'textarea') continue;
+      // Empty text inside an object (an entrant's race and bib, a best's label) leaves it out too: the object is optional.
+      if (raw.trim() === '' && ((field.type !== 'text' && field.type !== 'textarea') || field.id.includes('.'))) continue;
       if (field.type === 'number') value = Number(raw);
       if (field.type === 'number' && Number.isNaN(value)) return { ok: false, error: `${field.id}: "${raw}" is not a number` };
       if (field.type === 'boolean') value = raw === 'true' || raw === '1' || raw === 'yes';

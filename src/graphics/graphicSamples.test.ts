@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractOf, type GraphicKind } from '../protocol/graphicSpec';
+import { raceReferenceProblem } from '../state/raceReferences';
 import { emptyShow, ShowState } from '../state/showState';
 import { graphicSamples } from './graphicSamples';
 
@@ -16,6 +17,10 @@ describe('graphic samples', () => {
     for (const show of [sample.show, sample.updateShow].filter((s) => s !== undefined)) {
       const parsed = ShowState.safeParse({ ...emptyShow('Samples'), ...show });
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
+    // What it draws from the show (a race, an entrant on its start list) is there, as a take would require.
+    for (const show of [sample.show, sample.updateShow]) {
+      if (show?.races) expect(raceReferenceProblem(sample.graphic, { ...emptyShow('Samples'), ...show } as ShowState)).toBeNull();
     }
   });
 });

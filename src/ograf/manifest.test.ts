@@ -50,4 +50,12 @@ describe('OGraf manifests', () => {
     });
     expect(parsePackageData('athleteSplits', { ...defaultData('athleteSplits'), bib: '1' }).ok).toBe(true);
   });
+
+  it('takes a profile or result card naming an entrant with the race and its start list in races, and names a bib that is not there', () => {
+    const races = [{ id: 'elite-men', name: 'ELITE MEN', kind: 'elite-men', distanceM: 42_195, entrants: [{ bib: '1', name: 'Eliud Kipchoge', country: 'KEN' }] }];
+    expect(parsePackageData('athleteProfile', { entrant: { raceId: 'elite-men', bib: '1' }, races })).toMatchObject({ ok: true, data: { entrant: { raceId: 'elite-men', bib: '1' } } });
+    expect(parsePackageData('athleteProfile', { entrant: { raceId: 'elite-men', bib: '7' }, races })).toEqual({ ok: false, error: 'entrant.bib: no bib 7 in the entrants of race "elite-men"' });
+    expect(parsePackageData('resultCard', { entrant: { raceId: 'elite-women', bib: '1' } })).toEqual({ ok: false, error: 'entrant.raceId: no race "elite-women" in races (give it there with its entrants)' });
+    expect(parsePackageData('athleteProfile', { age: 30 })).toEqual({ ok: false, error: 'name: is required (or give an entrant: race and bib); country: is required (or give an entrant: race and bib)' });
+  });
 });

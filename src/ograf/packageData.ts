@@ -6,19 +6,22 @@ import { HubTimeMs, Race, RaceRecord } from '../protocol/race';
 import { DEFAULT_THEME } from '../protocol/templates/templateSet';
 import { graphicSamples } from '../graphics/graphicSamples';
 import { EMPTY_CRAWL, type CrawlState } from '../state/crawlState';
-import { unknownBib } from '../state/raceReferences';
+import { unknownBib } from '../state/entrantReferences';
 import type { ShowState } from '../state/showState';
 
 /**
  * What a package of one graphic kind takes as `data` (OGraf load/updateAction, CasparCG/SPX update): the kind's
  * own props, plus what the graphic would otherwise read from the rest of the show, since a playout has no hub:
- * the races (race clock, split banner, projection ticker; leaderboard, gap and athlete splits with their entrants and passings) and the crawl's items and motion (crawl). `theme`
+ * the races (race clock, split banner, projection ticker; leaderboard, gap and athlete splits with their entrants and passings; a
+ * profile or result card naming an entrant, with its start list and passings) and the crawl's items and motion (crawl). `theme`
  * picks one of the bundled themes. Validated with the same zod schemas the hub uses, so a refusal names the field.
  */
 export type PackageData = Record<string, unknown> & { theme?: string };
 
 /** Kinds that draw from the show's races. */
 const RACE_KINDS: readonly GraphicKind[] = ['raceClock', 'splitBanner', 'projectionTicker', 'leaderboard', 'gap', 'athleteSplits'];
+/** Kinds that may draw from an entrant (`entrant`: race and bib), given in `races` with its start list. */
+const ENTRANT_KINDS: readonly GraphicKind[] = ['athleteProfile', 'resultCard'];
 
 /**
  * A race as a package takes it: the show's Race, with the clock fields optional. `gunTime` and `finishedAt` are
@@ -49,6 +52,15 @@ export function packageDataSchema(kind: GraphicKind, themes: readonly string[] =
   const props = contract.props as unknown as z.ZodObject;
   const theme = z.enum(themes as [string, ...string[]]).default(DEFAULT_THEME);
   if (kind === 'crawl') return props.extend({ ...crawlFields, theme });
+  if (ENTRANT_KINDS.includes(kind)) {
+    return props.extend({ races: PackageRaces.default([]), theme }).superRefine((data, ctx) => {
+      const ref = data.entrant as { raceId: string; bib: string } | undefined;
+      if (!ref) return;
+      const race = (data.races as { id: string; entrants?: { bib: string }[] }[]).find((r) => r.id === ref.raceId);
+      if (!race) ctx.addIssue({ code: 'custom', path: ['entrant', 'raceId'], message: `no race "${ref.raceId}" in races (give it there with its entrants)` });
+      else if (!race.entrants?.some((e) => e.bib === ref.bib)) ctx.addIssue({ code: 'custom', path: ['entrant', 'bib'], message: `no bib ${ref.bib} in the entrants of race "${ref.raceId}"` });
+    });
+  }
   if (!RACE_KINDS.includes(kind)) return props.extend({ theme });
   return props.extend({ races: PackageRaces, theme }).superRefine((data, ctx) => {
     const ids = new Set((data.races as { id: string }[]).map((race) => race.id));

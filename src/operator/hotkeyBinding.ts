@@ -10,7 +10,7 @@ import type { RaceControl } from './raceControl/raceControlView';
  * leaves the field), while a dialog is open (it has its own keys), or when Space/Enter would press a
  * focused button. Held keys do not repeat Take or Clear.
  */
-export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; toggleBigPreview(open?: boolean): void; openRaces(): void; find(): void; jumpGroup(by: -1 | 1): void; races: RaceActions; raceControl: RaceControl }) {
+export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; toggleBigPreview(open?: boolean): void; openRaces(): void; find(): void; findEntrant(): void; jumpGroup(by: -1 | 1): void; races: RaceActions; raceControl: RaceControl }) {
   document.addEventListener('keydown', (event) => {
     const target = event.target instanceof HTMLElement ? event.target : document.body;
     const dialog = document.querySelector('dialog[open]');
@@ -64,6 +64,8 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; tog
         return ui.openRaces();
       case 'find':
         return ui.find();
+      case 'findEntrant':
+        return ui.findEntrant();
       case 'group':
         return ui.jumpGroup(action.by);
       case 'escape':

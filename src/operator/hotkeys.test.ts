@@ -56,11 +56,12 @@ describe('hotkeyFor', () => {
 });
 
 describe('hotkeyFor: finding and groups', () => {
-  it('opens find with /, jumps groups with PageUp / PageDown and opens the races editor with R', () => {
+  it('opens find with /, jumps groups with PageUp / PageDown, opens the races editor with R and finds an entrant with F', () => {
     expect(hotkeyFor(press('/'), false)).toEqual({ type: 'find' });
     expect(hotkeyFor(press('PageDown'), false)).toEqual({ type: 'group', by: 1 });
     expect(hotkeyFor(press('PageUp'), false)).toEqual({ type: 'group', by: -1 });
     expect(hotkeyFor(press('r'), false)).toEqual({ type: 'races' });
-    for (const key of ['/', 'PageDown', 'r']) expect(hotkeyFor(press(key), true)).toBeNull();
+    expect(hotkeyFor(press('f'), false)).toEqual({ type: 'findEntrant' });
+    for (const key of ['/', 'PageDown', 'r', 'f']) expect(hotkeyFor(press(key), true)).toBeNull();
   });
 });

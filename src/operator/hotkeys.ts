@@ -17,6 +17,7 @@ export type HotkeyAction =
   | { type: 'autoAdvance' }
   | { type: 'races' }
   | { type: 'find' }
+  | { type: 'findEntrant' }
   | { type: 'group'; by: -1 | 1 }
   | { type: 'escape' }
   | RaceHotkey;
@@ -60,6 +61,7 @@ export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: 'C', does: 'Race clock of the selected race to air' },
   { keys: 'L', does: 'Leaderboard of the selected race to air: its standings at the latest timing point, from the timing feed' },
   { keys: 'R', does: 'Races: add, edit or remove the show’s races (name, kind, distance, pace, record)' },
+  { keys: 'F', does: 'Find an entrant of the selected race by bib or name (Race data): ↓ enters the list, Enter edits, Delete removes (asks), P adds their profile to the rundown, Esc goes back' },
   { keys: 'Alt+↑ / Alt+↓ in the crawl list', does: 'Move the focused crawl item up / down (↑ / ↓ move between items, Enter edits, Delete removes)' },
   { keys: '?', does: 'Show or hide this help' },
   { keys: 'Esc', does: 'Close help or a dialog, cancel an armed clear all, leave a form field' },
@@ -145,6 +147,8 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'autoAdvance' };
     case 'r':
       return { type: 'races' };
+    case 'f':
+      return { type: 'findEntrant' };
   }
   return null;
 }

@@ -89,7 +89,7 @@ mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
 mountCrawlEditor($('crawl-editor'), store, actions);
-mountRaceDataView($('race-data'), store, actions, races);
+const raceData = mountRaceDataView($('race-data'), store, actions, races);
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 mountTemplatesView($('templates'), store);
 bindHotkeys(actions, {
@@ -97,6 +97,7 @@ bindHotkeys(actions, {
   toggleBigPreview: (open) => store.setState({ pvwLarge: open ?? !store.getState().pvwLarge }),
   openRaces: () => racesEditor.open(),
   find: () => search.focus(),
+  findEntrant: () => raceData.focusEntrants(),
   jumpGroup: (by) => search.jumpGroup(by),
   races,
   raceControl,

@@ -39,5 +39,8 @@ export type RundownItem = z.infer<typeof RundownItem>;
 export function itemTitle(item: { label?: string | undefined; graphic: GraphicSpec }): string {
   if (item.label) return item.label;
   const text = Object.values(item.graphic.props as Record<string, unknown>).find((v): v is string => typeof v === 'string' && v.trim().length > 0);
-  return text ?? contractOf(item.graphic.kind).title;
+  if (text) return text;
+  // A profile or result card naming only an entrant: the bib says which (the name is in the show, not the item).
+  const entrant = (item.graphic.props as { entrant?: { bib: string; raceId: string } }).entrant;
+  return entrant ? `${contractOf(item.graphic.kind).title} (bib ${entrant.bib}, ${entrant.raceId})` : contractOf(item.graphic.kind).title;
 }

@@ -6,6 +6,7 @@ import { raceCommandTypes, reduceRaces } from './reducers/reduceRaces';
 import { reduceRundown, rundownCommandTypes } from './reducers/reduceRundown';
 import { reduceTiming, timingCommandTypes } from './reducers/reduceTiming';
 import { feedCommandTypes, reduceFeeds } from './reducers/reduceFeeds';
+import { onAirEntrantBroken } from './entrantReferences';
 import type { ShowState } from './showState';
 
 export type ApplyContext = {
@@ -24,6 +25,11 @@ export type ApplyResult = { ok: true; state: ShowState } | { ok: false; error: s
 export function applyCommand(state: ShowState, command: Command, ctx: ApplyContext): ApplyResult {
   const next = reduce(state, command, ctx);
   if (typeof next === 'string') return { ok: false, error: next };
+  // A change to a race's start list or passings must not break a profile or result card on air that draws from it.
+  if (is(command, raceCommandTypes) || is(command, timingCommandTypes)) {
+    const broken = onAirEntrantBroken(state, next);
+    if (broken) return { ok: false, error: broken };
+  }
   return { ok: true, state: { ...next, revision: state.revision + 1 } };
 }
 

@@ -2,6 +2,7 @@ import { formatDistanceLabel } from '../core';
 import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
 import type { LayerId } from '../protocol/layers';
 import type { Race } from '../protocol/race';
+import { entrantReferenceProblem } from './entrantReferences';
 import type { ShowState } from './showState';
 
 /** Ids of the races a graphic draws from (a race clock's races, a split banner's race...). */
@@ -15,6 +16,9 @@ export function racesReferencedBy(graphic: GraphicSpec): string[] {
     case 'gap':
     case 'athleteSplits':
       return [graphic.props.raceId];
+    case 'athleteProfile':
+    case 'resultCard':
+      return graphic.props.entrant ? [graphic.props.entrant.raceId] : [];
     default:
       return [];
   }
@@ -24,17 +28,6 @@ export function racesReferencedBy(graphic: GraphicSpec): string[] {
 export function unknownRace(id: string, races: readonly Race[]): string {
   if (races.length === 0) return `No race "${id}": the show has no races yet (add one in the Races editor, R).`;
   return `No race "${id}": the races are ${races.map((r) => r.id).join(', ')}.`;
-}
-
-const LISTED_BIBS = 10;
-
-/** "Bib 99 is not on ELITE MEN's start list: its bibs are 1, 2, 3." — for a graphic naming an athlete the race does not have. */
-export function unknownBib(bib: string, race: Race): string {
-  const bibs = (race.entrants ?? []).map((e) => e.bib);
-  if (bibs.length === 0) return `Bib ${bib} is not on ${race.name}'s start list: it has no start list yet (Import start list… in Race data).`;
-  const listed = bibs.slice(0, LISTED_BIBS).join(', ');
-  const more = bibs.length > LISTED_BIBS ? ` and ${bibs.length - LISTED_BIBS} more` : '';
-  return `Bib ${bib} is not on ${race.name}'s start list: its bibs are ${listed}${more}.`;
 }
 
 /** The split of a race at a distance (within a metre: mile points are not whole metres). */
@@ -49,8 +42,8 @@ export function listSplits(race: Race): string {
 
 /**
  * Why a graphic can't go on air with the races as they are, or null when it can: every race it names must
- * exist, a split banner's split must have been entered, a projection needs a split to project from, and an
- * athlete's splits need the athlete on the race's start list.
+ * exist, a split banner's split must have been entered, a projection needs a split to project from, and the
+ * entrant a profile, result card or athlete's splits names must be on the start list with what it needs (entrantReferences).
  */
 export function raceReferenceProblem(graphic: GraphicSpec, show: ShowState): string | null {
   for (const id of racesReferencedBy(graphic)) {
@@ -62,15 +55,11 @@ export function raceReferenceProblem(graphic: GraphicSpec, show: ShowState): str
       return `${race.name} has no split at ${formatDistanceLabel(graphic.props.metres, race.distanceM)}: ${listSplits(race)}.`;
     }
   }
-  if (graphic.kind === 'athleteSplits') {
-    const race = show.races.find((r) => r.id === graphic.props.raceId)!;
-    if (!race.entrants?.some((e) => e.bib === graphic.props.bib)) return unknownBib(graphic.props.bib, race);
-  }
   if (graphic.kind === 'projectionTicker') {
     const race = show.races.find((r) => r.id === graphic.props.raceId)!;
     if (race.splits.length === 0) return `${race.name} has no splits yet, so there is nothing to project from.`;
   }
-  return null;
+  return entrantReferenceProblem(graphic, show);
 }
 
 /** On-air graphics that draw from a race, with their layer and kind title ("the race clock on the clock layer"). */

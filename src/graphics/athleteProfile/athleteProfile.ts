@@ -1,14 +1,12 @@
 import { Container, Sprite } from 'pixi.js';
-import { countryOf, type Country } from '../../protocol/country';
 import { athleteProfile as contract, type AthleteProfileLayout, type AthleteProfileProps } from '../../protocol/kinds/athleteProfile';
 import { fitText } from '../fitText';
 import { flagAlias, flagAsset } from '../flags';
 import { defineGraphic, type Timeline } from '../graphicDefinition';
 import { loadedTexture } from '../loadedTexture';
 import { themeText, unitBox } from '../themeText';
+import { resolveAthleteProfile, type AthleteProfileModel } from './athleteProfileModel';
 
-/** What the profile draws: the props with the country looked up (its name and flag). */
-export type AthleteProfileModel = Omit<AthleteProfileProps, 'country'> & { country: Country };
 
 /**
  * Athlete profile: a dark panel with the flag, the name and "COUNTRY · AGE n", a best/record line under it,
@@ -16,11 +14,8 @@ export type AthleteProfileModel = Omit<AthleteProfileProps, 'country'> & { count
  */
 export const athleteProfileGraphic = defineGraphic<AthleteProfileProps, AthleteProfileModel, AthleteProfileLayout>({
   contract,
-  resolve(props) {
-    // The contract only accepts codes countryOf knows, so this cannot be null for validated props.
-    return { ...props, country: countryOf(props.country)! };
-  },
-  assets: (model) => [flagAsset(model.country.alpha2)],
+  resolve: resolveAthleteProfile,
+  assets: (model) => (model.country ? [flagAsset(model.country.alpha2)] : []),
   build(model, look) {
     const { theme, layout: L } = look;
     const { colours } = theme;
@@ -52,11 +47,11 @@ export const athleteProfileGraphic = defineGraphic<AthleteProfileProps, AthleteP
       const textLeft = left + L.flagWidth + L.paddingX;
       const textWidth = L.maxWidth - textLeft - L.paddingX;
       fitText(name, next.name, textWidth, L.nameSize, L.nameMinSize);
-      const metaText = [next.country.name.toUpperCase(), next.age === undefined ? '' : `AGE ${next.age}`].filter(Boolean).join('  ·  ');
+      const metaText = [next.country?.name.toUpperCase() ?? '', next.age === undefined ? '' : `AGE ${next.age}`].filter(Boolean).join('  ·  ');
       fitText(meta, metaText, textWidth, L.metaSize, L.metaSize * 0.75);
-      const texture = loadedTexture(flagAlias(next.country.alpha2));
+      const texture = next.country && loadedTexture(flagAlias(next.country.alpha2));
       if (texture) flag.texture = texture;
-      flag.visible = texture !== null;
+      flag.visible = Boolean(texture);
       flag.setSize(L.flagWidth, flagHeight);
       flagBack.scale.set(L.flagWidth, flagHeight);
 

@@ -1,4 +1,8 @@
+import type { Race } from '../../protocol/race';
 import type { GraphicSample } from '../graphicSample';
+import { eliteMen } from '../sampleRaces';
+
+const withBekele = (name: string): Race => ({ ...eliteMen(), entrants: [{ bib: '3', name, displayName: 'Bekele', country: 'ETH', category: 'ELITE', pbMs: 7_383_000 }] });
 
 export const athleteProfileSamples: GraphicSample[] = [
   {
@@ -49,5 +53,13 @@ export const athleteProfileSamples: GraphicSample[] = [
         best: { label: 'Personal best', time: '2:03:03', note: 'በርሊን 2016' },
       },
     },
+  },
+  {
+    // Drawn from the start list: name, flag and personal best from bib 3; the age and bio typed. The start list's
+    // corrected name arrives while it is on air and the profile updates in place.
+    name: 'entrant',
+    show: { races: [withBekele('Kenenisa Bekele')] },
+    graphic: { kind: 'athleteProfile', props: { entrant: { raceId: 'elite-men', bib: '3' }, age: 34, bio: 'Olympic 5000 m and 10,000 m champion' } },
+    updateShow: { races: [withBekele('Kenenisa Bekele Beyecha')] },
   },
 ];

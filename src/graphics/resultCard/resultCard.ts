@@ -6,14 +6,17 @@ import { flagAlias, flagAsset } from '../flags';
 import { defineGraphic, type GraphicAsset, type Look, type Timeline } from '../graphicDefinition';
 import { loadedTexture } from '../loadedTexture';
 import { themeText, unitBox } from '../themeText';
+import { resolveResultCard, type ResultCardModel } from './resultCardModel';
+
 
 /**
  * Result card, centred in the centre region: the race on an accent title bar, the winner with flag and
  * time on a dark panel, the note on a light strip, then the top three. An update keeps the card on screen:
  * the title and body fade to the new content while the card resizes.
  */
-export const resultCardGraphic = defineGraphic<ResultCardProps, ResultCardProps, ResultCardLayout>({
+export const resultCardGraphic = defineGraphic<ResultCardProps, ResultCardModel, ResultCardLayout>({
   contract,
+  resolve: resolveResultCard,
   assets(model) {
     const codes = [model.country, ...model.topThree.map((p) => p.country)].filter((c): c is string => c !== undefined);
     const assets = new Map<string, GraphicAsset>();
@@ -40,7 +43,7 @@ export const resultCardGraphic = defineGraphic<ResultCardProps, ResultCardProps,
     function topFor(bodyHeight: number) {
       return Math.round(region.y + (region.height - (L.titleHeight + bodyHeight)) / 2);
     }
-    function setTitle(props: ResultCardProps) {
+    function setTitle(props: ResultCardModel) {
       fitText(title, props.race.toUpperCase(), L.width - 2 * L.paddingX, L.titleSize, L.titleSize * 0.7);
     }
     function place(cardTop: number, bodyHeight: number) {
@@ -70,7 +73,7 @@ export const resultCardGraphic = defineGraphic<ResultCardProps, ResultCardProps,
           .to(card.scale, { y: 0, duration: d * 0.5, ease: 'power3.in' }, d * 0.25)
           .to(titleBar.scale, { x: 0, duration: d * 0.4, ease: 'power3.in' }, d * 0.6);
       },
-      update(next: ResultCardProps, tl: Timeline) {
+      update(next: ResultCardModel, tl: Timeline) {
         const { updateSeconds: d, ease } = theme.timing;
         const half = d / 2;
         const nextBody = buildBody(next, look);
@@ -100,18 +103,30 @@ export const resultCardGraphic = defineGraphic<ResultCardProps, ResultCardProps,
 });
 
 /** The card below the title: winner row, optional note strip, then one row per placing. Local coordinates. */
-function buildBody(props: ResultCardProps, look: Look<ResultCardLayout>): { root: Container; height: number } {
+function buildBody(props: ResultCardModel, look: Look<ResultCardLayout>): { root: Container; height: number } {
   const { theme, layout: L } = look;
   const { colours } = theme;
   const root = new Container({ label: 'resultCard:body' });
   const flagHeight = Math.round((L.flagWidth * 3) / 4);
   let y = 0;
 
-  // Winner: flag, name, time on the right.
+  // Winner (or the entrant the card is about, with their place): flag, name, time on the right.
   let nameLeft = L.paddingX;
+  if (props.place !== null) {
+    const side = L.winnerHeight - 2 * Math.round(L.winnerHeight / 6);
+    const chip = unitBox(colours.accent);
+    chip.position.set(L.paddingX, Math.round((L.winnerHeight - side) / 2));
+    chip.scale.set(side, side);
+    const place = themeText(theme, 'display', colours.accentText, L.winnerSize, 0.5);
+    fitText(place, String(props.place), side * 0.8, L.winnerSize, L.winnerMinSize);
+    place.anchor.set(0.5, 0.5);
+    place.position.set(L.paddingX + side / 2, L.winnerHeight / 2);
+    root.addChild(chip, place);
+    nameLeft += side + L.paddingX;
+  }
   const winnerFlag = flagSprite(props.country, L.flagWidth);
   if (winnerFlag) {
-    winnerFlag.position.set(L.paddingX, Math.round((L.winnerHeight - flagHeight) / 2));
+    winnerFlag.position.set(nameLeft, Math.round((L.winnerHeight - flagHeight) / 2));
     root.addChild(winnerFlag);
     nameLeft += L.flagWidth + L.paddingX;
   }

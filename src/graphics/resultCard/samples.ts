@@ -1,4 +1,24 @@
+import { MARATHON_M } from '../../core';
+import type { Race } from '../../protocol/race';
 import type { GraphicSample } from '../graphicSample';
+import { eliteMen } from '../sampleRaces';
+
+// The men's finish as the timing feed gave it: Biwott second in 2:03:51.
+const finished: Race = {
+  ...eliteMen(),
+  entrants: [
+    { bib: '1', name: 'Eliud Kipchoge', displayName: 'Kipchoge', country: 'KEN' },
+    { bib: '2', name: 'Stanley Biwott', displayName: 'Biwott', country: 'KEN' },
+    { bib: '3', name: 'Kenenisa Bekele', displayName: 'Bekele', country: 'ETH' },
+  ],
+  timingPoints: [{ metres: MARATHON_M, label: 'FINISH' }],
+  passings: [
+    ['1', 0, 7_385_000, 0],
+    ['2', 0, 7_431_000, 0],
+    ['3', 0, 7_596_000, 0],
+  ],
+  passingSources: ['rehearsal'],
+};
 
 export const resultCardSamples: GraphicSample[] = [
   {
@@ -41,5 +61,11 @@ export const resultCardSamples: GraphicSample[] = [
         ],
       },
     },
+  },
+  {
+    // One athlete's card from the start list and the finish standings: the race as its title, place 2, the time.
+    name: 'entrant',
+    show: { races: [finished] },
+    graphic: { kind: 'resultCard', props: { entrant: { raceId: 'elite-men', bib: '2' }, note: 'Runner-up for the second year', topThree: [] } },
   },
 ];

@@ -26,25 +26,22 @@ const race: Race = {
 };
 
 describe('items from the start list', () => {
-  it('makes an athlete profile from an entrant, with the personal best', () => {
+  it('makes an athlete profile naming the entrant, so it follows the start list', () => {
     expect(profileItem(race, race.entrants![0]!)).toEqual({
       group: 'ELITE MEN',
       label: 'Eliud Kipchoge (1)',
-      graphic: { kind: 'athleteProfile', props: { name: 'Eliud Kipchoge', country: 'KEN', bio: '', best: { label: 'PERSONAL BEST', time: '2:03:04', note: '' } } },
+      graphic: { kind: 'athleteProfile', props: { entrant: { raceId: 'elite-men', bib: '1' }, bio: '' } },
     });
     expect(profileItem(race, race.entrants![3]!)).toBe('No Country (bib 4) has no country on the start list, and a profile shows one');
   });
 
-  it('makes the result card from the finish standings', () => {
+  it('makes the result card from the finish standings, naming the winner by bib', () => {
     const item = resultItem(race);
     if (typeof item === 'string') throw new Error(item);
     expect(item.graphic).toEqual({
       kind: 'resultCard',
       props: {
-        race: 'ELITE MEN',
-        winner: 'Eliud Kipchoge',
-        country: 'KEN',
-        time: '2:03:05',
+        entrant: { raceId: 'elite-men', bib: '1' },
         note: '',
         topThree: [
           { position: 1, name: 'Kipchoge', country: 'KEN', time: '2:03:05' },

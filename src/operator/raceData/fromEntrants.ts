@@ -6,15 +6,16 @@ import { timedPassings } from '../../state/passingTable';
 
 /**
  * Rundown items drawn from a race's start list and passings, so profiles and result cards are never retyped:
- * an athlete profile from an entrant (name, country, personal best), a result card from the finish standings.
- * Each is checked with the rundown item schema; a sentence says why when one can't be made.
+ * an athlete profile naming an entrant (its name, country and personal best follow the start list, on air
+ * too), a result card from the finish standings naming the winner. Each is checked with the rundown item
+ * schema; a sentence says why when one can't be made.
  */
 export function profileItem(race: Race, entrant: Entrant): RundownItemInput | string {
   if (!entrant.country) return `${entrant.name} (bib ${entrant.bib}) has no country on the start list, and a profile shows one`;
   const parsed = RundownItemInput.safeParse({
     group: race.name,
     label: `${entrant.name} (${entrant.bib})`,
-    graphic: { kind: 'athleteProfile', props: { name: entrant.name, country: entrant.country, ...(entrant.pbMs ? { best: { label: 'PERSONAL BEST', time: formatTime(entrant.pbMs) } } : {}) } },
+    graphic: { kind: 'athleteProfile', props: { entrant: { raceId: race.id, bib: entrant.bib } } },
   });
   return parsed.success ? parsed.data : `A profile of ${entrant.name} can't be made: ${parsed.error.issues[0]?.message}`;
 }
@@ -35,10 +36,8 @@ export function resultItem(race: Race): RundownItemInput | string {
     graphic: {
       kind: 'resultCard',
       props: {
-        race: race.name,
-        winner: winner.name,
-        ...(winner.country ? { country: winner.country } : {}),
-        time: formatTime(standings[0]!.elapsedMs),
+        // The winner by bib: race, name, country, place and time come from the show (a corrected name follows).
+        entrant: { raceId: race.id, bib: winner.bib },
         topThree: standings.slice(0, 3).map((s) => {
           const entrant = line(s.bib)!;
           return { position: s.place, name: shownName(entrant), ...(entrant.country ? { country: entrant.country } : {}), time: formatTime(s.elapsedMs) };

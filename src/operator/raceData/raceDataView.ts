@@ -2,6 +2,7 @@ import { formatTime } from '../../core';
 import type { Race } from '../../protocol/race';
 import { readStartList, describeRefused } from '../../protocol/startList';
 import { el } from '../element';
+import { mountEntrantsEditor } from '../entrants/entrantsEditor';
 import type { PanelActions } from '../panelActions';
 import type { PanelStore } from '../panelStore';
 import { selectedIn, type RaceActions } from '../raceControl/raceActions';
@@ -15,11 +16,15 @@ const POLL_MS = 2000;
 /**
  * Race data for the selected race (1-9 selects): its standings from the timing feeds with the leaderboard key
  * (L), each athlete's splits to air, profiles and the result card made from the start list, feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
- * start list (import CSV), and every feed of the show with its health (GET /api/feeds) and Start/Stop.
+ * start list (import CSV; find, add, edit and remove one entrant: entrants/entrantsEditor), and every feed of the show with its health (GET /api/feeds) and Start/Stop.
  */
 export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions) {
   const body = el('div', { class: 'race-data' });
-  host.replaceChildren(el('h2', { id: 'race-data-heading', text: 'Race data' }), body);
+  // The start list has its own element: this card's body is redrawn on every snapshot, and an entrant being found
+  // or edited must keep its focus and what was typed.
+  const entrantsHost = el('section', { class: 'entrants', 'aria-labelledby': 'entrants-heading' });
+  host.replaceChildren(el('h2', { id: 'race-data-heading', text: 'Race data' }), body, entrantsHost);
+  const entrants = mountEntrantsEditor(entrantsHost, store, actions);
   let feeds: FeedReport[] = [];
   let feedProblem = '';
   let importing = false;
@@ -151,7 +156,12 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
       const reading = readStartList(text.value, race);
       report.textContent = reading.ok ? `${reading.entrants.length} to import${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}` : reading.error;
     });
-    go.addEventListener('click', () => void actions.send({ type: 'importStartList', raceId: race.id, csv: text.value }, `${race.name}: start list imported`).then((outcome) => outcome.ok && done()));
+    go.addEventListener('click', () => {
+      // The message after the import is the row-by-row report, as the rundown import gives it.
+      const reading = readStartList(text.value, race);
+      const report = reading.ok ? `${reading.entrants.length} added or updated${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}` : 'imported';
+      void actions.send({ type: 'importStartList', raceId: race.id, csv: text.value }, `${race.name} start list: ${report}`).then((outcome) => outcome.ok && done());
+    });
     cancel.addEventListener('click', done);
     body.replaceChildren(text, report, go, cancel);
     text.focus();
@@ -161,4 +171,5 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
   render();
   void poll();
   setInterval(() => void poll(), POLL_MS);
+  return { focusEntrants: () => entrants.focusFind() };
 }

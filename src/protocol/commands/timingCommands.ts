@@ -11,10 +11,20 @@ export const MAX_PASSINGS_PER_BATCH = 500;
 export const timingCommands = [
   /** Replaces a race's whole start list. */
   z.strictObject({ type: z.literal('setEntrants'), raceId: RaceId, entrants: Entrants }),
-  /** Adds entrants, or replaces those whose bib the race already has. */
-  z.strictObject({ type: z.literal('upsertEntrants'), raceId: RaceId, entrants: z.array(Entrant).min(1).max(MAX_ENTRANTS) }),
-  /** Refused while the athlete has passings (reject or keep them first). */
-  z.strictObject({ type: z.literal('removeEntrant'), raceId: RaceId, bib: Bib }),
+  /**
+   * Adds entrants, or replaces those whose bib the race already has. `was` is what the edit started from (the
+   * panel's entrant form sends it): each of those must still be on the start list as it was, a bib not among
+   * them must be new, and one of them whose bib is no longer in `entrants` is replaced (a corrected bib). When
+   * another operator has changed or added the entrant since, the edit is refused.
+   */
+  z.strictObject({
+    type: z.literal('upsertEntrants'),
+    raceId: RaceId,
+    entrants: z.array(Entrant).min(1).max(MAX_ENTRANTS),
+    was: z.array(Entrant).max(MAX_ENTRANTS).optional(),
+  }),
+  /** Refused while the athlete has passings (reject or keep them first); `was` as for upsertEntrants. */
+  z.strictObject({ type: z.literal('removeEntrant'), raceId: RaceId, bib: Bib, was: Entrant.optional() }),
   /** A start list as CSV text (bib, name, country, category, pb, display name): good rows are imported, the rest reported. */
   z.strictObject({ type: z.literal('importStartList'), raceId: RaceId, csv: z.string().max(200_000) }),
   /** Where the timing reads chips. Points that already have passings must stay. */

@@ -1,6 +1,8 @@
 import { formatTime } from '../../core';
 import type { CommandOf } from '../../protocol/command';
+import { MAX_ENTRANTS, type Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
+import { sameValue } from '../../protocol/sameValue';
 import { describeRefused, readStartList } from '../../protocol/startList';
 import type { ApplyContext } from '../applyCommand';
 import { feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
@@ -27,16 +29,6 @@ export function reduceTiming(state: ShowState, command: TimingCommand, ctx: Appl
   if (!race) return unknownRace(command.raceId, state.races);
   const next = reduceRaceTiming(race, command, ctx);
   if (typeof next === 'string') return next;
-  if (next.entrants !== race.entrants) {
-    // An athlete's splits on air must keep their athlete: the graphic would lose its name and flag mid-air.
-    for (const onAir of Object.values(state.onAir)) {
-      const { graphic } = onAir;
-      if (graphic.kind !== 'athleteSplits' || graphic.props.raceId !== race.id) continue;
-      if (!next.entrants?.some((e) => e.bib === graphic.props.bib)) {
-        return `Bib ${graphic.props.bib}'s splits are on air on the ${onAir.layer} layer; take them off air before removing the athlete from ${race.name}.`;
-      }
-    }
-  }
   return { ...state, races: state.races.map((r) => (r.id === race.id ? next : r)) };
 }
 
@@ -51,7 +43,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext)
     }
 
     case 'upsertEntrants':
-      return upsert(race, command.entrants);
+      return command.was ? edit(race, command.entrants, command.was) : upsert(race, command.entrants);
 
     case 'importStartList': {
       const reading = readStartList(command.csv, race);
@@ -61,9 +53,11 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext)
     }
 
     case 'removeEntrant': {
-      if (!race.entrants?.some((e) => e.bib === command.bib)) return `${name} has no bib ${command.bib} on its start list.`;
+      const current = race.entrants?.find((e) => e.bib === command.bib);
+      if (!current) return `${name} has no bib ${command.bib} on its start list${command.was ? ': another operator has removed or renumbered it' : ''}.`;
+      if (command.was && !sameValue(current, command.was)) return changedSince(race, current);
       if (athletesWithPassings(race).includes(command.bib)) return `Bib ${command.bib} has passings in ${name}; an athlete with times can't be removed.`;
-      return { ...race, entrants: race.entrants.filter((e) => e.bib !== command.bib) };
+      return { ...race, entrants: race.entrants!.filter((e) => e.bib !== command.bib) };
     }
 
     case 'setTimingPoints': {
@@ -122,6 +116,48 @@ function upsert(race: Race, entrants: Race['entrants'] & object): Race | string 
   for (const entrant of entrants) byBib.set(entrant.bib, entrant);
   if (byBib.size > 1000) return `${race.name} would have ${byBib.size} entrants; a race holds at most 1000.`;
   return { ...race, entrants: [...byBib.values()] };
+}
+
+/**
+ * An edit made against `was` (what the operator's form started from): refused when any of those entrants has
+ * changed or gone since, or a bib it adds is already taken; an entrant of `was` whose bib is not in `entrants`
+ * gives way to the new one in its place (a corrected bib), unless it has passings (they are kept by bib).
+ */
+function edit(race: Race, entrants: readonly Entrant[], was: readonly Entrant[]): Race | string {
+  const { name } = race;
+  const list = race.entrants ?? [];
+  for (const before of was) {
+    const current = list.find((e) => e.bib === before.bib);
+    if (!current) return `Bib ${before.bib} is no longer on ${name}'s start list: another operator has removed or renumbered it. Nothing was saved.`;
+    if (!sameValue(current, before)) return changedSince(race, current);
+  }
+  const editing = new Set(was.map((e) => e.bib));
+  for (const entrant of entrants) {
+    const taken = editing.has(entrant.bib) ? null : list.find((e) => e.bib === entrant.bib);
+    if (taken) return `Bib ${entrant.bib} is already on ${name}'s start list (${taken.name}); give another bib, or edit that entrant.`;
+  }
+  const kept = new Set(entrants.map((e) => e.bib));
+  const renumbered = was.filter((e) => !kept.has(e.bib));
+  const timed = athletesWithPassings(race).find((bib) => renumbered.some((e) => e.bib === bib));
+  if (timed) return `Bib ${timed} has passings in ${name}, and they are kept by bib, so its bib can't be changed; correct the bib in the timing system's feed instead.`;
+  // In place: an edited entrant keeps its line; a renumbered one is replaced on its line when it is the only one.
+  const replacing = renumbered.length === 1 ? renumbered[0]!.bib : null;
+  const added = entrants.filter((e) => !list.some((c) => c.bib === e.bib));
+  const byBib = new Map(entrants.map((e) => [e.bib, e]));
+  const next = list.flatMap((e) => (e.bib === replacing && added.length === 1 ? [added[0]!] : renumbered.some((r) => r.bib === e.bib) ? [] : [byBib.get(e.bib) ?? e]));
+  const appended = replacing && added.length === 1 ? [] : added;
+  if (next.length + appended.length > MAX_ENTRANTS) return `${name} would have ${next.length + appended.length} entrants; a race holds at most ${MAX_ENTRANTS}.`;
+  return { ...race, entrants: [...next, ...appended] };
+}
+
+/** The refusal for an entrant that another operator changed since this edit began, saying what it is now. */
+function changedSince(race: Race, current: Entrant): string {
+  return `Another operator changed bib ${current.bib} on ${race.name}'s start list since you opened it (now ${describeEntrant(current)}). Nothing was saved: reopen it and edit again.`;
+}
+
+/** "Eliud Kipchoge, KEN, ELITE, PB 2:03:05". */
+export function describeEntrant(entrant: Entrant): string {
+  return [entrant.name, entrant.displayName && `“${entrant.displayName}”`, entrant.country, entrant.category, entrant.pbMs !== undefined && `PB ${formatTime(entrant.pbMs)}`].filter(Boolean).join(', ');
 }
 
 function athletesWithPassings(race: Race): string[] {

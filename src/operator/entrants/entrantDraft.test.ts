@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Race } from '../../protocol/race';
+import { draftOf, readEntrantDraft, removalRefusal } from './entrantDraft';
+import { findEntrants } from './entrantFind';
+
+const race: Race = {
+  id: 'elite-men',
+  name: 'ELITE MEN',
+  kind: 'elite-men',
+  distanceM: 42_195,
+  gunTime: 0,
+  finishedAt: null,
+  record: null,
+  splits: [],
+  entrants: [
+    { bib: '112', name: 'Abel Kirui', country: 'KEN' },
+    { bib: '1', name: 'Eliud Kipchoge', displayName: 'Kipchoge', country: 'KEN', category: 'ELITE', pbMs: 7_385_000 },
+    { bib: '12', name: 'Tsegaye Kebede', country: 'ETH' },
+    { bib: '120', name: 'Stanley Biwott', country: 'KEN' },
+  ],
+  timingPoints: [
+    { metres: 10_000, label: '10K' },
+    { metres: 21_097.5, label: 'HALFWAY' },
+  ],
+  passings: [
+    ['12', 0, 1_730_000, 0],
+    ['12', 1, 3_700_000, 0],
+  ],
+};
+const draft = (fields: Partial<ReturnType<typeof draftOf>>) => ({ ...draftOf(null), ...fields });
+
+describe('the entrant form', () => {
+  it('reads a typed entrant with the hub’s schema: a country by name, a PB as a time, empty optional fields left out', () => {
+    expect(readEntrantDraft(draft({ bib: ' 7 ', name: 'Wilson Kipsang', country: 'Kenya', pb: '2:03:23' }), race)).toEqual({ ok: true, entrant: { bib: '7', name: 'Wilson Kipsang', country: 'KEN', pbMs: 7_403_000 } });
+    expect(draftOf(race.entrants![1]!)).toEqual({ bib: '1', name: 'Eliud Kipchoge', displayName: 'Kipchoge', country: 'KEN', category: 'ELITE', pb: '2:03:05' });
+  });
+
+  it('gives each problem at its field, in the schema’s words', () => {
+    const read = readEntrantDraft(draft({ bib: '7 7', name: '', country: 'Narnia', pb: '9:99' }), race);
+    expect(read).toEqual({
+      ok: false,
+      problems: {
+        bib: 'must be a bib number: 1 to 8 letters, digits or hyphens, like 101 or F12',
+        name: 'is required',
+        country: expect.stringMatching(/^"Narnia" is not a country/),
+        pb: expect.stringMatching(/9:99/),
+      },
+    });
+  });
+});
+
+describe('finding an entrant', () => {
+  it('puts the bib typed exactly first, then every entrant whose bib or name has each word', () => {
+    expect(findEntrants(race.entrants!, '12').map((e) => e.bib)).toEqual(['12', '112', '120']);
+    expect(findEntrants(race.entrants!, 'kip').map((e) => e.bib)).toEqual(['1']);
+    expect(findEntrants(race.entrants!, 'ken KIR').map((e) => e.bib)).toEqual(['112']);
+    expect(findEntrants(race.entrants!, '').length).toBe(4);
+  });
+});
+
+describe('removing an entrant', () => {
+  it('is refused for an athlete with times, naming where, and for one on air', () => {
+    expect(removalRefusal(race, race.entrants![2]!, [])).toBe(
+      'Tsegaye Kebede (bib 12) has times in ELITE MEN (at 10K, HALFWAY), so stays on the start list: times are never thrown away with a name. Correct the entrant instead, or reject a misread passing in the held queue.',
+    );
+    expect(removalRefusal(race, race.entrants![0]!, ['112'])).toBe('Abel Kirui (bib 112) is on air: take the graphic off air before removing the entrant.');
+    expect(removalRefusal(race, race.entrants![0]!, [])).toBeNull();
+  });
+});

@@ -1,0 +1,240 @@
+import { formatTime } from '../../core';
+import { shownName, type Entrant } from '../../protocol/entrant';
+import type { Race } from '../../protocol/race';
+import { entrantRefOf } from '../../state/entrantReferences';
+import type { ShowState } from '../../state/showState';
+import { confirmDialog } from '../dialogs';
+import { el } from '../element';
+import type { PanelActions } from '../panelActions';
+import { canControl, type PanelStore } from '../panelStore';
+import { selectedIn } from '../raceControl/raceActions';
+import { profileItem } from '../raceData/fromEntrants';
+import { createEntrantForm, type EntrantForm } from './entrantForm';
+import { removalRefusal } from './entrantDraft';
+import { findEntrants } from './entrantFind';
+
+/** Rows listed at once: an elite field fits; in a mass race the find box narrows the list. */
+const SHOWN = 60;
+
+/** "12 · Tsegaye Kebede · ETH · ELITE · PB 2:04:38". */
+export function entrantLine(entrant: Entrant): string {
+  const name = entrant.displayName ? `${entrant.name} (“${entrant.displayName}”)` : entrant.name;
+  return [entrant.bib, name, entrant.country, entrant.category, entrant.pbMs === undefined ? null : `PB ${formatTime(entrant.pbMs)}`].filter(Boolean).join(' · ');
+}
+
+/** Bibs of a race that graphics on air draw from. */
+function onAirBibs(show: ShowState | null, raceId: string): string[] {
+  return Object.values(show?.onAir ?? {}).flatMap((onAir) => {
+    const ref = entrantRefOf(onAir.graphic);
+    return ref && ref.raceId === raceId ? [ref.bib] : [];
+  });
+}
+
+/**
+ * The selected race's start list in the Race data card: find an entrant by bib or name, add, edit (every field,
+ * checked with the hub's Entrant schema at each field) and remove one at a time, each as one upsertEntrants /
+ * removeEntrant naming what the edit started from, so another operator's change is never overwritten.
+ *
+ * Keys: F (a panel hotkey) or a click goes to the find box; there ↓ enters the list and Enter edits the first
+ * match. In the list ↑/↓/Home/End move, Enter edits, Delete removes (asks; refused for an athlete with times),
+ * P adds their profile to the rundown, Esc goes back to the find box. They never reach the panel's hotkeys.
+ */
+export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, actions: PanelActions) {
+  const heading = el('h3', { id: 'entrants-heading', text: 'Entrants' });
+  const find = el('input', { type: 'search', 'aria-label': 'Find entrant', placeholder: 'Find by bib or name (F)', autocomplete: 'off', spellcheck: 'false' });
+  const add = el('button', { type: 'button', text: 'Add entrant' });
+  const list = el('ol', { class: 'entrant-list', 'aria-labelledby': 'entrants-heading' });
+  const more = el('p', { class: 'muted' });
+  const formHost = el('div', { class: 'entrant-form-host' });
+  host.replaceChildren(heading, el('div', { class: 'entrant-find' }, find, add), list, more, formHost);
+
+  let form: { raceId: string; bib: string | null; view: EntrantForm } | null = null;
+  let focusBib: string | null = null;
+  let listKey = '';
+  let shown: Entrant[] = [];
+
+  const race = () => selectedIn(store.getState());
+  const rowOf = (bib: string) => list.querySelector<HTMLElement>(`li[data-bib="${CSS.escape(bib)}"]`);
+
+  find.addEventListener('input', () => render());
+  find.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && shown[0]) focusOn(shown[0].bib, true);
+    else if (event.key === 'Enter' && shown[0]) openForm(shown[0].bib);
+    else if (event.key === 'Escape') {
+      if (find.value) find.value = '';
+      else find.blur();
+      render();
+    } else return;
+    event.preventDefault();
+    event.stopPropagation();
+  });
+  add.addEventListener('click', () => openForm(null));
+
+  list.addEventListener('focusin', (event) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('li[data-bib]');
+    if (row) focusOn(row.dataset.bib!, false);
+  });
+  list.addEventListener('keydown', (event) => {
+    const row = event.target instanceof HTMLElement && event.target.matches('li[data-bib]') ? event.target : null;
+    if (!row || event.ctrlKey || event.metaKey || event.altKey) return;
+    const bib = row.dataset.bib!;
+    const at = shown.findIndex((e) => e.bib === bib);
+    const handled = (() => {
+      switch (event.key) {
+        case 'ArrowUp':
+        case 'ArrowDown': {
+          const next = shown[at + (event.key === 'ArrowUp' ? -1 : 1)];
+          if (next) focusOn(next.bib, true);
+          else if (event.key === 'ArrowUp') find.focus();
+          return true;
+        }
+        case 'Home':
+        case 'End': {
+          const next = event.key === 'Home' ? shown[0] : shown[shown.length - 1];
+          if (next) focusOn(next.bib, true);
+          return true;
+        }
+        case 'Enter':
+          openForm(bib);
+          return true;
+        case 'Delete':
+          void askRemove(bib);
+          return true;
+        case 'p':
+        case 'P':
+          addProfile(bib);
+          return true;
+        case ' ':
+          return true;
+        case 'Escape':
+          find.focus();
+          return true;
+      }
+      return false;
+    })();
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  });
+
+  function focusOn(bib: string, moveFocus: boolean) {
+    focusBib = bib;
+    for (const row of list.querySelectorAll<HTMLElement>('li[data-bib]')) row.tabIndex = row.dataset.bib === bib ? 0 : -1;
+    if (moveFocus) rowOf(bib)?.focus();
+  }
+
+  function entrantOf(bib: string): Entrant | undefined {
+    return race()?.entrants?.find((e) => e.bib === bib);
+  }
+
+  function addProfile(bib: string) {
+    const current = race();
+    const entrant = entrantOf(bib);
+    if (!current || !entrant) return;
+    const item = profileItem(current, entrant);
+    if (typeof item === 'string') return actions.tell(item, 'error');
+    void actions.send({ type: 'rundown.add', item }, `Added “${item.label}” to the rundown: it follows ${entrant.name}'s entry`);
+  }
+
+  async function askRemove(bib: string) {
+    const current = race();
+    const entrant = entrantOf(bib);
+    if (!current || !entrant) return;
+    const refusal = removalRefusal(current, entrant, onAirBibs(store.getState().show, current.id));
+    if (refusal) return actions.tell(refusal, 'error', (s) => selectedIn(s)?.id !== current.id);
+    const yes = await confirmDialog({
+      title: `Remove bib ${bib}?`,
+      text: `${entrantLine(entrant)} is taken off ${current.name}'s start list for every operator. Rundown items naming bib ${bib} will be refused at Take until it is back.`,
+      confirm: 'Remove',
+    });
+    if (!yes) return rowOf(bib)?.focus();
+    const at = shown.findIndex((e) => e.bib === bib);
+    const outcome = await actions.send({ type: 'removeEntrant', raceId: current.id, bib, was: entrant }, `Removed bib ${bib} (${entrant.name}) from ${current.name}`);
+    const next = shown.filter((e) => e.bib !== bib)[Math.min(at, shown.length - 2)];
+    if (outcome.ok && next) focusOn(next.bib, true);
+  }
+
+  function openForm(bib: string | null) {
+    const current = race();
+    if (!current) return;
+    if (!canControl(store.getState())) return actions.tell('Not connected to the hub as an operator: the start list cannot be changed from this panel', 'error');
+    const entrant = bib === null ? null : (entrantOf(bib) ?? null);
+    const close = () => {
+      form = null;
+      formHost.replaceChildren();
+      if (entrant) rowOf(entrant.bib) ? focusOn(entrant.bib, true) : find.focus();
+      else find.focus();
+    };
+    const save = (next: Entrant) => {
+      // `was` is what the form opened with: the hub refuses the save when someone changed that entrant (or took the bib) since.
+      const done = entrant ? `Saved bib ${next.bib} (${shownName(next)}) in ${current.name}` : `Added bib ${next.bib} (${shownName(next)}) to ${current.name}`;
+      return actions.send({ type: 'upsertEntrants', raceId: current.id, entrants: [next], was: entrant ? [entrant] : [] }, done);
+    };
+    form = { raceId: current.id, bib: entrant?.bib ?? null, view: createEntrantForm({ race: current, entrant, save, close }) };
+    formHost.replaceChildren(form.view.element);
+  }
+
+  function render() {
+    const state = store.getState();
+    const current = race();
+    const control = canControl(state);
+    add.disabled = !control || !current;
+    if (form) {
+      const formRace = state.show?.races.find((r) => r.id === form!.raceId);
+      form.view.follow(formRace, form.bib === null ? undefined : formRace?.entrants?.find((e) => e.bib === form!.bib));
+    }
+    if (!current) {
+      heading.textContent = 'Entrants';
+      shown = [];
+      list.replaceChildren();
+      more.textContent = '';
+      return;
+    }
+    const all = current.entrants ?? [];
+    const found = findEntrants(all, find.value);
+    shown = found.slice(0, SHOWN);
+    heading.textContent = `Entrants of ${current.name} (${all.length})`;
+    const onAir = onAirBibs(state.show, current.id);
+    const key = JSON.stringify([current.id, shown, onAir, control]);
+    more.textContent = found.length > shown.length ? `${found.length - shown.length} more: type a bib or name to narrow the list` : all.length > 0 && found.length === 0 ? `No entrant matches “${find.value}”` : all.length === 0 ? 'No entrants yet: add one, or import a start list.' : '';
+    if (key === listKey) return;
+    listKey = key;
+    const hadFocus = list.contains(document.activeElement);
+    list.replaceChildren(...shown.map((entrant) => row(entrant, onAir.includes(entrant.bib), control)));
+    const keep = focusBib !== null && shown.some((e) => e.bib === focusBib) ? focusBib : (shown[0]?.bib ?? null);
+    if (keep) focusOn(keep, hadFocus);
+  }
+
+  function row(entrant: Entrant, onAir: boolean, control: boolean): HTMLElement {
+    const small = (text: string, name: string, onClick: () => void) => {
+      const b = el('button', { type: 'button', class: 'small', text, 'aria-label': `${name} bib ${entrant.bib}`, disabled: !control });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    return el(
+      'li',
+      { 'data-bib': entrant.bib, tabindex: -1, class: 'entrant', 'aria-label': `${entrantLine(entrant)}${onAir ? ' (on air)' : ''}`, ...(onAir ? { 'data-state': 'on-air' } : {}) },
+      el('span', { text: entrantLine(entrant) }),
+      onAir ? el('span', { class: 'badge', text: 'ON AIR' }) : null,
+      el(
+        'span',
+        { class: 'crawl-item-buttons' },
+        small('Edit', 'Edit', () => openForm(entrant.bib)),
+        small('Profile', 'Profile to the rundown of', () => addProfile(entrant.bib)),
+        small('Remove', 'Remove', () => void askRemove(entrant.bib)),
+      ),
+    );
+  }
+
+  store.subscribe(render);
+  render();
+  return {
+    /** The F key: to the find box, its text selected so typing replaces it. */
+    focusFind() {
+      find.focus();
+      find.select();
+    },
+  };
+}
+export type EntrantsEditor = ReturnType<typeof mountEntrantsEditor>;
