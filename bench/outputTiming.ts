@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { build } from 'vite';
 import { WebSocket } from 'ws';
 import { percentiles } from '../src/render/frameStats';
@@ -7,7 +9,7 @@ import { presentationTimes } from './presentedFrames';
 import { marathonScene } from './scene';
 
 /**
- * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --renderer=canvas|webgl]
+ * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --renderer=canvas|webgl] [-- --raw=<file>]
  *
  * Cold start: a fresh browser (empty cache) opens a 1080p50 canvas output while the marathon scene is on air;
  * the time from navigation to the end of the first frame that shows every graphic on air (the page's
@@ -150,7 +152,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
       const p = percentiles(values);
       console.log(`| ${renderer} | ${name} | ${p.p50} | ${p.p95} | ${p.max} |`);
     };
-    console.log(`\nTake to air, ${renderer}, 1080p50 page on a 60 Hz display, ${takes} takes (ms from the POST being sent):`);
+    console.log(`\nTake to air, ${renderer}, 1080p50 page on a 60 Hz display, ${takes} takes, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (ms from the POST being sent):`);
     console.log('| renderer | until | p50 | p95 | max |');
     console.log('|---|---|---|---|---|');
     line("hub's acknowledgement (POST response)", acked);
@@ -163,6 +165,17 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     line('step: frame drawn → committed', step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null));
     line('step: committed → presented', step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null));
     line("frame drawn, counted from the hub's acknowledgement", fromAck);
+    // --raw=<file>: every take's figures as JSON lines, to pool runs (old and new builds alternated) afterwards.
+    const raw = arg('raw');
+    if (raw) {
+      const figures = {
+        acked, published, received, drawn, onScreen, presented: onDisplay,
+        receivedToDrawn: step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at),
+        drawnToCommitted: step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null),
+        committedToPresented: step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null),
+      };
+      appendFileSync(raw, `${JSON.stringify({ renderer, load: loadavg()[0], figures })}\n`);
+    }
   } finally {
     listener.close();
     await browser.close();

@@ -26,6 +26,27 @@ async function lean() {
   const d = openSync(dir, 'r');
   try { await fsyncAsync(d); } finally { closeSync(d); }
 }
+async function leanSyncDir() {
+  const a = openSync(join(dir, 'asrun.jsonl'), 'a');
+  writeSync(a, line);
+  const temp = join(dir, `.show.json.${n++}.tmp`);
+  const t = openSync(temp, 'w');
+  writeSync(t, pretty);
+  try { await Promise.all([fsyncAsync(a), fsyncAsync(t)]); } finally { closeSync(a); closeSync(t); }
+  renameSync(temp, join(dir, 'show.json'));
+  const d = openSync(dir, 'r'); fsyncSync(d); closeSync(d);
+}
+async function mainSyncsTemp() {
+  const a = openSync(join(dir, 'asrun.jsonl'), 'a');
+  writeSync(a, line);
+  const logged = fsyncAsync(a);
+  const temp = join(dir, `.show.json.${n++}.tmp`);
+  const t = openSync(temp, 'w');
+  writeSync(t, pretty); fsyncSync(t); closeSync(t);
+  try { await logged; } finally { closeSync(a); }
+  renameSync(temp, join(dir, 'show.json'));
+  const d = openSync(dir, 'r'); fsyncSync(d); closeSync(d);
+}
 async function allSync() {
   const a = openSync(join(dir, 'asrun.jsonl'), 'a');
   writeSync(a, line); fsyncSync(a); closeSync(a);
@@ -34,9 +55,9 @@ async function allSync() {
   renameSync(temp, join(dir, 'show.json'));
   const d = openSync(dir, 'r'); fsyncSync(d); closeSync(d);
 }
-const variants: [string, () => Promise<void>][] = [['as shipped', asIs], ['sync writes, fsyncs async in parallel', lean], ['all sync', allSync]];
+const variants: [string, () => Promise<void>][] = [['as shipped', asIs], ['sync writes, fsyncs async in parallel', lean], ['all sync', allSync], ['lean, dir fsync sync', leanSyncDir], ['temp+dir fsync on main, as-run in pool', mainSyncsTemp]];
 const times = new Map<string, number[]>(variants.map(([name]) => [name, []]));
-for (let i = 0; i < 60; i++) for (const [name, run] of variants) {
+for (let i = 0; i < 80; i++) for (const [name, run] of variants) {
   await new Promise((r) => setTimeout(r, 10));
   const s = performance.now(); await run(); times.get(name)!.push(performance.now() - s);
 }

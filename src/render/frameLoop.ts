@@ -1,4 +1,4 @@
-import { createFrameStats, type FrameHealth } from './frameStats';
+import { createFrameStats, nextFrameStart, type FrameHealth } from './frameStats';
 
 /** Display frame intervals kept to estimate the display's period (the shortest of them). */
 const PERIODS_KEPT = 32;
@@ -29,16 +29,8 @@ export function runFrameLoop(draw: (frameStart: number) => void, targetFps: numb
     health(): FrameHealth {
       return stats.health();
     },
-    /**
-     * When the next display frame will start (performance.now's clock), from the last one's start and the
-     * display's period (the shortest recent interval: a missed frame only lengthens one); `now` until known.
-     */
-    nextFrameAt(now: number): number {
-      if (last === null || intervals.length === 0) return now;
-      const period = Math.min(...intervals);
-      if (!(period > 0)) return now;
-      return last + Math.max(1, Math.ceil((now - last) / period)) * period;
-    },
+    /** When the next display frame will start, on performance.now's clock (see nextFrameStart). */
+    nextFrameAt: (now: number) => nextFrameStart(last, intervals, now),
     stop() {
       running = false;
     },
