@@ -222,10 +222,14 @@ export async function startOutput(early: EarlySocket) {
     if (drawnRevision !== reportedRevision) report(loop.health());
   };
   const loop = runFrameLoop(drawLive, fps);
-  // A snapshot is drawn as soon as it is read, as the frame of the next display frame (its vsync): that frame
-  // then has nothing left to draw and is committed at once, instead of a take waiting for the frame to start and
-  // then for its drawing. Frames stay on output frame boundaries, and a frame drawn twice is drawn once.
-  drawAhead = () => drawLive(loop.nextFrameAt(performance.now()));
+  // On a page at rest (nothing animating), a snapshot is drawn as soon as it is read, as the frame of the next
+  // display frame: that frame then has nothing left to draw and is committed at once, instead of a take waiting
+  // for the frame to start and then for its drawing. Frames stay on output frame boundaries and the same frame
+  // is not drawn twice. While something animates, every frame is drawn anyway: snapshots wait for it, so a
+  // flood of them cannot add drawings between frames.
+  drawAhead = () => {
+    if (!scene.isAnimating()) drawLive(loop.nextFrameAt(performance.now()));
+  };
   setInterval(() => report(loop.health()), 1000);
 }
 
