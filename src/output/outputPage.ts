@@ -224,12 +224,19 @@ export async function startOutput(early: EarlySocket) {
   const loop = runFrameLoop(drawLive, fps);
   // On a page at rest (nothing animating), a snapshot is drawn as soon as it is read, as the frame of the next
   // display frame: that frame then has nothing left to draw and is committed at once, instead of a take waiting
-  // for the frame to start and then for its drawing. Frames stay on output frame boundaries and the same frame
-  // is not drawn twice. While something animates, every frame is drawn anyway: snapshots wait for it, so a
-  // flood of them cannot add drawings between frames.
-  drawAhead = () => {
-    if (!scene.isAnimating()) drawLive(loop.nextFrameAt(performance.now()));
+  // for the frame to start and then for its drawing. Frames stay on output frame boundaries. It is drawn in a
+  // task of its own, so a display frame can still come between reading a snapshot and drawing it, and at most
+  // once per display frame: more snapshots in the same frame (a flood) wait for the frame, as they did before.
+  // While something animates, every frame is drawn anyway, so snapshots wait for the next one.
+  let drawnAheadFor: number | null = null;
+  const ahead = new MessageChannel();
+  ahead.port1.onmessage = () => {
+    const frame = loop.nextFrameAt(performance.now());
+    if (scene.isAnimating() || frame === drawnAheadFor) return;
+    drawnAheadFor = frame;
+    drawLive(frame);
   };
+  drawAhead = () => ahead.port2.postMessage(null);
   setInterval(() => report(loop.health()), 1000);
 }
 
