@@ -4,7 +4,7 @@ import { percentiles } from '../src/render/frameStats';
 import { startHub } from '../test/harness/hubProcess';
 
 /**
- * npx tsx bench/takeLatency.ts [--takes=60]
+ * npm run bench:take [-- --takes=60]
  *
  * The hub's share of take to air, without a browser: a real hub process, one raw output connection, and
  * `takes` name-card takes POSTed one at a time (a pause between, as an operator would). Per take: POST sent →
