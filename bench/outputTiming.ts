@@ -1,7 +1,9 @@
+import { appendFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
+import { WebSocket } from 'ws';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
@@ -9,7 +11,7 @@ import { presentationTimes } from './presentedFrames';
 import { marathonScene } from './scene';
 
 /**
- * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --compare=<checkout>]
+ * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --renderer=canvas|webgl] [-- --raw=<file>] [-- --compare=<checkout>]
  *
  * Cold start: a fresh browser (empty cache) opens a 1080p50 canvas output while the marathon scene is on air;
  * the time from navigation to the end of the first frame that shows every graphic on air (the page's
@@ -20,13 +22,15 @@ import { marathonScene } from './scene';
  * Take to air: on a live output of each renderer, `takes` name-card takes on an empty lower third (each cleared
  * and its exit played before the next). Per take: POST sent → the end of the frame that first drew the
  * revision ("drawn"), and → the start of the frame after it, when that frame is on screen ("on screen"). The
- * hub's acknowledgement (the POST's response) is listed too. Bench and page share this machine's clock.
+ * hub's acknowledgement (the POST's response) and the snapshot's arrival at a WebSocket client in this process
+ * (the hub's publish, without a page) are listed too. Bench and page share this machine's clock.
  */
 const args = process.argv.slice(2);
 const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const runs = Number(arg('runs') ?? 5);
 const takes = Number(arg('takes') ?? 25);
 const only = arg('only');
+const renderers = (arg('renderer') ? [arg('renderer')] : ['canvas', 'webgl']) as ('canvas' | 'webgl')[];
 
 async function main() {
   // --no-build reuses dist/ as it is (built by a test run going on alongside).
@@ -34,7 +38,7 @@ async function main() {
   const hub = await startHub();
   try {
     if (!only || only === 'cold') await coldStart(hub);
-    if (!only || only === 'take') for (const renderer of ['canvas', 'webgl'] as const) await takeToAir(hub, renderer);
+    if (!only || only === 'take') for (const renderer of renderers) await takeToAir(hub, renderer);
   } finally {
     await hub.kill();
   }
@@ -166,6 +170,7 @@ function readTiming(steps: string[]): Timing {
 async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
   await hub.post({ type: 'clearAll' });
   const { browser, page } = await launchBenchBrowser(1920);
+  const listener = new WebSocket(`${hub.url.replace('http', 'ws')}/ws`);
   try {
     await page.goto(`${hub.url}/output.html?format=1080p50&renderer=${renderer}`);
     await page.waitForFunction(() => window.finishline?.shownRevision() != null, null, { timeout: 30_000 });
@@ -174,6 +179,15 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     const onScreen: number[] = [];
     const acked: number[] = [];
     const received: number[] = [];
+    /** The snapshot of each revision reaching a plain WebSocket client in this process (the hub's publish). */
+    const published: number[] = [];
+    const arrivals = new Map<number, number>();
+    listener.on('message', (data) => {
+      const match = /^\{"type":"snapshot","revision":(\d+)/.exec(String(data));
+      if (match) arrivals.set(Number(match[1]), performance.timeOrigin + performance.now());
+    });
+    if (listener.readyState !== WebSocket.OPEN) await new Promise((resolve) => listener.once('open', resolve));
+    const sentAt = new Map<number, number>();
     /** The page's own share: frame drawn minus the hub's acknowledgement (negative when the snapshot beat the ack). */
     const fromAck: number[] = [];
     /** Per take: POST sent and the drawing's end, in page time, to find its presentation in the trace. */
@@ -185,6 +199,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
       const sent = performance.timeOrigin + performance.now();
       const { body } = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: i % 2 ? 'Steve Cram' : 'Brendan Foster', role: 'BBC athletics commentator' } } });
       acked.push(performance.timeOrigin + performance.now() - sent);
+      sentAt.set(body.revision, sent);
       const at = await page.waitForFunction((r) => {
         const entry = window.finishline?.drawnAt?.(r);
         return entry && entry.nextFrame !== null ? entry : null;
@@ -200,6 +215,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
       await sleep(600); // the exit plays out
     }
     await sleep(100);
+    for (const [revision, sent] of sentAt) if (arrivals.has(revision)) published.push(arrivals.get(revision)! - sent);
     const presented = presentationTimes(await browser.stopTracing(), 'finishline:bench-sync', syncAt);
     const found = takesDrawn.map(({ at }) => presented(at));
     const onDisplay = found.map((p, i) => (p ? p.presented - takesDrawn[i]!.sent : Number.NaN)).filter((ms) => !Number.isNaN(ms));
@@ -210,10 +226,11 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
       const p = percentiles(values);
       console.log(`| ${renderer} | ${name} | ${p.p50} | ${p.p95} | ${p.max} |`);
     };
-    console.log(`\nTake to air, ${renderer}, 1080p50 page on a 60 Hz display, ${takes} takes (ms from the POST being sent):`);
+    console.log(`\nTake to air, ${renderer}, 1080p50 page on a 60 Hz display, ${takes} takes, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (ms from the POST being sent):`);
     console.log('| renderer | until | p50 | p95 | max |');
     console.log('|---|---|---|---|---|');
     line("hub's acknowledgement (POST response)", acked);
+    line('snapshot at a WebSocket client in the bench process', published);
     line('snapshot received by the page', received);
     line('frame drawn', drawn);
     line('frame on screen (next vsync)', onScreen);
@@ -222,7 +239,19 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     line('step: frame drawn → committed', step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null));
     line('step: committed → presented', step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null));
     line("frame drawn, counted from the hub's acknowledgement", fromAck);
+    // --raw=<file>: every take's figures as JSON lines, to pool runs (old and new builds alternated) afterwards.
+    const raw = arg('raw');
+    if (raw) {
+      const figures = {
+        acked, published, received, drawn, onScreen, presented: onDisplay,
+        receivedToDrawn: step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at),
+        drawnToCommitted: step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null),
+        committedToPresented: step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null),
+      };
+      appendFileSync(raw, `${JSON.stringify({ renderer, load: loadavg()[0], figures })}\n`);
+    }
   } finally {
+    listener.close();
     await browser.close();
   }
 }

@@ -75,6 +75,7 @@ export async function startOutput(early: EarlySocket) {
   let prebuild: ((show: ShowState) => void) | null = null; // once the scene is up
   let onAirMarked = false;
   let restRequested = false;
+  let drawAhead: (() => void) | null = null; // once the frame loop runs
 
   let name = options.name;
   const hubs = createHubList(location.host, new URLSearchParams(location.search).get('hubs'));
@@ -104,6 +105,7 @@ export async function startOutput(early: EarlySocket) {
         look.setTheme(state.theme, options.manualClock ? undefined : receivedText);
         assets?.loader.ready(assets.imagesOnAir(state));
         if (look.covers(receivedText)) prebuild?.(state);
+        drawAhead?.();
       },
       onTemplates(templates, version) {
         markOnce('templates');
@@ -156,8 +158,7 @@ export async function startOutput(early: EarlySocket) {
   // A snapshot takes effect at the next frame drawn, so an enter animation starts exactly on that frame.
   // Every frame is drawn at the start time of the output frame it falls in (29.97 is exactly 30000/1001):
   // animations are timed in seconds the same at every rate, and clocks change on frame boundaries.
-  const draw = (time: number) => {
-    const t = frameAlignedTime(time, fps);
+  const draw = (t: number) => {
     // A new look (edited templates, another theme) re-lays out what is on air before this frame's snapshot.
     const nextLook = look.take();
     if (nextLook) scene.setTemplates(nextLook, t);
@@ -197,7 +198,7 @@ export async function startOutput(early: EarlySocket) {
     receivedRevision: () => received?.revision ?? null,
     assetsPending: () => scene.assetsPending(),
     renderAt(t) {
-      const drew = draw(t);
+      const drew = draw(frameAlignedTime(t, fps));
       if (drawnRevision !== reportedRevision) report(idle);
       return drew;
     },
@@ -210,10 +211,32 @@ export async function startOutput(early: EarlySocket) {
   Object.assign(document.documentElement.dataset, { renderer: choice.kind, mode, alpha, format: formatName({ width, height, fps }) });
 
   if (options.manualClock) return;
-  const loop = runFrameLoop(() => {
-    draw(clock.now());
+  /**
+   * The output frame showing a display frame that starts at `pageTime` (performance.now's clock). Never one
+   * before the last drawn, so a frame drawn ahead (below) is not undone by the display frame it was drawn for.
+   */
+  let liveT = Number.NEGATIVE_INFINITY;
+  const frameAt = (pageTime: number) => (liveT = Math.max(liveT, frameAlignedTime(clock.now() + pageTime - performance.now(), fps)));
+  const drawLive = (pageTime: number) => {
+    draw(frameAt(pageTime));
     if (drawnRevision !== reportedRevision) report(loop.health());
-  }, fps);
+  };
+  const loop = runFrameLoop(drawLive, fps);
+  // On a page at rest (nothing animating), a snapshot is drawn as soon as it is read, as the frame of the next
+  // display frame: that frame then has nothing left to draw and is committed at once, instead of a take waiting
+  // for the frame to start and then for its drawing. Frames stay on output frame boundaries. It is drawn in a
+  // task of its own, so a display frame can still come between reading a snapshot and drawing it, and at most
+  // once per display frame: more snapshots in the same frame (a flood) wait for the frame, as they did before.
+  // While something animates, every frame is drawn anyway, so snapshots wait for the next one.
+  let drawnAheadFor: number | null = null;
+  const ahead = new MessageChannel();
+  ahead.port1.onmessage = () => {
+    const frame = loop.nextFrameAt(performance.now());
+    if (scene.isAnimating() || frame === drawnAheadFor) return;
+    drawnAheadFor = frame;
+    drawLive(frame);
+  };
+  drawAhead = () => ahead.port2.postMessage(null);
   setInterval(() => report(loop.health()), 1000);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameStats, percentiles } from './frameStats';
+import { createFrameStats, nextFrameStart, percentiles } from './frameStats';
 
 function run(targetFps: number, stamps: number[]) {
   const stats = createFrameStats(targetFps);
@@ -53,5 +53,18 @@ describe('percentiles', () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(percentiles(values)).toEqual({ p50: 50, p95: 95, p99: 99, max: 100 });
     expect(percentiles([7])).toEqual({ p50: 7, p95: 7, p99: 7, max: 7 });
+  });
+});
+
+describe('next display frame', () => {
+  it('is the first start after now at the display period, the shortest recent interval', () => {
+    expect(nextFrameStart(1000, [16.5, 33, 16.5], 1005)).toBe(1016.5);
+    expect(nextFrameStart(1000, [16.5, 33, 16.5], 1020)).toBe(1033);
+    expect(nextFrameStart(1000, [20, 20], 1000)).toBe(1020);
+  });
+
+  it('is now until a frame and an interval have been seen', () => {
+    expect(nextFrameStart(null, [], 5)).toBe(5);
+    expect(nextFrameStart(1000, [], 1005)).toBe(1005);
   });
 });

@@ -43,6 +43,16 @@ export function createFrameStats(targetFps: number, windowMs = 10_000) {
   };
 }
 
+/**
+ * When the next display frame starts after `now`, from the last frame's start and recent frame intervals: the
+ * display's period is the shortest of them (a missed frame only lengthens one). `now` while unknown.
+ */
+export function nextFrameStart(lastStart: number | null, intervals: readonly number[], now: number): number {
+  const period = Math.min(...intervals);
+  if (lastStart === null || !(period > 0) || !Number.isFinite(period)) return now;
+  return lastStart + Math.max(1, Math.ceil((now - lastStart) / period)) * period;
+}
+
 /** Nearest-rank percentiles, rounded to 0.1 ms. */
 export function percentiles(values: readonly number[]): FrameIntervals {
   const sorted = [...values].sort((a, b) => a - b);

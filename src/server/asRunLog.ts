@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { appendFile, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
@@ -7,6 +8,7 @@ import type { OutputReport } from '../protocol/messages';
 import { itemTitle } from '../protocol/rundownItem';
 import type { ShowState } from '../state/showState';
 import type { Applied } from './hub';
+import { fsyncFd } from './writeFileAtomic';
 
 /** One take, update or clear as it went to air: when, which rundown item, what was shown, who sent it. */
 export const AsRunEntry = z.strictObject({
@@ -98,12 +100,13 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
       const entries = asRunEntries(applied);
       if (entries.length === 0) return;
       const file = join(dir, `${dayOf(entries[0]!.at)}.jsonl`);
-      const handle = await open(file, 'a');
+      // Appended directly and only synced through the thread pool (see writeFileAtomic): a Take waits for it.
+      const handle = openSync(file, 'a');
       try {
-        await handle.appendFile(entries.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''));
-        await handle.sync();
+        writeFileSync(handle, entries.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''), 'utf8');
+        await fsyncFd(handle);
       } finally {
-        await handle.close();
+        closeSync(handle);
       }
       for (const entry of entries) track({ ...entry, drawn: {} });
     },

@@ -76,11 +76,10 @@ async function main() {
   const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), onReport: (o) => asRun.reported(o.name || o.connectionId, o.report), now: hub.now, forgetAfterMs: forgetOutputsMs });
 
   function startFileHub(initial: typeof state, log: typeof asRun) {
-    // The as-run lines first: a crash between the two writes leaves lines past the show's revision, dropped on start.
-    const persist = async (next: typeof state, applied: Parameters<typeof log.record>[0]) => {
-      await log.record(applied);
-      await saveShowFile(showPath, next);
-    };
+    // The as-run lines are on disk before the show that has them: both are written and synced side by side, and
+    // the show file is replaced only once the lines are synced. A crash before that leaves lines past the show's
+    // revision, dropped on start.
+    const persist = (next: typeof state, applied: Parameters<typeof log.record>[0]) => saveShowFile(showPath, next, log.record(applied));
     return createHub({ initial, persist, themes: templates.themes, maxWaiting });
   }
 

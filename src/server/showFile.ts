@@ -18,8 +18,9 @@ export async function loadShowFile(path: string): Promise<ShowState> {
   return parsed.data;
 }
 
-export async function saveShowFile(path: string, state: ShowState): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`);
+/** Saves a show atomically; with `renameAfter`, the file is replaced only once that has resolved (see writeFileAtomic). */
+export async function saveShowFile(path: string, state: ShowState, renameAfter?: Promise<unknown>): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`, { renameAfter });
 }
 
 /** Opens the show file; when it does not exist yet, starts from the (validated) seed show and saves it there. */

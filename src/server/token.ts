@@ -15,7 +15,7 @@ export async function loadOrCreateToken(path: string, fromEnv: string | undefine
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const token = randomBytes(12).toString('hex');
-  await writeFileAtomic(path, `${token}\n`, 0o600);
+  await writeFileAtomic(path, `${token}\n`, { mode: 0o600 });
   return token;
 }
 

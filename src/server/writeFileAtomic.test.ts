@@ -17,6 +17,30 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['show.json']);
   });
 
+  it('replaces the file only once renameAfter has resolved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const file = join(dir, 'show.json');
+    await writeFileAtomic(file, 'old');
+    let release!: () => void;
+    const writing = writeFileAtomic(file, 'new', { renameAfter: new Promise<void>((resolve) => (release = resolve)) });
+    // Long enough for the temp file to be written and synced: it must still wait.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    release();
+    await writing;
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['show.json']);
+  });
+
+  it('keeps the old content and no temp file when renameAfter fails, and throws its error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const file = join(dir, 'show.json');
+    await writeFileAtomic(file, 'old');
+    await expect(writeFileAtomic(file, 'new', { renameAfter: Promise.reject(new Error('the as-run log could not be synced')) })).rejects.toThrow('the as-run log could not be synced');
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['show.json']);
+  });
+
   it('leaves the old or the new content, never a torn file, when the writer is killed with SIGKILL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
     const file = join(dir, 'show.json');

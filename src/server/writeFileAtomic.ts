@@ -1,35 +1,51 @@
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { closeSync, fsync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * Only the fsyncs go to libuv's thread pool: opening, writing to the page cache, renaming and closing are
+ * quick system calls made directly, because each trip through the pool (and back to a busy event loop) costs
+ * milliseconds on a loaded machine, and a show save is on the way of every Take to air.
+ */
+export const fsyncFd = promisify(fsync);
 
 /**
  * Writes a file so that a crash or `kill -9` at any instant leaves either the old or the new content,
  * never a torn file: write a temp file beside it, fsync it, rename it over, then fsync the directory so
- * the rename itself is durable.
+ * the rename itself is durable. `renameAfter`: the new content replaces the old only once it has resolved
+ * (the as-run lines that must be on disk before the show that has them); it is awaited alongside the temp
+ * file's fsync, and if it fails nothing is replaced and its error is thrown.
  */
-export async function writeFileAtomic(path: string, content: string, mode = 0o644): Promise<void> {
+export async function writeFileAtomic(path: string, content: string, options: { mode?: number; renameAfter?: Promise<unknown> } = {}): Promise<void> {
+  const { mode = 0o644, renameAfter } = options;
+  // Handled here whatever happens first, so a failure of ours never leaves it rejecting unheard.
+  renameAfter?.catch(() => undefined);
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const file = await open(temp, 'w', mode);
   try {
-    await file.writeFile(content, 'utf8');
-    await file.sync();
+    const file = openSync(temp, 'w', mode);
+    try {
+      writeFileSync(file, content, 'utf8');
+      await Promise.all([fsyncFd(file), renameAfter]);
+    } finally {
+      closeSync(file);
+    }
+    renameSync(temp, path);
   } catch (error) {
-    await file.close();
-    await unlink(temp).catch(() => {});
+    await renameAfter?.catch(() => undefined); // never renamed while it is still in flight
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created
+    }
     throw error;
   }
-  await file.close();
+  const directory = openSync(dir, 'r');
   try {
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
-  const directory = await open(dir, 'r');
-  try {
-    await directory.sync();
+    await fsyncFd(directory);
   } finally {
-    await directory.close();
+    closeSync(directory);
   }
 }
 
