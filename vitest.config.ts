@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/longestFirstSequencer';
 
 // Two projects: fast pure tests, and end-to-end tests that start a real hub and a real Chromium.
 export default defineConfig({
@@ -6,6 +7,7 @@ export default defineConfig({
     // Two files at a time: a browser test spends much of its time waiting on a hub or a page, and every file
     // starts its own hub (port 0, its own temp folder) and Chromium, so two files never share anything.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {

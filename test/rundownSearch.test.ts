@@ -15,7 +15,7 @@ describe('finding in the rundown', () => {
   it('filters by typing after /, cues matches with the arrows, and Enter keeps the cue without taking anything', async () => {
     const page = await openPanel(browser, hub);
     const before = await hub.state();
-    const find = page.getByRole('searchbox', { name: 'Find' });
+    const find = page.getByRole('searchbox', { name: 'Find', exact: true });
     await page.keyboard.press('/');
     expect(await find.evaluate((input) => input === document.activeElement)).toBe(true);
     await page.keyboard.type('kip');
