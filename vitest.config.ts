@@ -12,6 +12,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Pure functions with no module state: one module graph per worker, not per file (the unit project
+          // went from 42 s to 10 s; the same 625 tests pass in any order, --sequence.shuffle).
+          isolate: false,
           include: ['src/**/*.test.ts', 'integrations/**/*.test.ts'],
           environment: 'node',
         },
