@@ -54,7 +54,7 @@ describe('graphics that name an entrant', () => {
     const noCountry = run(state, { type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '5', name: 'Wilson Kipsang' }] });
     expect(refusal(noCountry, { type: 'take', graphic: profile('5') })).toBe("Wilson Kipsang (bib 5) has no country on ELITE MEN's start list, and a profile shows one: add it to the entrant or type it in the profile.");
     expect(run(noCountry, { type: 'take', graphic: profile('5', { country: 'KEN' }) }).onAir.lowerThird?.graphic).toEqual(profile('5', { country: 'KEN', bio: '' }));
-    expect(run(state, { type: 'take', graphic: card('9', { time: '2:06:00' }) }).onAir.centre).toBeDefined();
+    expect(run(state, { type: 'take', graphic: card('9', { time: '2:06:00' }) }).onAir.centre?.graphic).toMatchObject(card('9', { time: '2:06:00' }));
   });
 
   it('keep the start list from breaking what is on air: no removal, renumbering or lost country under a card', () => {
