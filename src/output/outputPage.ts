@@ -158,14 +158,15 @@ export async function startOutput(early: EarlySocket) {
   // A snapshot takes effect at the next frame drawn, so an enter animation starts exactly on that frame.
   // Every frame is drawn at the start time of the output frame it falls in (29.97 is exactly 30000/1001):
   // animations are timed in seconds the same at every rate, and clocks change on frame boundaries.
-  const draw = (t: number) => {
+  // `startAt`: when the changes of a snapshot first drawn in this frame start (enters, updates, exits); t unless live.
+  const draw = (t: number, startAt = t) => {
     // A new look (edited templates, another theme) re-lays out what is on air before this frame's snapshot.
     const nextLook = look.take();
     if (nextLook) scene.setTemplates(nextLook, t);
     // Until every font file is in, a snapshot waits (a frame or two) for the subsets its characters need.
     const next = received;
     if (next !== reconciled && next !== null && look.covers(receivedText)) {
-      scene.show(next, t);
+      scene.show(next, startAt);
       reconciled = next;
     }
     const drew = scene.frame(t);
@@ -217,8 +218,12 @@ export async function startOutput(early: EarlySocket) {
    */
   let liveT = Number.NEGATIVE_INFINITY;
   const frameAt = (pageTime: number) => (liveT = Math.max(liveT, frameAlignedTime(clock.now() + pageTime - performance.now(), fps)));
+  // Live, a snapshot's changes start one output frame before the first frame that draws them: the first frame
+  // of an enter, update or exit is the state the screen already shows (an enter's is empty), so the first frame
+  // drawn for a take is its first visible one, a frame sooner. Tests (a manual clock) start them at t.
   const drawLive = (pageTime: number) => {
-    draw(frameAt(pageTime));
+    const t = frameAt(pageTime);
+    draw(t, frameAlignedTime(t - 1, fps));
     if (drawnRevision !== reportedRevision) report(loop.health());
   };
   const loop = runFrameLoop(drawLive, fps);

@@ -165,6 +165,28 @@ async function readDay(dir: string, date: string): Promise<AsRunEntry[]> {
   return [...entries.values()].sort((a, b) => a.revision - b.revision);
 }
 
+/** The last revision the as-run log has a command line for (in its latest day), or -1 without any. */
+export async function lastLoggedRevision(dir: string): Promise<number> {
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => /^\d{4}-\d\d-\d\d\.jsonl$/.test(f)).sort();
+  } catch {
+    return -1; // no log yet
+  }
+  const last = files.at(-1);
+  if (!last) return -1;
+  let revision = -1;
+  for (const line of (await readFile(join(dir, last), 'utf8')).split('\n')) {
+    try {
+      const parsed = JSON.parse(line) as Line;
+      if (parsed.t === 'cmd') revision = Math.max(revision, parsed.entry.revision);
+    } catch {
+      // an empty line, or one cut short by a crash (never synced, so never acknowledged)
+    }
+  }
+  return revision;
+}
+
 /** Lines of revisions past the show's (written, then the show save failed or the hub died before it): never acknowledged. */
 async function dropUnsaved(dir: string, showRevision: number) {
   const files = (await readdir(dir)).filter((f) => /^\d{4}-\d\d-\d\d\.jsonl$/.test(f)).sort();

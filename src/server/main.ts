@@ -17,7 +17,8 @@ import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
 import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
 import { createRoles, loadRolesFile } from './roles';
-import { openAsRunLog } from './asRunLog';
+import { lastLoggedRevision, openAsRunLog } from './asRunLog';
+import { createShowFileWriter, recoverShowFile } from './showFileWriter';
 import { createNatsHub } from './natsHub';
 
 export const DEFAULT_PORT = 4380;
@@ -49,7 +50,10 @@ async function main() {
   if (!Number.isInteger(forgetOutputsMs) || forgetOutputsMs < 100) throw new Error(`OUTPUT_FORGET_MS must be a whole number of milliseconds, at least 100, got ${process.env.OUTPUT_FORGET_MS}`);
   if (natsUrl && !/^[A-Za-z0-9_-]{1,64}$/.test(natsShow)) throw new Error(`NATS_SHOW must be 1 to 64 letters, digits, dashes or underscores, got ${natsShow}`);
   if (!Number.isInteger(natsReplicas) || natsReplicas < 1 || natsReplicas > 5) throw new Error(`NATS_REPLICAS must be 1 to 5, got ${process.env.NATS_REPLICAS}`);
-  const { state, seeded } = await openShowFile(showPath, seedPath);
+  const opened = await openShowFile(showPath, seedPath);
+  const { seeded } = opened;
+  // A show saved but whose rename never reached the disk (a power cut) is rolled forward (file hub only).
+  const state = natsUrl ? opened.state : await recoverShowFile(showPath, opened.state, await lastLoggedRevision(resolve(showPath, '../asrun')), (line) => console.log(line));
   for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
   const rolesFile = await loadRolesFile(rolesPath);
@@ -79,7 +83,8 @@ async function main() {
     // The as-run lines are on disk before the show that has them: both are written and synced side by side, and
     // the show file is replaced only once the lines are synced. A crash before that leaves lines past the show's
     // revision, dropped on start.
-    const persist = (next: typeof state, applied: Parameters<typeof log.record>[0]) => saveShowFile(showPath, next, log.record(applied));
+    const showFile = createShowFileWriter(showPath);
+    const persist = (next: typeof state, applied: Parameters<typeof log.record>[0]) => showFile.save(next, log.record(applied));
     return createHub({ initial, persist, themes: templates.themes, maxWaiting });
   }
 
