@@ -1,19 +1,26 @@
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import WebSocket from 'ws';
 import { percentiles } from '../src/render/frameStats';
-import { startHub } from '../test/harness/hubProcess';
+import { startHub, type HubProcess } from '../test/harness/hubProcess';
 
 /**
- * npm run bench:take [-- --takes=60]
+ * npm run bench:take [-- --takes=60] [-- --compare=<checkout>]
  *
  * The hub's share of take to air, without a browser: a real hub process, one raw output connection, and
  * `takes` name-card takes POSTed one at a time (a pause between, as an operator would). Per take: POST sent →
  * the snapshot with its revision at the output connection (published), and → the POST's response (acknowledged).
+ * --compare starts another checkout's hub too (e.g. the commit before a change) and alternates the takes
+ * between the two, so both see the same load.
  */
-const takes = Number(process.argv.find((a) => a.startsWith('--takes='))?.slice(8) ?? 60);
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const takes = Number(arg('takes') ?? 60);
+const compare = arg('compare');
 
-async function main() {
-  const hub = await startHub();
+type Side = { name: string; hub: HubProcess; socket: WebSocket; arrivals: Map<number, number>; sent: Map<number, number>; acked: number[] };
+
+async function side(name: string, root?: string): Promise<Side> {
+  const hub = await startHub(root ? { root: resolve(root) } : {});
   const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/ws?role=output`);
   const arrivals = new Map<number, number>();
   socket.on('message', (data) => {
@@ -21,32 +28,41 @@ async function main() {
     if (match) arrivals.set(Number(match[1]), performance.now());
   });
   await new Promise((resolve) => socket.once('open', resolve));
+  return { name, hub, socket, arrivals, sent: new Map(), acked: [] };
+}
+
+async function main() {
+  const sides = [await side('this checkout')];
+  if (compare) sides.push(await side(`--compare ${compare}`, compare));
   try {
-    const published: number[] = [];
-    const acked: number[] = [];
-    const sent = new Map<number, number>();
-    for (let i = 0; i < takes; i++) {
+    for (let i = 0; i < takes * sides.length; i++) {
+      const s = sides[i % sides.length]!;
       await new Promise((resolve) => setTimeout(resolve, 40 + Math.random() * 40));
       const start = performance.now();
-      const { status, body } = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: `Runner ${i}`, role: 'Bench' } } });
+      const { status, body } = await s.hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: `Runner ${i}`, role: 'Bench' } } });
       if (status !== 200) throw new Error(`take refused: ${status} ${JSON.stringify(body)}`);
-      acked.push(performance.now() - start);
-      sent.set(body.revision, start);
+      s.acked.push(performance.now() - start);
+      s.sent.set(body.revision, start);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
-    for (const [revision, start] of sent) if (arrivals.has(revision)) published.push(arrivals.get(revision)! - start);
     const line = (name: string, values: number[]) => {
       const p = percentiles(values);
       console.log(`| ${name} | ${p.p50} | ${p.p95} | ${p.max} | ${values.length} |`);
     };
-    console.log(`\nTake at the hub, ${takes} takes, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (ms from the POST being sent):`);
+    console.log(`\nTake at the hub, ${takes} takes${compare ? ' each, alternated' : ''}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (ms from the POST being sent):`);
     console.log('| until | p50 | p95 | max | n |');
     console.log('|---|---|---|---|---|');
-    line('snapshot at an output connection', published);
-    line("hub's acknowledgement (POST response)", acked);
+    for (const s of sides) {
+      const published = [...s.sent].filter(([revision]) => s.arrivals.has(revision)).map(([revision, start]) => s.arrivals.get(revision)! - start);
+      const of = sides.length > 1 ? ` (${s.name})` : '';
+      line(`snapshot at an output connection${of}`, published);
+      line(`hub's acknowledgement (POST response)${of}`, s.acked);
+    }
   } finally {
-    socket.close();
-    await hub.kill();
+    for (const s of sides) {
+      s.socket.close();
+      await s.hub.kill();
+    }
   }
 }
 
