@@ -82,7 +82,7 @@ async function main() {
   function startFileHub(initial: typeof state, log: typeof asRun) {
     // The as-run lines are on disk before the show that has them: both are written and synced side by side, and
     // the show file is replaced only once the lines are synced. A crash before that leaves lines past the show's
-    // revision, dropped on start.
+    // revision, dropped on start (and a synced show is rolled forward only if its lines are there).
     const showFile = createShowFileWriter(showPath);
     const persist = (next: typeof state, applied: Parameters<typeof log.record>[0]) => showFile.save(next, log.record(applied));
     return createHub({ initial, persist, themes: templates.themes, maxWaiting });

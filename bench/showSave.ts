@@ -1,0 +1,64 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { percentiles } from '../src/render/frameStats';
+import { ShowState } from '../src/state/showState';
+import { saveShowFile } from '../src/server/showFile';
+import { createShowFileWriter } from '../src/server/showFileWriter';
+import { fsyncFd } from '../src/server/writeFileAtomic';
+
+/**
+ * npx tsx bench/showSave.ts [--saves=80] [--dir=<folder>]
+ *
+ * The disk's share of a Take: saving the demo show with a line appended and synced alongside (the as-run log),
+ * as the hub did (writeFileAtomic: temp file, fsync, rename, directory fsync, all on the way) and as it does
+ * (createShowFileWriter: a spare made ahead, fsync, rename; the directory sync after), alternated, a pause
+ * between saves as between takes. Times until the save resolves (when the hub publishes).
+ */
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const saves = Number(arg('saves') ?? 80);
+const root = mkdtempSync(join(arg('dir') ?? tmpdir(), 'show-save-'));
+const show = ShowState.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../shows/london-2016.json'), 'utf8')));
+
+async function appendSynced(file: string, line: string) {
+  const handle = openSync(file, 'a');
+  try {
+    writeFileSync(handle, line);
+    await fsyncFd(handle);
+  } finally {
+    closeSync(handle);
+  }
+}
+
+async function main() {
+  const oldDir = mkdtempSync(join(root, 'old-'));
+  const newDir = mkdtempSync(join(root, 'new-'));
+  const writer = createShowFileWriter(join(newDir, 'show.json'));
+  const times = { 'temp file, fsync, rename, directory fsync (before)': [] as number[], 'spare made ahead, fsync, rename (now)': [] as number[] };
+  const [before, now] = Object.values(times);
+  for (let i = 0; i < saves; i++) {
+    const state = { ...show, revision: i + 1 };
+    const line = `${JSON.stringify({ t: 'cmd', entry: { revision: i + 1 } })}\n`;
+    for (const which of i % 2 ? ['old', 'new'] : ['new', 'old']) {
+      await new Promise((r) => setTimeout(r, 40 + Math.random() * 40));
+      const start = performance.now();
+      if (which === 'old') await saveShowFile(join(oldDir, 'show.json'), state, appendSynced(join(oldDir, 'asrun.jsonl'), line));
+      else await writer.save(state, appendSynced(join(newDir, 'asrun.jsonl'), line));
+      (which === 'old' ? before : now)!.push(performance.now() - start);
+    }
+  }
+  console.log(`\nShow saves, ${saves} each, alternated, in ${root}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (ms until published):`);
+  console.log('| save | p50 | p95 | max |');
+  console.log('|---|---|---|---|');
+  for (const [name, values] of Object.entries(times)) {
+    const p = percentiles(values);
+    console.log(`| ${name} | ${p.p50} | ${p.p95} | ${p.max} |`);
+  }
+}
+
+main()
+  .catch((error: Error) => {
+    console.error(`Benchmark failed: ${error.message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(root, { recursive: true, force: true }));
