@@ -101,6 +101,9 @@ describe('a replayed race feed', () => {
     await panel.locator('body').click({ position: { x: 5, y: 5 } });
     await panel.keyboard.press('l');
     await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'leaderboard', props: { raceId: 'elite-men', top: 8, page: 1 } });
+    // K puts the gap (leading group against the chasers) in its place.
+    await panel.keyboard.press('k');
+    await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toMatchObject({ kind: 'gap', props: { raceId: 'elite-men' } });
     // A standings row's Splits puts that athlete's 5 km splits on air in the leaderboard's place.
     await card.getByRole('button', { name: 'Splits of Bekele to air' }).click();
     await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'athleteSplits', props: { raceId: 'elite-men', bib: '3' } });

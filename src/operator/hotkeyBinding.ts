@@ -87,6 +87,8 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; tog
         return void ui.races.takeClock();
       case 'leaderboard':
         return void ui.races.takeLeaderboard();
+      case 'gap':
+        return void ui.races.takeGap();
     }
   }
 }

@@ -41,10 +41,10 @@ describe('hotkeyFor', () => {
     expect(hotkeyFor(press('ArrowUp', { altKey: true }), false)).toEqual({ type: 'move', by: -1 });
   });
 
-  it('runs race control from the keyboard: 1–9 pick a race, G starts it, T and S open its forms, B P C put its graphics on air', () => {
+  it('runs race control from the keyboard: 1–9 pick a race, G starts it, T and S open its forms, B P C L K put its graphics on air', () => {
     expect(['1', '5', '9'].map((key) => hotkeyFor(press(key), false))).toEqual([0, 4, 8].map((index) => ({ type: 'selectRace', index })));
-    expect(['g', 't', 's', 'b', 'p', 'c'].map((key) => hotkeyFor(press(key), false))).toEqual(
-      ['startRace', 'gunTime', 'split', 'splitBanner', 'projection', 'raceClock'].map((type) => ({ type })),
+    expect(['g', 't', 's', 'b', 'p', 'c', 'l', 'k'].map((key) => hotkeyFor(press(key), false))).toEqual(
+      ['startRace', 'gunTime', 'split', 'splitBanner', 'projection', 'raceClock', 'leaderboard', 'gap'].map((type) => ({ type })),
     );
     expect(hotkeyFor(press('0'), false)).toBeNull();
     for (const key of ['g', '1', 'b']) expect(hotkeyFor(press(key), true), `${key} while typing`).toBeNull();

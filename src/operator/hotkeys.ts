@@ -31,6 +31,7 @@ export type RaceHotkey =
   | { type: 'splitBanner' }
   | { type: 'projection' }
   | { type: 'leaderboard' }
+  | { type: 'gap' }
   | { type: 'raceClock' };
 
 export type KeyPress = { key: string; shiftKey: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean };
@@ -60,6 +61,7 @@ export const HOTKEYS: { keys: string; does: string }[] = [
   { keys: 'P', does: 'Projection ticker of the selected race to air' },
   { keys: 'C', does: 'Race clock of the selected race to air' },
   { keys: 'L', does: 'Leaderboard of the selected race to air: its standings at the latest timing point, from the timing feed' },
+  { keys: 'K', does: 'Gap of the selected race to air: the leading group against the chasers at the latest timing point, from the timing feed' },
   { keys: 'R', does: 'Races: add, edit or remove the show’s races (name, kind, distance, pace, record)' },
   { keys: 'F', does: 'Find an entrant of the selected race by bib or name (Race data): ↓ enters the list, Enter edits, Delete removes (asks), P adds their profile to the rundown, Esc goes back' },
   { keys: 'Alt+↑ / Alt+↓ in the crawl list', does: 'Move the focused crawl item up / down (↑ / ↓ move between items, Enter edits, Delete removes)' },
@@ -141,6 +143,8 @@ export function hotkeyFor(press: KeyPress, inField: boolean): HotkeyAction | nul
       return { type: 'raceClock' };
     case 'l':
       return { type: 'leaderboard' };
+    case 'k':
+      return { type: 'gap' };
     case 'v':
       return { type: 'bigPreview' };
     case 'a':

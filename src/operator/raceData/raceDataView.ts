@@ -78,7 +78,7 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     mode.addEventListener('change', () => void send({ type: 'setFeedSplits', raceId: race.id, feedSplits: mode.value }, `${race.name}: feed splits ${mode.value === 'direct' ? 'go to air directly' : 'wait for approval'}`));
 
     body.replaceChildren(
-      el('p', {}, button('Leaderboard to air (L)', () => races.takeLeaderboard(race)), ' ', button('Gap to air', () => races.takeGap(race)), ` ${model.entrants} entrants `, button('Import start list…', () => openImport(race)), ' ', button('Result card to rundown', () => addItem(resultItem(race))), ' ', button('Add feed…', () => openFeedForm(race))),
+      el('p', {}, button('Leaderboard to air (L)', () => races.takeLeaderboard(race)), ' ', button('Gap to air (K)', () => races.takeGap(race)), ` ${model.entrants} entrants `, button('Import start list…', () => openImport(race)), ' ', button('Result card to rundown', () => addItem(resultItem(race))), ' ', button('Add feed…', () => openFeedForm(race))),
       standings,
       mode,
       ...model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', () => send({ type: 'approveFeedSplit', raceId: race.id, metres: split.metres }, `${race.name}: ${split.label} split approved`)))),
