@@ -1,6 +1,11 @@
+import { resolve } from 'node:path';
 import { build } from 'vite';
+import { buildHub } from '../scripts/buildHub';
 
-/** The browser tests drive the built pages exactly as `npm start` serves them. */
+/** The browser tests drive the built pages and run the built hub exactly as `npm start` serves them. */
 export default async function setup() {
-  await build({ logLevel: 'warn' });
+  const root = resolve(import.meta.dirname, '..');
+  const [, bundle] = await Promise.all([build({ logLevel: 'warn' }), buildHub(root)]);
+  // Test files' hubs run this bundle (test/harness/hubProcess.ts) instead of building their own.
+  process.env.HUB_BUNDLE_BUILT = bundle;
 }

@@ -1,5 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { screenshotRgba } from './screenshot';
+import { tabPool } from './tabPool';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -15,20 +16,20 @@ export const CHROMIUM_ARGS = [
 
 /**
  * A real Chromium for one test file. Its newPage({ viewport }) opens the page in one browser context shared by
- * the file's pages (no page stores anything: the pages keep no cookies or storage), so the built pages'
- * scripts and fonts, served immutable, are fetched and compiled once per file instead of once per page. Any
- * other option gets a context of its own, as Browser.newPage does.
+ * the file's pages (the pages keep no cookies; the panel's auto-advance setting is the one thing in
+ * localStorage), so the built pages' scripts and fonts, served immutable, are fetched and compiled once per
+ * file instead of once per page, and in a tab a closed page gave back (test/harness/tabPool.ts: reset, blank,
+ * and several times quicker to load a page in than a new tab). Any other option gets a context of its own, as
+ * Browser.newPage does.
  */
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  let shared: Promise<BrowserContext> | undefined;
+  let tabs: Promise<ReturnType<typeof tabPool>> | undefined;
   const newPage: Browser['newPage'] = async (options = {}) => {
     const { viewport, ...rest } = options;
     if (Object.keys(rest).length > 0 || viewport === null) return browser.newPage(options);
-    shared ??= browser.newContext();
-    const page = await (await shared).newPage();
-    if (viewport) await page.setViewportSize(viewport);
-    return page;
+    tabs ??= browser.newContext().then(tabPool);
+    return (await tabs).take(viewport);
   };
   return new Proxy(browser, {
     get(target, property) {

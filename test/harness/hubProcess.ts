@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildHub, hubBundle } from '../../scripts/buildHub';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -21,7 +22,20 @@ export type HubProcess = {
   restart(): Promise<void>;
 };
 
-/** Starts a real hub process (the same entry point as `npm start`) on a free port with its own show file. */
+/**
+ * The hub bundle of a checkout, built once per process: test/globalSetup.ts builds this checkout's before the
+ * browser tests (and says so in HUB_BUNDLE_BUILT); a benchmark, or another checkout it compares, gets one
+ * built from its sources here, so a hub never runs code older than its src/.
+ */
+const bundles = new Map<string, Promise<string>>();
+function hubBundleOf(checkout: string): Promise<string> {
+  if (checkout === root && process.env.HUB_BUNDLE_BUILT === hubBundle(root) && existsSync(hubBundle(root))) return Promise.resolve(hubBundle(root));
+  let bundle = bundles.get(checkout);
+  if (!bundle) bundles.set(checkout, (bundle = buildHub(checkout)));
+  return bundle;
+}
+
+/** Starts a real hub process (the same bundle `npm start` runs) on a free port with its own show file. */
 export async function startHub(options: { seed?: string; dataDir?: string; templatesDir?: string; env?: Record<string, string>; /** Another checkout to run the hub (and serve the dist/) of: benchmarks compare builds. */ root?: string } = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'finishline-'));
   const showFile = join(dataDir, 'show.json');
@@ -29,10 +43,12 @@ export async function startHub(options: { seed?: string; dataDir?: string; templ
   let child: ChildProcess;
   let port = 0;
   let log = '';
+  const checkout = resolve(options.root ?? root);
+  const bundle = await hubBundleOf(checkout);
 
   async function launch(wantedPort: number) {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: options.root ?? root,
+    child = spawn(process.execPath, [bundle], {
+      cwd: checkout,
       env: {
         ...process.env,
         PORT: String(wantedPort),

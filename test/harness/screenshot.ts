@@ -20,12 +20,14 @@ export async function screenshotRgba(page: Page, clip?: { x: number; y: number; 
   }
 }
 
-const sessions = new WeakMap<Page, Promise<CDPSession>>();
+// Keyed by the tab's main frame, which outlives a page handle: the harness hands a closed page's tab out again
+// under a new handle (test/harness/tabPool.ts), and the session it has stays good.
+const sessions = new WeakMap<object, Promise<CDPSession>>();
 function session(page: Page): Promise<CDPSession> {
-  let cdp = sessions.get(page);
+  let cdp = sessions.get(page.mainFrame());
   if (!cdp) {
     cdp = page.context().newCDPSession(page);
-    sessions.set(page, cdp);
+    sessions.set(page.mainFrame(), cdp);
   }
   return cdp;
 }
