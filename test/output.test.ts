@@ -69,7 +69,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('output page on the %s renderer', (
     await page.close();
   });
 
-  it(`makes a WebGL context ${renderer === 'canvas' ? 'never (Pixi asks one for its shader precision unless told)' : 'for its layers'}`, async () => {
+  it(renderer === 'canvas' ? 'never makes a WebGL context (Pixi would, to ask its shader precision)' : 'makes WebGL contexts for its layers', async () => {
     const { body } = await hub.post(cram);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript(() => {
