@@ -69,6 +69,29 @@ describe.each<Renderer>(['webgl', 'canvas'])('output page on the %s renderer', (
     await page.close();
   });
 
+  it(renderer === 'canvas' ? 'never makes a WebGL context (Pixi would, to ask its shader precision)' : 'makes WebGL contexts for its layers', async () => {
+    const { body } = await hub.post(cram);
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, type: string, options?: unknown) => unknown;
+      const counted = window as unknown as { webglContexts: number };
+      counted.webglContexts = 0;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, options?: unknown) {
+        const context = getContext.call(this, type, options);
+        if (context && type.includes('webgl')) counted.webglContexts++;
+        return context;
+      } as typeof HTMLCanvasElement.prototype.getContext;
+    });
+    await page.goto(`${hub.url}/output.html?renderer=${renderer}&clock=manual`);
+    await renderAt(page, 0, body.revision);
+    expect(isColour((await grab(page)).at(620, cardTop + 8), colours.panel)).toBe(true);
+    const contexts = await page.evaluate(() => (window as unknown as { webglContexts: number }).webglContexts);
+    if (renderer === 'canvas') expect(contexts).toBe(0);
+    else expect(contexts).toBeGreaterThan(0);
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+
   it('draws names literally, markup and all', async () => {
     const page = await openOutput(browser, hub.url, renderer);
     const plain = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Cram', role: '' } } });

@@ -3,5 +3,5 @@
 export { createAssetLoader } from '../render/assetLoader';
 export { createOutputScene, imagesOnAir, sceneScale } from '../render/outputScene';
 export { createPresentation } from '../render/presentation';
-export { chooseRenderer } from '../render/rendererChoice';
+export { answerWebglPrecisionWithoutWebgl, chooseRenderer } from '../render/rendererChoice';
 export { createSafeAreaGuides } from '../render/safeAreaGuides';

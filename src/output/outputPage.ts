@@ -123,8 +123,9 @@ export async function startOutput(early: EarlySocket) {
   });
 
   // The first frame waits for the hub's templates, the show's theme and its fonts.
-  const [{ createOutputScene, createPresentation, createSafeAreaGuides }, choice, templates, loader] = await Promise.all([drawing, choosing, look.first(), assetsReady]);
+  const [{ answerWebglPrecisionWithoutWebgl, createOutputScene, createPresentation, createSafeAreaGuides }, choice, templates, loader] = await Promise.all([drawing, choosing, look.first(), assetsReady]);
   markOnce('look');
+  if (choice.kind === 'canvas') answerWebglPrecisionWithoutWebgl();
   const presentation = createPresentation(host, { width, height, mode, alpha });
   const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets: loader });
   markOnce('scene');

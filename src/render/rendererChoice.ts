@@ -1,4 +1,4 @@
-import { autoDetectRenderer, type Renderer } from 'pixi.js';
+import { autoDetectRenderer, DOMAdapter, getMaxFragmentPrecision, type Renderer } from 'pixi.js';
 import type { RendererRequest } from './rendererRequest';
 
 export { parseRendererRequest, type RendererRequest } from './rendererRequest';
@@ -53,4 +53,22 @@ export function createRenderer(kind: RendererKind, width: number, height: number
     antialias: true,
     roundPixels: !Number.isInteger(resolution),
   });
+}
+
+/**
+ * For a page whose one renderer is canvas, for good (the output page; not an OGraf host, whose graphics may
+ * choose renderers of their own). Pixi's batcher builds its shader even on the canvas renderer, and a GL
+ * program asks a WebGL context for the best fragment precision: the only WebGL context such a page would ever
+ * make, which starts WebGL (SwiftShader here) in the GPU process during the first frame for a shader that is
+ * never compiled (~30 ms of that frame's main thread on this machine, and CPU in the GPU process besides).
+ * Pixi keeps the answer for the page's life, so it is given here without a context: the default, 'mediump'.
+ */
+export function answerWebglPrecisionWithoutWebgl() {
+  const adapter = DOMAdapter.get();
+  DOMAdapter.set({ ...adapter, createCanvas: () => ({ getContext: () => null }) as unknown as HTMLCanvasElement });
+  try {
+    getMaxFragmentPrecision();
+  } finally {
+    DOMAdapter.set(adapter);
+  }
 }

@@ -3,6 +3,21 @@ import { screenshotRgba } from './screenshot';
 import { tabPool } from './tabPool';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Chromium 156 loads the omnibox popup's WebUI (chrome://omnibox-popup.top-chrome, ~330 requests and about a
+ * second of a renderer's CPU) in the background of every new browser, headless too: on this 2-core machine it
+ * ran beside every page a test or benchmark opened first. Pages never see it.
+ */
+const BROWSER_UI_FEATURES = ['PreloadTopChromeWebUI', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+/**
+ * Chromium keeps only the last --disable-features switch, and Playwright passes its own before ours
+ * (playwright-core 1.65, chromiumSwitches): repeated here so ours does not drop them.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay',
+  'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion',
+];
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -12,6 +27,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...BROWSER_UI_FEATURES].join(',')}`,
 ];
 
 /**
