@@ -12,6 +12,8 @@ import { openLiveTemplates } from './liveTemplates';
 import { handleApi } from './httpApi';
 import { createOutputRegistry, DEFAULT_FORGET_AFTER_MS } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
+import { openPassingLog, readPassingLog, removePassingLog, withoutPassings } from './passingLog';
+import type { ShowState } from '../state/showState';
 import { createShowLibrary } from './showLibrary';
 import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
 import { serveStatic } from './staticFiles';
@@ -49,7 +51,10 @@ async function main() {
   if (!Number.isInteger(forgetOutputsMs) || forgetOutputsMs < 100) throw new Error(`OUTPUT_FORGET_MS must be a whole number of milliseconds, at least 100, got ${process.env.OUTPUT_FORGET_MS}`);
   if (natsUrl && !/^[A-Za-z0-9_-]{1,64}$/.test(natsShow)) throw new Error(`NATS_SHOW must be 1 to 64 letters, digits, dashes or underscores, got ${natsShow}`);
   if (!Number.isInteger(natsReplicas) || natsReplicas < 1 || natsReplicas > 5) throw new Error(`NATS_REPLICAS must be 1 to 5, got ${process.env.NATS_REPLICAS}`);
-  const { state, seeded } = await openShowFile(showPath, seedPath);
+  const opened = await openShowFile(showPath, seedPath);
+  const { seeded } = opened;
+  // Races' passings live in a log beside the show file (server/passingLog.ts); on NATS the local copy holds them whole.
+  const { state, passingLog } = natsUrl ? await showWithPassings(opened.state) : await openPassingLog(showPath, opened.state, (line) => console.log(line));
   for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
   const rolesFile = await loadRolesFile(rolesPath);
@@ -79,7 +84,15 @@ async function main() {
     // The as-run lines are on disk before the show that has them: both are written and synced side by side, and
     // the show file is replaced only once the lines are synced. A crash before that leaves lines past the show's
     // revision, dropped on start.
-    const persist = (next: typeof state, applied: Parameters<typeof log.record>[0]) => saveShowFile(showPath, next, log.record(applied));
+    // The passings' new lines are synced alongside too, so the show file never names a revision whose passings are not on disk.
+    const persist = async (next: typeof state, applied: Parameters<typeof log.record>[0]) => {
+      try {
+        await saveShowFile(showPath, withoutPassings(next), Promise.all([log.record(applied), passingLog!.record(applied[0]!.before, next)]));
+      } catch (error) {
+        passingLog!.invalidate();
+        throw error;
+      }
+    };
     return createHub({ initial, persist, themes: templates.themes, maxWaiting });
   }
 
@@ -168,6 +181,16 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** For a hub on NATS: the show file's passings read from a log a file hub left, saved whole in the show file, and the log removed. */
+async function showWithPassings(fromFile: ShowState): Promise<{ state: ShowState; passingLog: null }> {
+  const state = readPassingLog(showPath, fromFile, (line) => console.log(line));
+  if (state !== fromFile) {
+    await saveShowFile(showPath, state);
+    removePassingLog(showPath);
+  }
+  return { state, passingLog: null };
 }
 
 async function startVite() {
