@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PaceUnit as CorePaceUnit, RaceKind as CoreRaceKind } from '../core';
 import { ElapsedMs } from './elapsedMs';
 import { Bib, Entrants } from './entrant';
-import { FeedSplits, HeldPassing, MAX_HELD, PassingRows, PassingSources, TimingPoints } from './passing';
+import { FeedSplits, HeldPassing, MAX_HELD, MAX_TIMING_POINTS, PassingRows, PassingSources, TimingPoints } from './passing';
 import { onAirText, requiredText } from './text';
 
 /**
@@ -93,7 +93,8 @@ export const Race = z.strictObject({
    * Only in what pages receive of a race whose passings are trimmed (state/pageView.ts), never stored: the place of
    * a named athlete at a timing point where the rows kept do not give it, as [bib, point index, place].
    */
-  places: z.array(z.tuple([Bib, z.number().int().min(0), z.number().int().min(1)])).max(MAX_HELD + 2000).optional(),
+  // Every held, rundown and on-air bib at every point at most.
+  places: z.array(z.tuple([Bib, z.number().int().min(0), z.number().int().min(1)])).max((MAX_HELD + 2100) * MAX_TIMING_POINTS).optional(),
   /** Feed ids of the passing rows' source indexes. */
   passingSources: PassingSources.optional(),
   /** Implausible passings waiting for the operator. */
