@@ -1,15 +1,22 @@
+import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import WebSocket from 'ws';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser, mainThreadSeconds } from './benchBrowser';
 
 /**
- * npm run bench:feed [-- --runners=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>]
+ * npm run bench:feed [-- --runners=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>] [-- --compare=<checkout>]
  *
  * Passings/s a real hub takes from a push feed while a live output (canvas renderer, 1080p, the race clock and a
  * leaderboard of the race on air, redrawn at every passing) keeps its frame rate. A mass race of `runners`
  * entrants (at most 1000, the show's cap) × 16 timing points is pushed in batches of `batch` passings by
  * `senders` clients at once, as fast as the hub answers (or paced at `rate` passings/s: a race-day burst); the output's frame intervals are recorded for the same
- * window and for a quiet window before it (the baseline, in the same run).
+ * window and for a quiet window before it (the baseline, in the same run). Beside them: the hub's save time as a
+ * command sees it (a small command sent every 200 ms during the ingest, acknowledged once saved), the size of the
+ * snapshots a page receives, and what is on disk at the end (show file, passings log). --compare runs another
+ * checkout's hub and build the same way, alternately with this one (this one first, then it, `--rounds` times).
  */
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const runners = arg('runners', 1000);
@@ -20,8 +27,19 @@ const rate = arg('rate', 0);
 const profiling = process.argv.includes('--profile');
 const POINTS = Array.from({ length: 16 }, (_, i) => ({ metres: (i + 1) * 2500, label: `${(i + 1) * 2.5}K` }));
 
+const compare = process.argv.find((a) => a.startsWith('--compare='))?.split('=')[1];
+const rounds = arg('rounds', 1);
+
 async function main() {
-  const hub = await startHub();
+  for (let round = 0; round < rounds; round++) {
+    await measure('this checkout');
+    if (compare) await measure(`--compare ${compare}`, resolve(compare));
+  }
+}
+
+async function measure(label: string, root?: string) {
+  console.log(`\n[${label}] load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const hub = await startHub(root ? { root } : {});
   const { browser, context, page } = await launchBenchBrowser(1920);
   try {
     await setUp(hub);
@@ -56,6 +74,8 @@ async function main() {
       await session.send('Profiler.setSamplingInterval', { interval: 200 });
       await session.send('Profiler.start');
     }
+    const snapshots = await snapshotSizes(hub);
+    const probe = probeSaves(hub);
     const started = Date.now();
     const loaded = await frames(page, async () => {
       await Promise.all(
@@ -80,6 +100,8 @@ async function main() {
       }
     });
     const seconds = (Date.now() - started) / 1000;
+    const saves = await probe.stop();
+    const received = snapshots.stop();
     if (profiling) report(((await session.send('Profiler.stop')) as { profile: Profile }).profile);
     const busyLoaded = (await mainThreadSeconds(session)) - busyBefore - busyQuiet;
     const revisions = (await page.evaluate(() => window.finishline!.receivedRevision()))! - revisionBefore;
@@ -91,6 +113,12 @@ async function main() {
     console.log(`  output during ingest:                              ${describe(loaded)}`);
     console.log(`  output main thread busy: quiet ${((busyQuiet / 5) * 100).toFixed(1)} % of the time; during ingest ${((busyLoaded / seconds) * 100).toFixed(1)} % (${Math.round(busyLoaded * 1000)} ms over ${revisions} revisions on to the last received)`);
     console.log(`  output's own report: ${JSON.stringify(outputs[0]?.report ?? null)}`);
+    const saved = percentiles(saves);
+    console.log(`  save as a command sees it (${saves.length} commands during the ingest): p50 ${saved.p50} / p95 ${saved.p95} / max ${saved.max} ms`);
+    const snap = percentiles(received);
+    console.log(`  snapshots a page received: ${received.length}, p50 ${(snap.p50 / 1024).toFixed(0)} kB / max ${(snap.max / 1024).toFixed(0)} kB; ${(received.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in all`);
+    const size = (path: string) => { try { return `${(statSync(path).size / 1024).toFixed(0)} kB`; } catch { return 'none'; } };
+    console.log(`  on disk: show file ${size(hub.showFile)}, passings log ${size(`${hub.showFile}.passings.ndjson`)}`);
   } finally {
     await browser.close();
     await hub.kill();
@@ -138,6 +166,39 @@ async function setUp(hub: HubProcess) {
   await post({ type: 'startFeed', feedId: 'bench' });
   await post({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: ['mass'] } } });
   await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'mass', top: 10 } } });
+}
+
+/** The byte size of every snapshot a page (a WebSocket client) is sent, from now until stop. */
+async function snapshotSizes(hub: HubProcess) {
+  const sizes: number[] = [];
+  const socket = new WebSocket(`${hub.url.replace('http', 'ws')}/ws`);
+  await new Promise((resolveOpen, reject) => socket.once('open', resolveOpen).once('error', reject));
+  socket.on('message', (data: Buffer) => {
+    if (data.subarray(0, 20).toString().includes('"snapshot"')) sizes.push(data.length);
+  });
+  return { stop: () => (socket.close(), sizes.slice(1)) };
+}
+
+/** A small command (the race's feed splits set to approve, as they are) every 200 ms: its round trip is the hub's save time plus the queue. */
+function probeSaves(hub: HubProcess) {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const sent = performance.now();
+      const result = await hub.post({ type: 'setFeedSplits', raceId: 'mass', feedSplits: 'approve' });
+      if (result.status !== 200) throw new Error(`probe refused: ${JSON.stringify(result.body)}`);
+      times.push(Math.round(performance.now() - sent));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return times;
+    },
+  };
 }
 
 async function frames(page: import('playwright-core').Page, during: () => Promise<unknown>): Promise<number[]> {

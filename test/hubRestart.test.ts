@@ -88,6 +88,44 @@ describe('hub restart', () => {
     }
   });
 
+  it('keeps every acknowledged passing through kill -9 mid-burst; the show file holds none of them, the log beside it all', async () => {
+    const race = { raceId: 'restart-mass' };
+    for (const command of [
+      { type: 'addRace', ...race, name: 'MASS', kind: 'mass' },
+      { type: 'setGunTime', ...race, gunTime: Date.now() - 4 * 3_600_000 },
+      { type: 'setEntrants', ...race, entrants: Array.from({ length: 300 }, (_, i) => ({ bib: String(i + 1), name: `Runner ${i + 1}` })) },
+      { type: 'setTimingPoints', ...race, points: [{ metres: 5000, label: '5K' }, { metres: 10_000, label: '10K' }] },
+    ]) expect((await hub.post(command)).status).toBe(200);
+    const batch = (n: number) =>
+      Array.from({ length: 20 }, (_, i) => ({ bib: String((n % 15) * 20 + i + 1), metres: n < 15 ? 5000 : 10_000, elapsedMs: (n < 15 ? 1_800_000 : 3_700_000) + n * 20_000 + i * 1000 }));
+    // One batch in before the burst, so the log has passings whenever the kill lands.
+    expect((await hub.post({ type: 'recordPassings', ...race, passings: batch(0) })).status).toBe(200);
+    const acked: number[] = [0];
+    const burst = Array.from({ length: 29 }, (_, i) => i + 1).map((n) =>
+      hub.post({ type: 'recordPassings', ...race, passings: batch(n) }).then(
+        (result) => void (result.status === 200 && acked.push(n)),
+        () => {}, // the connection died with the hub: not acknowledged
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 60));
+    await hub.kill('SIGKILL');
+    await Promise.all(burst);
+    await hub.restart();
+    const rows: [string, number, number, number][] = (await hub.state()).races.find((r: any) => r.id === 'restart-mass').passings ?? [];
+    const stored = new Set(rows.map(([bib, point, ms]) => `${bib}@${point}=${ms}`));
+    for (const n of acked) for (const p of batch(n)) expect(stored.has(`${p.bib}@${p.metres === 5000 ? 0 : 1}=${p.elapsedMs}`), `acknowledged batch ${n}, bib ${p.bib}`).toBe(true);
+    const onDisk = JSON.parse(readFileSync(hub.showFile, 'utf8'));
+    expect(onDisk.races.some((r: any) => 'passings' in r)).toBe(false);
+    expect(readFileSync(`${hub.showFile}.passings.ndjson`, 'utf8')).toContain('"race":"restart-mass"');
+
+    // A clean restart gives back the same show, passings and all; then the race goes.
+    const before = await hub.state();
+    await hub.kill('SIGKILL');
+    await hub.restart();
+    expect(await hub.state()).toEqual(before);
+    expect((await hub.post({ type: 'removeRace', ...race })).status).toBe(200);
+  });
+
   it('refuses to start on a show file that is not a show, naming the file and what is wrong, and leaves the file as it was', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'finishline-broken-'));
     const showFile = join(dataDir, 'show.json');

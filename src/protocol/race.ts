@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { PaceUnit as CorePaceUnit, RaceKind as CoreRaceKind } from '../core';
 import { ElapsedMs } from './elapsedMs';
-import { Entrants } from './entrant';
-import { FeedSplits, HeldPassing, MAX_HELD, PassingRows, PassingSources, TimingPoints } from './passing';
+import { Bib, Entrants } from './entrant';
+import { FeedSplits, HeldPassing, MAX_HELD, MAX_TIMING_POINTS, PassingRows, PassingSources, TimingPoints } from './passing';
 import { onAirText, requiredText } from './text';
 
 /**
@@ -89,6 +89,12 @@ export const Race = z.strictObject({
   timingPoints: TimingPoints.optional(),
   /** Every passing received, compact (see PassingRow), in point then time order. */
   passings: PassingRows.optional(),
+  /**
+   * Only in what pages receive of a race whose passings are trimmed (state/pageView.ts), never stored: the place of
+   * a named athlete at a timing point where the rows kept do not give it, as [bib, point index, place].
+   */
+  // Every held, rundown and on-air bib at every point at most.
+  places: z.array(z.tuple([Bib, z.number().int().min(0), z.number().int().min(1)])).max((MAX_HELD + 2100) * MAX_TIMING_POINTS).optional(),
   /** Feed ids of the passing rows' source indexes. */
   passingSources: PassingSources.optional(),
   /** Implausible passings waiting for the operator. */

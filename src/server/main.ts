@@ -12,6 +12,8 @@ import { openLiveTemplates } from './liveTemplates';
 import { handleApi } from './httpApi';
 import { createOutputRegistry, DEFAULT_FORGET_AFTER_MS } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
+import { openPassingLog, readPassingLog, removePassingLog, withoutPassings } from './passingLog';
+import type { ShowState } from '../state/showState';
 import { createShowLibrary } from './showLibrary';
 import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
 import { serveStatic } from './staticFiles';
@@ -53,7 +55,9 @@ async function main() {
   const opened = await openShowFile(showPath, seedPath);
   const { seeded } = opened;
   // A show saved but whose rename never reached the disk (a power cut) is rolled forward (file hub only).
-  const state = natsUrl ? opened.state : await recoverShowFile(showPath, opened.state, await lastLoggedRevision(resolve(showPath, '../asrun')), (line) => console.log(line));
+  const recovered = natsUrl ? opened.state : await recoverShowFile(showPath, opened.state, await lastLoggedRevision(resolve(showPath, '../asrun')), (line) => console.log(line));
+  // Races' passings live in a log beside the show file (server/passingLog.ts); on NATS the local copy holds them whole.
+  const { state, passingLog } = natsUrl ? await showWithPassings(recovered) : await openPassingLog(showPath, recovered, (line) => console.log(line));
   for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
   const rolesFile = await loadRolesFile(rolesPath);
@@ -83,8 +87,16 @@ async function main() {
     // The as-run lines are on disk before the show that has them: both are written and synced side by side, and
     // the show file is replaced only once the lines are synced. A crash before that leaves lines past the show's
     // revision, dropped on start (and a synced show is rolled forward only if its lines are there).
+    // The passings' new lines are synced alongside too, so the show file never names a revision whose passings are not on disk.
     const showFile = createShowFileWriter(showPath);
-    const persist = (next: typeof state, applied: Parameters<typeof log.record>[0]) => showFile.save(next, log.record(applied));
+    const persist = async (next: typeof state, applied: Parameters<typeof log.record>[0]) => {
+      try {
+        await showFile.save(withoutPassings(next), Promise.all([log.record(applied), passingLog!.record(applied[0]!.before, next)]));
+      } catch (error) {
+        passingLog!.invalidate();
+        throw error;
+      }
+    };
     return createHub({ initial, persist, themes: templates.themes, maxWaiting });
   }
 
@@ -173,6 +185,16 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** For a hub on NATS: the show file's passings read from a log a file hub left, saved whole in the show file, and the log removed. */
+async function showWithPassings(fromFile: ShowState): Promise<{ state: ShowState; passingLog: null }> {
+  const state = readPassingLog(showPath, fromFile, (line) => console.log(line));
+  if (state !== fromFile) {
+    await saveShowFile(showPath, state);
+    removePassingLog(showPath);
+  }
+  return { state, passingLog: null };
 }
 
 async function startVite() {

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { describeIssues } from '../protocol/describeIssues';
 import { ClientMessage, OutputName, type ClientRole, type OutputStatus, type ServerMessage } from '../protocol/messages';
+import { pageView } from '../state/pageView';
+import type { ShowState } from '../state/showState';
 import type { Hub } from './hub';
 import type { LiveTemplates } from './liveTemplates';
 import type { OutputRegistry } from './outputRegistry';
@@ -57,9 +59,12 @@ export function attachSocketServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const clients = new Set<Client>();
 
+  // Pages get a mass race's passings trimmed to what they draw (state/pageView.ts), worked out once per change.
+  let viewOf: { state: ShowState; view: ShowState } | null = null;
   const snapshotText = () => {
     const state = hub.store.getState();
-    return JSON.stringify({ type: 'snapshot', revision: state.revision, state, hubTime: hub.now() } satisfies ServerMessage);
+    if (viewOf?.state !== state) viewOf = { state, view: pageView(state) };
+    return JSON.stringify({ type: 'snapshot', revision: state.revision, state: viewOf.view, hubTime: hub.now() } satisfies ServerMessage);
   };
   const outputsText = (list = outputs.list()) => JSON.stringify({ type: 'outputs', outputs: list } satisfies ServerMessage);
 

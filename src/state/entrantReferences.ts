@@ -18,7 +18,10 @@ export function findEntrant(show: Pick<ShowState, 'races'>, ref: EntrantRef): { 
 export function finishStanding(race: Race, bib: string): Standing | null {
   const finish = pointAt(race, race.distanceM);
   if (!finish || !race.passings?.some((row) => row[0] === bib && row[1] === finish.index)) return null;
-  return standingsAt(timedPassings(race, [finish.index]), finish.index).find((s) => s.bib === bib) ?? null;
+  const standing = standingsAt(timedPassings(race, [finish.index]), finish.index).find((s) => s.bib === bib) ?? null;
+  // A page given a mass race's first finishers only is told the place of a runner further back (state/pageView.ts).
+  const counted = race.places?.find(([b, point]) => b === bib && point === finish.index);
+  return standing && counted ? { ...standing, place: counted[2] } : standing;
 }
 
 /** The entrant a graphic's props name, if its kind draws from one (an athlete's splits always do). */

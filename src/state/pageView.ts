@@ -1,0 +1,83 @@
+import { DEFAULT_GROUP_GAP_MS } from '../core';
+import type { GraphicSpec } from '../protocol/graphicSpec';
+import type { PassingRow } from '../protocol/passing';
+import type { Race } from '../protocol/race';
+import { entrantRefOf } from './entrantReferences';
+import type { ShowState } from './showState';
+
+/**
+ * What pages (outputs, panels) get of the show: every race whole, except that a race with many passings (a mass
+ * start) carries only the passings graphics and panels draw from, chosen so they draw exactly what the whole set
+ * would give them. Per timing point: the first `first` athletes (at least VIEW_FIRST, and the furthest page of any
+ * leaderboard named on air or in the rundown), then enough more for the leading and chasing groups (up to
+ * MAX_GROUP_ROWS) and for the places at that point of the athletes first at the next one (place changes); and
+ * every passing of each athlete named on air, in the rundown or held. An athlete's place wherever the rows kept do
+ * not give it (a result card of a runner far back) is counted here over the whole set, in `places`.
+ */
+
+/** A race with at most this many passings goes to pages whole (every elite race does). */
+export const VIEW_WHOLE = 2000;
+/** The athletes kept at each timing point, at least: more than a leaderboard's first pages. */
+export const VIEW_FIRST = 100;
+/**
+ * The leading and chasing groups are kept whole up to this many athletes at a point. In a mass start a group
+ * (athletes within 3 s of the one in front) can be the whole field; the gap graphic then counts this many.
+ */
+export const MAX_GROUP_ROWS = 1000;
+
+export function pageView(show: ShowState): ShowState {
+  if (!show.races.some((race) => (race.passings?.length ?? 0) > VIEW_WHOLE)) return show;
+  const graphics: GraphicSpec[] = [...Object.values(show.onAir).map((g) => g!.graphic), ...show.rundown.map((item) => item.graphic)];
+  return { ...show, races: show.races.map((race) => ((race.passings?.length ?? 0) > VIEW_WHOLE ? raceView(race, graphics) : race)) };
+}
+
+function raceView(race: Race, graphics: readonly GraphicSpec[]): Race {
+  const rows = race.passings!;
+  const named = new Set((race.held ?? []).map((h) => h.bib));
+  let first = VIEW_FIRST;
+  for (const graphic of graphics) {
+    const ref = entrantRefOf(graphic);
+    if (ref?.raceId === race.id) named.add(ref.bib);
+    if (graphic.kind === 'leaderboard' && graphic.props.raceId === race.id) first = Math.max(first, graphic.props.page * graphic.props.top);
+  }
+  // Rows are stored in point, then time, then bib order: each point's standings are one run of them.
+  const runs = new Map<number, [start: number, end: number]>();
+  for (let i = 0; i < rows.length; i++) {
+    const point = rows[i]![1];
+    const run = runs.get(point);
+    if (run) run[1] = i + 1;
+    else runs.set(point, [i, i + 1]);
+  }
+  const keep = new Set<number>();
+  const places: [string, number, number][] = [];
+  for (const [point, [start, end]] of runs) {
+    let kept = Math.min(end, start + first);
+    kept = Math.max(kept, Math.min(groupsEnd(rows, start, end), start + MAX_GROUP_ROWS));
+    const next = runs.get(point + 1);
+    if (next) kept = Math.max(kept, coveringEnd(rows, start, end, rows.slice(next[0], Math.min(next[1], next[0] + first)).map((r) => r[0])));
+    for (let i = start; i < kept; i++) keep.add(i);
+    let place = 0;
+    for (let i = start; i < end; i++) {
+      if (i === start || rows[i]![2] !== rows[i - 1]![2]) place = i - start + 1;
+      if (i >= kept && named.has(rows[i]![0])) places.push([rows[i]![0], point, place]);
+    }
+  }
+  for (let i = 0; i < rows.length; i++) if (named.has(rows[i]![0])) keep.add(i);
+  const passings: PassingRow[] = [...keep].sort((a, b) => a - b).map((i) => rows[i]!);
+  return { ...race, passings, places };
+}
+
+/** Where the third group starts in a run (or its end): the leading and chasing groups are the rows before it. */
+function groupsEnd(rows: readonly PassingRow[], start: number, end: number): number {
+  let group = 1;
+  for (let i = start + 1; i < end; i++) if (rows[i]![2] - rows[i - 1]![2] > DEFAULT_GROUP_GAP_MS && ++group === 3) return i;
+  return end;
+}
+
+/** The end of the shortest start of a run holding every one of `bibs` the run has (their places there are then counted right). */
+function coveringEnd(rows: readonly PassingRow[], start: number, end: number, bibs: readonly string[]): number {
+  const wanted = new Set(bibs);
+  let last = start;
+  for (let i = start; i < end && wanted.size > 0; i++) if (wanted.delete(rows[i]![0])) last = i + 1;
+  return last;
+}
