@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import theme from '../templates/themes/finishline.json';
-import { crop, grab, opaqueBounds, openOutput, renderAt } from './harness/browser';
+import { crop, grab, opaqueBounds, openOutput, renderAt, renderShown } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import { openPanel } from './harness/panel';
 import type { HubProcess } from './harness/hubProcess';
@@ -49,7 +49,7 @@ describe('a replayed race feed', () => {
     const region = theme.regions.centre;
     const frameAt = async (revision: number) => {
       const t = (await (await fetch(`${hub.url}/api/health`)).json()).hubTime as number;
-      await renderAt(page, t, revision);
+      await renderShown(page, t, revision);
       await renderAt(page, t + 3000); // past the enter or the update
       return crop(await grab(page), region);
     };
@@ -101,9 +101,9 @@ describe('a replayed race feed', () => {
     await panel.locator('body').click({ position: { x: 5, y: 5 } });
     await panel.keyboard.press('l');
     await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'leaderboard', props: { raceId: 'elite-men', top: 8, page: 1 } });
-    // K puts the gap (leading group against the chasers) in its place.
+    // K puts the gap (leading group against the chasers) on the banner layer.
     await panel.keyboard.press('k');
-    await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toMatchObject({ kind: 'gap', props: { raceId: 'elite-men' } });
+    await expect.poll(async () => (await hub.state()).onAir.banner?.graphic).toMatchObject({ kind: 'gap', props: { raceId: 'elite-men' } });
     // A standings row's Splits puts that athlete's 5 km splits on air in the leaderboard's place.
     await card.getByRole('button', { name: 'Splits of Bekele to air' }).click();
     await expect.poll(async () => (await hub.state()).onAir.centre?.graphic).toEqual({ kind: 'athleteSplits', props: { raceId: 'elite-men', bib: '3' } });

@@ -75,6 +75,22 @@ export async function renderAt(page: Page, t: number, revision?: number): Promis
   await page.evaluate((time) => window.finishline!.renderAt(time), t);
 }
 
+/**
+ * Draws hub time t until the page shows `revision` with every image it needs: a snapshot waits for its font subsets
+ * and a take for its flags (on a loaded machine that can outlast a frame or two), and an enter starts on the frame
+ * that first shows it, so a later frame drawn before that would catch the enter at its start.
+ */
+export async function renderShown(page: Page, t: number, revision: number): Promise<void> {
+  await page.waitForFunction(
+    ({ time, r }) => {
+      window.finishline!.renderAt(time);
+      return (window.finishline!.shownRevision() ?? -1) >= r && !window.finishline!.assetsPending();
+    },
+    { time: t, r: revision },
+    { timeout: 20_000, polling: 50 },
+  );
+}
+
 export type Frame = { width: number; height: number; data: Buffer; at(x: number, y: number): [number, number, number, number] };
 
 /** A screenshot with a transparent background: straight (not premultiplied) RGBA. */
