@@ -5,7 +5,7 @@ import LongestFirstSequencer from './test/longestFirstSequencer';
 export default defineConfig({
   test: {
     // Two files at a time: a browser test spends much of its time waiting on a hub or a page, and every file
-    // starts its own hub (port 0, its own temp folder) and Chromium, so two files never share anything.
+    // starts its own hub (port 0, its own temp folder) and browser context, so two files never share a page.
     maxWorkers: 2,
     sequence: { sequencer: LongestFirstSequencer },
     projects: [
@@ -22,8 +22,9 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          // Test files share the harness's and src's modules within a worker (the harness keeps no module state;
-          // each file starts its own hub and Chromium): their imports cost ~55 s of worker time per run.
+          // Test files share the harness's and src's modules within a worker (their imports cost ~55 s of worker
+          // time per run), and with them the worker's one Chromium (test/harness/browser.ts): each file starts its
+          // own hub and browser contexts.
           isolate: false,
           include: ['test/**/*.test.ts'],
           environment: 'node',

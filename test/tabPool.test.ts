@@ -25,6 +25,7 @@ it("hands a closed panel's tab to the next page with nothing of it left: storage
 
   expect(first.isClosed()).toBe(true);
   expect(() => first.url()).toThrow(/closed/);
+  expect(() => first.keyboard).toThrow(/closed/);
   const second = await openPanel(browser, hub);
   expect(second.mainFrame()).toBe(tab); // the same tab, used again
   expect(second.viewportSize()).toEqual({ width: 1600, height: 1000 }); // openPanel's, not the first page's

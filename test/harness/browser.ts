@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { screenshotRgba } from './screenshot';
 import { tabPool } from './tabPool';
 
@@ -31,29 +31,62 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * A real Chromium for one test file. Its newPage({ viewport }) opens the page in one browser context shared by
- * the file's pages (the pages keep no cookies; the panel's auto-advance setting is the one thing in
- * localStorage), so the built pages' scripts and fonts, served immutable, are fetched and compiled once per
- * file instead of once per page, and in a tab a closed page gave back (test/harness/tabPool.ts: reset, blank,
- * and several times quicker to load a page in than a new tab). Any other option gets a context of its own, as
- * Browser.newPage does.
+ * Chromium for one test file. Under vitest it is the worker's one Chromium, shared by the files the worker runs
+ * in turn (the browser project keeps modules across files: isolate: false), each file with contexts of its own
+ * (its hub is another origin anyway), closed by close(), which leaves Chromium running for the next file; a
+ * script outside vitest gets a Chromium of its own, closed by close().
+ *
+ * newPage({ viewport }) opens the page in one browser context shared by the file's pages (the pages keep no
+ * cookies; the panel's auto-advance setting is the one thing in localStorage), so the built pages' scripts
+ * and fonts, served immutable, are fetched and compiled once per file instead of once per page, and in a tab a
+ * closed page gave back (test/harness/tabPool.ts: reset, blank, and several times quicker to load a page in
+ * than a new tab). Any other option gets a context of its own, as Browser.newPage does.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const own = !process.env.VITEST_WORKER_ID;
+  const browser = own ? await launchChromium() : await workerChromium();
+  const contexts = new Set<BrowserContext>();
+  const kept = (context: BrowserContext) => (contexts.add(context), context);
   let tabs: Promise<ReturnType<typeof tabPool>> | undefined;
-  const newPage: Browser['newPage'] = async (options = {}) => {
-    const { viewport, ...rest } = options;
-    if (Object.keys(rest).length > 0 || viewport === null) return browser.newPage(options);
-    tabs ??= browser.newContext().then(tabPool);
-    return (await tabs).take(viewport);
+  const handle: Partial<Browser> = {
+    async newPage(options = {}) {
+      const { viewport, ...rest } = options;
+      if (Object.keys(rest).length > 0 || viewport === null) {
+        const page = await browser.newPage(options); // its context closes with it
+        kept(page.context());
+        return page;
+      }
+      tabs ??= browser.newContext().then(kept).then(tabPool);
+      return (await tabs).take(viewport);
+    },
+    async newContext(options) {
+      return kept(await browser.newContext(options));
+    },
+    async close() {
+      if (own) return browser.close();
+      await Promise.all([...contexts].map((context) => context.close().catch(() => {})));
+    },
   };
   return new Proxy(browser, {
     get(target, property) {
-      if (property === 'newPage') return newPage;
+      if (Object.hasOwn(handle, property)) return handle[property as keyof Browser];
       const value = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+const launchChromium = () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+/** The worker's Chromium: launched by the first file that asks, and again if it has gone (crashed). */
+let worker: Promise<Browser> | undefined;
+function workerChromium(): Promise<Browser> {
+  const last = worker;
+  worker = (async () => {
+    const running = await last?.catch(() => undefined);
+    return running?.isConnected() ? running : launchChromium();
+  })();
+  return worker;
 }
 
 export type Renderer = 'webgl' | 'canvas';

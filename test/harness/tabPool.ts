@@ -49,7 +49,7 @@ export function tabPool(context: BrowserContext) {
     const handle: Page = new Proxy(page, {
       get(target, property) {
         const value = Reflect.get(target, property, target);
-        if (typeof value !== 'function' || typeof property !== 'string') return value;
+        if (typeof property !== 'string') return value;
         if (property === 'isClosed') return () => closed || target.isClosed();
         if (property === 'close') {
           return async (options?: Parameters<Page['close']>[0]) => {
@@ -61,12 +61,15 @@ export function tabPool(context: BrowserContext) {
             else idle.push(target);
           };
         }
-        if (closed) {
-          return () => {
+        // A closed handle drives nothing (keyboard, mouse and clock included): its tab may be another test's now.
+        if (closed && (typeof value === 'function' || (typeof value === 'object' && value !== null))) {
+          const refuse = () => {
             throw new Error(`page.${property}: this page was closed (its tab went back to the harness's pool)`);
           };
+          return typeof value === 'function' ? refuse : refuse();
         }
         if (KEEPS_STATE.has(property)) keepsState = true;
+        if (typeof value !== 'function') return value;
         if (property === 'route') routed = true;
         if (property === 'setDefaultTimeout' || property === 'setDefaultNavigationTimeout') timeoutSet = true;
         if (LISTENS.has(property)) {
