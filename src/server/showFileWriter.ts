@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ShowState } from '../state/showState';
 import { fsyncFd } from './writeFileAtomic';
@@ -89,6 +89,14 @@ function unlinkQuietly(file: string) {
   }
 }
 
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** The files createShowFileWriter leaves beside a show file: spares, and a saved show whose rename was lost. */
 function leftovers(path: string): string[] {
   const prefix = `.${basename(path)}.`;
@@ -129,6 +137,12 @@ export async function recoverShowFile(path: string, state: ShowState, loggedRevi
     await syncDirectory(dirname(path));
     log(`Recovered revision ${best.state.revision} of the show from ${best.file} (saved, but its rename had not reached the disk)`);
   }
-  for (const file of files) if (file !== best?.file) unlinkQuietly(file);
+  for (const file of files) {
+    if (file === best?.file) continue;
+    // An empty spare is what every running hub keeps ready; anything else was a save cut short (or not needed).
+    const saved = sizeOf(file) > 0;
+    unlinkQuietly(file);
+    if (saved && !existsSync(file)) log(`Removed ${file}, left by a hub that was stopped mid-save`);
+  }
   return best?.state ?? state;
 }
