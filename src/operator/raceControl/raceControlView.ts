@@ -145,6 +145,9 @@ export function mountRaceControl(host: HTMLElement, store: PanelStore, raceActio
       banner.dataset.blocked = String(r.splits.length === 0);
       projection.dataset.blocked = String(r.splits.length === 0);
       splits.replaceChildren(...(r.splits.length === 0 ? [el('li', { class: 'muted', text: 'No splits yet: press S to enter one.' })] : r.splits.map((split) => splitRow(r, split))));
+      // What a form read depends on the race (its gun, its kind): typed before a change arrived, it is read again.
+      gunForm.refresh();
+      finishForm.refresh();
       splitForm.refresh();
     }
 
