@@ -1,11 +1,11 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { percentiles } from '../src/render/frameStats';
 import { ShowState } from '../src/state/showState';
 import { saveShowFile } from '../src/server/showFile';
 import { createShowFileWriter } from '../src/server/showFileWriter';
-import { fsyncFd } from '../src/server/writeFileAtomic';
+import { appendSynced } from '../src/server/writeFileAtomic';
 
 /**
  * npx tsx bench/showSave.ts [--saves=80] [--dir=<folder>]
@@ -20,15 +20,6 @@ const saves = Number(arg('saves') ?? 80);
 const root = mkdtempSync(join(arg('dir') ?? tmpdir(), 'show-save-'));
 const show = ShowState.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../shows/london-2016.json'), 'utf8')));
 
-async function appendSynced(file: string, line: string) {
-  const handle = openSync(file, 'a');
-  try {
-    writeFileSync(handle, line);
-    await fsyncFd(handle);
-  } finally {
-    closeSync(handle);
-  }
-}
 
 async function main() {
   const oldDir = mkdtempSync(join(root, 'old-'));

@@ -1,10 +1,10 @@
-import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { describeIssues } from '../protocol/describeIssues';
 import { PassingRows, type PassingRow } from '../protocol/passing';
 import type { Race } from '../protocol/race';
 import { sortRows } from '../state/passingTable';
 import type { ShowState } from '../state/showState';
-import { fsyncFd, writeFileAtomic } from './writeFileAtomic';
+import { appendSynced, writeFileAtomic } from './writeFileAtomic';
 
 /**
  * Races' passings are kept beside the show file, in an append-only log (`<show file>.passings.ndjson`), so a
@@ -69,13 +69,7 @@ export async function openPassingLog(showPath: string, state: ShowState, log: (l
         if (lines.length === 0) return;
         const text = lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
         dirty = true; // until the append is synced
-        const file = openSync(path, 'a');
-        try {
-          writeSync(file, text);
-          await fsyncFd(file);
-        } finally {
-          closeSync(file);
-        }
+        await appendSynced(path, text);
         appended += Buffer.byteLength(text);
         dirty = false;
       },

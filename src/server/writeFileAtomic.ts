@@ -10,6 +10,17 @@ import { promisify } from 'node:util';
  */
 export const fsyncFd = promisify(fsync);
 
+/** Appends text to a file (made if missing) and resolves once it is synced to disk. */
+export async function appendSynced(path: string, text: string): Promise<void> {
+  const file = openSync(path, 'a');
+  try {
+    writeFileSync(file, text);
+    await fsyncFd(file);
+  } finally {
+    closeSync(file);
+  }
+}
+
 /**
  * Writes a file so that a crash or `kill -9` at any instant leaves either the old or the new content,
  * never a torn file: write a temp file beside it, fsync it, rename it over, then fsync the directory so
