@@ -1,10 +1,11 @@
-import { Container, Sprite, type Text } from 'pixi.js';
+import { Container, Sprite } from 'pixi.js';
 import { athleteSplits as contract, type AthleteSplitsLayout, type AthleteSplitsProps } from '../../protocol/kinds/athleteSplits';
 import { fitText } from '../fitText';
 import { flagAlias, flagAsset } from '../flags';
 import { defineGraphic, type Look, type Timeline } from '../graphicDefinition';
 import { loadedTexture } from '../loadedTexture';
 import { rollText } from '../rollText';
+import { centreBoard, updateBoardRows, type BoardRow } from '../centreBoard';
 import { themeText, unitBox } from '../themeText';
 import { resolveAthleteSplits, type AthleteSplitsModel, type SplitsRow } from './athleteSplitsModel';
 
@@ -30,12 +31,8 @@ export const athleteSplitsGraphic = defineGraphic<AthleteSplitsProps, AthleteSpl
   build(model, look) {
     const { theme, layout: L } = look;
     const { colours } = theme;
-    const region = theme.regions.centre;
-    const left = Math.round(region.x + (region.width - L.width) / 2);
-    const top = region.y;
-    const root = new Container({ label: 'athleteSplits' });
-    const titleBar = unitBox(colours.accent);
-    const panel = unitBox(colours.panel);
+    const board = centreBoard(theme, L.width, L.titleHeight, 'athleteSplits');
+    const { root, left, top, titleBar, panel } = board;
     const flag = new Sprite();
     const flagHeight = Math.round((L.flagWidth * 3) / 4);
     flag.position.set(left + L.paddingX, Math.round(top + (L.titleHeight - flagHeight) / 2));
@@ -43,9 +40,6 @@ export const athleteSplitsGraphic = defineGraphic<AthleteSplitsProps, AthleteSpl
     const raceName = themeText(theme, 'display', colours.accentText, L.titleSize * 0.75, 0.5);
     raceName.anchor.set(1, 0.5);
     raceName.position.set(left + L.width - L.paddingX, top + L.titleHeight / 2);
-    titleBar.position.set(left, top);
-    titleBar.scale.set(L.width, L.titleHeight);
-    panel.position.set(left, top + L.titleHeight);
     panel.scale.set(L.width, panelHeight(model));
 
     // The heading line: column captions, and the comparison's (only when the race has a record).
@@ -107,19 +101,14 @@ export const athleteSplitsGraphic = defineGraphic<AthleteSplitsProps, AthleteSpl
       root,
       enter(tl: Timeline) {
         const { enterSeconds: d, ease } = theme.timing;
-        tl.fromTo(titleBar.scale, { x: 0 }, { x: L.width, duration: d * 0.45, ease }, 0)
-          .fromTo(panel.scale, { y: 0 }, { y: panel.scale.y, duration: d * 0.5, ease }, d * 0.25)
-          .fromTo([flag, name, raceName, head, status], { alpha: 0 }, { alpha: 1, duration: d * 0.4, ease }, d * 0.45);
+        board.enter(tl, [flag, name, raceName, head, status]);
         // Rows drop into their slots (a sideways slide would carry their stripes past the panel's edge).
         [...rows.values()].forEach((view, i) => {
           tl.fromTo(view.root, { alpha: 0, y: slotY(i) - L.slide / 2 }, { alpha: 1, y: slotY(i), duration: d * 0.35, ease }, d * 0.45 + i * d * 0.04);
         });
       },
       exit(tl: Timeline) {
-        const { exitSeconds: d } = theme.timing;
-        tl.to([flag, name, raceName, head, rowLayer, status], { alpha: 0, duration: d * 0.4, ease: 'power2.in' }, 0)
-          .to(panel.scale, { y: 0, duration: d * 0.5, ease: 'power3.in' }, d * 0.25)
-          .to(titleBar.scale, { x: 0, duration: d * 0.4, ease: 'power3.in' }, d * 0.6);
+        board.exit(tl, [flag, name, raceName, head, rowLayer, status]);
       },
       update(next: AthleteSplitsModel, tl: Timeline) {
         const { updateSeconds: d, ease } = theme.timing;
@@ -133,28 +122,8 @@ export const athleteSplitsGraphic = defineGraphic<AthleteSplitsProps, AthleteSpl
         if (next.comparison !== previous.comparison) rollText(tl, [comparison], () => setComparison(next), roll);
         if (next.status !== previous.status) rollText(tl, [status], () => setStatus(next), roll);
         if (panelHeight(next) !== panel.scale.y) tl.to(panel.scale, { y: panelHeight(next), duration: d, ease }, 0);
-        const staying = new Set(next.rows.map((r) => r.key));
-        for (const [key, view] of rows) {
-          if (staying.has(key)) continue;
-          rows.delete(key);
-          tl.to(view.root, { alpha: 0, duration: d / 2, ease: 'power2.in' }, 0).call(() => view.root.destroy({ children: true }), [], d);
-        }
-        next.rows.forEach((row, i) => {
-          const view = rows.get(row.key);
-          if (!view) {
-            // A point newly reached: its row drops in below the others as the panel grows to hold it.
-            const added = buildRow(row, i, look);
-            added.root.position.set(left, slotY(i) - L.slide / 2);
-            added.root.alpha = 0;
-            rowLayer.addChild(added.root);
-            rows.set(row.key, added);
-            tl.to(added.root, { alpha: 1, y: slotY(i), duration: d / 2, ease }, d / 2);
-            return;
-          }
-          if (view.root.y !== slotY(i)) tl.to(view.root, { y: slotY(i), duration: d, ease }, 0);
-          const changed = view.changedTexts(row);
-          if (changed.length > 0) rollText(tl, changed, () => view.set(row), { ...roll, distance: 0 });
-        });
+        // A point newly reached: its row drops in below the others as the panel grows to hold it.
+        updateBoardRows(tl, rows, next.rows, { layer: rowLayer, left, slotY, keyOf: (row) => row.key, build: (row, i) => buildRow(row, i, look), dropFrom: L.slide / 2 }, roll);
       },
     };
   },
@@ -170,7 +139,7 @@ function columnRights(L: AthleteSplitsLayout) {
   return { split, time, perKm, perMile, vsRecord, pointWidth: split - L.columns.split - L.paddingX };
 }
 
-type RowView = { root: Container; set(row: SplitsRow): void; changedTexts(row: SplitsRow): Text[] };
+type RowView = BoardRow<SplitsRow>;
 
 /** One segment's row in local coordinates (0,0 is its top-left on the panel); every other row a faint stripe. */
 function buildRow(row: SplitsRow, index: number, look: Look<AthleteSplitsLayout>): RowView {

@@ -1,10 +1,11 @@
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics } from 'pixi.js';
 import { leaderboard as contract, type LeaderboardLayout, type LeaderboardProps } from '../../protocol/kinds/leaderboard';
 import { fitText } from '../fitText';
 import { flagAsset } from '../flags';
 import { flagSprite } from '../flagSprite';
 import { defineGraphic, type GraphicAsset, type Look, type Timeline } from '../graphicDefinition';
 import { rollText } from '../rollText';
+import { centreBoard, updateBoardRows, type BoardRow } from '../centreBoard';
 import { themeText, unitBox } from '../themeText';
 import { resolveLeaderboard, type LeaderboardModel, type LeaderboardRow } from './leaderboardModel';
 
@@ -25,18 +26,11 @@ export const leaderboardGraphic = defineGraphic<LeaderboardProps, LeaderboardMod
   build(model, look) {
     const { theme, layout: L } = look;
     const { colours } = theme;
-    const region = theme.regions.centre;
-    const left = Math.round(region.x + (region.width - L.width) / 2);
-    const top = region.y;
-    const root = new Container({ label: 'leaderboard' });
-    const titleBar = unitBox(colours.accent);
-    const panel = unitBox(colours.panel);
+    const board = centreBoard(theme, L.width, L.titleHeight, 'leaderboard');
+    const { root, left, top, titleBar, panel } = board;
     const raceName = themeText(theme, 'display', colours.accentText, L.titleSize, 0.5);
     const point = themeText(theme, 'display', colours.accentText, L.titleSize, 0.5);
     point.anchor.set(1, 0.5);
-    titleBar.position.set(left, top);
-    titleBar.scale.set(L.width, L.titleHeight);
-    panel.position.set(left, top + L.titleHeight);
     panel.scale.set(L.width, panelHeight(model));
     raceName.position.set(left + L.paddingX, top + L.titleHeight / 2);
     point.position.set(left + L.width - L.paddingX, top + L.titleHeight / 2);
@@ -66,18 +60,13 @@ export const leaderboardGraphic = defineGraphic<LeaderboardProps, LeaderboardMod
       root,
       enter(tl: Timeline) {
         const { enterSeconds: d, ease } = theme.timing;
-        tl.fromTo(titleBar.scale, { x: 0 }, { x: L.width, duration: d * 0.45, ease }, 0)
-          .fromTo(panel.scale, { y: 0 }, { y: panel.scale.y, duration: d * 0.5, ease }, d * 0.25)
-          .fromTo([raceName, point], { alpha: 0 }, { alpha: 1, duration: d * 0.4, ease }, d * 0.45);
+        board.enter(tl, [raceName, point]);
         [...rows.values()].forEach((view, i) => {
           tl.fromTo(view.root, { alpha: 0, x: left - L.slide }, { alpha: 1, x: left, duration: d * 0.35, ease }, d * 0.45 + i * d * 0.04);
         });
       },
       exit(tl: Timeline) {
-        const { exitSeconds: d } = theme.timing;
-        tl.to([raceName, point, rowLayer], { alpha: 0, duration: d * 0.4, ease: 'power2.in' }, 0)
-          .to(panel.scale, { y: 0, duration: d * 0.5, ease: 'power3.in' }, d * 0.25)
-          .to(titleBar.scale, { x: 0, duration: d * 0.4, ease: 'power3.in' }, d * 0.6);
+        board.exit(tl, [raceName, point, rowLayer]);
       },
       update(next: LeaderboardModel, tl: Timeline) {
         const { updateSeconds: d, ease } = theme.timing;
@@ -89,34 +78,13 @@ export const leaderboardGraphic = defineGraphic<LeaderboardProps, LeaderboardMod
           rollText(tl, changed, () => setTitle(next), roll);
         }
         tl.to(panel.scale, { y: panelHeight(next), duration: d, ease }, 0);
-        const staying = new Set(next.rows.map((r) => r.bib));
-        for (const [bib, view] of rows) {
-          if (staying.has(bib)) continue;
-          rows.delete(bib);
-          tl.to(view.root, { alpha: 0, duration: d / 2, ease: 'power2.in' }, 0).call(() => view.root.destroy({ children: true }), [], d);
-        }
-        next.rows.forEach((row, i) => {
-          const view = rows.get(row.bib);
-          if (!view) {
-            const added = buildRow(row, look);
-            added.root.position.set(left, slotY(i));
-            added.root.alpha = 0;
-            rowLayer.addChild(added.root);
-            rows.set(row.bib, added);
-            tl.to(added.root, { alpha: 1, duration: d / 2, ease }, d / 2);
-            return;
-          }
-          if (view.root.y !== slotY(i)) tl.to(view.root, { y: slotY(i), duration: d, ease }, 0);
-          const changed = view.changedTexts(row);
-          if (changed.length > 0) rollText(tl, changed, () => view.set(row), { ...roll, distance: 0 });
-          else view.set(row);
-        });
+        updateBoardRows(tl, rows, next.rows, { layer: rowLayer, left, slotY, keyOf: (row) => row.bib, build: (row) => buildRow(row, look), dropFrom: 0 }, roll);
       },
     };
   },
 });
 
-type RowView = { root: Container; set(row: LeaderboardRow): void; changedTexts(row: LeaderboardRow): Text[] };
+type RowView = BoardRow<LeaderboardRow>;
 
 /** One athlete's row in local coordinates (0,0 is the row's top-left on the panel). */
 function buildRow(row: LeaderboardRow, look: Look<LeaderboardLayout>): RowView {
