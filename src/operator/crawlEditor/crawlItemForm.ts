@@ -1,5 +1,6 @@
 import { CrawlItemContent, type CrawlItem } from '../../protocol/crawlItem';
 import { el } from '../element';
+import { editorForm } from '../form/editorForm';
 import { renderField, type FieldWidget } from '../form/fieldWidgets';
 import { fieldsOf } from '../form/schemaFields';
 import type { Outcome } from '../panelActions';
@@ -25,20 +26,16 @@ export function createCrawlItemForm(options: { item: CrawlItem | null; save(cont
   const kindSelect = el('select', { id: `${headingId}-kind`, name: 'kind' }, ...Object.entries(CRAWL_KIND_TITLES).map(([value, text]) => el('option', { value, text })));
   kindSelect.value = kind;
   const fieldsHost = el('div', { class: 'crawl-fields' });
-  const warning = el('p', { class: 'stale-note', role: 'alert', hidden: true });
-  const formError = el('p', { class: 'form-error', role: 'alert' });
-  const save = el('button', { type: 'submit', class: 'primary', text: item ? 'Save' : 'Add to crawl' });
-  const cancel = el('button', { type: 'button', text: 'Cancel' });
-  const form = el(
-    'form',
-    { 'aria-labelledby': headingId, novalidate: true, class: 'crawl-form' },
-    el('h3', { id: headingId, text: title }),
-    warning,
-    el('div', { class: 'field' }, el('label', { for: kindSelect.id, text: 'Kind' }), kindSelect),
-    fieldsHost,
-    formError,
-    el('div', { class: 'buttons' }, save, cancel),
-  );
+  const shell = editorForm({
+    id: headingId,
+    title,
+    className: 'crawl-form',
+    saveText: item ? 'Save' : 'Add to crawl',
+    fields: [el('div', { class: 'field' }, el('label', { for: kindSelect.id, text: 'Kind' }), kindSelect), fieldsHost],
+    submit: () => void submit(),
+    close: options.close,
+  });
+  const { form, formError } = shell;
 
   let widgets: { key: string; widget: FieldWidget }[] = [];
   const renderFields = (values: Record<string, unknown>) => {
@@ -82,14 +79,8 @@ export function createCrawlItemForm(options: { item: CrawlItem | null; save(cont
     validateLive = true;
     const content = validate();
     if (!content) return;
-    const outcome = await options.save(content);
-    if (!outcome.ok) formError.textContent = outcome.error;
-    else options.close();
+    await shell.send(options.save(content));
   }
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void submit();
-  });
   form.addEventListener('input', () => {
     if (validateLive) validate();
   });
@@ -99,7 +90,6 @@ export function createCrawlItemForm(options: { item: CrawlItem | null; save(cont
       void submit();
     }
   });
-  cancel.addEventListener('click', () => options.close());
   queueMicrotask(() => (item ? widgets[0]?.widget.focus() : kindSelect.focus()));
 
   return {
@@ -108,13 +98,13 @@ export function createCrawlItemForm(options: { item: CrawlItem | null; save(cont
     follow(current: CrawlItem | undefined) {
       if (!item) return;
       const changed = current === undefined ? 'removed' : JSON.stringify(current) !== JSON.stringify(item) ? 'changed' : null;
-      warning.hidden = changed === null;
-      warning.textContent =
+      shell.warn(
         changed === 'removed'
           ? 'Another operator removed this item from the crawl: saving will be refused. Copy what you need, then cancel.'
           : changed === 'changed'
             ? 'Another operator changed this item since you opened it: saving will be refused. Copy what you need, then cancel and reopen it.'
-            : '';
+            : null,
+      );
     },
   };
 }

@@ -1,7 +1,7 @@
 import { sameValue } from '../../protocol/sameValue';
 import type { Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
-import { el } from '../element';
+import { editorForm } from '../form/editorForm';
 import type { Outcome } from '../panelActions';
 import { textEntry, type TextEntry } from '../textEntry';
 import { DRAFT_FIELDS, DRAFT_LABELS, draftOf, readEntrantDraft, type EntrantDraft } from './entrantDraft';
@@ -31,19 +31,16 @@ export function createEntrantForm(options: { race: Race; entrant: Entrant | null
       return [key, entry];
     }),
   ) as Record<keyof EntrantDraft, TextEntry>;
-  const warning = el('p', { class: 'stale-note', role: 'alert', hidden: true });
-  const formError = el('p', { class: 'form-error', role: 'alert' });
-  const save = el('button', { type: 'submit', class: 'primary', text: entrant ? 'Save entrant' : 'Add entrant' });
-  const cancel = el('button', { type: 'button', text: 'Cancel' });
-  const form = el(
-    'form',
-    { 'aria-labelledby': headingId, novalidate: true, class: 'crawl-form entrant-form' },
-    el('h3', { id: headingId, text: title }),
-    warning,
-    ...DRAFT_FIELDS.map((key) => entries[key].element),
-    formError,
-    el('div', { class: 'buttons' }, save, cancel),
-  );
+  const shell = editorForm({
+    id: headingId,
+    title,
+    className: 'crawl-form entrant-form',
+    saveText: entrant ? 'Save entrant' : 'Add entrant',
+    fields: DRAFT_FIELDS.map((key) => entries[key].element),
+    submit: () => void submit(),
+    close: options.close,
+  });
+  const { form, formError } = shell;
 
   const draft = () => Object.fromEntries(DRAFT_FIELDS.map((key) => [key, entries[key].input.value])) as EntrantDraft;
   let checkLive = false;
@@ -62,14 +59,8 @@ export function createEntrantForm(options: { race: Race; entrant: Entrant | null
     if (!next) return;
     formError.textContent = '';
     if (entrant && sameValue(next, entrant)) return options.close();
-    const outcome = await options.save(next);
-    if (!outcome.ok) formError.textContent = outcome.error;
-    else options.close();
+    await shell.send(options.save(next));
   }
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void submit();
-  });
   form.addEventListener('input', () => {
     if (checkLive) {
       const read = readEntrantDraft(draft(), race);
@@ -84,7 +75,6 @@ export function createEntrantForm(options: { race: Race; entrant: Entrant | null
       options.close();
     }
   });
-  cancel.addEventListener('click', () => options.close());
   queueMicrotask(() => entries[entrant ? 'name' : 'bib'].input.focus());
 
   return {
@@ -100,8 +90,7 @@ export function createEntrantForm(options: { race: Race; entrant: Entrant | null
             : !sameValue(current, entrant)
               ? `Another operator changed bib ${entrant.bib} since you opened it: saving will be refused. Copy what you need, then cancel and reopen it.`
               : null;
-      warning.hidden = note === null;
-      warning.textContent = note ?? '';
+      shell.warn(note);
     },
   };
 }
