@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import layout from '../templates/athleteProfile.json';
 import defaultTheme from '../templates/themes/finishline.json';
-import { grab, isColour, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
+import { grab, isColour, opaqueBounds, openOutput, renderAt, renderReceived, type Renderer } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 
@@ -60,7 +60,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('athlete profile on the %s renderer
       await route.continue();
     });
     const { body } = await hub.post(kimetto);
-    await renderAt(page, 100_000, body.revision);
+    await renderReceived(page, 100_000, body.revision); // drawn once: the take waits for its flag
     expect(opaqueBounds(await grab(page))).toBeNull();
     expect(await page.evaluate(() => window.finishline!.assetsPending())).toBeTruthy();
     releaseFlag();

@@ -100,11 +100,19 @@ export async function openOutput(browser: Browser, hubUrl: string, renderer: Ren
   return page;
 }
 
-/** Waits until the page has received a revision, then draws hub time t. */
+/**
+ * Draws hub time t. With a revision: waits until the page has received it, then draws t until the page shows it
+ * with every font and image it needs (see renderShown), so a later frame never catches a snapshot still waiting.
+ */
 export async function renderAt(page: Page, t: number, revision?: number): Promise<void> {
-  if (revision !== undefined) {
-    await page.waitForFunction((r) => (window.finishline?.receivedRevision() ?? -1) >= r, revision, { timeout: 10_000 });
-  }
+  if (revision === undefined) return void (await page.evaluate((time) => window.finishline!.renderAt(time), t));
+  await renderReceived(page, t, revision);
+  await renderShown(page, t, revision);
+}
+
+/** Waits until the page has received a revision, then draws hub time t once, shown or still waiting. */
+export async function renderReceived(page: Page, t: number, revision: number): Promise<void> {
+  await page.waitForFunction((r) => (window.finishline?.receivedRevision() ?? -1) >= r, revision, { timeout: 10_000 });
   await page.evaluate((time) => window.finishline!.renderAt(time), t);
 }
 
