@@ -11,7 +11,7 @@ import { presentationTimes } from './presentedFrames';
 import { marathonScene } from './scene';
 
 /**
- * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --renderer=canvas|webgl] [-- --raw=<file>] [-- --compare=<checkout>]
+ * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --cold-only] [-- --renderer=canvas|webgl] [-- --raw=<file>] [-- --compare=<checkout>]
  *
  * Cold start: a fresh browser (empty cache) opens a 1080p50 canvas output while the marathon scene is on air;
  * the time from navigation to the end of the first frame that shows every graphic on air (the page's
@@ -47,7 +47,8 @@ async function main() {
 /** One build of the output page as a hub serves it: this checkout's, or another's given with --compare. */
 type Side = { name: string; hub: HubProcess };
 type Navigation = 'cold' | 'reload' | 'reload 2';
-const NAVIGATIONS: Navigation[] = ['cold', 'reload', 'reload 2'];
+/** --cold-only skips the reloads (a quicker A/B of the cold start alone). */
+const NAVIGATIONS: Navigation[] = args.includes('--cold-only') ? ['cold'] : ['cold', 'reload', 'reload 2'];
 
 async function coldStart(hub: HubProcess) {
   const sides: Side[] = [{ name: 'this build', hub }];

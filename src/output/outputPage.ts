@@ -243,6 +243,9 @@ export async function startOutput(early: EarlySocket) {
     drawLive(frame);
   };
   drawAhead = () => ahead.port2.postMessage(null);
+  // The first snapshot, read while the scene was being made, is drawn the same way: in the next task, not at
+  // the next display frame's start (a cold start's first frame would otherwise wait for it too).
+  if (received) drawAhead();
   setInterval(() => report(loop.health()), 1000);
 }
 

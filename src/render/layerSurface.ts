@@ -17,7 +17,8 @@ export type LayerSurface = {
   dirty: boolean;
   /** The design-space region the canvas covers now. */
   region: Rect;
-  render(): void;
+  /** Draws the layer; returns false when there was nothing to draw (see `blank` inside). */
+  render(): boolean;
   /** Textures this layer's renderer holds now (GPU textures on WebGL, text canvases on canvas): leak checks count them. */
   textureCount(): number;
   /** Call after destroying display objects: lets go of what the renderer still keeps for the texts among them. */
@@ -42,6 +43,10 @@ export async function createLayerSurface(
   const content = new Container({ label: `content:${label}` });
   stage.addChild(content);
   const shown = presentation.attach(canvas);
+  // True while the canvas is known to be transparent: a new canvas, or one last drawn with nothing on it. Such
+  // a layer with nothing to draw is not drawn at all: a cold start's first frame skips clearing (and so
+  // allocating) the canvases of empty layers, 1200x600 for the centre.
+  let blank = true;
 
   const surface: LayerSurface = {
     label,
@@ -51,9 +56,13 @@ export async function createLayerSurface(
     dirty: true,
     region,
     render() {
+      surface.dirty = false;
+      const empty = content.children.length === 0;
+      if (empty && blank) return false;
       renderer.render(stage);
       shown.presented();
-      surface.dirty = false;
+      blank = empty;
+      return true;
     },
     textureCount: () => textureCount(renderer),
     released: () => forgetReleasedTexts(renderer),

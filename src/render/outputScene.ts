@@ -341,11 +341,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
         for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
       }
       let drew = false;
-      for (const surface of surfaces.values()) {
-        if (!surface.dirty) continue;
-        surface.render();
-        drew = true;
-      }
+      for (const surface of surfaces.values()) if (surface.dirty && surface.render()) drew = true;
       return drew;
     },
     /**
