@@ -5,7 +5,7 @@ import { launchBenchBrowser } from './benchBrowser';
 import { marathonScene } from './scene';
 
 /**
- * npx tsx bench/profileColdStart.ts [--runs=1] [--trace=<file.json>] [--url-query=renderer=canvas]
+ * npx tsx bench/profileColdStart.ts [--runs=1] [--trace=<file.json>] [--url-query=renderer=canvas] [--root=<another checkout>]
  *
  * Where a cold start's main thread goes (uses dist/ as built): a fresh browser opens a 1080p50 canvas output
  * with the marathon scene on air under a Chrome trace (V8 sampling profiler included). Prints the page's
@@ -19,7 +19,8 @@ const query = arg('url-query') ?? 'renderer=canvas';
 type Event = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; cat?: string; args?: any; id?: string };
 
 async function main() {
-  const hub = await startHub();
+  // --root profiles another checkout's build (built there with npm run build), e.g. the commit before a change.
+  const hub = await startHub(arg('root') ? { root: arg('root') } : {});
   try {
     await hub.post({ type: 'clearAll' });
     for (const command of marathonScene) await hub.post(command);

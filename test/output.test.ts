@@ -26,6 +26,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('output page on the %s renderer', (
 
   it('animates a taken name card in over a transparent frame, and out again on clear', async () => {
     const page = await openOutput(browser, hub.url, renderer);
+    expect(await page.evaluate(() => window.finishline!.renderAt(9_000)), 'with nothing on air no layer is drawn: their canvases stay blank').toBe(false);
     await renderAt(page, 10_000);
     expect(opaqueBounds(await grab(page))).toBeNull();
 
