@@ -5,6 +5,7 @@ import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 import { describeRefused, readStartList } from '../../protocol/startList';
 import type { ApplyContext } from '../applyCommand';
+import { changeRows } from '../passingIndex';
 import { feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
 import { unknownRace } from '../raceReferences';
 import type { ShowState } from '../showState';
@@ -94,8 +95,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext)
       const sources = [...(race.passingSources ?? [])];
       let source = sources.indexOf(held.source);
       if (source < 0) source = sources.push(held.source) - 1;
-      const rows = (race.passings ?? []).filter((row) => !(row[0] === held.bib && row[1] === index));
-      const accepted = { ...rest, passings: sortRows([...rows, [held.bib, index, held.elapsedMs, source]]), passingSources: sources };
+      const accepted = { ...rest, passings: changeRows(race.passings ?? [], [[held.bib, index, held.elapsedMs, source]]), passingSources: sources };
       return race.feedSplits === 'direct' ? withFeedSplits(accepted) : accepted;
     }
 
