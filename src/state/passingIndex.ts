@@ -155,3 +155,18 @@ export function rowChangesSince(before: readonly PassingRow[], after: readonly P
   }
   return { put: [...put.values()], drop: [...drop] };
 }
+
+/**
+ * The rows put into `rows` since the nearest array before it that `known` accepts (walking back through arrays
+ * `changeRows` made, at most `maxSteps`), or null when there is none: a check of `rows` needs only these.
+ */
+export function rowsPutSince(rows: readonly PassingRow[], known: (base: readonly PassingRow[]) => boolean, maxSteps = 256): PassingRow[] | null {
+  const put: PassingRow[] = [];
+  for (let at = rows, steps = 0; !known(at); steps++) {
+    const change = changes.get(at);
+    if (!change || steps >= maxSteps) return null;
+    put.push(...change.put);
+    at = change.base;
+  }
+  return put;
+}

@@ -1,6 +1,7 @@
 import { formatTime } from '../../core';
 import type { CommandOf } from '../../protocol/command';
 import { MAX_ENTRANTS, type Entrant } from '../../protocol/entrant';
+import { MAX_SHOW_PASSINGS } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 import { describeRefused, readStartList } from '../../protocol/startList';
@@ -28,12 +29,13 @@ export type TimingCommand = CommandOf<(typeof timingCommandTypes)[number]>;
 export function reduceTiming(state: ShowState, command: TimingCommand, ctx: ApplyContext): ShowState | string {
   const race = state.races.find((r) => r.id === command.raceId);
   if (!race) return unknownRace(command.raceId, state.races);
-  const next = reduceRaceTiming(race, command, ctx);
+  const showPassings = state.races.reduce((sum, r) => sum + (r.passings?.length ?? 0), 0);
+  const next = reduceRaceTiming(race, command, ctx, showPassings);
   if (typeof next === 'string') return next;
   return { ...state, races: state.races.map((r) => (r.id === race.id ? next : r)) };
 }
 
-function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext): Race | string {
+function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext, showPassings: number): Race | string {
   const { name } = race;
   switch (command.type) {
     case 'setEntrants': {
@@ -82,6 +84,8 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext)
     case 'recordPassings': {
       const merged = mergePassings(race, command.passings, ctx.now);
       if (typeof merged === 'string') return merged;
+      const total = showPassings - (race.passings?.length ?? 0) + (merged.race.passings?.length ?? 0);
+      if (total > MAX_SHOW_PASSINGS) return `The show would hold ${total} passings over all its races, more than the ${MAX_SHOW_PASSINGS} a hub keeps; nothing of this batch was stored — remove a race that is over first`;
       return race.feedSplits === 'direct' ? withFeedSplits(merged.race) : merged.race;
     }
 
