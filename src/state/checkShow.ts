@@ -44,8 +44,8 @@ const CheckedPassingRows = z.custom<PassingRow[]>((value) => Array.isArray(value
 
 function firstProblem(rows: readonly PassingRow[], where: (row: PassingRow, i: number) => number): string | null {
   for (let i = 0; i < rows.length; i++) {
-    const problem = passingRowProblem(rows[i], where(rows[i]!, i));
-    if (problem) return problem;
+    // Where the row stands is looked up only for the refusal.
+    if (passingRowProblem(rows[i], i)) return passingRowProblem(rows[i], where(rows[i]!, i));
   }
   return null;
 }

@@ -2,9 +2,8 @@ import type { PassingRow } from '../protocol/passing';
 
 /**
  * A race's stored rows with what a change needs to find in them: the row of each bib at each point (a map) and
- * the rows in point, time, bib order (binary search). A change of k rows costs O(k log n) lookups and one copy of
- * the row references into the new array (no sort, no rebuilt map), so a mass race ingests at the same cost per
- * passing at 300,000 rows as at 3,000.
+ * the rows in point, time, bib order (binary search). A change of k rows costs O(k log n) lookups and one plain
+ * copy of the row references into the new array (no sort, no rebuilt map, no comparisons past the k).
  *
  * Rows arrays stay plain immutable values in the show (pages, files and NATS read them as they are); the index is
  * found by the array's identity. A change hands the index on to the array it makes and remembers how to undo it,
@@ -18,8 +17,12 @@ type PassingIndex = {
   undo: { base: PassingRow[]; removed: PassingRow[]; added: PassingRow[] }[];
 };
 
-/** How an array was made from another by `changeRows`: the rows it put in (new, or replacing the row of the same bib and point) and the keys it removed. */
-export type RowChange = { base: readonly PassingRow[]; put: readonly PassingRow[]; drop: readonly string[] };
+/**
+ * How an array was made from another by `changeRows`: the rows it put in (new, or replacing the row of the same
+ * bib and point) and the keys it removed. The base is held weakly: a chain of strong links would keep every
+ * earlier version of a race's rows alive as long as the newest.
+ */
+type RowChange = { base: WeakRef<readonly PassingRow[]>; put: readonly PassingRow[]; drop: readonly string[] };
 
 const MAX_UNDO = 4;
 const owners = new WeakMap<readonly PassingRow[], PassingIndex>();
@@ -131,7 +134,7 @@ export function changeRows(rows: PassingRow[], put: readonly PassingRow[], drop:
   if (index.undo.length > MAX_UNDO) index.undo.shift();
   index.rows = out;
   owners.set(out, index);
-  changes.set(out, { base: rows, put: added, drop: [...new Set(drop)].filter((key) => !adding.has(key)) });
+  changes.set(out, { base: new WeakRef(rows), put: added, drop: [...new Set(drop)].filter((key) => !adding.has(key)) });
   return out;
 }
 
@@ -143,9 +146,10 @@ export function rowChangesSince(before: readonly PassingRow[], after: readonly P
   const chain: RowChange[] = [];
   for (let rows = after; rows !== before; ) {
     const change = changes.get(rows);
-    if (!change || chain.length >= maxSteps) return null;
+    const base = change?.base.deref();
+    if (!change || !base || chain.length >= maxSteps) return null;
     chain.push(change);
-    rows = change.base;
+    rows = base;
   }
   const put = new Map<string, PassingRow>();
   const drop = new Set<string>();
@@ -164,9 +168,10 @@ export function rowsPutSince(rows: readonly PassingRow[], known: (base: readonly
   const put: PassingRow[] = [];
   for (let at = rows, steps = 0; !known(at); steps++) {
     const change = changes.get(at);
-    if (!change || steps >= maxSteps) return null;
+    const base = change?.base.deref();
+    if (!change || !base || steps >= maxSteps) return null;
     put.push(...change.put);
-    at = change.base;
+    at = base;
   }
   return put;
 }
