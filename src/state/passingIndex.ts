@@ -38,8 +38,8 @@ export function compareRows(a: PassingRow, b: PassingRow): number {
   return a[1] - b[1] || a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }
 
-/** The first index whose row does not sort before `row` (where it goes). */
-function lowerBound(rows: readonly PassingRow[], row: PassingRow): number {
+/** The first index whose row does not sort before `row`: where it goes, or where it is. */
+export function lowerBound(rows: readonly PassingRow[], row: PassingRow): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
