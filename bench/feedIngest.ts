@@ -47,7 +47,12 @@ async function measure(label: string, root?: string) {
   const hub = await startHub(root ? { root } : {});
   const { browser, context, page } = await launchBenchBrowser(1920);
   try {
-    await setUp(hub);
+    try {
+      await setUp(hub);
+    } catch (error) {
+      console.log(`  STOPPED at set-up: ${(error as Error).message.slice(0, 300)}`);
+      return;
+    }
     await page.goto(`${hub.url}/output.html?renderer=canvas`);
     await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 30_000 });
     await page.evaluate(() => {
