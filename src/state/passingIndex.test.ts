@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leaderSplits, passingProblem, DEFAULT_GROUP_GAP_MS } from '../core';
-import type { Passing, PassingRow } from '../protocol/passing';
+import { MAX_PASSINGS, type Passing, type PassingRow } from '../protocol/passing';
 import type { Race } from '../protocol/race';
 import { changeRows, rowChangesSince, rowKey } from './passingIndex';
 import { feedSplits, mergePassings, timedPassings } from './passingTable';
@@ -142,5 +142,18 @@ describe('the incremental merge', () => {
     expect(rowChangesSince(base, twice)).toEqual({ put: [['1', 0, 3000, 0]], drop: ['2@0', '3@0'] });
     expect(rowChangesSince(base, base)).toEqual({ put: [], drop: [] });
     expect(rowChangesSince([...base], twice)).toBeNull();
+  });
+
+  it('should refuse a batch that would take a race past its cap, whole and saying so, and still take a correction of a full race', () => {
+    const full: PassingRow[] = Array.from({ length: MAX_PASSINGS }, (_, i) => [`r${i % 50_000}`, Math.floor(i / 50_000), 600_000 + Math.floor(i / 50_000) * 900_000 + (i % 50_000), 0]);
+    const race = { ...massRace(2), passings: full, passingSources: ['rr-live'], entrants: [{ bib: 'r1', name: 'Runner One' }, { bib: '1', name: 'New One' }] };
+    const now = GUN + 5 * 3_600_000;
+    expect(mergePassings(race, [{ bib: '1', metres: 5000, elapsedMs: 1_500_000, source: 'rr-live' }], now)).toBe(
+      `MASS would hold ${MAX_PASSINGS + 1} passings, more than the ${MAX_PASSINGS} a race keeps; nothing of this batch was stored`,
+    );
+    const corrected = mergePassings(race, [{ bib: 'r1', metres: 5000, elapsedMs: 1_400_000, source: 'rr-live' }], now);
+    if (typeof corrected === 'string') throw new Error(corrected);
+    expect(corrected.race.passings).toHaveLength(MAX_PASSINGS);
+    expect(corrected.race.passings!.find((row) => row[0] === 'r1' && row[1] === 0)).toEqual(['r1', 0, 1_400_000, 0]);
   });
 });
