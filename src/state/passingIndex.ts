@@ -112,21 +112,7 @@ export function changeRows(rows: PassingRow[], put: readonly PassingRow[], drop:
   const gone = removed.map((row) => lowerBound(src, row)).sort((a, b) => a - b);
   const at = added.map((row) => lowerBound(src, row));
 
-  // One pass of plain copies between the places where rows leave and arrive.
-  const out: PassingRow[] = new Array(src.length - removed.length + added.length);
-  let o = 0;
-  let i = 0;
-  let a = 0;
-  let g = 0;
-  for (;;) {
-    const nextAdd = a < added.length ? at[a]! : Infinity;
-    const nextGone = g < gone.length ? gone[g]! : Infinity;
-    const stop = Math.min(nextAdd, nextGone, src.length);
-    for (; i < stop; i++) out[o++] = src[i]!;
-    if (nextAdd === i) out[o++] = added[a++]!;
-    else if (nextGone === i) (i++, g++);
-    else break;
-  }
+  const out = spliced(src, added, at, gone);
 
   for (const row of removed) index.byKey.delete(keyOf(row));
   for (const row of added) index.byKey.set(keyOf(row), row);
@@ -136,6 +122,38 @@ export function changeRows(rows: PassingRow[], put: readonly PassingRow[], drop:
   owners.set(out, index);
   changes.set(out, { base: new WeakRef(rows), put: added, drop: [...new Set(drop)].filter((key) => !adding.has(key)) });
   return out;
+}
+
+/**
+ * `src` with `added[j]` put in before index `at[j]` and the rows at indexes `gone` left out (both ascending). The
+ * untouched runs between are copied as slices (native copies: a feed batch in race order lands in a few places,
+ * the end of each timing point's run); a change in thousands of places is copied row by row instead.
+ */
+function spliced(src: readonly PassingRow[], added: readonly PassingRow[], at: readonly number[], gone: readonly number[]): PassingRow[] {
+  const bySlices = added.length + gone.length <= 4096;
+  const parts: PassingRow[][] = [];
+  const out: PassingRow[] = bySlices ? [] : new Array(src.length - gone.length + added.length);
+  let o = 0;
+  let i = 0;
+  let a = 0;
+  let g = 0;
+  for (;;) {
+    const nextAdd = a < added.length ? at[a]! : Infinity;
+    const nextGone = g < gone.length ? gone[g]! : Infinity;
+    const stop = Math.min(nextAdd, nextGone, src.length);
+    if (bySlices) {
+      if (stop > i) parts.push(src.slice(i, stop));
+      i = Math.max(i, stop);
+    } else for (; i < stop; i++) out[o++] = src[i]!;
+    if (nextAdd === i) {
+      const from = a;
+      while (a < added.length && at[a] === i) a++;
+      if (bySlices) parts.push(added.slice(from, a));
+      else for (let j = from; j < a; j++) out[o++] = added[j]!;
+    } else if (nextGone === i) (i++, g++);
+    else break;
+  }
+  return bySlices ? out.concat(...parts) : out;
 }
 
 /**
