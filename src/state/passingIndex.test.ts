@@ -74,8 +74,8 @@ function batchOf(next: () => number, bibs: number, size: number): Passing[] {
 }
 
 describe('the incremental merge', () => {
-  it('should give what the full merge gives, batch after batch of random passings', () => {
-    for (const seed of [1, 2, 3, 4]) {
+  it('should give what the full merge gives, batch after batch of random passings', { timeout: 30_000 }, () => {
+    for (const seed of [1, 2, 3]) {
       const next = random(seed);
       let incremental = massRace(300);
       let reference = massRace(300);
@@ -148,7 +148,7 @@ describe('the incremental merge', () => {
     expect(rowChangesSince([...base], twice)).toBeNull();
   });
 
-  it('should refuse a batch that would take a race past its cap, whole and saying so, and still take a correction of a full race', () => {
+  it('should refuse a batch that would take a race past its cap, whole and saying so, and still take a correction of a full race', { timeout: 30_000 }, () => {
     const full: PassingRow[] = Array.from({ length: MAX_PASSINGS }, (_, i) => [`r${i % 50_000}`, Math.floor(i / 50_000), 600_000 + Math.floor(i / 50_000) * 900_000 + (i % 50_000), 0]);
     const race = { ...massRace(2), passings: full, passingSources: ['rr-live'], entrants: [{ bib: 'r1', name: 'Runner One' }, { bib: '1', name: 'New One' }] };
     const now = GUN + 5 * 3_600_000;
