@@ -6,7 +6,7 @@ import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 import { describeRefused, readStartList } from '../../protocol/startList';
 import type { ApplyContext } from '../applyCommand';
-import { changeRows } from '../passingIndex';
+import { changeRows, rowAt } from '../passingIndex';
 import { feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
 import { unknownRace } from '../raceReferences';
 import type { ShowState } from '../showState';
@@ -59,7 +59,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
       const current = race.entrants?.find((e) => e.bib === command.bib);
       if (!current) return `${name} has no bib ${command.bib} on its start list${command.was ? ': another operator has removed or renumbered it' : ''}.`;
       if (command.was && !sameValue(current, command.was)) return changedSince(race, current);
-      if (athletesWithPassings(race).includes(command.bib)) return `Bib ${command.bib} has passings in ${name}; an athlete with times can't be removed.`;
+      if (hasPassings(race, command.bib)) return `Bib ${command.bib} has passings in ${name}; an athlete with times can't be removed.`;
       return { ...race, entrants: race.entrants!.filter((e) => e.bib !== command.bib) };
     }
 
@@ -142,7 +142,7 @@ function edit(race: Race, entrants: readonly Entrant[], was: readonly Entrant[])
   }
   const kept = new Set(entrants.map((e) => e.bib));
   const renumbered = was.filter((e) => !kept.has(e.bib));
-  const timed = athletesWithPassings(race).find((bib) => renumbered.some((e) => e.bib === bib));
+  const timed = renumbered.find((e) => hasPassings(race, e.bib))?.bib;
   if (timed) return `Bib ${timed} has passings in ${name}, and they are kept by bib, so its bib can't be changed; correct the bib in the timing system's feed instead.`;
   // In place: an edited entrant keeps its line; a renumbered one is replaced on its line when it is the only one.
   const replacing = renumbered.length === 1 ? renumbered[0]!.bib : null;
@@ -166,4 +166,9 @@ export function describeEntrant(entrant: Entrant): string {
 
 function athletesWithPassings(race: Race): string[] {
   return [...new Set((race.passings ?? []).map((row) => row[0]))];
+}
+
+/** Whether the athlete has a passing at any timing point: a lookup per point in the passing index, not a scan of the race. */
+function hasPassings(race: Race, bib: string): boolean {
+  return (race.timingPoints ?? []).some((_, point) => rowAt(race.passings ?? [], bib, point) !== undefined);
 }
