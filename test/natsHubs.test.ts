@@ -183,4 +183,48 @@ describe('hubs sharing one show through NATS JetStream', () => {
     expect(onMain.onAir.lowerThird.graphic.props.name).toBe('NATS is back');
     await single.kill();
   });
+  it('gives a new hub the whole show from a snapshot too big for one NATS message, the passings included', { timeout: 60_000 }, async () => {
+    // Its own server taking messages of 64 kB at most: a show of 8,000 passings is several times that.
+    const MAX_PAYLOAD = 64 * 1024;
+    const small = await startNatsServer({ maxPayload: MAX_PAYLOAD });
+    const first = await startNatsHub('big-a', small.url);
+    hubs.push(first);
+    await following(first);
+    const points = Array.from({ length: 8 }, (_, i) => ({ metres: (i + 1) * 5000, label: `${(i + 1) * 5}K` }));
+    const setUp = [
+      { type: 'addRace', raceId: 'big-mass', name: 'BIG MASS', kind: 'mass' },
+      { type: 'setGunTime', raceId: 'big-mass', gunTime: Date.now() - 5 * 3_600_000 },
+      { type: 'setEntrants', raceId: 'big-mass', entrants: Array.from({ length: 1000 }, (_, i) => ({ bib: String(i + 1), name: `Runner ${i + 1}` })) },
+      { type: 'setTimingPoints', raceId: 'big-mass', points },
+    ];
+    for (const command of setUp) expect((await first.post(command)).body).toMatchObject({ revision: expect.any(Number) });
+    for (const point of points) {
+      for (let from = 0; from < 1000; from += 500) {
+        const passings = Array.from({ length: 500 }, (_, i) => ({ bib: String(from + i + 1), metres: point.metres, elapsedMs: point.metres * 200 + (from + i) * 1000, source: 'rr-live' }));
+        expect((await first.post({ type: 'recordPassings', raceId: 'big-mass', passings })).status).toBe(200);
+      }
+    }
+    // A snapshot is written every 50 stream messages: go past the next one.
+    while ((await first.state()).revision < 60) expect((await first.post(take('Filler'))).status).toBe(200);
+
+    const client = await connect({ servers: small.url });
+    try {
+      const kv = await (await client.jetstream()).views.kv('finishline-snapshots');
+      await expect.poll(async () => (await kv.get('show'))?.json<{ seq: number }>().seq ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(50);
+      const pointer = (await kv.get('show'))!.json<{ seq: number; chunks: number; bytes: number }>();
+      expect(pointer.bytes, 'the snapshot is bigger than one message').toBeGreaterThan(MAX_PAYLOAD * 2);
+      expect(pointer.chunks).toBeGreaterThan(2);
+
+      const second = await startNatsHub('big-b', small.url);
+      hubs.push(second);
+      await following(second);
+      expect(second.log()).toMatch(new RegExp(`from the snapshot at revision ${pointer.seq} and \\d+ commands after it`));
+      const [onFirst, onSecond] = await settledStates([first, second]);
+      expect(onSecond).toEqual(onFirst);
+      expect(onSecond.races.find((r: { id: string }) => r.id === 'big-mass').passings).toHaveLength(8000);
+    } finally {
+      await client.close();
+      await small.kill();
+    }
+  });
 });

@@ -27,12 +27,18 @@ export const Passing = z.strictObject({
 export type Passing = z.infer<typeof Passing>;
 
 /**
- * A stored passing, compact because a race holds thousands and the hub checks the whole show before every save:
+ * A stored passing, compact because a mass race holds hundreds of thousands:
  * [bib, timing point index, elapsed ms, source index] (indexes into the race's `timingPoints` and `passingSources`).
  */
 export type PassingRow = [bib: string, point: number, elapsedMs: number, source: number];
 
-export const MAX_PASSINGS = 16_000;
+/**
+ * Passings a race keeps: a 40,000-runner mass start over 8 timing points is 320,000; a correction replaces a row,
+ * so the rest is room for a bigger field or more points. A race holds ~100 bytes a row in the hub (rows and their
+ * index), so the show as a whole is capped too (MAX_SHOW_PASSINGS): two mass races in full, with room.
+ */
+export const MAX_PASSINGS = 400_000;
+export const MAX_SHOW_PASSINGS = 1_000_000;
 const MAX_SOURCES = 16;
 
 /** Rows checked by one loop (a zod array of tuples would cost ~1 ms per thousand rows on every save). */
@@ -53,14 +59,20 @@ export const PassingRows = z
 function passingRowsProblem(rows: unknown[]): string | null {
   if (rows.length > MAX_PASSINGS) return `at most ${MAX_PASSINGS} passings per race`;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (!Array.isArray(row) || row.length !== 4) return `row ${i} must be [bib, point, elapsedMs, source]`;
-    const [bib, point, ms, source] = row as unknown[];
-    if (typeof bib !== 'string' || !/^[A-Za-z0-9-]{1,8}$/.test(bib)) return `row ${i}: bib must be 1 to 8 letters, digits or hyphens`;
-    if (!Number.isInteger(point) || (point as number) < 0 || (point as number) >= MAX_TIMING_POINTS) return `row ${i}: point must be a timing point index`;
-    if (!Number.isInteger(ms) || (ms as number) < 0 || (ms as number) > 24 * 3_600_000) return `row ${i}: elapsedMs must be whole ms under 24 hours`;
-    if (!Number.isInteger(source) || (source as number) < 0 || (source as number) >= MAX_SOURCES) return `row ${i}: source must be a source index`;
+    const problem = passingRowProblem(rows[i], i);
+    if (problem) return problem;
   }
+  return null;
+}
+
+/** Why one stored row (at index `i`) is not a passing row, or null. */
+export function passingRowProblem(row: unknown, i: number): string | null {
+  if (!Array.isArray(row) || row.length !== 4) return `row ${i} must be [bib, point, elapsedMs, source]`;
+  const [bib, point, ms, source] = row as unknown[];
+  if (typeof bib !== 'string' || !/^[A-Za-z0-9-]{1,8}$/.test(bib)) return `row ${i}: bib must be 1 to 8 letters, digits or hyphens`;
+  if (!Number.isInteger(point) || (point as number) < 0 || (point as number) >= MAX_TIMING_POINTS) return `row ${i}: point must be a timing point index`;
+  if (!Number.isInteger(ms) || (ms as number) < 0 || (ms as number) > 24 * 3_600_000) return `row ${i}: elapsedMs must be whole ms under 24 hours`;
+  if (!Number.isInteger(source) || (source as number) < 0 || (source as number) >= MAX_SOURCES) return `row ${i}: source must be a source index`;
   return null;
 }
 

@@ -1,8 +1,10 @@
 import type { Command } from '../protocol/command';
-import { describeIssues } from '../protocol/describeIssues';
 import { applyCommand } from '../state/applyCommand';
 import { createShowStore, type ShowStore } from '../state/createShowStore';
-import { ShowState } from '../state/showState';
+import { checkShow } from '../state/checkShow';
+import type { ShowState } from '../state/showState';
+
+export { checkShow };
 
 export type SubmitResult =
   | { ok: true; revision: number }
@@ -168,13 +170,4 @@ export function createHub({ initial, persist, now = Date.now, themes, maxWaiting
     submit: (command, baseRevision, sender = HUB_SENDER) => new Promise((done) => enqueue({ kind: 'command', command, baseRevision, sender, done })),
     replace: (produce, sender = HUB_SENDER) => new Promise((done) => enqueue({ kind: 'replace', produce, sender, done })),
   };
-}
-
-/**
- * The one check between a change and the disk: the state it produces must pass the same schema every page and
- * the next start read it with (caps on races, splits, text lengths), whatever command or show file produced it.
- */
-export function checkShow(state: ShowState): string | null {
-  const parsed = ShowState.safeParse(state);
-  return parsed.success ? null : `Refused: the show would no longer be valid (${describeIssues(parsed.error)}); nothing was changed`;
 }

@@ -1,11 +1,12 @@
-import { connect, type KV, type Msg, type NatsConnection } from 'nats';
+import { connect, type Msg, type NatsConnection } from 'nats';
 import type { Command } from '../protocol/command';
 import { applyCommand } from '../state/applyCommand';
 import { createShowStore } from '../state/createShowStore';
 import { ShowState } from '../state/showState';
 import { checkShow, DEFAULT_MAX_WAITING, HUB_SENDER, type Applied, type Hub, type SubmitResult } from './hub';
 import { publishAt, type StreamTarget } from './natsPublisher';
-import { openShowStream, REQUEST_MS } from './natsShowStream';
+import { openShowStream } from './natsShowStream';
+import { snapshotWriter } from './natsSnapshot';
 import { followStream, type StreamFollower } from './natsStreamFollower';
 import { sleep, withDeadline } from './withDeadline';
 
@@ -17,7 +18,7 @@ type StreamMessage =
 export type NatsHubOptions = {
   /** NATS servers, comma-separated (`nats://a:4222,nats://b:4222`). */
   servers: string;
-  /** The show's name in NATS: its stream is `FINISHLINE_<show>`, its snapshot the key `<show>` in the `finishline-snapshots` bucket. */
+  /** The show's name in NATS: its stream is `FINISHLINE_<show>`, its snapshot the key `<show>` in the `finishline-snapshots` bucket (and its chunks). */
   show: string;
   /** The show this hub starts from (its local copy): put into an empty stream, and served until NATS is reachable. */
   initial: ShowState;
@@ -58,7 +59,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   const store = createShowStore(initial);
   let nc: NatsConnection | null = null;
   let target: StreamTarget | null = null;
-  let kv: KV | null = null;
+  let snapshots: ReturnType<typeof snapshotWriter> | null = null;
   let follower: StreamFollower | null = null;
   let appliedSeq = 0;
   let snapshotSeq = 0;
@@ -122,7 +123,9 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   async function follow(conn: NatsConnection) {
     const opened = await openShowStream(conn, { show, replicas, seed: () => encode({ kind: 'replace', state: initial, sender: HUB_SENDER, at: now() }), log });
     target = { js: opened.js, jsm: opened.jsm, stream: opened.stream, subject: opened.subject };
-    kv = opened.kv;
+    // Chunks well under the server's largest message (1 MB unless configured), leaving room for headers.
+    const maxPayload = conn.info?.max_payload ?? 1024 * 1024;
+    snapshots = snapshotWriter(opened.kv, show, Math.random().toString(36).slice(2, 10), Math.max(16 * 1024, Math.floor(maxPayload / 2)));
     if (opened.snapshot) {
       appliedSeq = snapshotSeq = opened.snapshot.revision;
       store.setState(opened.snapshot, true);
@@ -172,9 +175,9 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     store.setState(after, true);
     if (message) onApplied?.(after, [{ revision: seq, at: message.at, sender: message.sender, command: message.kind === 'replace' ? { type: 'show.replace' } : message.command, before, after }]);
     for (const waiter of waiters) if (waiter.seq <= seq) waiter.done();
-    if (seq - snapshotSeq >= SNAPSHOT_EVERY && kv) {
+    if (seq - snapshotSeq >= SNAPSHOT_EVERY && snapshots) {
       snapshotSeq = seq;
-      withDeadline(kv.put(show, JSON.stringify({ seq, state: after })), REQUEST_MS + 500, 'writing the snapshot').catch((error) => log(`The snapshot at ${seq} could not be written: ${(error as Error).message}`));
+      snapshots.write(seq, after).catch((error) => log(`The snapshot at ${seq} could not be written: ${(error as Error).message}`));
     }
   }
 

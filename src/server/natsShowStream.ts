@@ -1,6 +1,6 @@
 import { StorageType, type JetStreamClient, type JetStreamManager, type KV, type NatsConnection } from 'nats';
-import { describeIssues } from '../protocol/describeIssues';
-import { ShowState } from '../state/showState';
+import type { ShowState } from '../state/showState';
+import { readSnapshot } from './natsSnapshot';
 import { withDeadline } from './withDeadline';
 
 /** How long one request to the JetStream API may take (a cluster electing a leader may not answer at all). */
@@ -20,7 +20,7 @@ export type ShowStream = {
 
 /**
  * Opens the show's stream `FINISHLINE_<show>` (creating it with `replicas` copies when it is missing) and its
- * snapshot, the key `<show>` in the `finishline-snapshots` bucket; seeds a new, empty stream with `seed`.
+ * snapshot, the key `<show>` in the `finishline-snapshots` bucket (in chunks: natsSnapshot.ts); seeds a new, empty stream with `seed`.
  * Every request has a deadline.
  */
 export async function openShowStream(conn: NatsConnection, options: { show: string; replicas: number; seed: () => Uint8Array; log: (line: string) => void }): Promise<ShowStream> {
@@ -36,15 +36,9 @@ export async function openShowStream(conn: NatsConnection, options: { show: stri
   }
   const js = conn.jetstream({ timeout: REQUEST_MS });
   const kv = await bounded(js.views.kv('finishline-snapshots', { history: 1, replicas }), 'opening the snapshot bucket');
-  const saved = await bounded(kv.get(show), 'reading the snapshot');
   const { state } = await bounded(jsm.streams.info(stream), `reading stream ${stream}`);
-  let snapshot: ShowState | null = null;
   // A snapshot past the end of the stream belongs to a stream that was deleted since: it is not this show.
-  if (saved && saved.value.length > 0 && saved.json<{ seq: number }>().seq <= state.last_seq) {
-    const parsed = ShowState.safeParse(saved.json<{ seq: number; state: unknown }>().state);
-    if (parsed.success) snapshot = parsed.data;
-    else log(`The NATS snapshot of ${show} is not a valid show (${describeIssues(parsed.error)}): replaying the whole stream`);
-  }
+  const snapshot = await readSnapshot(kv, show, state.last_seq, log);
   if (state.last_seq === 0) {
     // Another hub may seed it first: both are applied in order everywhere, so the later one is the show.
     await bounded(js.publish(subject, seed(), { expect: { lastSequence: 0 } }), 'seeding the stream').catch(() => {});

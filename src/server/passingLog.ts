@@ -2,6 +2,7 @@ import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { describeIssues } from '../protocol/describeIssues';
 import { PassingRows, type PassingRow } from '../protocol/passing';
 import type { Race } from '../protocol/race';
+import { rowChangesSince } from '../state/passingIndex';
 import { sortRows } from '../state/passingTable';
 import type { ShowState } from '../state/showState';
 import { appendSynced, writeFileAtomic } from './writeFileAtomic';
@@ -115,6 +116,9 @@ export function changes(before: ShowState, after: ShowState): Line[] {
 }
 
 function delta(before: readonly PassingRow[], after: readonly PassingRow[]): { put: PassingRow[]; drop: [string, number][] } {
+  // A feed batch: the passing index knows what it changed, so a save costs the batch, not the race.
+  const known = rowChangesSince(before, after);
+  if (known) return { put: known.put, drop: known.drop.map((key): [string, number] => [key.slice(0, key.lastIndexOf('@')), Number(key.slice(key.lastIndexOf('@') + 1))]) };
   const kept = new Set(before);
   const put = after.filter((row) => !kept.has(row));
   const now = new Set(after);

@@ -4,6 +4,7 @@ import type { Entrant } from '../protocol/entrant';
 import type { EntrantRef } from '../protocol/entrantRef';
 import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
 import type { Race } from '../protocol/race';
+import { rowAt } from './passingIndex';
 import { entrantOf, pointAt, timedPassings } from './passingTable';
 import type { ShowState } from './showState';
 
@@ -12,6 +13,12 @@ export function findEntrant(show: Pick<ShowState, 'races'>, ref: EntrantRef): { 
   const race = show.races.find((r) => r.id === ref.raceId);
   const entrant = race && entrantOf(race, ref.bib);
   return race && entrant ? { race, entrant } : null;
+}
+
+/** Whether the athlete has a passing at the race's finish: one lookup (every command into a mass race asks it of a result card on air). */
+function hasFinished(race: Race, bib: string): boolean {
+  const finish = pointAt(race, race.distanceM);
+  return finish !== null && rowAt(race.passings ?? [], bib, finish.index) !== undefined;
 }
 
 /** An athlete's place and time at the race's finish (the timing point at its distance), or null before they finish. */
@@ -58,7 +65,7 @@ export function entrantReferenceProblem(graphic: GraphicSpec, show: Pick<ShowSta
   if (graphic.kind === 'athleteProfile' && graphic.props.country === undefined && !(entrant.country && countryOf(entrant.country))) {
     return `${who} has no country on ${race.name}'s start list, and a profile shows one: add it to the entrant or type it in the profile.`;
   }
-  if (graphic.kind === 'resultCard' && graphic.props.time === undefined && !finishStanding(race, ref.bib)) {
+  if (graphic.kind === 'resultCard' && graphic.props.time === undefined && !hasFinished(race, ref.bib)) {
     return `${who} has no finish time in ${race.name} yet: type the time in the card, or wait for the finish passing.`;
   }
   return null;

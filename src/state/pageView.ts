@@ -3,6 +3,7 @@ import type { GraphicSpec } from '../protocol/graphicSpec';
 import type { PassingRow } from '../protocol/passing';
 import type { Race } from '../protocol/race';
 import { entrantRefOf } from './entrantReferences';
+import { compareRows, lowerBound, pointStart, rowAt, sortedRows } from './passingIndex';
 import type { ShowState } from './showState';
 
 /**
@@ -32,7 +33,6 @@ export function pageView(show: ShowState): ShowState {
 }
 
 function raceView(race: Race, graphics: readonly GraphicSpec[]): Race {
-  const rows = race.passings!;
   const named = new Set((race.held ?? []).map((h) => h.bib));
   let first = VIEW_FIRST;
   for (const graphic of graphics) {
@@ -40,31 +40,47 @@ function raceView(race: Race, graphics: readonly GraphicSpec[]): Race {
     if (ref?.raceId === race.id) named.add(ref.bib);
     if (graphic.kind === 'leaderboard' && graphic.props.raceId === race.id) first = Math.max(first, graphic.props.page * graphic.props.top);
   }
-  // Rows are stored in point, then time, then bib order: each point's standings are one run of them.
+  // Rows are stored in point, then time, then bib order: each point's standings are one run of them, found by
+  // binary search, and a named athlete's row by the passing index, so a view costs what it keeps, not the race.
+  const rows = sortedRows(race.passings!);
   const runs = new Map<number, [start: number, end: number]>();
-  for (let i = 0; i < rows.length; i++) {
-    const point = rows[i]![1];
-    const run = runs.get(point);
-    if (run) run[1] = i + 1;
-    else runs.set(point, [i, i + 1]);
+  for (let start = 0; start < rows.length; ) {
+    const point = rows[start]![1];
+    const end = pointStart(rows, point + 1);
+    runs.set(point, [start, end]);
+    start = end;
   }
-  const keep = new Set<number>();
+  const keep = new Set<PassingRow>();
   const places: [string, number, number][] = [];
   for (const [point, [start, end]] of runs) {
     let kept = Math.min(end, start + first);
-    kept = Math.max(kept, Math.min(groupsEnd(rows, start, end), start + MAX_GROUP_ROWS));
+    // Scanned no further than the cap: a mass start's one group can be the whole field.
+    kept = Math.max(kept, groupsEnd(rows, start, Math.min(end, start + MAX_GROUP_ROWS)));
     const next = runs.get(point + 1);
     if (next) kept = Math.max(kept, coveringEnd(rows, start, end, rows.slice(next[0], Math.min(next[1], next[0] + first)).map((r) => r[0])));
-    for (let i = start; i < kept; i++) keep.add(i);
-    let place = 0;
-    for (let i = start; i < end; i++) {
-      if (i === start || rows[i]![2] !== rows[i - 1]![2]) place = i - start + 1;
-      if (i >= kept && named.has(rows[i]![0])) places.push([rows[i]![0], point, place]);
+    for (let i = start; i < kept; i++) keep.add(rows[i]!);
+    for (const bib of named) {
+      const row = rowAt(race.passings!, bib, point);
+      if (!row) continue;
+      keep.add(row);
+      // Athletes with the same time share the place of the first of them.
+      if (lowerBound(rows, row) >= kept) places.push([bib, point, timeStart(rows, start, end, row[2]) - start + 1]);
     }
   }
-  for (let i = 0; i < rows.length; i++) if (named.has(rows[i]![0])) keep.add(i);
-  const passings: PassingRow[] = [...keep].sort((a, b) => a - b).map((i) => rows[i]!);
+  const passings: PassingRow[] = [...keep].sort(compareRows);
   return { ...race, passings, places };
+}
+
+/** The first index in rows[start, end) (one point's run) whose time is `ms` or later. */
+function timeStart(rows: readonly PassingRow[], start: number, end: number, ms: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]![2] < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Where the third group starts in a run (or its end): the leading and chasing groups are the rows before it. */

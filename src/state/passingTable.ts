@@ -1,7 +1,8 @@
-import { DEFAULT_GROUP_GAP_MS, formatDistanceLabel, leaderSplits, passingProblem, validateSplit, type TimedPassing } from '../core';
+import { DEFAULT_GROUP_GAP_MS, formatDistanceLabel, passingProblem, validateSplit, type TimedPassing } from '../core';
 import { shownName, type Entrant } from '../protocol/entrant';
 import { MAX_HELD, MAX_PASSINGS, type HeldPassing, type Passing, type PassingRow, type TimingPoint } from '../protocol/passing';
 import type { Race, RaceSplit } from '../protocol/race';
+import { changeRows, compareRows, pointStart, rowAt, rowKey, sortedRows } from './passingIndex';
 
 /**
  * A race's passings: the compact rows the show stores (see PassingRow) read and written, merged with what a
@@ -16,9 +17,18 @@ export function pointAt(race: Race, metres: number): { index: number; point: Tim
   return index < 0 ? null : { index, point: points[index]! };
 }
 
+/** The entrant with `bib` (a map per start list, kept by the list's identity: a feed asks for every passing). */
 export function entrantOf(race: Race, bib: string): Entrant | undefined {
-  return race.entrants?.find((e) => e.bib === bib);
+  if (!race.entrants) return undefined;
+  let byBib = entrantMaps.get(race.entrants);
+  if (!byBib) {
+    byBib = new Map();
+    for (const e of race.entrants) if (!byBib.has(e.bib)) byBib.set(e.bib, e);
+    entrantMaps.set(race.entrants, byBib);
+  }
+  return byBib.get(bib);
 }
+const entrantMaps = new WeakMap<readonly Entrant[], Map<string, Entrant>>();
 
 /** The stored passings as core reads them; only those at `points` when given (a leaderboard needs two points of sixteen). */
 export function timedPassings(race: Race, points?: readonly number[]): TimedPassing[] {
@@ -57,8 +67,11 @@ export type MergeCounts = { stored: number; duplicates: number; held: number };
  * `passingRefusal` first.
  */
 export function mergePassings(race: Race, batch: readonly Passing[], now: number): { race: Race; counts: MergeCounts } | string {
-  const rows = new Map<string, PassingRow>();
-  for (const row of race.passings ?? []) rows.set(`${row[0]}@${row[1]}`, row);
+  const stored = race.passings ?? [];
+  // This batch's rows by bib and point, over the stored ones (the index): a batch costs its own size, not the race's.
+  const batchRows = new Map<string, PassingRow>();
+  const rowOf = (bib: string, point: number) => batchRows.get(rowKey(bib, point)) ?? rowAt(stored, bib, point);
+  let added = 0;
   const sources = [...(race.passingSources ?? [])];
   const held = new Map<string, HeldPassing>((race.held ?? []).map((h) => [`${h.bib}@${pointAt(race, h.metres)?.index}`, h]));
   const counts: MergeCounts = { stored: 0, duplicates: 0, held: 0 };
@@ -69,13 +82,13 @@ export function mergePassings(race: Race, batch: readonly Passing[], now: number
     const refusal = passingRefusal(race, passing);
     if (refusal) return refusal;
     const { index, point } = pointAt(race, passing.metres)!;
-    const key = `${passing.bib}@${index}`;
-    const existing = rows.get(key);
+    const key = rowKey(passing.bib, index);
+    const existing = rowOf(passing.bib, index);
     if (existing && existing[2] === passing.elapsedMs) {
       counts.duplicates++;
       continue;
     }
-    const previous = previousPassing(rows, race, passing.bib, index);
+    const previous = previousPassing(rowOf, race, passing.bib, index);
     const problem = passingProblem({ metres: point.metres, label: point.label, elapsedMs: passing.elapsedMs }, { kind: race.kind, clockMs, ...(previous ? { previous } : {}) });
     if (problem) {
       const name = shownName(entrantOf(race, passing.bib)!);
@@ -87,21 +100,24 @@ export function mergePassings(race: Race, batch: readonly Passing[], now: number
     }
     let source = sources.indexOf(passing.source);
     if (source < 0) source = sources.push(passing.source) - 1;
-    rows.set(key, [passing.bib, index, passing.elapsedMs, source]);
+    if (!existing) added++;
+    batchRows.set(key, [passing.bib, index, passing.elapsedMs, source]);
     held.delete(key);
     counts.stored++;
   }
-  if (rows.size > MAX_PASSINGS) return `${race.name} would hold ${rows.size} passings, more than the ${MAX_PASSINGS} a race keeps`;
+  const size = stored.length + added;
+  if (size > MAX_PASSINGS) return `${race.name} would hold ${size} passings, more than the ${MAX_PASSINGS} a race keeps; nothing of this batch was stored`;
   if (held.size > MAX_HELD) return `${race.name} already has ${race.held?.length ?? 0} passings waiting for the operator; accept or reject some before more can be held`;
   if (sources.length > 16) return `${race.name} has passings from 16 sources already; this batch names a 17th`;
-  const next: Race = { ...race, passings: sortRows([...rows.values()]), passingSources: sources, held: [...held.values()] };
+  const passings = batchRows.size === 0 ? stored : changeRows(stored, [...batchRows.values()]);
+  const next: Race = { ...race, passings, passingSources: sources, held: [...held.values()] };
   return { race: next, counts };
 }
 
 /** The athlete's stored passing at the last point before `index`, as plausibility reads it. */
-function previousPassing(rows: Map<string, PassingRow>, race: Race, bib: string, index: number) {
+function previousPassing(rowOf: (bib: string, point: number) => PassingRow | undefined, race: Race, bib: string, index: number) {
   for (let i = index - 1; i >= 0; i--) {
-    const row = rows.get(`${bib}@${i}`);
+    const row = rowOf(bib, i);
     if (row) {
       const point = race.timingPoints![i]!;
       return { metres: point.metres, label: point.label, elapsedMs: row[2] };
@@ -110,23 +126,39 @@ function previousPassing(rows: Map<string, PassingRow>, race: Race, bib: string,
   return undefined;
 }
 
+/** Sorts rows in place into stored order (point, time, bib): for a whole new set (re-indexed points, a log read on start). */
 export function sortRows(rows: PassingRow[]): PassingRow[] {
-  return rows.sort((a, b) => a[1] - b[1] || a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return rows.sort(compareRows);
 }
 
-/** The race's split at each timing point from its passings: the leader's time and the leading group's names. */
+/**
+ * The race's split at each timing point from its passings: the leader's time and the leading group's names (as
+ * core's leaderSplits gives them), read off the start of each point's run of sorted rows: O(points × log n).
+ */
 export function feedSplits(race: Race): RaceSplit[] {
   const points = race.timingPoints ?? [];
-  return leaderSplits(timedPassings(race), DEFAULT_GROUP_GAP_MS).map(({ point, elapsedMs, leaders }) => ({
-    metres: points[point]!.metres,
-    label: points[point]!.label || formatDistanceLabel(points[point]!.metres, race.distanceM),
-    elapsedMs,
-    leaders: leaders.map((bib) => {
-      const entrant = entrantOf(race, bib);
-      return (entrant ? (entrant.displayName ?? surname(entrant.name)) : bib).slice(0, 40);
-    }),
-  }));
+  const rows = sortedRows(race.passings ?? []);
+  const splits: RaceSplit[] = [];
+  for (let start = 0; start < rows.length; start = pointStart(rows, rows[start]![1] + 1)) {
+    const point = rows[start]![1];
+    const leaders: string[] = [];
+    for (let i = start; i < rows.length && rows[i]![1] === point && leaders.length < MAX_LEADERS; i++) {
+      if (i > start && rows[i]![2] - rows[i - 1]![2] > DEFAULT_GROUP_GAP_MS) break;
+      leaders.push(rows[i]![0]);
+    }
+    splits.push({
+      metres: points[point]!.metres,
+      label: points[point]!.label || formatDistanceLabel(points[point]!.metres, race.distanceM),
+      elapsedMs: rows[start]![2],
+      leaders: leaders.map((bib) => {
+        const entrant = entrantOf(race, bib);
+        return (entrant ? (entrant.displayName ?? surname(entrant.name)) : bib).slice(0, 40);
+      }),
+    });
+  }
+  return splits;
 }
+const MAX_LEADERS = 8;
 
 function surname(name: string): string {
   const words = name.trim().split(/\s+/);

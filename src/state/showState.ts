@@ -23,6 +23,14 @@ export const OnAirGraphic = z.strictObject({
 });
 export type OnAirGraphic = z.infer<typeof OnAirGraphic>;
 
+/** The show's races (of `race`: the check after a change reads each race with a schema that skips what it has checked). */
+export function raceList<T extends z.ZodType<Race>>(race: T) {
+  return z
+    .array(race)
+    .max(20)
+    .refine((races) => new Set(races.map((r) => r.id)).size === races.length, 'race ids must be unique');
+}
+
 export const SHOW_FORMAT = 'finishline-show/1';
 
 /** The whole show: the hub holds the authoritative copy, persists it and sends it to every client. */
@@ -34,11 +42,7 @@ export const ShowState = z.strictObject({
   /** The theme every output draws with: a file name in templates/themes/ (without .json). */
   theme: ThemeName.default(DEFAULT_THEME),
   /** The races of the day, in running order (see src/protocol/race.ts). */
-  races: z
-    .array(Race)
-    .max(20)
-    .refine((races) => new Set(races.map((r) => r.id)).size === races.length, 'race ids must be unique')
-    .default([]),
+  races: raceList(Race).default([]),
   crawl: CrawlState.default(EMPTY_CRAWL),
   /** The prepared items, in order; the panel groups them by `group`. */
   rundown: z.array(RundownItem).max(2000).default([]),

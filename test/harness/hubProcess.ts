@@ -9,6 +9,8 @@ const root = resolve(import.meta.dirname, '../..');
 export type HubProcess = {
   url: string;
   port: number;
+  /** The hub process's id (its memory, for a benchmark). */
+  readonly pid: number | undefined;
   token: string;
   dataDir: string;
   showFile: string;
@@ -84,6 +86,9 @@ export async function startHub(options: { seed?: string; dataDir?: string; templ
     },
     get port() {
       return port;
+    },
+    get pid() {
+      return child.pid;
     },
     token,
     dataDir,

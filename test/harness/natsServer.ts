@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +8,14 @@ export type NatsServer = { url: string; port: number; /** A cluster node's serve
 
 /**
  * A real nats-server with JetStream in its own folder, on a free port (kept across restarts); with `cluster`,
- * one node of a cluster (its route port and every node's route URL).
+ * one node of a cluster (its route port and every node's route URL); `maxPayload` its largest message in bytes.
  */
-export async function startNatsServer(options: { port?: number; cluster?: { name: string; port: number; routes: string[] } } = {}): Promise<NatsServer> {
+export async function startNatsServer(options: { port?: number; cluster?: { name: string; port: number; routes: string[] }; maxPayload?: number } = {}): Promise<NatsServer> {
   const storeDir = mkdtempSync(join(tmpdir(), 'finishline-nats-'));
+  // The largest message it takes (1 MB by default) has no command-line flag: a config file sets it.
+  const config = join(storeDir, 'server.conf');
+  if (options.maxPayload) writeFileSync(config, `max_payload: ${options.maxPayload}\n`);
+  const configArgs = options.maxPayload ? ['-c', config] : [];
   let child: ChildProcess;
   let port = options.port ?? -1;
   let log = '';
@@ -19,7 +23,7 @@ export async function startNatsServer(options: { port?: number; cluster?: { name
   const clusterArgs = cluster ? ['-n', `node-${cluster.port}`, '--cluster_name', cluster.name, '--cluster', `nats://127.0.0.1:${cluster.port}`, '--routes', cluster.routes.join(',')] : [];
 
   async function launch() {
-    child = spawn(process.env.NATS_SERVER ?? '/usr/sbin/nats-server', ['-js', '-sd', storeDir, '-a', '127.0.0.1', '-p', String(port), ...clusterArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.env.NATS_SERVER ?? '/usr/sbin/nats-server', ['-js', '-sd', storeDir, '-a', '127.0.0.1', '-p', String(port), ...clusterArgs, ...configArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     log = '';
     port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`nats-server did not start:\n${log}`)), 20_000);

@@ -1,10 +1,12 @@
 import { formatTime } from '../../core';
 import type { CommandOf } from '../../protocol/command';
 import { MAX_ENTRANTS, type Entrant } from '../../protocol/entrant';
+import { MAX_SHOW_PASSINGS } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 import { describeRefused, readStartList } from '../../protocol/startList';
 import type { ApplyContext } from '../applyCommand';
+import { changeRows, rowAt } from '../passingIndex';
 import { feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
 import { unknownRace } from '../raceReferences';
 import type { ShowState } from '../showState';
@@ -27,12 +29,13 @@ export type TimingCommand = CommandOf<(typeof timingCommandTypes)[number]>;
 export function reduceTiming(state: ShowState, command: TimingCommand, ctx: ApplyContext): ShowState | string {
   const race = state.races.find((r) => r.id === command.raceId);
   if (!race) return unknownRace(command.raceId, state.races);
-  const next = reduceRaceTiming(race, command, ctx);
+  const showPassings = state.races.reduce((sum, r) => sum + (r.passings?.length ?? 0), 0);
+  const next = reduceRaceTiming(race, command, ctx, showPassings);
   if (typeof next === 'string') return next;
   return { ...state, races: state.races.map((r) => (r.id === race.id ? next : r)) };
 }
 
-function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext): Race | string {
+function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext, showPassings: number): Race | string {
   const { name } = race;
   switch (command.type) {
     case 'setEntrants': {
@@ -56,7 +59,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext)
       const current = race.entrants?.find((e) => e.bib === command.bib);
       if (!current) return `${name} has no bib ${command.bib} on its start list${command.was ? ': another operator has removed or renumbered it' : ''}.`;
       if (command.was && !sameValue(current, command.was)) return changedSince(race, current);
-      if (athletesWithPassings(race).includes(command.bib)) return `Bib ${command.bib} has passings in ${name}; an athlete with times can't be removed.`;
+      if (hasPassings(race, command.bib)) return `Bib ${command.bib} has passings in ${name}; an athlete with times can't be removed.`;
       return { ...race, entrants: race.entrants!.filter((e) => e.bib !== command.bib) };
     }
 
@@ -81,6 +84,8 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext)
     case 'recordPassings': {
       const merged = mergePassings(race, command.passings, ctx.now);
       if (typeof merged === 'string') return merged;
+      const total = showPassings - (race.passings?.length ?? 0) + (merged.race.passings?.length ?? 0);
+      if (total > MAX_SHOW_PASSINGS) return `The show would hold ${total} passings over all its races, more than the ${MAX_SHOW_PASSINGS} a hub keeps; nothing of this batch was stored — remove a race that is over first`;
       return race.feedSplits === 'direct' ? withFeedSplits(merged.race) : merged.race;
     }
 
@@ -94,8 +99,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext)
       const sources = [...(race.passingSources ?? [])];
       let source = sources.indexOf(held.source);
       if (source < 0) source = sources.push(held.source) - 1;
-      const rows = (race.passings ?? []).filter((row) => !(row[0] === held.bib && row[1] === index));
-      const accepted = { ...rest, passings: sortRows([...rows, [held.bib, index, held.elapsedMs, source]]), passingSources: sources };
+      const accepted = { ...rest, passings: changeRows(race.passings ?? [], [[held.bib, index, held.elapsedMs, source]]), passingSources: sources };
       return race.feedSplits === 'direct' ? withFeedSplits(accepted) : accepted;
     }
 
@@ -138,7 +142,7 @@ function edit(race: Race, entrants: readonly Entrant[], was: readonly Entrant[])
   }
   const kept = new Set(entrants.map((e) => e.bib));
   const renumbered = was.filter((e) => !kept.has(e.bib));
-  const timed = athletesWithPassings(race).find((bib) => renumbered.some((e) => e.bib === bib));
+  const timed = renumbered.find((e) => hasPassings(race, e.bib))?.bib;
   if (timed) return `Bib ${timed} has passings in ${name}, and they are kept by bib, so its bib can't be changed; correct the bib in the timing system's feed instead.`;
   // In place: an edited entrant keeps its line; a renumbered one is replaced on its line when it is the only one.
   const replacing = renumbered.length === 1 ? renumbered[0]!.bib : null;
@@ -162,4 +166,9 @@ export function describeEntrant(entrant: Entrant): string {
 
 function athletesWithPassings(race: Race): string[] {
   return [...new Set((race.passings ?? []).map((row) => row[0]))];
+}
+
+/** Whether the athlete has a passing at any timing point: a lookup per point in the passing index, not a scan of the race. */
+function hasPassings(race: Race, bib: string): boolean {
+  return (race.timingPoints ?? []).some((_, point) => rowAt(race.passings ?? [], bib, point) !== undefined);
 }
