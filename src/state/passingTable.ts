@@ -16,8 +16,16 @@ export function pointAt(race: Race, metres: number): { index: number; point: Tim
   return index < 0 ? null : { index, point: points[index]! };
 }
 
+/** Each start list indexed by bib once (a mass start's 40,000 entrants are looked up by every passing of a batch). */
+const byBib = new WeakMap<readonly Entrant[], Map<string, Entrant>>();
+
 export function entrantOf(race: Race, bib: string): Entrant | undefined {
-  return race.entrants?.find((e) => e.bib === bib);
+  const list = race.entrants;
+  if (!list) return undefined;
+  if (list.length < 64) return list.find((e) => e.bib === bib);
+  let index = byBib.get(list);
+  if (!index) byBib.set(list, (index = new Map(list.map((e) => [e.bib, e]))));
+  return index.get(bib);
 }
 
 /** The stored passings as core reads them; only those at `points` when given (a leaderboard needs two points of sixteen). */
