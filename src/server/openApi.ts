@@ -104,7 +104,9 @@ const OPERATIONS: Record<ApiRoute, Operation> = {
     token: true,
     body: 'StartListCsv',
     answer: 'StartListResult',
-    errors: { 404: 'No such race', 422: 'No row could be imported, or the CSV cannot be read', 503: 'Could not save' },
+    description:
+      'A long list (a mass start, up to 50,000 rows and 8 MiB) is applied as several upsertEntrants of at most 1000 entrants, in order; one refused stops the rest and the error says how far the import got. A list that would take the race past 50,000 entrants is refused whole.',
+    errors: { 404: 'No such race', 413: 'Body over 8 MiB', 422: 'No row could be imported, the CSV cannot be read, or the race would hold too many entrants', 503: 'Could not save' },
   },
   'GET /api/races/{raceId}/entrants': {
     summary: "Finds entrants on a race's start list: a bib's start or part of a name (any case, accents ignored), a page at a time",

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeIssues } from '../../protocol/describeIssues';
 import { EntrantQuery } from '../../protocol/entrantPage';
 import type { EntrantPage } from '../../protocol/entrantPage';
-import { describeRefused, readStartList } from '../../protocol/startList';
+import { MAX_ENTRANTS_PER_COMMAND } from '../../protocol/commands/timingCommands';
+import { MAX_ENTRANTS } from '../../protocol/entrant';
+import { chunkEntrants, describeRefused, readStartList } from '../../protocol/startList';
 import { unknownRace } from '../../state/raceReferences';
 import { searchEntrants } from '../../state/searchEntrants';
 import type { Hub } from '../hub';
@@ -15,6 +17,9 @@ import type { FeedRunner } from './feedRunner';
 /** The race-data routes, as the OpenAPI document names them (path parameters in braces). */
 export const RACE_DATA_ROUTES = ['GET /api/feeds', 'POST /api/feeds/{feedId}/passings', 'POST /api/races/{raceId}/start-list', 'GET /api/races/{raceId}/entrants'] as const;
 export type RaceDataRoute = (typeof RACE_DATA_ROUTES)[number];
+
+/** A mass start's start list as CSV: 50,000 rows of a hundred characters or so. */
+export const MAX_START_LIST_BYTES = 8 * 1024 * 1024;
 
 /**
  * Race-day data over HTTP: feed health (GET /api/feeds), passings pushed by a timing system
@@ -58,12 +63,24 @@ export async function handleRaceDataApi(request: IncomingMessage, response: Serv
     const raceId = decodeURIComponent(startList[1]!);
     const race = hub.store.getState().races.find((r) => r.id === raceId);
     if (!race) throw new HttpError(404, unknownRace(raceId, hub.store.getState().races));
-    const reading = readStartList(await readBody(request), race);
+    const reading = readStartList(await readBody(request, MAX_START_LIST_BYTES), race);
     if (!reading.ok) throw new HttpError(422, reading.error);
     if (reading.entrants.length === 0) throw new HttpError(422, `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`);
-    const result = await hub.submit({ type: 'upsertEntrants', raceId, entrants: reading.entrants }, undefined, sender.name);
-    if (!result.ok) throw new HttpError(result.reason === 'refused' ? 422 : 503, result.error);
-    return reply(response, 200, { imported: reading.entrants.length, refused: reading.refused, ignoredColumns: reading.ignoredColumns, revision: result.revision });
+    const after = new Set([...(race.entrants ?? []).map((e) => e.bib), ...reading.entrants.map((e) => e.bib)]).size;
+    if (after > MAX_ENTRANTS) throw new HttpError(422, `${race.name} would have ${after} entrants; a race holds at most ${MAX_ENTRANTS}. Nothing was imported.`);
+    // A long list goes in several commands, in order; one refused stops the rest, and the answer says how far it got.
+    let imported = 0;
+    let revision = hub.store.getState().revision;
+    for (const entrants of chunkEntrants(reading.entrants, MAX_ENTRANTS_PER_COMMAND)) {
+      const result = await hub.submit({ type: 'upsertEntrants', raceId, entrants }, undefined, sender.name);
+      if (!result.ok) {
+        const done = imported === 0 ? 'Nothing was imported' : `The first ${imported} of ${reading.entrants.length} athletes were imported, up to bib ${reading.entrants[imported - 1]!.bib}; from bib ${entrants[0]!.bib} on nothing was`;
+        throw new HttpError(result.reason === 'refused' ? 422 : 503, `${done}: ${result.error}`);
+      }
+      imported += entrants.length;
+      revision = result.revision;
+    }
+    return reply(response, 200, { imported, refused: reading.refused, ignoredColumns: reading.ignoredColumns, revision });
   }
   return false;
 }
