@@ -105,7 +105,7 @@ const OPERATIONS: Record<ApiRoute, Operation> = {
     body: 'StartListCsv',
     answer: 'StartListResult',
     description:
-      'A long list (a mass start, up to 50,000 rows and 8 MiB) is applied as several upsertEntrants of at most 1000 entrants, in order; one refused stops the rest and the error says how far the import got. A list that would take the race past 50,000 entrants is refused whole.',
+      'A long list (a mass start, up to 50,000 rows and 8 MiB) is applied as several upsertEntrants of at most 1000 entrants, sent together and saved as one group, in order; a part refused is named by its bibs and the reason, the others are imported. A list that would take the race past 50,000 entrants is refused whole.',
     errors: { 404: 'No such race', 413: 'Body over 8 MiB', 422: 'No row could be imported, the CSV cannot be read, or the race would hold too many entrants', 503: 'Could not save' },
   },
   'GET /api/races/{raceId}/entrants': {

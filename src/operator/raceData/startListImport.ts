@@ -9,8 +9,8 @@ const MAX_COMMAND_BYTES = 64 * 1024 - 1024;
 /**
  * Sends a start list typed or pasted in the panel. One that fits in a command goes as it is (importStartList: the
  * hub reads it and reports each refused row); a mass start's is read here, with the hub's own reader, and its good
- * rows sent as upsertEntrants of up to 1000 entrants each, in order. The message after it is the row-by-row report;
- * a refused part stops the rest, and the message says how far the import got.
+ * rows sent as upsertEntrants of up to 1000 entrants each, in order. The message after it is the row-by-row report,
+ * or, when a part is refused, which athletes were not imported and why.
  */
 export async function sendStartList(race: Race, csv: string, actions: Pick<PanelActions, 'send' | 'tell'>, progress: (text: string) => void): Promise<Outcome> {
   const { send } = actions;
@@ -24,18 +24,13 @@ export async function sendStartList(race: Race, csv: string, actions: Pick<Panel
   if (new TextEncoder().encode(JSON.stringify(whole)).length <= MAX_COMMAND_BYTES) return send(whole, `${race.name} start list: ${report}`);
   if (!reading.ok) return refuse(reading.error);
   if (reading.entrants.length === 0) return refuse(`No athlete in that start list could be imported: ${describeRefused(reading.refused)}`);
-  const chunks = chunkEntrants(reading.entrants, MAX_ENTRANTS_PER_COMMAND, MAX_COMMAND_BYTES);
-  let done = 0;
-  let last: Outcome = { ok: false, error: 'Nothing was sent' };
-  for (const [i, entrants] of chunks.entries()) {
-    progress(`Importing ${race.name}'s start list: ${done} of ${reading.entrants.length} sent…`);
-    const outcome = (last = await send({ type: 'upsertEntrants', raceId: race.id, entrants }, i === chunks.length - 1 ? `${race.name} start list: ${report}` : undefined));
-    if (!outcome.ok) {
-      const so = done === 0 ? 'Nothing was imported' : `The first ${done} of ${reading.entrants.length} athletes were imported, up to bib ${reading.entrants[done - 1]!.bib}; from bib ${entrants[0]!.bib} on nothing was`;
-      return refuse(`${so}: ${outcome.error}`);
-    }
-    done += entrants.length;
-  }
+  const parts = chunkEntrants(reading.entrants, MAX_ENTRANTS_PER_COMMAND, MAX_COMMAND_BYTES);
+  progress(`Sending ${reading.entrants.length} athletes to ${race.name} in ${parts.length} parts…`);
+  // Sent together, so the hub saves them as one group, in order; a part refused does not stop the others.
+  const outcomes = await Promise.all(parts.map((entrants, i) => send({ type: 'upsertEntrants', raceId: race.id, entrants }, i === parts.length - 1 ? `${race.name} start list: ${report}` : undefined)));
   progress('');
-  return last;
+  const failed = outcomes.flatMap((outcome, i) => (outcome.ok ? [] : [`bibs ${parts[i]![0]!.bib} to ${parts[i]!.at(-1)!.bib} were not imported: ${outcome.error}`]));
+  if (failed.length === 0) return outcomes.at(-1)!;
+  const imported = reading.entrants.length - outcomes.reduce((sum, outcome, i) => sum + (outcome.ok ? 0 : parts[i]!.length), 0);
+  return refuse(`${imported} of ${reading.entrants.length} athletes were imported; ${failed.join('; ')}`);
 }

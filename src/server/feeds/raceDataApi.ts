@@ -68,18 +68,17 @@ export async function handleRaceDataApi(request: IncomingMessage, response: Serv
     if (reading.entrants.length === 0) throw new HttpError(422, `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`);
     const after = new Set([...(race.entrants ?? []).map((e) => e.bib), ...reading.entrants.map((e) => e.bib)]).size;
     if (after > MAX_ENTRANTS) throw new HttpError(422, `${race.name} would have ${after} entrants; a race holds at most ${MAX_ENTRANTS}. Nothing was imported.`);
-    // A long list goes in several commands, in order; one refused stops the rest, and the answer says how far it got.
-    let imported = 0;
-    let revision = hub.store.getState().revision;
-    for (const entrants of chunkEntrants(reading.entrants, MAX_ENTRANTS_PER_COMMAND)) {
-      const result = await hub.submit({ type: 'upsertEntrants', raceId, entrants }, undefined, sender.name);
-      if (!result.ok) {
-        const done = imported === 0 ? 'Nothing was imported' : `The first ${imported} of ${reading.entrants.length} athletes were imported, up to bib ${reading.entrants[imported - 1]!.bib}; from bib ${entrants[0]!.bib} on nothing was`;
-        throw new HttpError(result.reason === 'refused' ? 422 : 503, `${done}: ${result.error}`);
-      }
-      imported += entrants.length;
-      revision = result.revision;
+    // A long list goes in several commands, sent together so the hub saves them as one group (in order); a part
+    // refused does not stop the others, and the answer names the athletes it held.
+    const parts = chunkEntrants(reading.entrants, MAX_ENTRANTS_PER_COMMAND);
+    const results = await Promise.all(parts.map((entrants) => hub.submit({ type: 'upsertEntrants', raceId, entrants }, undefined, sender.name)));
+    const failed = results.flatMap((result, i) => (result.ok ? [] : [{ result, part: parts[i]! }]));
+    const imported = reading.entrants.length - failed.reduce((sum, f) => sum + f.part.length, 0);
+    if (failed.length > 0) {
+      const which = failed.map(({ result, part }) => `bibs ${part[0]!.bib} to ${part.at(-1)!.bib} were not imported: ${!result.ok && result.error}`).join('; ');
+      throw new HttpError(failed.some((f) => !f.result.ok && f.result.reason === 'refused') ? 422 : 503, `${imported} of ${reading.entrants.length} athletes were imported; ${which}`);
     }
+    const revision = Math.max(...results.map((result) => result.revision));
     return reply(response, 200, { imported, refused: reading.refused, ignoredColumns: reading.ignoredColumns, revision });
   }
   return false;
