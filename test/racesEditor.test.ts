@@ -272,5 +272,11 @@ describe('the entrants of the selected race (Race data)', () => {
     await card.getByText('61–120 of 40000: PgUp/PgDn for more, or type a bib or name').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-bib'))).toBe('61');
     expect((await rows60()).slice(0, 2)).toEqual(['61', '62']);
+
+    // The list is kept beside the show file: a hub killed and restarted gives it back, the edit in it.
+    await hub.kill('SIGKILL');
+    await hub.restart();
+    expect(await search('31415')).toEqual({ ...CELIK, name: 'Zoë Çelik-Yılmaz', category: 'F40' });
+    expect((await (await fetch(`${hub.url}/api/races/mass/entrants?limit=1`)).json()).total).toBe(40_000);
   });
 });
