@@ -223,4 +223,73 @@ describe('the entrants of the selected race (Race data)', () => {
     await page.getByRole('alertdialog', { name: 'Remove bib 1?' }).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(async () => (await race('elite-men')).entrants.map((e: { bib: string }) => e.bib)).toEqual(['2']);
   });
+
+  it('finds, edits and pages a mass start of 40,000 entrants: the panel gets a trimmed list and asks the hub, an edit is checked against the hub’s entrant', async () => {
+    const index = (await hub.state()).races.findIndex((r: { id: string }) => r.id === 'mass'); // while the show is small
+    const rows = Array.from({ length: 40_000 }, (_, i) => (i === 31_414 ? '31415,Zoë Çelik,TUR,F35,' : `${i + 1},Runner ${i + 1},${['KEN', 'GBR', 'ETH'][i % 3]},M40,3:${String(10 + (i % 50)).padStart(2, '0')}:00`));
+    const imported = await fetch(`${hub.url}/api/races/mass/start-list`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}` }, body: ['bib,name,country,category,pb', ...rows].join('\n') });
+    expect(await imported.json()).toMatchObject({ imported: 40_000, refused: [] });
+    const search = async (q: string) => (await (await fetch(`${hub.url}/api/races/mass/entrants?q=${encodeURIComponent(q)}&limit=1`)).json()).entrants[0];
+    const CELIK = { bib: '31415', name: 'Zoë Çelik', country: 'TUR', category: 'F35' };
+    expect(await search('31415')).toEqual(CELIK);
+
+    const page = await panelPage();
+    const card = page.locator('#race-data');
+    await page.keyboard.press(String(index + 1));
+    await card.getByRole('heading', { name: 'Entrants of MASS RACE (40000)' }).waitFor();
+    await card.getByText('1–60 of 40000: PgUp/PgDn for more, or type a bib or name').waitFor();
+    const rows60 = () => card.getByRole('list', { name: /^Entrants of MASS RACE/ }).getByRole('listitem').evaluateAll((items) => items.map((r) => r.getAttribute('data-bib')));
+    expect((await rows60()).slice(0, 3)).toEqual(['1', '2', '3']);
+
+    // Found by name without its accents, from the keyboard: Enter before the hub has answered waits for the answer.
+    await page.keyboard.press('f');
+    await page.keyboard.type('zoe celik');
+    await page.keyboard.press('Enter');
+    const form = card.getByRole('form', { name: 'Edit bib 31415' });
+    await form.getByLabel('Name', { exact: true }).fill('Zoë Çelik-Yılmaz');
+    // Another operator changes bib 31415 meanwhile: the form says so at once (asked of the hub), and the save is refused.
+    await hub.post({ type: 'upsertEntrants', raceId: 'mass', entrants: [{ ...CELIK, category: 'F40' }] });
+    await form.getByRole('alert').filter({ hasText: 'Another operator changed bib 31415 since you opened it' }).waitFor();
+    await form.getByRole('button', { name: 'Save entrant' }).click();
+    await form.getByText("Another operator changed bib 31415 on MASS RACE's start list since you opened it (now Zoë Çelik, TUR, F40).").waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    // Reopened from its row (the list was asked again after the change), it saves; the list shows the new name.
+    await card.getByRole('listitem', { name: '31415 · Zoë Çelik · TUR · F40' }).waitFor();
+    await card.getByRole('button', { name: 'Edit bib 31415' }).click();
+    const again = card.getByRole('form', { name: 'Edit bib 31415' });
+    await again.getByLabel('Name', { exact: true }).fill('Zoë Çelik-Yılmaz');
+    await again.getByLabel('Name', { exact: true }).press('Enter');
+    await again.waitFor({ state: 'detached' });
+    await card.getByRole('listitem', { name: '31415 · Zoë Çelik-Yılmaz · TUR · F40' }).waitFor();
+    expect(await search('31415')).toEqual({ ...CELIK, name: 'Zoë Çelik-Yılmaz', category: 'F40' });
+
+    // Paged from the keyboard: PgDn in the list shows the next 60 and focuses the first of them.
+    await card.getByRole('searchbox', { name: 'Find entrant' }).fill('');
+    await card.getByText('1–60 of 40000: PgUp/PgDn for more, or type a bib or name').waitFor();
+    await card.getByRole('listitem', { name: /^1 · / }).focus();
+    await page.keyboard.press('PageDown');
+    await card.getByText('61–120 of 40000: PgUp/PgDn for more, or type a bib or name').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-bib'))).toBe('61');
+    expect((await rows60()).slice(0, 2)).toEqual(['61', '62']);
+
+    // An import pasted in the panel too long for one command goes in parts, with the row-by-row report.
+    await card.getByRole('button', { name: 'Import start list…' }).click();
+    const bigger = Array.from({ length: 3000 }, (_, i) => `${i + 1},Runner ${i + 1},KEN,F50,`);
+    // Pasted (Playwright's fill types 150 kB into the textarea far slower than a paste lands).
+    await card.getByRole('textbox', { name: 'Start list CSV for MASS RACE' }).evaluate((area, csv) => {
+      (area as HTMLTextAreaElement).value = csv;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, ['bib,name,country,category,pb', ...bigger, '3001,Bad,Narnia,,'].join('\n'));
+    await card.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/^MASS RACE start list: 3000 added or updated; not imported: line 3002 \(bib 3001\): country: "Narnia" is not a country/).waitFor();
+    expect(await search('2999')).toEqual({ bib: '2999', name: 'Runner 2999', country: 'KEN', category: 'F50' });
+
+    // The list is kept beside the show file: a hub killed and restarted gives it back, the edit in it.
+    await hub.kill('SIGKILL');
+    await hub.restart();
+    expect(await search('31415')).toEqual({ ...CELIK, name: 'Zoë Çelik-Yılmaz', category: 'F40' });
+    expect((await (await fetch(`${hub.url}/api/races/mass/entrants?limit=1`)).json()).total).toBe(40_000);
+    expect(await search('2999')).toEqual({ bib: '2999', name: 'Runner 2999', country: 'KEN', category: 'F50' });
+  });
 });

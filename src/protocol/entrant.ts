@@ -25,16 +25,77 @@ export const Entrant = z.strictObject({
 export type Entrant = z.infer<typeof Entrant>;
 
 /**
- * Entrants per race the show holds. The show travels whole to every page on every change (ARCHITECTURE.md),
- * so an elite field fits many times over; a 40,000-runner mass start belongs in the timing system, with its
- * elite and leading runners entered here.
+ * Entrants per race the show holds: a mass start's whole start list. Pages get only the entrants they draw of a
+ * race with more than a couple of thousand (state/pageView.ts); the panel finds the rest through the hub's
+ * GET /api/races/:raceId/entrants.
  */
-export const MAX_ENTRANTS = 1000;
+export const MAX_ENTRANTS = 50_000;
 
+/**
+ * Entrant objects known to pass the Entrant schema as they are. The hub checks the whole show before every save
+ * (a zod check of 40,000 entrants costs a quarter of a second); the show's entrants are never changed in place, so
+ * an entrant (or a whole list) checked once is not checked again: a take costs the same whatever the start lists hold.
+ */
+const checked = new WeakSet<object>();
+let entrantJsonSchema: unknown = null;
+
+/** A race's start list: each entrant checked with Entrant (once per object, see `checked`), bibs unique, at most MAX_ENTRANTS. */
 export const Entrants = z
-  .array(Entrant)
-  .max(MAX_ENTRANTS)
-  .refine((list) => new Set(list.map((e) => e.bib)).size === list.length, 'bibs must be unique in a race');
+  .custom<Entrant[]>((value) => Array.isArray(value), 'must be a list of entrants')
+  .transform((list, ctx) => {
+    if (checked.has(list)) return list;
+    if (list.length > MAX_ENTRANTS) {
+      ctx.addIssue({ code: 'too_big', origin: 'array', maximum: MAX_ENTRANTS, inclusive: true, input: list, message: `at most ${MAX_ENTRANTS} entrants in a race` });
+      return z.NEVER;
+    }
+    const out: Entrant[] = new Array(list.length);
+    const bibs = new Set<string>();
+    let ok = true;
+    let same = true;
+    for (let i = 0; i < list.length; i++) {
+      let entrant = list[i]!;
+      if (typeof entrant !== 'object' || entrant === null || !checked.has(entrant)) {
+        const parsed = Entrant.safeParse(entrant);
+        if (!parsed.success) {
+          ok = false;
+          for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [i, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+          continue;
+        }
+        // Kept as it is when the schema changed nothing (trimmed text, a country's code), so it is known next time.
+        if (!sameEntrant(parsed.data, entrant)) {
+          entrant = parsed.data;
+          same = false;
+        }
+        checked.add(entrant);
+      }
+      out[i] = entrant;
+      bibs.add(entrant.bib);
+    }
+    if (!ok) return z.NEVER;
+    if (bibs.size !== list.length) {
+      ctx.addIssue({ code: 'custom', input: list, message: 'bibs must be unique in a race' });
+      return z.NEVER;
+    }
+    if (!same) return out;
+    checked.add(list);
+    return list;
+  })
+  // What JSON Schema readers (the OpenAPI document, OGraf's GDD) are told, since a custom check has no shape of its
+  // own; worked out when first read, so a page never pays for it.
+  .meta({
+    type: 'array',
+    description: 'The start list: bibs unique',
+    maxItems: MAX_ENTRANTS,
+    get items() {
+      return (entrantJsonSchema ??= (({ $schema: _dialect, ...schema }) => schema)(z.toJSONSchema(Entrant, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' })));
+    },
+  });
+
+function sameEntrant(a: Entrant, b: unknown): boolean {
+  const other = b as Record<string, unknown>;
+  const keys = Object.keys(other);
+  return keys.length === Object.keys(a).length && keys.every((key) => (a as Record<string, unknown>)[key] === other[key]);
+}
 
 /** The name graphics show for an entrant: the display name, else the name. */
 export function shownName(entrant: Entrant): string {

@@ -85,6 +85,11 @@ export const Race = z.strictObject({
   splits: z.array(RaceSplit).max(100),
   /** The athletes, by bib (src/protocol/entrant.ts). Absent for none. */
   entrants: Entrants.optional(),
+  /**
+   * Only in what pages receive of a race whose start list is trimmed (state/pageView.ts), never stored: how many
+   * entrants the whole list has (`entrants` then holds those pages resolve by bib).
+   */
+  entrantCount: z.number().int().min(0).optional(),
   /** Where the timing reads chips, in course order; passings name a point by its metres. */
   timingPoints: TimingPoints.optional(),
   /** Every passing received, compact (see PassingRow), in point then time order. */

@@ -45,12 +45,12 @@ function bearer(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** The request body as text (bounded like JSON bodies). */
-export function readBody(request: IncomingMessage): Promise<string> {
+/** The request body as text (bounded like JSON bodies, or by `limit`). */
+export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      reject(new HttpError(413, `Body is ${declared} bytes; the limit is ${MAX_BODY_BYTES}`));
+    if (declared > limit) {
+      reject(new HttpError(413, `Body is ${declared} bytes; the limit is ${limit}`));
       request.resume();
       return;
     }
@@ -58,8 +58,8 @@ export function readBody(request: IncomingMessage): Promise<string> {
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `Body is over the limit of ${MAX_BODY_BYTES} bytes`));
+      if (size > limit) {
+        reject(new HttpError(413, `Body is over the limit of ${limit} bytes`));
         request.resume();
         return;
       }

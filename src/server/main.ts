@@ -13,6 +13,7 @@ import { handleApi } from './httpApi';
 import { createOutputRegistry, DEFAULT_FORGET_AFTER_MS } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
 import { openPassingLog, readPassingLog, removePassingLog, withoutPassings } from './passingLog';
+import { openEntrantLog, readEntrantLog, removeEntrantLog, withoutLongLists, type EntrantLog } from './entrantLog';
 import type { ShowState } from '../state/showState';
 import { createShowLibrary } from './showLibrary';
 import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
@@ -57,7 +58,12 @@ async function main() {
   // A show saved but whose rename never reached the disk (a power cut) is rolled forward (file hub only).
   const recovered = natsUrl ? opened.state : await recoverShowFile(showPath, opened.state, await lastLoggedRevision(resolve(showPath, '../asrun')), (line) => console.log(line));
   // Races' passings live in a log beside the show file (server/passingLog.ts); on NATS the local copy holds them whole.
-  const { state, passingLog } = natsUrl ? await showWithPassings(recovered) : await openPassingLog(showPath, recovered, (line) => console.log(line));
+  const withPassings = natsUrl ? await showWithPassings(recovered) : await openPassingLog(showPath, recovered, (line) => console.log(line));
+  const { passingLog } = withPassings;
+  // So do mass starts' long start lists (server/entrantLog.ts): a Take does not rewrite 40,000 entrants.
+  let entrantLog: EntrantLog | null = null;
+  let state = withPassings.state;
+  if (!natsUrl) ({ state, entrantLog } = await openEntrantLog(showPath, state, (line) => console.log(line)));
   for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
   const rolesFile = await loadRolesFile(rolesPath);
@@ -91,9 +97,10 @@ async function main() {
     const showFile = createShowFileWriter(showPath);
     const persist = async (next: typeof state, applied: Parameters<typeof log.record>[0]) => {
       try {
-        await showFile.save(withoutPassings(next), Promise.all([log.record(applied), passingLog!.record(applied[0]!.before, next)]));
+        await showFile.save(withoutLongLists(withoutPassings(next)), Promise.all([log.record(applied), passingLog!.record(applied[0]!.before, next), entrantLog!.record(applied[0]!.before, next)]));
       } catch (error) {
         passingLog!.invalidate();
+        entrantLog!.invalidate();
         throw error;
       }
     };
@@ -187,12 +194,13 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-/** For a hub on NATS: the show file's passings read from a log a file hub left, saved whole in the show file, and the log removed. */
+/** For a hub on NATS: the show file's passings and long start lists read from the logs a file hub left, saved whole in the show file, and the logs removed. */
 async function showWithPassings(fromFile: ShowState): Promise<{ state: ShowState; passingLog: null }> {
-  const state = readPassingLog(showPath, fromFile, (line) => console.log(line));
+  const state = readEntrantLog(showPath, readPassingLog(showPath, fromFile, (line) => console.log(line)), (line) => console.log(line));
   if (state !== fromFile) {
     await saveShowFile(showPath, state);
     removePassingLog(showPath);
+    removeEntrantLog(showPath);
   }
   return { state, passingLog: null };
 }

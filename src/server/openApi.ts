@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Command, type CommandType } from '../protocol/command';
+import { EntrantPage, EntrantQuery } from '../protocol/entrantPage';
 import { OutputStatus } from '../protocol/messages';
 import { TemplateLibrary, TemplateProblem } from '../protocol/templates/templateSet';
 import { ShowState } from '../state/showState';
@@ -18,6 +19,8 @@ type Operation = {
   token?: boolean;
   /** The request body's component name. */
   body?: string;
+  /** The URL query parameters, as the zod object the route reads them with. */
+  query?: z.ZodObject;
   /** The 200 answer's component name. */
   answer: string;
   /** The 200 answer's media type when it is not JSON (the schema then describes the rows). */
@@ -101,7 +104,17 @@ const OPERATIONS: Record<ApiRoute, Operation> = {
     token: true,
     body: 'StartListCsv',
     answer: 'StartListResult',
-    errors: { 404: 'No such race', 422: 'No row could be imported, or the CSV cannot be read', 503: 'Could not save' },
+    description:
+      'A long list (a mass start, up to 50,000 rows and 8 MiB) is applied as several upsertEntrants of at most 1000 entrants, sent together and saved as one group, in order; a part refused is named by its bibs and the reason, the others are imported. A list that would take the race past 50,000 entrants is refused whole.',
+    errors: { 404: 'No such race', 413: 'Body over 8 MiB', 422: 'No row could be imported, the CSV cannot be read, or the race would hold too many entrants', 503: 'Could not save' },
+  },
+  'GET /api/races/{raceId}/entrants': {
+    summary: "Finds entrants on a race's start list: a bib's start or part of a name (any case, accents ignored), a page at a time",
+    description:
+      "The exact bib first, then bibs starting with `q`, then names and display names holding it, each in start-list order; `total` counts the whole list, `matched` the matches. Pages (the panel, outputs) get a start list of more than 2000 entrants trimmed to those they draw, so the panel finds the others here.",
+    query: EntrantQuery,
+    answer: 'EntrantPage',
+    errors: { 400: 'A query parameter is wrong or unknown (the message names it)', 404: 'No such race' },
   },
   'GET /api/shows': { summary: 'The saved shows, and which one is open', answer: 'ShowList' },
   'POST /api/shows/new': {
@@ -169,6 +182,7 @@ function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string
   registry.add(z.looseObject({ openapi: z.string() }), { id: 'OpenApiDocument' });
   registry.add(z.strictObject({ feeds: z.array(FeedHealthSchema) }), { id: 'FeedReports' });
   registry.add(z.strictObject({ accepted: z.number().int(), refused: z.array(z.looseObject({})) }), { id: 'PushResult' });
+  registry.add(EntrantPage, { id: 'EntrantPage', description: 'A page of the entrants a start-list search found.' });
   registry.add(
     z.strictObject({ imported: z.number().int(), refused: z.array(z.looseObject({})), ignoredColumns: z.array(z.string()), revision: z.number().int() }),
     { id: 'StartListResult' },
@@ -197,11 +211,22 @@ function pathsOf(): Record<string, Record<string, unknown>> {
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       ...(op.token ? { security: [{ operatorToken: [] }] } : {}),
+      ...(pathParameters(path).length + Object.keys(op.query?.shape ?? {}).length > 0 ? { parameters: [...pathParameters(path), ...queryParameters(op.query)] } : {}),
       ...(op.body ? { requestBody: { required: true, content: json(ref(op.body)) } } : {}),
       responses,
     };
   }
   return paths;
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+}
+
+function queryParameters(query: z.ZodObject | undefined) {
+  if (!query) return [];
+  const json = z.toJSONSchema(query, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as { properties: Record<string, Schema>; required?: string[] };
+  return Object.entries(json.properties).map(([name, schema]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema }));
 }
 
 let built: Schema | null = null;

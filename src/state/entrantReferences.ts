@@ -37,15 +37,21 @@ export function entrantRefOf(graphic: GraphicSpec): EntrantRef | null {
   return (graphic.kind === 'athleteProfile' || graphic.kind === 'resultCard') && graphic.props.entrant ? graphic.props.entrant : null;
 }
 
-/** "bibs 1, 2, 3 and 9 more" — the start list a refusal points at. */
-const LISTED_BIBS = 10;
+/** "bibs 1, 2, 3 and 9 more" — the start list a refusal points at (pages get these of a trimmed start list too). */
+export const LISTED_BIBS = 10;
+
+/** How many entrants a race has: its whole start list's length, also where a page gets it trimmed (state/pageView.ts). */
+export function entrantCount(race: Race): number {
+  return race.entrantCount ?? race.entrants?.length ?? 0;
+}
 
 /** "Bib 99 is not on ELITE MEN's start list: its bibs are 1, 2, 3." — for a graphic naming an athlete the race does not have. */
 export function unknownBib(bib: string, race: Race): string {
   const bibs = (race.entrants ?? []).map((e) => e.bib);
   if (bibs.length === 0) return `Bib ${bib} is not on ${race.name}'s start list: it has no start list yet (Import start list… in Race data).`;
   const listed = bibs.slice(0, LISTED_BIBS).join(', ');
-  const more = bibs.length > LISTED_BIBS ? ` and ${bibs.length - LISTED_BIBS} more` : '';
+  const count = entrantCount(race);
+  const more = count > LISTED_BIBS ? ` and ${count - LISTED_BIBS} more` : '';
   return `Bib ${bib} is not on ${race.name}'s start list: its bibs are ${listed}${more}.`;
 }
 

@@ -1,8 +1,9 @@
 import { DEFAULT_GROUP_GAP_MS } from '../core';
 import type { GraphicSpec } from '../protocol/graphicSpec';
+import type { Entrant } from '../protocol/entrant';
 import type { PassingRow } from '../protocol/passing';
 import type { Race } from '../protocol/race';
-import { entrantRefOf } from './entrantReferences';
+import { entrantRefOf, LISTED_BIBS } from './entrantReferences';
 import { compareRows, lowerBound, pointStart, rowAt, sortedRows } from './passingIndex';
 import type { ShowState } from './showState';
 
@@ -14,6 +15,10 @@ import type { ShowState } from './showState';
  * MAX_GROUP_ROWS) and for the places at that point of the athletes first at the next one (place changes); and
  * every passing of each athlete named on air, in the rundown or held. An athlete's place wherever the rows kept do
  * not give it (a result card of a runner far back) is counted here over the whole set, in `places`.
+ *
+ * A race with many entrants (a mass start's start list) carries only the entrants pages resolve by bib: those of
+ * the passings it carries, those named on air, in the rundown or held, and the first few (a refusal names them),
+ * with the whole list's length in `entrantCount`. The panel finds the others through GET /api/races/:id/entrants.
  */
 
 /** A race with at most this many passings goes to pages whole (every elite race does). */
@@ -25,11 +30,15 @@ export const VIEW_FIRST = 100;
  * (athletes within 3 s of the one in front) can be the whole field; the gap graphic then counts this many.
  */
 export const MAX_GROUP_ROWS = 1000;
+/** A race with at most this many entrants goes to pages with its whole start list (every elite race does). */
+export const VIEW_WHOLE_ENTRANTS = 2000;
+
+const trimmed = (race: Race) => (race.passings?.length ?? 0) > VIEW_WHOLE || (race.entrants?.length ?? 0) > VIEW_WHOLE_ENTRANTS;
 
 export function pageView(show: ShowState): ShowState {
-  if (!show.races.some((race) => (race.passings?.length ?? 0) > VIEW_WHOLE)) return show;
+  if (!show.races.some(trimmed)) return show;
   const graphics: GraphicSpec[] = [...Object.values(show.onAir).map((g) => g!.graphic), ...show.rundown.map((item) => item.graphic)];
-  return { ...show, races: show.races.map((race) => ((race.passings?.length ?? 0) > VIEW_WHOLE ? raceView(race, graphics) : race)) };
+  return { ...show, races: show.races.map((race) => (trimmed(race) ? raceView(race, graphics) : race)) };
 }
 
 function raceView(race: Race, graphics: readonly GraphicSpec[]): Race {
@@ -40,6 +49,21 @@ function raceView(race: Race, graphics: readonly GraphicSpec[]): Race {
     if (ref?.raceId === race.id) named.add(ref.bib);
     if (graphic.kind === 'leaderboard' && graphic.props.raceId === race.id) first = Math.max(first, graphic.props.page * graphic.props.top);
   }
+  const view = (race.passings?.length ?? 0) > VIEW_WHOLE ? passingsView(race, named, first) : race;
+  return (race.entrants?.length ?? 0) > VIEW_WHOLE_ENTRANTS ? entrantsView(view, named) : view;
+}
+
+/** The entrants a page resolves by bib, in start-list order, and how many there are in all. */
+function entrantsView(race: Race, named: ReadonlySet<string>): Race {
+  const all = race.entrants!;
+  const wanted = new Set(named);
+  for (const row of race.passings ?? []) wanted.add(row[0]);
+  const entrants: Entrant[] = [];
+  for (let i = 0; i < all.length; i++) if (i < LISTED_BIBS || wanted.has(all[i]!.bib)) entrants.push(all[i]!);
+  return { ...race, entrants, entrantCount: all.length };
+}
+
+function passingsView(race: Race, named: Set<string>, first: number): Race {
   // Rows are stored in point, then time, then bib order: each point's standings are one run of them, found by
   // binary search, and a named athlete's row by the passing index, so a view costs what it keeps, not the race.
   const rows = sortedRows(race.passings!);

@@ -1,7 +1,7 @@
 import { formatTime, standingsAt, type Standing } from '../../core';
 import { shownName } from '../../protocol/entrant';
 import type { GapProps } from '../../protocol/kinds/gapGraphic';
-import { furthestPoint, timedPassings } from '../../state/passingTable';
+import { entrantOf, furthestPoint, timedPassings } from '../../state/passingTable';
 import type { ShowState } from '../../state/showState';
 
 /** What the gap graphic shows: the leading group and the chasers (names, or a count when many), the gap and its trend. */
@@ -17,7 +17,10 @@ export function resolveGap(props: GapProps, show: ShowState): GapModel {
   const point = furthestPoint(race);
   if (point === null) return { raceName: race.name, point: 'AWAITING TIMES', ...empty };
   const passings = timedPassings(race, [point, point - 1]);
-  const names = new Map((race.entrants ?? []).map((e) => [e.bib, shownName(e)]));
+  const names = (bib: string) => {
+    const entrant = entrantOf(race, bib);
+    return entrant && shownName(entrant);
+  };
   const now = gapAt(standingsAt(passings, point));
   const before = point > 0 ? gapAt(standingsAt(passings, point - 1)) : null;
   const label = race.timingPoints![point]!.label;
@@ -34,7 +37,7 @@ function gapAt(rows: Standing[]): { leaders: Standing[]; chasers: Standing[]; ga
 }
 
 /** "Kipchoge · Biwott", or "5 ATHLETES" for a bigger group. */
-function describe(group: Standing[], names: Map<string, string>): string {
+function describe(group: Standing[], names: (bib: string) => string | undefined): string {
   if (group.length > MAX_NAMES) return `${group.length} ATHLETES`;
-  return group.map((s) => names.get(s.bib) ?? `#${s.bib}`).join(' · ');
+  return group.map((s) => names(s.bib) ?? `#${s.bib}`).join(' · ');
 }

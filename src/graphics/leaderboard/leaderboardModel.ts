@@ -2,7 +2,7 @@ import { formatTime, standingsAt } from '../../core';
 import { countryOf } from '../../protocol/country';
 import { shownName } from '../../protocol/entrant';
 import type { LeaderboardProps } from '../../protocol/kinds/leaderboard';
-import { furthestPoint, pointAt, timedPassings } from '../../state/passingTable';
+import { entrantOf, furthestPoint, pointAt, timedPassings } from '../../state/passingTable';
 import type { ShowState } from '../../state/showState';
 
 /** One line of the leaderboard, keyed by bib so a row moves when its athlete changes place. */
@@ -19,11 +19,10 @@ export function resolveLeaderboard(props: LeaderboardProps, show: ShowState): Le
   // Only this point and the one before (for places gained): a mass race holds thousands of rows.
   const passings = timedPassings(race, [chosen, chosen - 1]);
   const first = (props.page - 1) * props.top;
-  const entrants = new Map((race.entrants ?? []).map((e) => [e.bib, e]));
   const rows = standingsAt(passings, chosen)
     .slice(first, first + props.top)
     .map((standing) => {
-      const entrant = entrants.get(standing.bib);
+      const entrant = entrantOf(race, standing.bib);
       return {
         bib: standing.bib,
         place: String(standing.place),

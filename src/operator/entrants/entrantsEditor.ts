@@ -12,8 +12,9 @@ import { profileItem } from '../raceData/fromEntrants';
 import { createEntrantForm, type EntrantForm } from './entrantForm';
 import { removalRefusal } from './entrantDraft';
 import { findEntrants } from './entrantFind';
+import { createEntrantSearcher, sameSearch, type EntrantSearch, type SearchAnswer } from './entrantSearch';
 
-/** Rows listed at once: an elite field fits; in a mass race the find box narrows the list. */
+/** Rows listed at once: an elite field fits; in a mass race the find box narrows the list, or it is paged. */
 const SHOWN = 60;
 
 /** "12 · Tsegaye Kebede · ETH · ELITE · PB 2:04:38". */
@@ -38,6 +39,10 @@ function onAirBibs(show: ShowState | null, raceId: string): string[] {
  * Keys: F (a panel hotkey) or a click goes to the find box; there ↓ enters the list and Enter edits the first
  * match. In the list ↑/↓/Home/End move, Enter edits, Delete removes (asks; refused for an athlete with times),
  * P adds their profile to the rundown, Esc goes back to the find box. They never reach the panel's hotkeys.
+ *
+ * A mass start's list reaches the panel trimmed (state/pageView.ts: `entrantCount` says so): it is then found and
+ * paged (PgUp/PgDn, or the buttons) through the hub's search, GET /api/races/{raceId}/entrants, asked again when the
+ * show changes; an entrant being edited is checked the same way, so the stale-edit note still comes at once.
  */
 export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, actions: PanelActions) {
   const heading = el('h3', { id: 'entrants-heading', text: 'Entrants' });
@@ -45,21 +50,69 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
   const add = el('button', { type: 'button', text: 'Add entrant' });
   const list = el('ol', { class: 'entrant-list', 'aria-labelledby': 'entrants-heading' });
   const more = el('p', { class: 'muted' });
+  const previous = el('button', { type: 'button', class: 'small', text: `Previous ${SHOWN}` });
+  const next = el('button', { type: 'button', class: 'small', text: `Next ${SHOWN}` });
+  const pager = el('p', { class: 'entrant-pager', hidden: true }, previous, ' ', next);
   const formHost = el('div', { class: 'entrant-form-host' });
-  host.replaceChildren(heading, el('div', { class: 'entrant-find' }, find, add), list, more, formHost);
+  host.replaceChildren(heading, el('div', { class: 'entrant-find' }, find, add), list, more, pager, formHost);
 
   let form: { raceId: string; bib: string | null; view: EntrantForm } | null = null;
   let focusBib: string | null = null;
   let listKey = '';
   let shown: Entrant[] = [];
+  // A trimmed list's page: where it starts, what was last asked (and at which revision), the answer, a key waiting for it.
+  let offset = 0;
+  let asked: { search: EntrantSearch; revision: number } | null = null;
+  let answer: SearchAnswer | null = null;
+  let waiting: 'enter' | 'down' | null = null;
+  const searcher = createEntrantSearcher((result) => {
+    answer = result;
+    render();
+    const act = waiting;
+    waiting = null;
+    if (act && fresh()) findKey(act);
+  });
+  // The entrant being edited, as the hub has it now (a trimmed list: the snapshot may not hold it).
+  let formAsked = -1;
+  const formSearcher = createEntrantSearcher((result) => {
+    if (!form || form.bib === null || !('page' in result) || result.search.q !== form.bib) return;
+    const formRace = store.getState().show?.races.find((r) => r.id === form!.raceId);
+    form.view.follow(formRace, result.page.entrants.find((e) => e.bib === form!.bib));
+  });
 
   const race = () => selectedIn(store.getState());
+  const trimmed = (r: Race | null | undefined) => r?.entrantCount !== undefined;
+  const searchOf = (r: Race): EntrantSearch => ({ raceId: r.id, q: find.value.trim(), offset, limit: SHOWN });
+  /** Whether the list shown answers what is typed now (a trimmed list's answer may still be on its way). */
+  const fresh = () => {
+    const current = race();
+    return !trimmed(current) || (answer !== null && sameSearch(answer.search, searchOf(current!)));
+  };
+  function findKey(key: 'enter' | 'down') {
+    if (!fresh()) return void (waiting = key);
+    if (key === 'down' && shown[0]) focusOn(shown[0].bib, true);
+    if (key === 'enter' && shown[0]) openForm(shown[0].bib);
+  }
+  function page(by: number) {
+    const current = race();
+    if (!current || !trimmed(current) || !answer || !('page' in answer)) return false;
+    const to = offset + by * SHOWN;
+    if (to < 0 || to >= answer.page.matched) return false;
+    offset = to;
+    render();
+    return true;
+  }
+  previous.addEventListener('click', () => page(-1));
+  next.addEventListener('click', () => page(1));
   const rowOf = (bib: string) => list.querySelector<HTMLElement>(`li[data-bib="${CSS.escape(bib)}"]`);
 
-  find.addEventListener('input', () => render());
+  find.addEventListener('input', () => {
+    offset = 0;
+    render();
+  });
   find.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown' && shown[0]) focusOn(shown[0].bib, true);
-    else if (event.key === 'Enter' && shown[0]) openForm(shown[0].bib);
+    if (event.key === 'ArrowDown') findKey('down');
+    else if (event.key === 'Enter') findKey('enter');
     else if (event.key === 'Escape') {
       if (find.value) find.value = '';
       else find.blur();
@@ -88,6 +141,10 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
           else if (event.key === 'ArrowUp') find.focus();
           return true;
         }
+        case 'PageDown':
+        case 'PageUp':
+          if (page(event.key === 'PageUp' ? -1 : 1)) waiting = 'down';
+          return true;
         case 'Home':
         case 'End': {
           const next = event.key === 'Home' ? shown[0] : shown[shown.length - 1];
@@ -125,7 +182,7 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
   }
 
   function entrantOf(bib: string): Entrant | undefined {
-    return race()?.entrants?.find((e) => e.bib === bib);
+    return (trimmed(race()) ? shown.find((e) => e.bib === bib) : undefined) ?? race()?.entrants?.find((e) => e.bib === bib);
   }
 
   function addProfile(bib: string) {
@@ -182,8 +239,14 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
     add.disabled = !control || !current;
     if (form) {
       const formRace = state.show?.races.find((r) => r.id === form!.raceId);
-      form.view.follow(formRace, form.bib === null ? undefined : formRace?.entrants?.find((e) => e.bib === form!.bib));
+      if (trimmed(formRace) && form.bib !== null) {
+        if (formAsked !== state.show!.revision) {
+          formAsked = state.show!.revision;
+          formSearcher.find({ raceId: form.raceId, q: form.bib, offset: 0, limit: 5 });
+        }
+      } else form.view.follow(formRace, form.bib === null ? undefined : formRace?.entrants?.find((e) => e.bib === form!.bib));
     }
+    pager.hidden = !trimmed(current);
     if (!current) {
       heading.textContent = 'Entrants';
       shown = [];
@@ -191,19 +254,44 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
       more.textContent = '';
       return;
     }
-    const all = current.entrants ?? [];
-    const found = findEntrants(all, find.value);
-    shown = found.slice(0, SHOWN);
-    heading.textContent = `Entrants of ${current.name} (${all.length})`;
+    if (trimmed(current)) renderTrimmed(current, state.show!.revision);
+    else {
+      const all = current.entrants ?? [];
+      const found = findEntrants(all, find.value);
+      shown = found.slice(0, SHOWN);
+      heading.textContent = `Entrants of ${current.name} (${all.length})`;
+      more.textContent = found.length > shown.length ? `${found.length - shown.length} more: type a bib or name to narrow the list` : all.length > 0 && found.length === 0 ? `No entrant matches “${find.value}”` : all.length === 0 ? 'No entrants yet: add one, or import a start list.' : '';
+    }
     const onAir = onAirBibs(state.show, current.id);
     const key = JSON.stringify([current.id, shown, onAir, control]);
-    more.textContent = found.length > shown.length ? `${found.length - shown.length} more: type a bib or name to narrow the list` : all.length > 0 && found.length === 0 ? `No entrant matches “${find.value}”` : all.length === 0 ? 'No entrants yet: add one, or import a start list.' : '';
     if (key === listKey) return;
     listKey = key;
     const hadFocus = list.contains(document.activeElement);
     list.replaceChildren(...shown.map((entrant) => row(entrant, onAir.includes(entrant.bib), control)));
     const keep = focusBib !== null && shown.some((e) => e.bib === focusBib) ? focusBib : (shown[0]?.bib ?? null);
     if (keep) focusOn(keep, hadFocus);
+  }
+
+  /** A trimmed list: the hub's search for what is typed, asked again on every change of the show; the last answer meanwhile. */
+  function renderTrimmed(current: Race, revision: number) {
+    const search = searchOf(current);
+    if (!asked || !sameSearch(asked.search, search) || asked.revision !== revision) {
+      asked = { search, revision };
+      searcher.find(search);
+    }
+    heading.textContent = `Entrants of ${current.name} (${current.entrantCount})`;
+    const last = answer?.search.raceId === current.id ? answer : null;
+    shown = last && 'page' in last ? last.page.entrants : [];
+    if (!last) more.textContent = 'Finding…';
+    else if ('error' in last) more.textContent = last.error;
+    else {
+      const { matched, offset: from } = last.page;
+      const typed = last.search.q;
+      more.textContent =
+        matched === 0 ? `No entrant matches “${typed}”` : `${from + 1}–${from + shown.length} of ${matched}${typed ? ` matching “${typed}”` : ''}${matched > shown.length ? ': PgUp/PgDn for more, or type a bib or name' : ''}`;
+      previous.disabled = from === 0;
+      next.disabled = from + shown.length >= matched;
+    }
   }
 
   function row(entrant: Entrant, onAir: boolean, control: boolean): HTMLElement {

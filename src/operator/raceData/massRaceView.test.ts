@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { resolveAthleteProfile } from '../../graphics/athleteProfile/athleteProfileModel';
 import { resolveAthleteSplits } from '../../graphics/athleteSplits/athleteSplitsModel';
 import { resolveGap } from '../../graphics/gap/gapModel';
 import { resolveLeaderboard } from '../../graphics/leaderboard/leaderboardModel';
+import { resolveResultCard } from '../../graphics/resultCard/resultCardModel';
+import type { Entrant } from '../../protocol/entrant';
+import type { GraphicSpec } from '../../protocol/graphicSpec';
 import type { PassingRow } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
-import { finishOf } from '../../state/entrantReferences';
-import { pageView, VIEW_WHOLE } from '../../state/pageView';
+import { entrantReferenceProblem, finishOf } from '../../state/entrantReferences';
+import { pageView, VIEW_WHOLE, VIEW_WHOLE_ENTRANTS } from '../../state/pageView';
 import { feedSplits, sortRows } from '../../state/passingTable';
 import { emptyShow, ShowState } from '../../state/showState';
 import { raceDataModel } from './raceDataModel';
@@ -95,5 +99,72 @@ describe('a mass race as pages get it', () => {
   it('leaves a race of elite size whole, the show itself untouched', () => {
     const elite = { ...whole, races: [{ ...race(whole), passings: race(whole).passings!.slice(0, VIEW_WHOLE) }] };
     expect(pageView(elite)).toBe(elite);
+  });
+});
+
+/** The same race with a mass start's whole start list: 40,000 entrants, of whom the first 1000 have passings. */
+function massStartList(): ShowState {
+  const base = show();
+  const entrants: Entrant[] = Array.from({ length: 40_000 }, (_, i) => ({
+    bib: String(i + 1),
+    name: `Runner ${i + 1}`,
+    ...(i % 3 === 0 ? { country: ['KEN', 'GBR', 'ETH'][i % 9 === 0 ? 0 : 1]!, category: 'F35', displayName: `R${i + 1}` } : {}),
+  }));
+  const rundownItem = (id: string, graphic: unknown) => ({ id, revision: 1, group: 'Mass', label: id, graphic });
+  return ShowState.parse({
+    ...base,
+    races: [{ ...base.races[0]!, entrants }],
+    rundown: [
+      rundownItem('r1', { kind: 'athleteProfile', props: { entrant: { raceId: 'mass', bib: '39999' } } }),
+      rundownItem('r2', { kind: 'athleteSplits', props: { raceId: 'mass', bib: '20001' } }),
+      rundownItem('r3', { kind: 'resultCard', props: { entrant: { raceId: 'mass', bib: '77777' }, time: '1:30:00' } }),
+    ],
+  });
+}
+
+describe('a mass start list as pages get it', () => {
+  const whole = massStartList();
+  const view = ShowState.parse(pageView(whole));
+  const race = (s: ShowState) => s.races[0]!;
+
+  it('carries the entrants pages draw and the count of them all, a small share of the list', () => {
+    expect(race(whole).entrants!.length).toBe(40_000);
+    expect(race(view).entrantCount).toBe(40_000);
+    expect(race(view).entrants!.length).toBeLessThan(VIEW_WHOLE_ENTRANTS);
+    expect(race(view).entrants!.map((e) => e.bib)).toEqual(expect.arrayContaining(['1', '10', '888', '950', '20001', '39999']));
+    expect(JSON.stringify(view).length).toBeLessThan(JSON.stringify(whole).length / 10);
+  });
+
+  it('draws every leaderboard page, the gap, the panel standings and count, feed splits and named athletes as the whole list does', () => {
+    for (const metres of [undefined, ...POINTS]) {
+      for (let page = 1; page <= 14; page++) {
+        const props = { raceId: 'mass', top: 10, page, ...(metres === undefined ? {} : { metres }) };
+        expect(resolveLeaderboard(props, view), `page ${page} at ${metres ?? 'the furthest point'}`).toEqual(resolveLeaderboard(props, whole));
+      }
+    }
+    expect(resolveGap({ raceId: 'mass' }, view)).toEqual(resolveGap({ raceId: 'mass' }, whole));
+    expect(raceDataModel(race(view))).toEqual(raceDataModel(race(whole)));
+    expect(raceDataModel(race(view)).entrants).toBe(40_000);
+    expect(feedSplits(race(view))).toEqual(feedSplits(race(whole)));
+    const graphics = [...whole.rundown.map((item) => item.graphic), ...Object.values(whole.onAir).map((g) => g.graphic)];
+    for (const graphic of graphics) {
+      expect(entrantReferenceProblem(graphic, view), graphic.kind).toEqual(entrantReferenceProblem(graphic, whole));
+      if (graphic.kind === 'athleteProfile') expect(resolveAthleteProfile(graphic.props, view)).toEqual(resolveAthleteProfile(graphic.props, whole));
+      if (graphic.kind === 'athleteSplits') expect(resolveAthleteSplits(graphic.props, view)).toEqual(resolveAthleteSplits(graphic.props, whole));
+      if (graphic.kind === 'resultCard') expect(resolveResultCard(graphic.props, view)).toEqual(resolveResultCard(graphic.props, whole));
+    }
+    expect(graphics.map((g) => g.kind).sort()).toEqual(['athleteProfile', 'athleteSplits', 'leaderboard', 'resultCard', 'resultCard']);
+    expect(resolveAthleteSplits({ raceId: 'mass', bib: '950' }, view)).toEqual(resolveAthleteSplits({ raceId: 'mass', bib: '950' }, whole));
+  });
+
+  it('refuses a bib the race does not have in the same words, counting the whole list', () => {
+    const unknown = { kind: 'athleteProfile', props: { entrant: { raceId: 'mass', bib: '99999' }, country: 'KEN' } } as GraphicSpec;
+    expect(entrantReferenceProblem(unknown, view)).toBe(entrantReferenceProblem(unknown, whole));
+    expect(entrantReferenceProblem(unknown, view)).toContain('1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 39990 more');
+  });
+
+  it('leaves a start list of elite size whole', () => {
+    const small = { ...whole, races: [{ ...race(whole), entrants: race(whole).entrants!.slice(0, VIEW_WHOLE_ENTRANTS), passings: [] }] };
+    expect(pageView(small)).toBe(small);
   });
 });

@@ -2,7 +2,8 @@ import { formatTime, standingsAt } from '../../core';
 import { shownName } from '../../protocol/entrant';
 import type { HeldPassing } from '../../protocol/passing';
 import type { Race, RaceSplit } from '../../protocol/race';
-import { feedSplits, furthestPoint, timedPassings } from '../../state/passingTable';
+import { entrantCount } from '../../state/entrantReferences';
+import { entrantOf, feedSplits, furthestPoint, timedPassings } from '../../state/passingTable';
 
 export type StandingLine = { place: number; bib: string; name: string; time: string; change: string; group: number };
 /** What the Race data card shows for one race: standings at its furthest point, feed splits to approve, held passings. */
@@ -17,7 +18,6 @@ export type RaceDataModel = {
 
 export function raceDataModel(race: Race, rows = 12): RaceDataModel {
   const point = furthestPoint(race);
-  const names = new Map((race.entrants ?? []).map((e) => [e.bib, shownName(e)]));
   const standings =
     point === null
       ? []
@@ -26,7 +26,7 @@ export function raceDataModel(race: Race, rows = 12): RaceDataModel {
           .map((s) => ({
             place: s.place,
             bib: s.bib,
-            name: names.get(s.bib) ?? `#${s.bib}`,
+            name: nameOf(race, s.bib),
             time: s.place === 1 ? formatTime(s.elapsedMs) : `+${formatTime(s.gapMs)}`,
             change: s.placeChange ? `${s.placeChange > 0 ? '▲' : '▼'}${Math.abs(s.placeChange)}` : '',
             group: s.group,
@@ -35,5 +35,10 @@ export function raceDataModel(race: Race, rows = 12): RaceDataModel {
     race.feedSplits === 'direct'
       ? []
       : feedSplits(race).filter((split) => !race.splits.some((s) => Math.abs(s.metres - split.metres) <= 1 && s.elapsedMs === split.elapsedMs));
-  return { entrants: race.entrants?.length ?? 0, point: point === null ? null : race.timingPoints![point]!.label, standings, toApprove, held: race.held ?? [] };
+  return { entrants: entrantCount(race), point: point === null ? null : race.timingPoints![point]!.label, standings, toApprove, held: race.held ?? [] };
+}
+
+function nameOf(race: Race, bib: string): string {
+  const entrant = entrantOf(race, bib);
+  return entrant ? shownName(entrant) : `#${bib}`;
 }

@@ -8,6 +8,7 @@ import type { PanelStore } from '../panelStore';
 import { selectedIn, type RaceActions } from '../raceControl/raceActions';
 import { profileItem, resultItem } from './fromEntrants';
 import { raceDataModel } from './raceDataModel';
+import { sendStartList } from './startListImport';
 
 type FeedReport = { id: string; source: string; raceId: string | null; running: boolean; state: string; silentForS: number | null; passingsPerMin: number; received: number; errors: { message: string; times: number }[] };
 
@@ -156,11 +157,11 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
       const reading = readStartList(text.value, race);
       report.textContent = reading.ok ? `${reading.entrants.length} to import${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}` : reading.error;
     });
-    go.addEventListener('click', () => {
-      // The message after the import is the row-by-row report, as the rundown import gives it.
-      const reading = readStartList(text.value, race);
-      const report = reading.ok ? `${reading.entrants.length} added or updated${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}` : 'imported';
-      void actions.send({ type: 'importStartList', raceId: race.id, csv: text.value }, `${race.name} start list: ${report}`).then((outcome) => outcome.ok && done());
+    go.addEventListener('click', async () => {
+      go.disabled = true;
+      const outcome = await sendStartList(race, text.value, actions, (progress) => (report.textContent = progress));
+      go.disabled = false;
+      if (outcome.ok) done();
     });
     cancel.addEventListener('click', done);
     body.replaceChildren(text, report, go, cancel);

@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { Bib, Entrant, Entrants, MAX_ENTRANTS } from '../entrant';
+import { Bib, Entrant, Entrants } from '../entrant';
 import { Feed } from '../feed';
 import { FeedSplits, Passing, PassingSource, TimingPoints } from '../passing';
 import { RaceId } from '../race';
 
 /** Passings per recordPassings command: a feed sends bursts in several commands, each saved with the others waiting (group commit). */
 export const MAX_PASSINGS_PER_BATCH = 500;
+
+/**
+ * Entrants one upsertEntrants carries: a start list longer than this (a mass start's 40,000) goes in several, as the
+ * panel's import and POST /api/races/{raceId}/start-list send it (a command travels in one 64 KiB frame anyway).
+ */
+export const MAX_ENTRANTS_PER_COMMAND = 1000;
+const perCommand = `at most ${MAX_ENTRANTS_PER_COMMAND} entrants per command: send a longer start list in several upsertEntrants`;
 
 /** Start lists, timing points and the passings timing feeds send (see README "Race-day data"). */
 export const timingCommands = [
@@ -20,8 +27,8 @@ export const timingCommands = [
   z.strictObject({
     type: z.literal('upsertEntrants'),
     raceId: RaceId,
-    entrants: z.array(Entrant).min(1).max(MAX_ENTRANTS),
-    was: z.array(Entrant).max(MAX_ENTRANTS).optional(),
+    entrants: z.array(Entrant).min(1).max(MAX_ENTRANTS_PER_COMMAND, perCommand),
+    was: z.array(Entrant).max(MAX_ENTRANTS_PER_COMMAND, perCommand).optional(),
   }),
   /** Refused while the athlete has passings (reject or keep them first); `was` as for upsertEntrants. */
   z.strictObject({ type: z.literal('removeEntrant'), raceId: RaceId, bib: Bib, was: Entrant.optional() }),

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeRefused, readStartList } from '../../protocol/startList';
+import { describeIssues } from '../../protocol/describeIssues';
+import { EntrantQuery } from '../../protocol/entrantPage';
+import type { EntrantPage } from '../../protocol/entrantPage';
+import { MAX_ENTRANTS_PER_COMMAND } from '../../protocol/commands/timingCommands';
+import { MAX_ENTRANTS } from '../../protocol/entrant';
+import { chunkEntrants, describeRefused, readStartList } from '../../protocol/startList';
 import { unknownRace } from '../../state/raceReferences';
+import { searchEntrants } from '../../state/searchEntrants';
 import type { Hub } from '../hub';
 import { HttpError, readBody, readJson, reply, requireSender } from '../httpRequest';
 import type { Roles } from '../roles';
@@ -9,12 +15,16 @@ import type { IncomingPassing } from './feedIngest';
 import type { FeedRunner } from './feedRunner';
 
 /** The race-data routes, as the OpenAPI document names them (path parameters in braces). */
-export const RACE_DATA_ROUTES = ['GET /api/feeds', 'POST /api/feeds/{feedId}/passings', 'POST /api/races/{raceId}/start-list'] as const;
+export const RACE_DATA_ROUTES = ['GET /api/feeds', 'POST /api/feeds/{feedId}/passings', 'POST /api/races/{raceId}/start-list', 'GET /api/races/{raceId}/entrants'] as const;
 export type RaceDataRoute = (typeof RACE_DATA_ROUTES)[number];
+
+/** A mass start's start list as CSV: 50,000 rows of a hundred characters or so. */
+export const MAX_START_LIST_BYTES = 8 * 1024 * 1024;
 
 /**
  * Race-day data over HTTP: feed health (GET /api/feeds), passings pushed by a timing system
- * (POST /api/feeds/<id>/passings) and a start list as CSV (POST /api/races/<raceId>/start-list).
+ * (POST /api/feeds/<id>/passings), a start list as CSV (POST /api/races/<raceId>/start-list) and a search of a
+ * start list (GET /api/races/<raceId>/entrants?q=&offset=&limit=: pages get a mass start's list trimmed).
  * Returns false for any other path.
  */
 export async function handleRaceDataApi(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, feeds: FeedRunner, roles: Roles): Promise<boolean> {
@@ -36,18 +46,49 @@ export async function handleRaceDataApi(request: IncomingMessage, response: Serv
     const { accepted, refused } = ingest.take(rows);
     return reply(response, refused.length > 0 && accepted === 0 ? 422 : 200, { accepted, refused });
   }
+  const search = url.pathname.match(/^\/api\/races\/([^/]+)\/entrants$/);
+  if (search && request.method === 'GET') {
+    const state = hub.store.getState();
+    const raceId = decodeURIComponent(search[1]!);
+    const race = state.races.find((r) => r.id === raceId);
+    if (!race) throw new HttpError(404, unknownRace(raceId, state.races));
+    const { q, offset, limit } = readEntrantQuery(url.searchParams);
+    const found = searchEntrants(race.entrants ?? [], q);
+    const page: EntrantPage = { raceId, total: race.entrants?.length ?? 0, matched: found.length, offset, entrants: found.slice(offset, offset + limit), revision: state.revision };
+    return reply(response, 200, page);
+  }
   const startList = url.pathname.match(/^\/api\/races\/([^/]+)\/start-list$/);
   if (startList && request.method === 'POST') {
     const sender = requireSender(request, url, roles, 'upsertEntrants');
     const raceId = decodeURIComponent(startList[1]!);
     const race = hub.store.getState().races.find((r) => r.id === raceId);
     if (!race) throw new HttpError(404, unknownRace(raceId, hub.store.getState().races));
-    const reading = readStartList(await readBody(request), race);
+    const reading = readStartList(await readBody(request, MAX_START_LIST_BYTES), race);
     if (!reading.ok) throw new HttpError(422, reading.error);
     if (reading.entrants.length === 0) throw new HttpError(422, `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`);
-    const result = await hub.submit({ type: 'upsertEntrants', raceId, entrants: reading.entrants }, undefined, sender.name);
-    if (!result.ok) throw new HttpError(result.reason === 'refused' ? 422 : 503, result.error);
-    return reply(response, 200, { imported: reading.entrants.length, refused: reading.refused, ignoredColumns: reading.ignoredColumns, revision: result.revision });
+    const after = new Set([...(race.entrants ?? []).map((e) => e.bib), ...reading.entrants.map((e) => e.bib)]).size;
+    if (after > MAX_ENTRANTS) throw new HttpError(422, `${race.name} would have ${after} entrants; a race holds at most ${MAX_ENTRANTS}. Nothing was imported.`);
+    // A long list goes in several commands, sent together so the hub saves them as one group (in order); a part
+    // refused does not stop the others, and the answer names the athletes it held.
+    const parts = chunkEntrants(reading.entrants, MAX_ENTRANTS_PER_COMMAND);
+    const results = await Promise.all(parts.map((entrants) => hub.submit({ type: 'upsertEntrants', raceId, entrants }, undefined, sender.name)));
+    const failed = results.flatMap((result, i) => (result.ok ? [] : [{ result, part: parts[i]! }]));
+    const imported = reading.entrants.length - failed.reduce((sum, f) => sum + f.part.length, 0);
+    if (failed.length > 0) {
+      const which = failed.map(({ result, part }) => `bibs ${part[0]!.bib} to ${part.at(-1)!.bib} were not imported: ${!result.ok && result.error}`).join('; ');
+      throw new HttpError(failed.some((f) => !f.result.ok && f.result.reason === 'refused') ? 422 : 503, `${imported} of ${reading.entrants.length} athletes were imported; ${which}`);
+    }
+    const revision = Math.max(...results.map((result) => result.revision));
+    return reply(response, 200, { imported, refused: reading.refused, ignoredColumns: reading.ignoredColumns, revision });
   }
   return false;
+}
+
+/** The search's URL parameters, checked: a sentence naming the parameter for anything wrong (HTTP 400). */
+export function readEntrantQuery(params: URLSearchParams): EntrantQuery {
+  const repeated = [...new Set([...params.keys()].filter((key, i, keys) => keys.indexOf(key) !== i))];
+  if (repeated.length > 0) throw new HttpError(400, `${cut(repeated[0]!, 20)} is given more than once: give each of q, offset and limit at most once`);
+  const parsed = EntrantQuery.safeParse(Object.fromEntries(params));
+  if (!parsed.success) throw new HttpError(400, `Bad entrant search: ${describeIssues(parsed.error)} (use ?q=<bib or name>&offset=<0 or more>&limit=<1 to 200>)`);
+  return parsed.data;
 }

@@ -118,7 +118,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
 function upsert(race: Race, entrants: Race['entrants'] & object): Race | string {
   const byBib = new Map((race.entrants ?? []).map((e) => [e.bib, e]));
   for (const entrant of entrants) byBib.set(entrant.bib, entrant);
-  if (byBib.size > 1000) return `${race.name} would have ${byBib.size} entrants; a race holds at most 1000.`;
+  if (byBib.size > MAX_ENTRANTS) return `${race.name} would have ${byBib.size} entrants; a race holds at most ${MAX_ENTRANTS}.`;
   return { ...race, entrants: [...byBib.values()] };
 }
 

@@ -1,0 +1,163 @@
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { describeIssues } from '../protocol/describeIssues';
+import { Entrants, type Entrant } from '../protocol/entrant';
+import type { Race } from '../protocol/race';
+import { VIEW_WHOLE_ENTRANTS } from '../state/pageView';
+import type { ShowState } from '../state/showState';
+import { appendSynced, writeFileAtomic } from './writeFileAtomic';
+
+/**
+ * A long start list (a mass start's, more than LONG_LIST entrants) is kept beside the show file, in an append-only
+ * log (`<show file>.entrants.ndjson`), so a Take does not rewrite 40,000 entrants: the show file is written without
+ * it, and a save that changes it appends the race's whole list, synced side by side with the show's temp file (as
+ * the passings' log is, server/passingLog.ts). Each line names the show revision it belongs to; on start the lines
+ * up to the show file's revision are read over it (later ones belong to a save that never finished), and the log is
+ * written afresh. It is written afresh too when it has grown well past that, and after a failed save.
+ *
+ * A line is `{"revision", "race", "entrants": [...]}` (the race's list is this) or `{"revision", "race", "entrants": null}`
+ * (the show file holds the race's list again: it got short, or the race went).
+ */
+export type EntrantLog = {
+  /** Appends (and syncs) the change from `before` to `after`; resolves once it is on disk. */
+  record(before: ShowState, after: ShowState): Promise<void>;
+  /** A save failed after `record`: the log may be ahead of the show, so the next record writes it afresh. */
+  invalidate(): void;
+};
+
+type Line = { revision: number; race: string; entrants: Entrant[] | null };
+
+/** Lists longer than this live in the log; shorter ones stay in the show file, as they always have. */
+export const LONG_LIST = VIEW_WHOLE_ENTRANTS;
+/** The log is written afresh once appends exceed this and twice its compacted size. */
+const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+
+const long = (race: Race) => (race.entrants?.length ?? 0) > LONG_LIST;
+
+export function entrantLogPath(showPath: string): string {
+  return `${showPath}.entrants.ndjson`;
+}
+
+/** The show as its file holds it: every race without a long start list (it is in the log). */
+export function withoutLongLists(state: ShowState): ShowState {
+  if (!state.races.some(long)) return state;
+  return { ...state, races: state.races.map((race) => (long(race) ? (({ entrants: _list, ...rest }) => rest)(race) : race)) };
+}
+
+/**
+ * Reads the log beside `showPath` over `state` (the show file just read): its long start lists as they were at the
+ * show's revision. A torn last line (a save cut short) is dropped; any other unreadable line stops the start with the
+ * line's number and what is wrong. Then the log is written afresh from the result.
+ */
+export async function openEntrantLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): Promise<{ state: ShowState; entrantLog: EntrantLog }> {
+  const path = entrantLogPath(showPath);
+  const merged = readEntrantLog(showPath, state, log);
+  let compacted = await rewrite(path, merged, merged);
+  let appended = 0;
+  let dirty = false;
+  return {
+    state: merged,
+    entrantLog: {
+      async record(before, after) {
+        if (dirty || (appended > COMPACT_AFTER_BYTES && appended > 2 * compacted)) {
+          dirty = true; // until this rewrite is on disk
+          compacted = await rewrite(path, before, after);
+          appended = 0;
+          dirty = false;
+          return;
+        }
+        const lines = changes(before, after);
+        if (lines.length === 0) return;
+        const text = lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
+        dirty = true; // until the append is synced
+        await appendSynced(path, text);
+        appended += Buffer.byteLength(text);
+        dirty = false;
+      },
+      invalidate: () => void (dirty = true),
+    },
+  };
+}
+
+/** `state` with the log's long lists up to its revision; `state` itself when there is no log. */
+export function readEntrantLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): ShowState {
+  const path = entrantLogPath(showPath);
+  return existsSync(path) ? replay(path, state, log) : state;
+}
+
+/** Removes the log once `state` (with every list in it) is saved whole in the show file (a hub on NATS keeps its copy so). */
+export function removeEntrantLog(showPath: string): void {
+  const path = entrantLogPath(showPath);
+  if (existsSync(path)) unlinkSync(path);
+}
+
+/** The lines that turn `before`'s long lists into `after`'s (lists are compared by identity: an unchanged list is the same array). */
+export function changes(before: ShowState, after: ShowState): Line[] {
+  const lines: Line[] = [];
+  const { revision } = after;
+  const old = new Map(before.races.map((race) => [race.id, race]));
+  for (const race of after.races) {
+    const was = old.get(race.id);
+    old.delete(race.id);
+    if (long(race) && race.entrants !== was?.entrants) lines.push({ revision, race: race.id, entrants: race.entrants! });
+    else if (!long(race) && was && long(was)) lines.push({ revision, race: race.id, entrants: null });
+  }
+  // A race removed: its id may come back later as another race, which must not inherit its list.
+  for (const was of old.values()) if (long(was)) lines.push({ revision, race: was.id, entrants: null });
+  return lines;
+}
+
+/** Writes the log afresh: `base`'s long lists at its revision, then the change to `state` (so a show file still at `base` reads it right). */
+async function rewrite(path: string, base: ShowState, state: ShowState): Promise<number> {
+  const lists: Line[] = base.races.filter(long).map((race) => ({ revision: base.revision, race: race.id, entrants: race.entrants! }));
+  const lines = base === state ? lists : [...lists, ...changes(base, state)];
+  const text = lines.map((line) => JSON.stringify(line) + '\n').join('');
+  await writeFileAtomic(path, text);
+  return Buffer.byteLength(text);
+}
+
+function replay(path: string, state: ShowState, log: (line: string) => void): ShowState {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const torn = lines.pop();
+  if (torn) log(`Dropped the last line of ${path}: a save was cut short there (it was never acknowledged)`);
+  // Each race's last list up to the show's revision, checked once (an import in parts leaves a line per part).
+  const last = new Map<string, { where: string; entrants: unknown }>();
+  let later = 0;
+  lines.forEach((text, i) => {
+    const where = `${path} line ${i + 1}`;
+    const line = readLine(text, where);
+    if (line.revision > state.revision) return void later++;
+    last.set(line.race, { where, entrants: line.entrants });
+  });
+  if (later > 0) log(`Ignored ${later} line${later === 1 ? '' : 's'} of ${path} past the show's revision ${state.revision}: a save that never finished`);
+  const lists = new Map<string, Entrant[]>();
+  for (const [race, { where, entrants }] of last) {
+    if (entrants === null) continue;
+    const parsed = Entrants.safeParse(entrants);
+    if (!parsed.success) throw new Error(`${where} is not a start-list line: entrants: ${describeIssues(parsed.error)}`);
+    lists.set(race, parsed.data);
+  }
+  if (lists.size === 0) return state;
+  return { ...state, races: state.races.map((race): Race => (lists.has(race.id) ? { ...race, entrants: lists.get(race.id)! } : race)) };
+}
+
+function readLine(text: string, where: string): { revision: number; race: string; entrants: unknown } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
+  }
+  const line = json as Partial<Record<'revision' | 'race' | 'entrants', unknown>>;
+  const problem =
+    typeof json !== 'object' || json === null
+      ? 'must be an object'
+      : !Number.isInteger(line.revision)
+        ? 'revision must be a whole number'
+        : typeof line.race !== 'string'
+          ? 'race must be a race id'
+          : line.entrants !== null && !Array.isArray(line.entrants)
+            ? 'entrants must be a list of entrants, or null'
+            : null;
+  if (problem) throw new Error(`${where} is not a start-list line: ${problem}`);
+  return { revision: line.revision as number, race: line.race as string, entrants: line.entrants };
+}

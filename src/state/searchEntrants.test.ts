@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Entrant } from '../protocol/entrant';
+import { searchEntrants } from './searchEntrants';
+
+const list: Entrant[] = [
+  { bib: '112', name: 'Abel Kirui' },
+  { bib: '1', name: 'Eliud Kipchoge', displayName: 'Kipchoge' },
+  { bib: '12', name: 'Kaan Çelik' },
+  { bib: 'F12', name: 'Zoë Ménard', displayName: 'Ménard' },
+  { bib: '120', name: 'Stanley Biwott' },
+  { bib: '9', name: 'Ruth Chepngetich 12' },
+];
+const bibs = (query: string) => searchEntrants(list, query).map((e) => e.bib);
+
+describe('searching a start list', () => {
+  it('puts the bib typed exactly first, then bibs starting with it, then names holding it, each in start-list order', () => {
+    expect(bibs('12')).toEqual(['12', '120', '9']);
+    expect(bibs('11')).toEqual(['112']);
+    expect(bibs('f1')).toEqual(['F12']);
+  });
+
+  it('finds a name or display name in any case and without its accents', () => {
+    expect(bibs('celik')).toEqual(['12']);
+    expect(bibs('ZOE men')).toEqual(['F12']);
+    expect(bibs('ménard')).toEqual(['F12']);
+    expect(bibs('kipcho')).toEqual(['1']);
+    expect(bibs('nobody')).toEqual([]);
+  });
+
+  it('finds everyone for an empty query', () => {
+    expect(bibs('  ')).toEqual(list.map((e) => e.bib));
+  });
+});

@@ -1,0 +1,34 @@
+import type { Entrant } from '../protocol/entrant';
+
+/** Text as a search compares it: lower case, accents dropped ("Çelik" finds "celik"), spaces single. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+// Folded names by entrant: a 40,000-entrant list is folded once, not on every keystroke of every operator.
+const folded = new WeakMap<Entrant, string>();
+function namesOf(entrant: Entrant): string {
+  let text = folded.get(entrant);
+  if (text === undefined) folded.set(entrant, (text = foldText(entrant.displayName ? `${entrant.name} ${entrant.displayName}` : entrant.name)));
+  return text;
+}
+
+/**
+ * The entrants a typed query finds in a start list: the bib typed exactly first (a commentator calls "number 12"),
+ * then every bib starting with it, then every name or display name holding it, each in start-list order. Any case,
+ * accents ignored; an empty query finds everyone.
+ */
+export function searchEntrants(entrants: readonly Entrant[], query: string): Entrant[] {
+  const q = foldText(query);
+  if (q === '') return [...entrants];
+  const exact: Entrant[] = [];
+  const bibs: Entrant[] = [];
+  const names: Entrant[] = [];
+  for (const entrant of entrants) {
+    const bib = entrant.bib.toLowerCase();
+    if (bib === q) exact.push(entrant);
+    else if (bib.startsWith(q)) bibs.push(entrant);
+    else if (namesOf(entrant).includes(q)) names.push(entrant);
+  }
+  return [...exact, ...bibs, ...names];
+}
