@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const query = arg('url-query') ?? 'renderer=canvas';
 
-type Event = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; cat?: string; args?: any; id?: string };
+type Event = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; cat?: string; args?: any; id?: string };
 
 async function main() {
   // --root profiles another checkout's build (built there with npm run build), e.g. the commit before a change.
@@ -63,6 +63,11 @@ function summarise(parsed: { traceEvents?: Event[] } | Event[], marks: [string, 
   const tasks = complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const busy = tasks.reduce((sum, e) => sum + (e.dur ?? 0), 0);
   console.log(`main thread busy in tasks: ${ms(busy)} ms of ${onAirMs} ms`);
+  // Thread time (CPU the main thread actually got), less noisy than wall time on a loaded machine: per phase between marks.
+  const markTs = marks.map(([name, t]) => [name, start + t * 1000] as const);
+  const cpuBetween = (from: number, to: number) => tasks.filter((e) => e.ts >= from && e.ts < to).reduce((sum, e) => sum + (e.tdur ?? 0), 0);
+  const phases = markTs.map(([name, t], i) => `${name} ${ms(cpuBetween(i === 0 ? start : markTs[i - 1]![1], t))}`);
+  console.log(`main thread CPU (thread time) ${ms(cpuBetween(start, end + 1))} ms; by phase (ending at each mark): ${phases.join(', ')}`);
   const byName = new Map<string, number>();
   for (const e of complete) if (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask') byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0));
   console.log('inclusive time by event (top 25):');

@@ -52,6 +52,9 @@ export function createRenderer(kind: RendererKind, width: number, height: number
     backgroundAlpha: 0,
     antialias: true,
     roundPixels: !Number.isInteger(resolution),
+    // Not Pixi's browser extensions (accessibility, pointer events and their ticker, DOM containers, filters):
+    // nothing drawn here is interactive, filtered or masked, and the page's first frame need not wait for them.
+    skipExtensionImports: true,
   });
 }
 
