@@ -98,16 +98,7 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
     /** Appends the entries of a group of applied commands and syncs the file; resolves once they are on disk. */
     async record(applied: Applied[]) {
       const entries = asRunEntries(applied);
-      if (entries.length === 0) return;
-      const file = join(dir, `${dayOf(entries[0]!.at)}.jsonl`);
-      // Appended directly and only synced through the thread pool (see writeFileAtomic): a Take waits for it.
-      const handle = openSync(file, 'a');
-      try {
-        writeFileSync(handle, entries.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''), 'utf8');
-        await fsyncFd(handle);
-      } finally {
-        closeSync(handle);
-      }
+      await appendAsRunEntries(dir, entries);
       for (const entry of entries) track({ ...entry, drawn: {} });
     },
     /** An output's report: the first one showing an entry's result (at or after its revision) marks it drawn by that output. */
@@ -135,6 +126,27 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
   };
 }
 export type AsRunLog = Awaited<ReturnType<typeof openAsRunLog>>;
+
+/** Appends command entries to the day files of `dir` (the day each was applied) and resolves once they are synced. */
+export async function appendAsRunEntries(dir: string, entries: readonly Omit<AsRunEntry, 'drawn'>[]): Promise<void> {
+  const byDay = new Map<string, Omit<AsRunEntry, 'drawn'>[]>();
+  for (const entry of entries) byDay.set(dayOf(entry.at), [...(byDay.get(dayOf(entry.at)) ?? []), entry]);
+  await Promise.all(
+    [...byDay].map(async ([day, list]) => {
+      // Appended directly and only synced through the thread pool (see writeFileAtomic).
+      const handle = openSync(join(dir, `${day}.jsonl`), 'a');
+      try {
+        writeFileSync(handle, list.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''), 'utf8');
+        await fsyncFd(handle);
+      } finally {
+        closeSync(handle);
+      }
+    }),
+  );
+}
+
+/** An as-run command entry as read back from the take journal (the drawn reports are never in it). */
+export const AsRunCommandEntry = AsRunEntry.omit({ drawn: true });
 
 async function readDay(dir: string, date: string): Promise<AsRunEntry[]> {
   let text: string;

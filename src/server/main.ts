@@ -20,7 +20,9 @@ import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
 import { createRoles, loadRolesFile } from './roles';
 import { lastLoggedRevision, openAsRunLog } from './asRunLog';
-import { createShowFileWriter, recoverShowFile } from './showFileWriter';
+import { createShowFileWriter, recoverShowFile, showText } from './showFileWriter';
+import { journalPath, openShowJournal, slotBytesFor } from './showJournal';
+import { createJournaledSaves, removeShowJournal, replayShowJournal, saveWithLogs } from './journaledSaves';
 import { createNatsHub } from './natsHub';
 
 export const DEFAULT_PORT = 4380;
@@ -55,7 +57,10 @@ async function main() {
   const opened = await openShowFile(showPath, seedPath);
   const { seeded } = opened;
   // A show saved but whose rename never reached the disk (a power cut) is rolled forward (file hub only).
-  const recovered = natsUrl ? opened.state : await recoverShowFile(showPath, opened.state, await lastLoggedRevision(resolve(showPath, '../asrun')), (line) => console.log(line));
+  const spareRolled = natsUrl ? opened.state : await recoverShowFile(showPath, opened.state, await lastLoggedRevision(resolve(showPath, '../asrun')), (line) => console.log(line));
+  // Changes acknowledged from the take journal but not yet in the show file are saved into it now (file hub only).
+  if (natsUrl || seeded) removeShowJournal(showPath);
+  const recovered = natsUrl ? spareRolled : await replayShowJournal(showPath, spareRolled, resolve(showPath, '../asrun'), (line) => console.log(line));
   // Races' passings live in a log beside the show file (server/passingLog.ts); on NATS the local copy holds them whole.
   const { state, passingLog } = natsUrl ? await showWithPassings(recovered) : await openPassingLog(showPath, recovered, (line) => console.log(line));
   for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
@@ -88,15 +93,10 @@ async function main() {
     // the show file is replaced only once the lines are synced. A crash before that leaves lines past the show's
     // revision, dropped on start (and a synced show is rolled forward only if its lines are there).
     // The passings' new lines are synced alongside too, so the show file never names a revision whose passings are not on disk.
-    const showFile = createShowFileWriter(showPath);
-    const persist = async (next: typeof state, applied: Parameters<typeof log.record>[0]) => {
-      try {
-        await showFile.save(withoutPassings(next), Promise.all([log.record(applied), passingLog!.record(applied[0]!.before, next)]));
-      } catch (error) {
-        passingLog!.invalidate();
-        throw error;
-      }
-    };
+    // A change is durable once in the take journal; the save follows off the Take's path (journaledSaves.ts).
+    const journal = openShowJournal(journalPath(showPath), slotBytesFor(showText(withoutPassings(initial)).length));
+    const save = saveWithLogs(createShowFileWriter(showPath), log, passingLog!);
+    const { persist } = createJournaledSaves(journal, save, (message) => console.error(message));
     return createHub({ initial, persist, themes: templates.themes, maxWaiting });
   }
 
