@@ -178,6 +178,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     const drawn: number[] = [];
     const onScreen: number[] = [];
     const acked: number[] = [];
+    const arrived: number[] = [];
     const received: number[] = [];
     /** The snapshot of each revision reaching a plain WebSocket client in this process (the hub's publish). */
     const published: number[] = [];
@@ -204,8 +205,9 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
         const entry = window.finishline?.drawnAt?.(r);
         return entry && entry.nextFrame !== null ? entry : null;
       }, body.revision, { timeout: 10_000 });
-      const entry = (await at.jsonValue()) as { at: number; nextFrame: number; received: number | null };
+      const entry = (await at.jsonValue()) as { at: number; nextFrame: number; received: number | null; arrived?: number | null };
       drawn.push(origin + entry.at - sent);
+      if (entry.arrived != null) arrived.push(origin + entry.arrived - sent);
       if (entry.received !== null) received.push(origin + entry.received - sent);
       takesDrawn.push({ sent: sent - origin, received: entry.received, at: entry.at });
       fromAck.push(origin + entry.at - (sent + acked.at(-1)!));
@@ -231,7 +233,8 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     console.log('|---|---|---|---|---|');
     line("hub's acknowledgement (POST response)", acked);
     line('snapshot at a WebSocket client in the bench process', published);
-    line('snapshot received by the page', received);
+    if (arrived.length) line('snapshot arrived at the page (its socket message)', arrived);
+    line('snapshot received by the page (read and checked)', received);
     line('frame drawn', drawn);
     line('frame on screen (next vsync)', onScreen);
     line(`frame presented by the compositor (trace; ${onDisplay.length} of ${takes} found)`, onDisplay);
@@ -243,7 +246,7 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
     const raw = arg('raw');
     if (raw) {
       const figures = {
-        acked, published, received, drawn, onScreen, presented: onDisplay,
+        acked, published, ...(arrived.length ? { arrived } : {}), received, drawn, onScreen, presented: onDisplay,
         receivedToDrawn: step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at),
         drawnToCommitted: step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null),
         committedToPresented: step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null),
