@@ -14,10 +14,10 @@ import { journalPath, readShowJournal, type ShowJournal } from './showJournal';
  * before the show that has them (synced side by side; the show file is replaced only once both are), so a crash
  * leaves lines past the show's revision, dropped on start, never a show naming a revision whose lines are not there.
  */
-export function saveWithLogs(showFile: ShowFileWriter, asRun: Pick<AsRunLog, 'record'>, passingLog: PassingLog) {
+export function saveWithLogs(showFile: ShowFileWriter, asRun: Pick<AsRunLog, 'append'>, passingLog: PassingLog) {
   return async (state: ShowState, applied: Applied[]) => {
     try {
-      await showFile.save(withoutPassings(state), Promise.all([asRun.record(applied), passingLog.record(applied[0]!.before, state)]));
+      await showFile.save(withoutPassings(state), Promise.all([asRun.append(applied), passingLog.record(applied[0]!.before, state)]));
     } catch (error) {
       passingLog.invalidate();
       throw error;
@@ -45,17 +45,14 @@ export function createJournaledSaves(journal: ShowJournal, save: (state: ShowSta
 
   /** Saves every change not saved yet (one save for all of them); the one running is joined. */
   function saveUnsaved(): Promise<void> {
+    // Cleared once settled, in a later microtask: with nothing to save it settles at once, before being assigned.
     saving ??= (async () => {
-      try {
-        while (unsaved.length > 0) {
-          const batch = unsaved.slice();
-          await save(batch.at(-1)!.state, batch.flatMap((change) => change.applied));
-          unsaved.splice(0, batch.length);
-        }
-      } finally {
-        saving = null;
+      while (unsaved.length > 0) {
+        const batch = unsaved.slice();
+        await save(batch.at(-1)!.state, batch.flatMap((change) => change.applied));
+        unsaved.splice(0, batch.length);
       }
-    })();
+    })().finally(() => (saving = null));
     return saving;
   }
 

@@ -80,7 +80,9 @@ async function main() {
     onProblems: ({ version, problems }) => sockets?.broadcast({ type: 'templateProblems', version, problems }),
   });
   // On NATS the stream is the record: the local as-run log is rebuilt from it, so nothing in it is dropped on start.
-  const asRun = await openAsRunLog(resolve(showPath, '../asrun'), natsUrl ? Infinity : state.revision, Date.now);
+  // A file hub appends the as-run off the Take's path: a read of it waits for the appends still to come.
+  let asRunSaved = () => Promise.resolve();
+  const asRun = await openAsRunLog(resolve(showPath, '../asrun'), natsUrl ? Infinity : state.revision, Date.now, () => asRunSaved());
   const hub = natsUrl ? startNatsHub(state, asRun) : startFileHub(state, asRun);
   hub.store.subscribe((next) => (themeInUse = next.theme));
   startAutoOutTimers(hub);
@@ -96,7 +98,12 @@ async function main() {
     // A change is durable once in the take journal; the save follows off the Take's path (journaledSaves.ts).
     const journal = openShowJournal(journalPath(showPath), slotBytesFor(showText(withoutPassings(initial)).length));
     const save = saveWithLogs(createShowFileWriter(showPath), log, passingLog!);
-    const { persist } = createJournaledSaves(journal, save, (message) => console.error(message));
+    const saves = createJournaledSaves(journal, save, (message) => console.error(message));
+    asRunSaved = saves.settled;
+    const persist = async (next: typeof state, applied: Parameters<typeof log.record>[0]) => {
+      await saves.persist(next, applied);
+      log.committed(applied);
+    };
     return createHub({ initial, persist, themes: templates.themes, maxWaiting });
   }
 
