@@ -12,7 +12,7 @@ import { crc32 } from 'node:zlib';
  * newest record, never acknowledged, and the other slot still holds the one before.
  *
  * A slot: 'FLJ1', the body's length and its CRC-32 (little-endian u32 each), then the body: one JSON line with
- * the revision and what the logs beside the show file need (as-run entries, passings lines), then the show file's text.
+ * the revision and what the logs beside the show file need (as-run entries, passings lines), then the show as JSON (without passings).
  */
 export type JournalRecord = { revision: number; logs: unknown; showText: string };
 
