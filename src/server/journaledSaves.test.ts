@@ -33,14 +33,14 @@ function massShow(): ShowState {
 }
 
 /** A file hub's folder and its hub, put together as src/server/main.ts does it. */
-async function fileHub(initial = massShow()) {
+async function fileHub(initial = massShow(), slotBytes = MIN_SLOT_BYTES) {
   const dir = mkdtempSync(join(tmpdir(), 'journaled-'));
   const showPath = join(dir, 'show.json');
   await saveShowFile(showPath, withoutPassings(initial));
   const { passingLog } = await openPassingLog(showPath, initial);
   const asRun = await openAsRunLog(join(dir, 'asrun'), initial.revision, Date.now);
   const problems: string[] = [];
-  const saves = createJournaledSaves(openShowJournal(journalPath(showPath), MIN_SLOT_BYTES), saveWithLogs(createShowFileWriter(showPath), asRun, passingLog), (m) => problems.push(m));
+  const saves = createJournaledSaves(openShowJournal(journalPath(showPath), slotBytes), saveWithLogs(createShowFileWriter(showPath), asRun, passingLog), (m) => problems.push(m));
   const hub = createHub({ initial, persist: saves.persist });
   return { dir, showPath, hub, saves, problems };
 }
@@ -110,6 +110,13 @@ describe('journaled saves', () => {
     expect(await restartOn(killed)).toEqual(hub.store.getState());
     // And the running hub saves them with the next change once it can.
     expect((await hub.submit(take('Four'))).ok).toBe(true);
+  });
+
+  it('saves a change too big for a journal slot on the way: the show file has it once acknowledged', async () => {
+    const { showPath, hub } = await fileHub(massShow(), 2048);
+    const taken = await hub.submit(take('Too big for the slot'));
+    expect(taken.ok).toBe(true);
+    expect((await loadShowFile(showPath)).onAir.lowerThird?.graphic.props).toMatchObject({ name: 'Too big for the slot' });
   });
 
   it('stops a start with the record and what is wrong when a journal record holds no valid show', async () => {
