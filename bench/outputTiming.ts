@@ -11,7 +11,7 @@ import { presentationTimes } from './presentedFrames';
 import { marathonScene } from './scene';
 
 /**
- * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --cold-only] [-- --renderer=canvas|webgl] [-- --raw=<file>] [-- --compare=<checkout>]
+ * npm run bench:timing [-- --runs=5] [-- --takes=25] [-- --only=cold|take] [-- --cold-only] [-- --renderer=canvas|webgl] [-- --raw=<file>] [-- --compare=<checkout> [-- --raw-compare=<file>]]
  *
  * Cold start: a fresh browser (empty cache) opens a 1080p50 canvas output while the marathon scene is on air;
  * the time from navigation to the end of the first frame that shows every graphic on air (the page's
@@ -168,34 +168,55 @@ function readTiming(steps: string[]): Timing {
   };
 }
 
+/**
+ * Take to air on a live output of `renderer`; with --compare, another checkout's hub and output too, the takes
+ * alternating between the two one by one (each going first in every other pair), so the machine's load falls on
+ * both alike. --raw=<file> (and --raw-compare=<file> for the other checkout) appends every take's figures.
+ */
 async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
+  const compare = arg('compare');
+  const other = compare ? await startHub({ root: resolve(compare) }) : null;
+  const sides = [await openTakeSide('this build', hub, renderer, arg('raw'))];
+  try {
+    if (other) sides.push(await openTakeSide(`--compare ${compare}`, other, renderer, arg('raw-compare')));
+    for (let i = 0; i < takes; i++) for (const side of i % 2 ? [...sides].reverse() : sides) await side.take(i);
+    await sleep(100);
+    for (const side of sides) await side.report();
+  } finally {
+    for (const side of sides) await side.close();
+    await other?.kill();
+  }
+}
+
+async function openTakeSide(name: string, hub: HubProcess, renderer: 'canvas' | 'webgl', raw: string | undefined) {
   await hub.post({ type: 'clearAll' });
   const { browser, page } = await launchBenchBrowser(1920);
   const listener = new WebSocket(`${hub.url.replace('http', 'ws')}/ws`);
-  try {
-    await page.goto(`${hub.url}/output.html?format=1080p50&renderer=${renderer}`);
-    await page.waitForFunction(() => window.finishline?.shownRevision() != null, null, { timeout: 30_000 });
-    const origin = await page.evaluate(() => performance.timeOrigin);
-    const drawn: number[] = [];
-    const onScreen: number[] = [];
-    const acked: number[] = [];
-    const received: number[] = [];
-    /** The snapshot of each revision reaching a plain WebSocket client in this process (the hub's publish). */
-    const published: number[] = [];
-    const arrivals = new Map<number, number>();
-    listener.on('message', (data) => {
-      const match = /^\{"type":"snapshot","revision":(\d+)/.exec(String(data));
-      if (match) arrivals.set(Number(match[1]), performance.timeOrigin + performance.now());
-    });
-    if (listener.readyState !== WebSocket.OPEN) await new Promise((resolve) => listener.once('open', resolve));
-    const sentAt = new Map<number, number>();
-    /** The page's own share: frame drawn minus the hub's acknowledgement (negative when the snapshot beat the ack). */
-    const fromAck: number[] = [];
-    /** Per take: POST sent and the drawing's end, in page time, to find its presentation in the trace. */
-    const takesDrawn: { sent: number; received: number | null; at: number }[] = [];
-    await browser.startTracing(page, { categories: ['benchmark', 'blink.user_timing'] });
-    const syncAt = await page.evaluate(() => performance.mark('finishline:bench-sync').startTime);
-    for (let i = 0; i < takes; i++) {
+  await page.goto(`${hub.url}/output.html?format=1080p50&renderer=${renderer}`);
+  await page.waitForFunction(() => window.finishline?.shownRevision() != null, null, { timeout: 30_000 });
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const drawn: number[] = [];
+  const onScreen: number[] = [];
+  const acked: number[] = [];
+  const arrived: number[] = [];
+  const received: number[] = [];
+  /** The snapshot of each revision reaching a plain WebSocket client in this process (the hub's publish). */
+  const published: number[] = [];
+  const arrivals = new Map<number, number>();
+  listener.on('message', (data) => {
+    const match = /^\{"type":"snapshot","revision":(\d+)/.exec(String(data));
+    if (match) arrivals.set(Number(match[1]), performance.timeOrigin + performance.now());
+  });
+  if (listener.readyState !== WebSocket.OPEN) await new Promise((resolve) => listener.once('open', resolve));
+  const sentAt = new Map<number, number>();
+  /** The page's own share: frame drawn minus the hub's acknowledgement (negative when the snapshot beat the ack). */
+  const fromAck: number[] = [];
+  /** Per take: POST sent and the drawing's end, in page time, to find its presentation in the trace. */
+  const takesDrawn: { sent: number; received: number | null; at: number }[] = [];
+  await browser.startTracing(page, { categories: ['benchmark', 'blink.user_timing'] });
+  const syncAt = await page.evaluate(() => performance.mark('finishline:bench-sync').startTime);
+  return {
+    async take(i: number) {
       await sleep(300 + Math.random() * 40); // lands anywhere in a frame
       const sent = performance.timeOrigin + performance.now();
       const { body } = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: i % 2 ? 'Steve Cram' : 'Brendan Foster', role: 'BBC athletics commentator' } } });
@@ -205,8 +226,9 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
         const entry = window.finishline?.drawnAt?.(r);
         return entry && entry.nextFrame !== null ? entry : null;
       }, body.revision, { timeout: 10_000 });
-      const entry = (await at.jsonValue()) as { at: number; nextFrame: number; received: number | null };
+      const entry = (await at.jsonValue()) as { at: number; nextFrame: number; received: number | null; arrived?: number | null };
       drawn.push(origin + entry.at - sent);
+      if (entry.arrived != null) arrived.push(origin + entry.arrived - sent);
       if (entry.received !== null) received.push(origin + entry.received - sent);
       takesDrawn.push({ sent: sent - origin, received: entry.received, at: entry.at });
       fromAck.push(origin + entry.at - (sent + acked.at(-1)!));
@@ -214,47 +236,49 @@ async function takeToAir(hub: HubProcess, renderer: 'canvas' | 'webgl') {
       const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
       await page.waitForFunction((r) => (window.finishline?.shownRevision() ?? -1) >= r, cleared.body.revision);
       await sleep(600); // the exit plays out
-    }
-    await sleep(100);
-    for (const [revision, sent] of sentAt) if (arrivals.has(revision)) published.push(arrivals.get(revision)! - sent);
-    const presented = presentationTimes(await browser.stopTracing(), 'finishline:bench-sync', syncAt);
-    const found = takesDrawn.map(({ at }) => presented(at));
-    const onDisplay = found.map((p, i) => (p ? p.presented - takesDrawn[i]!.sent : Number.NaN)).filter((ms) => !Number.isNaN(ms));
-    /** The steps between: received → drawn (waiting for a frame, then drawing), drawn → committed, committed → presented. */
-    const step = (from: (i: number) => number | null, to: (i: number) => number | null) =>
-      takesDrawn.map((_, i) => { const a = from(i); const b = to(i); return a === null || b === null ? Number.NaN : b - a; }).filter((ms) => !Number.isNaN(ms));
-    const line = (name: string, values: number[]) => {
-      const p = percentiles(values);
-      console.log(`| ${renderer} | ${name} | ${p.p50} | ${p.p95} | ${p.max} |`);
-    };
-    console.log(`\nTake to air, ${renderer}, 1080p50 page on a 60 Hz display, ${takes} takes, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (ms from the POST being sent):`);
-    console.log('| renderer | until | p50 | p95 | max |');
-    console.log('|---|---|---|---|---|');
-    line("hub's acknowledgement (POST response)", acked);
-    line('snapshot at a WebSocket client in the bench process', published);
-    line('snapshot received by the page', received);
-    line('frame drawn', drawn);
-    line('frame on screen (next vsync)', onScreen);
-    line(`frame presented by the compositor (trace; ${onDisplay.length} of ${takes} found)`, onDisplay);
-    line('step: snapshot received → frame drawn', step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at));
-    line('step: frame drawn → committed', step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null));
-    line('step: committed → presented', step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null));
-    line("frame drawn, counted from the hub's acknowledgement", fromAck);
-    // --raw=<file>: every take's figures as JSON lines, to pool runs (old and new builds alternated) afterwards.
-    const raw = arg('raw');
-    if (raw) {
-      const figures = {
-        acked, published, received, drawn, onScreen, presented: onDisplay,
-        receivedToDrawn: step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at),
-        drawnToCommitted: step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null),
-        committedToPresented: step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null),
+    },
+    async report() {
+      for (const [revision, sent] of sentAt) if (arrivals.has(revision)) published.push(arrivals.get(revision)! - sent);
+      const presented = presentationTimes(await browser.stopTracing(), 'finishline:bench-sync', syncAt);
+      const found = takesDrawn.map(({ at }) => presented(at));
+      const onDisplay = found.map((p, i) => (p ? p.presented - takesDrawn[i]!.sent : Number.NaN)).filter((ms) => !Number.isNaN(ms));
+      /** The steps between: received → drawn (waiting for a frame, then drawing), drawn → committed, committed → presented. */
+      const step = (from: (i: number) => number | null, to: (i: number) => number | null) =>
+        takesDrawn.map((_, i) => { const a = from(i); const b = to(i); return a === null || b === null ? Number.NaN : b - a; }).filter((ms) => !Number.isNaN(ms));
+      const line = (what: string, values: number[]) => {
+        const p = percentiles(values);
+        console.log(`| ${renderer} | ${what} | ${p.p50} | ${p.p95} | ${p.max} |`);
       };
-      appendFileSync(raw, `${JSON.stringify({ renderer, load: loadavg()[0], figures })}\n`);
-    }
-  } finally {
-    listener.close();
-    await browser.close();
-  }
+      console.log(`\nTake to air, ${renderer} (${name}), 1080p50 page on a 60 Hz display, ${takes} takes, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (ms from the POST being sent):`);
+      console.log('| renderer | until | p50 | p95 | max |');
+      console.log('|---|---|---|---|---|');
+      line("hub's acknowledgement (POST response)", acked);
+      line('snapshot at a WebSocket client in the bench process', published);
+      if (arrived.length) line('snapshot arrived at the page (its socket message)', arrived);
+      line('snapshot received by the page (read and checked)', received);
+      line('frame drawn', drawn);
+      line('frame on screen (next vsync)', onScreen);
+      line(`frame presented by the compositor (trace; ${onDisplay.length} of ${takes} found)`, onDisplay);
+      line('step: snapshot received → frame drawn', step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at));
+      line('step: frame drawn → committed', step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null));
+      line('step: committed → presented', step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null));
+      line("frame drawn, counted from the hub's acknowledgement", fromAck);
+      // Every take's figures as JSON lines, to pool runs (old and new builds alternated) afterwards.
+      if (raw) {
+        const figures = {
+          acked, published, ...(arrived.length ? { arrived } : {}), received, drawn, onScreen, presented: onDisplay,
+          receivedToDrawn: step((i) => takesDrawn[i]!.received, (i) => takesDrawn[i]!.at),
+          drawnToCommitted: step((i) => takesDrawn[i]!.at, (i) => found[i]?.committed ?? null),
+          committedToPresented: step((i) => found[i]?.committed ?? null, (i) => found[i]?.presented ?? null),
+        };
+        appendFileSync(raw, `${JSON.stringify({ renderer, load: loadavg()[0], figures })}\n`);
+      }
+    },
+    async close() {
+      listener.close();
+      await browser.close();
+    },
+  };
 }
 
 /** The page's marks (src/output/main.ts, outputPage.ts markOnce), in the order a cold start usually passes them. */

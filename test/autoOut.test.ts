@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
 import { openPanel, rundownItem } from './harness/panel';
+import { replayShowJournal } from '../src/server/journaledSaves';
+import { loadShowFile } from '../src/server/showFile';
 
 let hub: HubProcess;
 let browser: Browser;
@@ -58,12 +62,15 @@ describe('auto-out', () => {
     const itemId = (await hub.state()).rundown.find((i: { revision: number }) => i.revision === body.revision).id;
     await hub.post({ type: 'take', itemId, graphic: { kind: 'nameCard', props: { name: 'Paula Radcliffe', role: 'Pundit' } } });
     await hub.kill('SIGKILL');
-    const saved = JSON.parse(readFileSync(hub.showFile, 'utf8'));
-    const { outAt } = saved.onAir.lowerThird;
-    expect(outAt).toBe(saved.onAir.lowerThird.takenAt + 3000);
+    // What the restart starts from, read from a copy of the folder: the show file and the take journal over it.
+    const copy = join(mkdtempSync(join(tmpdir(), 'finishline-killed-')), 'data');
+    cpSync(hub.dataDir, copy, { recursive: true });
+    const saved = await replayShowJournal(join(copy, 'show.json'), await loadShowFile(join(copy, 'show.json')), join(copy, 'asrun'), () => undefined);
+    const { outAt } = saved.onAir.lowerThird!;
+    expect(outAt).toBe(saved.onAir.lowerThird!.takenAt + 3000);
 
     await hub.restart();
     await expect.poll(() => onAir('lowerThird'), { timeout: 20_000 }).toBeUndefined();
-    expect(Date.now()).toBeGreaterThanOrEqual(outAt);
+    expect(Date.now()).toBeGreaterThanOrEqual(outAt!);
   });
 });

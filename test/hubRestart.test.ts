@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -124,6 +124,38 @@ describe('hub restart', () => {
     await hub.restart();
     expect(await hub.state()).toEqual(before);
     expect((await hub.post({ type: 'removeRace', ...race })).status).toBe(200);
+  });
+
+  it('keeps takes acknowledged from the take journal while the show file could not be saved, through kill -9', async () => {
+    const own = await startHub();
+    try {
+      const one = await own.post(take('One'));
+      await expect.poll(() => JSON.parse(readFileSync(own.showFile, 'utf8')).revision).toBe(one.body.revision);
+      const saved = readFileSync(own.showFile);
+      // The show file cannot be replaced now (a folder is in its place): only the journal takes the changes.
+      rmSync(own.showFile);
+      mkdirSync(join(own.showFile, 'in-the-way'), { recursive: true });
+      const two = await own.post(take('Two'));
+      const three = await own.post(take('Three'));
+      expect([two.status, three.status]).toEqual([200, 200]);
+      // The journal slot the next take needs still holds Two, unsaved: refused, and nothing changed.
+      const four = await own.post(take('Four'));
+      expect(four.status).toBe(503);
+      expect(four.body.error).toContain('The show could not be saved, so nothing was changed');
+      expect(own.log()).toContain('the take journal holds the change');
+
+      await own.kill('SIGKILL');
+      rmSync(own.showFile, { recursive: true });
+      writeFileSync(own.showFile, saved);
+      await own.restart();
+      expect(await own.state()).toMatchObject({ revision: three.body.revision, onAir: { lowerThird: { graphic: { props: { name: 'Three' } } } } });
+      expect(own.log()).toContain(`Saved revision ${three.body.revision} of the show from its take journal`);
+      expect(JSON.parse(readFileSync(own.showFile, 'utf8')).revision).toBe(three.body.revision);
+      const asRun = (await (await fetch(`${own.url}/api/asrun`)).json()).entries.map((e: { text: string }) => e.text);
+      expect(asRun.filter((text: string) => /^(One|Two|Three|Four) ·/.test(text))).toEqual(['One · BBC One', 'Two · BBC One', 'Three · BBC One']);
+    } finally {
+      await own.kill();
+    }
   });
 
   it('refuses to start on a show file that is not a show, naming the file and what is wrong, and leaves the file as it was', async () => {

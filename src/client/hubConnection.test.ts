@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { emptyShow } from '../state/showState';
+import { Command } from '../protocol/command';
+import { applyCommand } from '../state/applyCommand';
+import { emptyShow, type ShowState } from '../state/showState';
 import { connectToHub } from './hubConnection';
 
 let server: WebSocketServer | null = null;
@@ -17,11 +19,23 @@ async function serving(messages: unknown[]): Promise<string> {
   return `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
 }
 
-const snapshot = (revision: number) => ({ type: 'snapshot', revision, state: { ...emptyShow('Test'), revision }, hubTime: 1000 + revision });
+const snapshot = (revision: number, show: ShowState = emptyShow('Test')) => ({ type: 'snapshot', revision, state: { ...show, revision }, hubTime: 1000 + revision });
+
+/** A show whose snapshot is over 64 kB of JSON (a race of 1000 entrants), like a mass race's. */
+function bigShow(): ShowState {
+  const run = (state: ShowState, input: unknown) => {
+    const result = applyCommand(state, Command.parse(input), { now: 0 });
+    if (!result.ok) throw new Error(result.error);
+    return result.state;
+  };
+  const state = run(emptyShow('Test'), { type: 'addRace', raceId: 'mass', name: 'MASS', kind: 'mass' });
+  return run(state, { type: 'setEntrants', raceId: 'mass', entrants: Array.from({ length: 1000 }, (_, i) => ({ bib: String(i + 1), name: `Runner with a long name ${i + 1}` })) });
+}
+const big = bigShow();
 
 describe('connectToHub', () => {
   it('hands on only the latest of snapshots read together, before any message that follows them', async () => {
-    const url = await serving([snapshot(1), snapshot(2), snapshot(3), { type: 'outputs', outputs: [] }, snapshot(4), snapshot(5)]);
+    const url = await serving([snapshot(1, big), snapshot(2, big), snapshot(3, big), { type: 'outputs', outputs: [] }, snapshot(4, big), snapshot(5, big)]);
     const seen: string[] = [];
     const connection = connectToHub({
       url,
@@ -40,6 +54,27 @@ describe('connectToHub', () => {
       const revisions = seen.filter((s) => s !== 'outputs').map((s) => Number(s.split(' ')[1]));
       expect(revisions).toEqual([...revisions].sort((x, y) => x - y));
       expect(new Set(revisions).size).toBe(revisions.length);
+    } finally {
+      connection.close();
+    }
+  });
+
+  it('hands on every small snapshot in the task reading it, and drops a big one still waiting when a small one follows', async () => {
+    const url = await serving([snapshot(1), snapshot(2), { type: 'outputs', outputs: [] }, snapshot(3), snapshot(4, big), snapshot(5)]);
+    const seen: string[] = [];
+    const connection = connectToHub({
+      url,
+      deferSnapshots: true,
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      events: {
+        onSnapshot: (state, hubTime) => seen.push(`snapshot ${state.revision} at ${hubTime}`),
+        onOutputs: () => seen.push('outputs'),
+      },
+    });
+    try {
+      await expect.poll(() => seen.at(-1)).toBe('snapshot 5 at 1005');
+      // The big one is handed on only if it was read in a task before the small one after it.
+      expect(seen.filter((s) => !s.startsWith('snapshot 4'))).toEqual(['snapshot 1 at 1001', 'snapshot 2 at 1002', 'outputs', 'snapshot 3 at 1003', 'snapshot 5 at 1005']);
     } finally {
       connection.close();
     }

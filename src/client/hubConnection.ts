@@ -12,7 +12,8 @@ export { hubSocketUrl } from './hubSocketUrl';
 export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 
 export type HubEvents = {
-  onSnapshot(state: ShowState, hubTime: number): void;
+  /** `arrived`: when the page's socket handed the snapshot over (performance.now; benchmarks time the page's reading from it). */
+  onSnapshot(state: ShowState, hubTime: number, arrived: number): void;
   /** `hub`: the hub's name when it shares its show with others (NATS), so the panel can say which one it is on. */
   onStatus?(status: ConnectionStatus, role: ClientRole | null, hub?: string): void;
   onOutputs?(outputs: OutputStatus[]): void;
@@ -29,6 +30,8 @@ export type HubEvents = {
 export type CommandOutcome = { ok: true; revision: number } | { ok: false; error: string };
 
 const RETRY_MS = [250, 500, 1000, 2000];
+/** Snapshots longer than this (characters of JSON) are checked in a task after the one reading them (see holdSnapshot). */
+const DEFER_SNAPSHOTS_OVER = 64 * 1024;
 const PING_EVERY_MS = 2000;
 const SAMPLES_KEPT = 8;
 
@@ -44,7 +47,7 @@ export function connectToHub(options: {
   events: HubEvents;
   /** Other hubs to move to when this one goes (NATS main and backup). */
   hubs?: HubList;
-  /** Output pages: a snapshot is checked and handed on in a task of its own, latest wins (see holdSnapshot). */
+  /** Output pages: a big snapshot is checked and handed on in a task of its own, latest wins (see holdSnapshot). */
   deferSnapshots?: boolean;
   /** Where there is no global WebSocket (Node before 22: the Companion module's tests), the `ws` package's. */
   WebSocket?: typeof WebSocket;
@@ -79,9 +82,10 @@ export function connectToHub(options: {
     };
     const message = (event: MessageEvent) => {
       const parsed = JSON.parse(String(event.data)) as ServerMessage;
-      if (parsed.type === 'snapshot' && options.deferSnapshots) return holdSnapshot(parsed);
-      flushSnapshot(); // every other message after the snapshot before it: the order stays the hub's
-      receive(parsed);
+      if (parsed.type === 'snapshot' && options.deferSnapshots && String(event.data).length > DEFER_SNAPSHOTS_OVER) return holdSnapshot(parsed, event.timeStamp);
+      if (parsed.type === 'snapshot') dropWaitingSnapshot(); // superseded by this one
+      else flushSnapshot(); // every other message after the snapshot before it: the order stays the hub's
+      receive(parsed, event.timeStamp);
     };
     const closed = () => {
       flushSnapshot();
@@ -108,27 +112,33 @@ export function connectToHub(options: {
   }
 
   /**
-   * A snapshot is checked and handed on in a task of its own, after the one that read it off the socket: a
+   * A big snapshot is checked and handed on in a task of its own, after the one that read it off the socket: a
    * mass race's show is ~385 kB, whose reading and checking together would hold an output's main thread past a
-   * frame. If another arrives meanwhile, only the latest is handed on (a snapshot is the whole show, so one
+   * frame. A small one (most shows: tens of kB, read and checked in well under a millisecond) is handed on at
+   * once, so a Take is not a task later; a big one still waiting then is superseded by it. If another arrives meanwhile, only the latest is handed on (a snapshot is the whole show, so one
    * skipped changes nothing the next does not carry); any other message hands on the waiting one first.
    * Only for output pages (deferSnapshots): the panel's tests caught it handling keys against a show one task late.
    */
-  let waiting: ServerMessage | null = null;
+  let waiting: { message: ServerMessage; arrived: number } | null = null;
   let waitingTimer: ReturnType<typeof setTimeout> | undefined;
-  function holdSnapshot(message: ServerMessage) {
-    waiting = message;
+  function holdSnapshot(message: ServerMessage, arrived: number) {
+    waiting = { message, arrived };
     waitingTimer ??= setTimeout(flushSnapshot, 0);
+  }
+  function dropWaitingSnapshot() {
+    clearTimeout(waitingTimer);
+    waitingTimer = undefined;
+    waiting = null;
   }
   function flushSnapshot() {
     clearTimeout(waitingTimer);
     waitingTimer = undefined;
-    const message = waiting;
+    const held = waiting;
     waiting = null;
-    if (message) receive(message);
+    if (held) receive(held.message, held.arrived);
   }
 
-  function receive(message: ServerMessage) {
+  function receive(message: ServerMessage, arrived: number) {
     switch (message.type) {
       case 'welcome':
         if (message.hubs) hubs?.learn(message.hubs);
@@ -137,7 +147,7 @@ export function connectToHub(options: {
       case 'snapshot': {
         const parsed = ShowState.safeParse(message.state);
         if (!parsed.success) return events.onProblem?.(`The hub sent a show this page cannot read: ${describeIssues(parsed.error)}`);
-        return events.onSnapshot(parsed.data, message.hubTime);
+        return events.onSnapshot(parsed.data, message.hubTime, arrived);
       }
       case 'pong': {
         samples = [...samples, { sentLocal: message.sentLocal, hubTime: message.hubTime, receivedLocal: localNow() }].slice(-SAMPLES_KEPT);

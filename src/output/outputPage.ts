@@ -13,10 +13,10 @@ import type { ShowState } from '../state/showState';
 import { parseOutputOptions } from './outputOptions';
 
 /**
- * A revision's first frame: its hub time, the page clock (performance.now) when its snapshot had been received
- * and read, right after drawing it, and the start of the next frame.
+ * A revision's first frame: its hub time, the page clock (performance.now) when its snapshot arrived from the
+ * socket and when it had been read (parsed and checked), right after drawing it, and the start of the next frame.
  */
-type DrawnAt = { t: number; received: number | null; at: number; nextFrame: number | null };
+type DrawnAt = { t: number; arrived: number | null; received: number | null; at: number; nextFrame: number | null };
 
 /** Test hook: with ?clock=manual the page draws only when told, at exactly the hub time it is given. */
 declare global {
@@ -71,11 +71,11 @@ export async function startOutput(early: EarlySocket) {
   let drawnRevision: number | null = null; // revision whose frame has been drawn
   let reportedRevision: number | null = null;
   const drawn = boundedLog<number, DrawnAt>();
-  const receivedAt = boundedLog<number, number>();
+  const receivedAt = boundedLog<number, { arrived: number; read: number }>();
   let prebuild: ((show: ShowState) => void) | null = null; // once the scene is up
   let onAirMarked = false;
   let restRequested = false;
-  let drawAhead: (() => void) | null = null; // once the frame loop runs
+  let drawAhead: ((arrived: number) => void) | null = null; // once the frame loop runs
 
   let name = options.name;
   const hubs = createHubList(location.host, new URLSearchParams(location.search).get('hubs'));
@@ -94,9 +94,9 @@ export async function startOutput(early: EarlySocket) {
         url.searchParams.set('name', given);
         history.replaceState(history.state, '', url);
       },
-      onSnapshot(state, hubTime) {
+      onSnapshot(state, hubTime, arrived) {
         markOnce('snapshot');
-        receivedAt.set(state.revision, performance.now(), DRAWN_KEPT);
+        receivedAt.set(state.revision, { arrived, read: performance.now() }, DRAWN_KEPT);
         if (received === null && !options.manualClock) clock.setOffset(hubTime - performance.timeOrigin - performance.now());
         received = state;
         // A manual clock draws exactly when told, so it cannot hold a snapshot back: it waits for every font first.
@@ -105,7 +105,7 @@ export async function startOutput(early: EarlySocket) {
         look.setTheme(state.theme, options.manualClock ? undefined : receivedText);
         assets?.loader.ready(assets.imagesOnAir(state));
         if (look.covers(receivedText)) prebuild?.(state);
-        drawAhead?.();
+        drawAhead?.(arrived);
       },
       onTemplates(templates, version) {
         markOnce('templates');
@@ -178,7 +178,8 @@ export async function startOutput(early: EarlySocket) {
       setTimeout(() => look.loadRest(), 0);
     }
     if (reconciled && reconciled.revision !== drawnRevision) {
-      const entry: DrawnAt = { t, received: receivedAt.get(reconciled.revision) ?? null, at: performance.now(), nextFrame: null };
+      const times = receivedAt.get(reconciled.revision);
+      const entry: DrawnAt = { t, arrived: times?.arrived ?? null, received: times?.read ?? null, at: performance.now(), nextFrame: null };
       drawn.set(reconciled.revision, entry, DRAWN_KEPT);
       // The frame drawn here reaches the screen at the next vsync: the next frame's start time.
       requestAnimationFrame((next) => (entry.nextFrame = next));
@@ -230,22 +231,24 @@ export async function startOutput(early: EarlySocket) {
   const loop = runFrameLoop(drawLive, fps);
   // On a page at rest (nothing animating), a snapshot is drawn as soon as it is read, as the frame of the next
   // display frame: that frame then has nothing left to draw and is committed at once, instead of a take waiting
-  // for the frame to start and then for its drawing. Frames stay on output frame boundaries. It is drawn in a
-  // task of its own, so a display frame can still come between reading a snapshot and drawing it, and at most
-  // once per display frame: more snapshots in the same frame (a flood) wait for the frame, as they did before.
-  // While something animates, every frame is drawn anyway, so snapshots wait for the next one.
+  // for the frame to start and then for its drawing. Frames stay on output frame boundaries. A snapshot read
+  // quickly (most shows) is drawn in the same task; one that took a while (a mass race's) in a task of its own,
+  // so a display frame can still come between reading it and drawing it. At most once per display frame: more
+  // snapshots in the same frame (a flood) wait for the frame, as they did before. While something animates,
+  // every frame is drawn anyway, so snapshots wait for the next one.
   let drawnAheadFor: number | null = null;
-  const ahead = new MessageChannel();
-  ahead.port1.onmessage = () => {
+  const drawAheadNow = () => {
     const frame = loop.nextFrameAt(performance.now());
     if (scene.isAnimating() || frame === drawnAheadFor) return;
     drawnAheadFor = frame;
     drawLive(frame);
   };
-  drawAhead = () => ahead.port2.postMessage(null);
+  const ahead = new MessageChannel();
+  ahead.port1.onmessage = drawAheadNow;
+  drawAhead = (arrived) => (performance.now() - arrived < QUICK_READ_MS ? drawAheadNow() : ahead.port2.postMessage(null));
   // The first snapshot, read while the scene was being made, is drawn the same way: in the next task, not at
   // the next display frame's start (a cold start's first frame would otherwise wait for it too).
-  if (received) drawAhead();
+  if (received) ahead.port2.postMessage(null);
   setInterval(() => report(loop.health()), 1000);
 }
 
@@ -257,6 +260,9 @@ export function markOnce(step: string) {
   const name = `finishline:${step}`;
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
+
+/** A snapshot read (parsed and checked) within this long of its arrival is drawn in the same task: a quarter of a 60 Hz frame. */
+const QUICK_READ_MS = 4;
 
 /** The last DRAWN_KEPT revisions drawn (a benchmark reads when each was). */
 const DRAWN_KEPT = 64;

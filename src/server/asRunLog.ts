@@ -75,11 +75,13 @@ function textOf(graphic: GraphicSpec): string {
 
 /**
  * The as-run log: one append-only file per (UTC) day in `dir` (`2026-12-01.jsonl`), beside the show file.
- * Commands are appended and fsynced before the show is saved and the command acknowledged; lines for
- * revisions the show never reached (a crash between the two writes) are dropped when the hub starts.
+ * Commands are appended and fsynced before the show file is saved (a file hub acknowledges them earlier, from the
+ * take journal, which a start appends from); lines for revisions the show never reached (a crash between the two
+ * writes) are dropped when the hub starts.
  * Outputs' first drawing of each entry is appended as it is reported (not fsynced: a lost one is a late report).
+ * `beforeRead`: what a read of a day waits for first (a file hub's appends that follow the take journal).
  */
-export async function openAsRunLog(dir: string, showRevision: number, now: () => number) {
+export async function openAsRunLog(dir: string, showRevision: number, now: () => number, beforeRead: () => Promise<unknown> = () => Promise.resolve()) {
   await mkdir(dir, { recursive: true });
   /** Entries still waiting for outputs to draw them: the latest one per layer. */
   const pending = new Map<LayerId, AsRunEntry>();
@@ -97,18 +99,14 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
   return {
     /** Appends the entries of a group of applied commands and syncs the file; resolves once they are on disk. */
     async record(applied: Applied[]) {
-      const entries = asRunEntries(applied);
-      if (entries.length === 0) return;
-      const file = join(dir, `${dayOf(entries[0]!.at)}.jsonl`);
-      // Appended directly and only synced through the thread pool (see writeFileAtomic): a Take waits for it.
-      const handle = openSync(file, 'a');
-      try {
-        writeFileSync(handle, entries.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''), 'utf8');
-        await fsyncFd(handle);
-      } finally {
-        closeSync(handle);
-      }
-      for (const entry of entries) track({ ...entry, drawn: {} });
+      await this.append(applied);
+      this.committed(applied);
+    },
+    /** Appends and syncs the entries only (the take journal's hub marks them committed when it publishes them). */
+    append: (applied: Applied[]) => appendAsRunEntries(dir, asRunEntries(applied)),
+    /** A group of applied commands is published: outputs' reports of drawing them count from now on. */
+    committed(applied: Applied[]) {
+      for (const entry of asRunEntries(applied)) track({ ...entry, drawn: {} });
     },
     /** An output's report: the first one showing an entry's result (at or after its revision) marks it drawn by that output. */
     reported(output: string, report: OutputReport) {
@@ -128,6 +126,7 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
      * contains it; `all` adds every other change (rundown, races, crawl, show files) with who sent it.
      */
     async day(date = dayOf(now()), item = '', all = false) {
+      await beforeRead().catch(() => undefined); // a failed save leaves the log as it is on disk
       const entries = (await readDay(dir, date)).filter((e) => all || isOnAir(e));
       const wanted = item.toLowerCase();
       return wanted ? entries.filter((e) => [e.item, e.itemId, e.text].some((field) => field.toLowerCase().includes(wanted))) : entries;
@@ -135,6 +134,27 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
   };
 }
 export type AsRunLog = Awaited<ReturnType<typeof openAsRunLog>>;
+
+/** Appends command entries to the day files of `dir` (the day each was applied) and resolves once they are synced. */
+export async function appendAsRunEntries(dir: string, entries: readonly Omit<AsRunEntry, 'drawn'>[]): Promise<void> {
+  const byDay = new Map<string, Omit<AsRunEntry, 'drawn'>[]>();
+  for (const entry of entries) byDay.set(dayOf(entry.at), [...(byDay.get(dayOf(entry.at)) ?? []), entry]);
+  await Promise.all(
+    [...byDay].map(async ([day, list]) => {
+      // Appended directly and only synced through the thread pool (see writeFileAtomic).
+      const handle = openSync(join(dir, `${day}.jsonl`), 'a');
+      try {
+        writeFileSync(handle, list.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''), 'utf8');
+        await fsyncFd(handle);
+      } finally {
+        closeSync(handle);
+      }
+    }),
+  );
+}
+
+/** An as-run command entry as read back from the take journal (the drawn reports are never in it). */
+export const AsRunCommandEntry = AsRunEntry.omit({ drawn: true });
 
 async function readDay(dir: string, date: string): Promise<AsRunEntry[]> {
   let text: string;

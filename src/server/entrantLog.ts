@@ -106,6 +106,25 @@ export function changes(before: ShowState, after: ShowState): Line[] {
   return lines;
 }
 
+/** Writes the log beside `showPath` afresh: `base`'s long lists, then the change to `state` (a start from the take journal). */
+export const rewriteEntrantLog = (showPath: string, base: ShowState, state: ShowState) => rewrite(entrantLogPath(showPath), base, state);
+
+/**
+ * A take journal record's start-list lines (see changes), checked as the log's are: per race, its list as the record
+ * leaves it, or null where the record's show holds the race's list itself.
+ */
+export function entrantLines(json: readonly unknown[], where: string): Map<string, Entrant[] | null> {
+  const lists = new Map<string, Entrant[] | null>();
+  json.forEach((item, i) => {
+    const line = checkLine(item, `${where} start-list line ${i + 1}`);
+    if (line.entrants === null) return void lists.set(line.race, null);
+    const parsed = Entrants.safeParse(line.entrants);
+    if (!parsed.success) throw new Error(`${where} start-list line ${i + 1} is not a start-list line: entrants: ${describeIssues(parsed.error)}`);
+    lists.set(line.race, parsed.data);
+  });
+  return lists;
+}
+
 /** Writes the log afresh: `base`'s long lists at its revision, then the change to `state` (so a show file still at `base` reads it right). */
 async function rewrite(path: string, base: ShowState, state: ShowState): Promise<number> {
   const lists: Line[] = base.races.filter(long).map((race) => ({ revision: base.revision, race: race.id, entrants: race.entrants! }));
@@ -147,6 +166,10 @@ function readLine(text: string, where: string): { revision: number; race: string
   } catch (error) {
     throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
   }
+  return checkLine(json, where);
+}
+
+function checkLine(json: unknown, where: string): { revision: number; race: string; entrants: unknown } {
   const line = json as Partial<Record<'revision' | 'race' | 'entrants', unknown>>;
   const problem =
     typeof json !== 'object' || json === null

@@ -21,7 +21,9 @@ import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
 import { createRoles, loadRolesFile } from './roles';
 import { lastLoggedRevision, openAsRunLog } from './asRunLog';
-import { createShowFileWriter, recoverShowFile } from './showFileWriter';
+import { createShowFileWriter, recoverShowFile, showText } from './showFileWriter';
+import { journalPath, openShowJournal, slotBytesFor } from './showJournal';
+import { createJournaledSaves, removeShowJournal, replayShowJournal, saveWithLogs } from './journaledSaves';
 import { createNatsHub } from './natsHub';
 
 export const DEFAULT_PORT = 4380;
@@ -56,7 +58,10 @@ async function main() {
   const opened = await openShowFile(showPath, seedPath);
   const { seeded } = opened;
   // A show saved but whose rename never reached the disk (a power cut) is rolled forward (file hub only).
-  const recovered = natsUrl ? opened.state : await recoverShowFile(showPath, opened.state, await lastLoggedRevision(resolve(showPath, '../asrun')), (line) => console.log(line));
+  const spareRolled = natsUrl ? opened.state : await recoverShowFile(showPath, opened.state, await lastLoggedRevision(resolve(showPath, '../asrun')), (line) => console.log(line));
+  // Changes acknowledged from the take journal but not yet in the show file are saved into it now (file hub only).
+  if (natsUrl || seeded) removeShowJournal(showPath);
+  const recovered = natsUrl ? spareRolled : await replayShowJournal(showPath, spareRolled, resolve(showPath, '../asrun'), (line) => console.log(line));
   // Races' passings live in a log beside the show file (server/passingLog.ts); on NATS the local copy holds them whole.
   const withPassings = natsUrl ? await showWithPassings(recovered) : await openPassingLog(showPath, recovered, (line) => console.log(line));
   const { passingLog } = withPassings;
@@ -81,7 +86,9 @@ async function main() {
     onProblems: ({ version, problems }) => sockets?.broadcast({ type: 'templateProblems', version, problems }),
   });
   // On NATS the stream is the record: the local as-run log is rebuilt from it, so nothing in it is dropped on start.
-  const asRun = await openAsRunLog(resolve(showPath, '../asrun'), natsUrl ? Infinity : state.revision, Date.now);
+  // A file hub appends the as-run off the Take's path: a read of it waits for the appends still to come.
+  let asRunSaved = () => Promise.resolve();
+  const asRun = await openAsRunLog(resolve(showPath, '../asrun'), natsUrl ? Infinity : state.revision, Date.now, () => asRunSaved());
   const hub = natsUrl ? startNatsHub(state, asRun) : startFileHub(state, asRun);
   hub.store.subscribe((next) => (themeInUse = next.theme));
   startAutoOutTimers(hub);
@@ -94,15 +101,14 @@ async function main() {
     // the show file is replaced only once the lines are synced. A crash before that leaves lines past the show's
     // revision, dropped on start (and a synced show is rolled forward only if its lines are there).
     // The passings' new lines are synced alongside too, so the show file never names a revision whose passings are not on disk.
-    const showFile = createShowFileWriter(showPath);
+    // A change is durable once in the take journal; the save follows off the Take's path (journaledSaves.ts).
+    const journal = openShowJournal(journalPath(showPath), slotBytesFor(showText(withoutLongLists(withoutPassings(initial))).length));
+    const save = saveWithLogs(createShowFileWriter(showPath), log, passingLog!, entrantLog!);
+    const saves = createJournaledSaves(journal, save, (message) => console.error(message));
+    asRunSaved = saves.settled;
     const persist = async (next: typeof state, applied: Parameters<typeof log.record>[0]) => {
-      try {
-        await showFile.save(withoutLongLists(withoutPassings(next)), Promise.all([log.record(applied), passingLog!.record(applied[0]!.before, next), entrantLog!.record(applied[0]!.before, next)]));
-      } catch (error) {
-        passingLog!.invalidate();
-        entrantLog!.invalidate();
-        throw error;
-      }
+      await saves.persist(next, applied);
+      log.committed(applied);
     };
     return createHub({ initial, persist, themes: templates.themes, maxWaiting });
   }

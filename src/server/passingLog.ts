@@ -28,7 +28,7 @@ export type PassingLog = {
   size(): { compacted: number; appended: number };
 };
 
-type Line = { revision: number; race: string } & ({ reset: PassingRow[] } | { put: PassingRow[]; drop: [string, number][] });
+export type PassingLine = { revision: number; race: string } & ({ reset: PassingRow[] } | { put: PassingRow[]; drop: [string, number][] });
 
 /** The log is written afresh once appends exceed this and twice its compacted size (a burst of corrections, re-indexed points). */
 const COMPACT_AFTER_BYTES = 16 * 1024 * 1024;
@@ -96,8 +96,8 @@ export function removePassingLog(showPath: string): void {
 }
 
 /** The lines that turn `before`'s passings into `after`'s, race by race (rows are compared by identity: unchanged rows are the same arrays). */
-export function changes(before: ShowState, after: ShowState): Line[] {
-  const lines: Line[] = [];
+export function changes(before: ShowState, after: ShowState): PassingLine[] {
+  const lines: PassingLine[] = [];
   const { revision } = after;
   const old = new Map(before.races.map((race) => [race.id, race]));
   for (const race of after.races) {
@@ -130,8 +130,10 @@ function delta(before: readonly PassingRow[], after: readonly PassingRow[]): { p
 const keyOf = (row: readonly [string, number, ...unknown[]]) => `${row[0]}@${row[1]}`;
 
 /** Writes the log afresh: `base` as reset lines at its revision, then the change to `state` (so a show file still at `base` reads it right). */
+export const rewritePassingLog = (showPath: string, base: ShowState, state: ShowState) => rewrite(passingLogPath(showPath), base, state);
+
 async function rewrite(path: string, base: ShowState, state: ShowState): Promise<number> {
-  const resets: Line[] = base.races.filter((race) => race.passings?.length).map((race) => ({ revision: base.revision, race: race.id, reset: race.passings! }));
+  const resets: PassingLine[] = base.races.filter((race) => race.passings?.length).map((race) => ({ revision: base.revision, race: race.id, reset: race.passings! }));
   const lines = base === state ? resets : [...resets, ...changes(base, state)];
   const text = lines.map((line) => JSON.stringify(line) + '\n').join('');
   await writeFileAtomic(path, text);
@@ -143,18 +145,22 @@ function replay(path: string, state: ShowState, log: (line: string) => void): Sh
   const lines = text.split('\n');
   const torn = lines.pop();
   if (torn) log(`Dropped the last line of ${path}: a save was cut short there (it was never acknowledged)`);
+  const read = lines.map((text, i) => readLine(text, `${path} line ${i + 1}`));
+  const later = read.filter((line) => line.revision > state.revision).length;
+  if (later > 0) log(`Ignored ${later} line${later === 1 ? '' : 's'} of ${path} past the show's revision ${state.revision}: a save that never finished`);
+  return applyPassingLines(state, read.filter((line) => line.revision <= state.revision));
+}
+
+/** `state` with `lines` applied to its races' passings in order (lines of races it does not have are skipped). */
+export function applyPassingLines(state: ShowState, lines: readonly PassingLine[]): ShowState {
   const rows = new Map(state.races.map((race) => [race.id, new Map((race.passings ?? []).map((row) => [keyOf(row), row]))]));
-  let later = 0;
-  lines.forEach((text, i) => {
-    const line = readLine(text, `${path} line ${i + 1}`);
-    if (line.revision > state.revision) return void later++;
+  for (const line of lines) {
     const table = rows.get(line.race);
-    if (!table) return; // a race the show no longer has
+    if (!table) continue; // a race the show no longer has
     if ('reset' in line) table.clear();
     else for (const [bib, point] of line.drop) table.delete(`${bib}@${point}`);
     for (const row of 'reset' in line ? line.reset : line.put) table.set(keyOf(row), row);
-  });
-  if (later > 0) log(`Ignored ${later} line${later === 1 ? '' : 's'} of ${path} past the show's revision ${state.revision}: a save that never finished`);
+  }
   return {
     ...state,
     races: state.races.map((race): Race => {
@@ -166,13 +172,18 @@ function replay(path: string, state: ShowState, log: (line: string) => void): Sh
   };
 }
 
-function readLine(text: string, where: string): Line {
+function readLine(text: string, where: string): PassingLine {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
   }
+  return checkPassingLine(json, where);
+}
+
+/** `json` as a passings line, or an error naming `where` and what is wrong with it. */
+export function checkPassingLine(json: unknown, where: string): PassingLine {
   const line = json as Partial<Record<'revision' | 'race' | 'reset' | 'put' | 'drop', unknown>>;
   const problem =
     typeof json !== 'object' || json === null
@@ -186,7 +197,7 @@ function readLine(text: string, where: string): Line {
             : (rowsProblem(line.put) ??
               (Array.isArray(line.drop) && line.drop.every((d) => Array.isArray(d) && typeof d[0] === 'string' && Number.isInteger(d[1])) ? null : 'drop must be a list of [bib, point]'));
   if (problem) throw new Error(`${where} is not a passings line: ${problem}`);
-  return json as Line;
+  return json as PassingLine;
 }
 
 function rowsProblem(rows: unknown): string | null {

@@ -70,6 +70,8 @@ export function createShowFileWriter(path: string) {
   };
 }
 
+export type ShowFileWriter = ReturnType<typeof createShowFileWriter>;
+
 export const showText = (state: ShowState) => `${JSON.stringify(state, null, 2)}\n`;
 
 async function syncDirectory(dir: string) {
