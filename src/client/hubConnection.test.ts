@@ -33,19 +33,25 @@ function bigShow(): ShowState {
 }
 const big = bigShow();
 
+/** A connection (snapshots deferred, as an output's) that notes each snapshot and outputs list it hands on, in order. */
+function recording(url: string) {
+  const seen: string[] = [];
+  const connection = connectToHub({
+    url,
+    deferSnapshots: true,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    events: {
+      onSnapshot: (state, hubTime) => seen.push(`snapshot ${state.revision} at ${hubTime}`),
+      onOutputs: () => seen.push('outputs'),
+    },
+  });
+  return { seen, connection };
+}
+
 describe('connectToHub', () => {
   it('hands on only the latest of snapshots read together, before any message that follows them', async () => {
     const url = await serving([snapshot(1, big), snapshot(2, big), snapshot(3, big), { type: 'outputs', outputs: [] }, snapshot(4, big), snapshot(5, big)]);
-    const seen: string[] = [];
-    const connection = connectToHub({
-      url,
-      deferSnapshots: true,
-      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-      events: {
-        onSnapshot: (state, hubTime) => seen.push(`snapshot ${state.revision} at ${hubTime}`),
-        onOutputs: () => seen.push('outputs'),
-      },
-    });
+    const { seen, connection } = recording(url);
     try {
       await expect.poll(() => seen.at(-1)).toBe('snapshot 5 at 1005');
       // Snapshots read in the same task as a later one are skipped (how many depends on how TCP delivers them);
@@ -61,16 +67,7 @@ describe('connectToHub', () => {
 
   it('hands on every small snapshot in the task reading it, and drops a big one still waiting when a small one follows', async () => {
     const url = await serving([snapshot(1), snapshot(2), { type: 'outputs', outputs: [] }, snapshot(3), snapshot(4, big), snapshot(5)]);
-    const seen: string[] = [];
-    const connection = connectToHub({
-      url,
-      deferSnapshots: true,
-      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-      events: {
-        onSnapshot: (state, hubTime) => seen.push(`snapshot ${state.revision} at ${hubTime}`),
-        onOutputs: () => seen.push('outputs'),
-      },
-    });
+    const { seen, connection } = recording(url);
     try {
       await expect.poll(() => seen.at(-1)).toBe('snapshot 5 at 1005');
       // The big one is handed on only if it was read in a task before the small one after it.
