@@ -30,7 +30,7 @@ export function saveWithLogs(showFile: ShowFileWriter, asRun: Pick<AsRunLog, 'ap
 }
 
 /** The show as its file (and a journal record) holds it: passings and long start lists are in the logs beside it. */
-const showFileText = (state: ShowState) => withoutLongLists(withoutPassings(state));
+export const showFileText = (state: ShowState) => withoutLongLists(withoutPassings(state));
 
 /** What a journal record carries for the logs beside the show file: the as-run entries, passings lines and start lists of its commands. */
 type RecordLogs = { asRun: ReturnType<typeof asRunEntries>; passings: ReturnType<typeof changes>; entrants: ReturnType<typeof entrantChanges> };

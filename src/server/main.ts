@@ -12,8 +12,8 @@ import { openLiveTemplates } from './liveTemplates';
 import { handleApi } from './httpApi';
 import { createOutputRegistry, DEFAULT_FORGET_AFTER_MS } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
-import { openPassingLog, readPassingLog, removePassingLog, withoutPassings } from './passingLog';
-import { openEntrantLog, readEntrantLog, removeEntrantLog, withoutLongLists, type EntrantLog } from './entrantLog';
+import { openPassingLog, readPassingLog, removePassingLog } from './passingLog';
+import { openEntrantLog, readEntrantLog, removeEntrantLog, type EntrantLog } from './entrantLog';
 import type { ShowState } from '../state/showState';
 import { createShowLibrary } from './showLibrary';
 import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
@@ -23,7 +23,7 @@ import { createRoles, loadRolesFile } from './roles';
 import { lastLoggedRevision, openAsRunLog } from './asRunLog';
 import { createShowFileWriter, recoverShowFile, showText } from './showFileWriter';
 import { journalPath, openShowJournal, slotBytesFor } from './showJournal';
-import { createJournaledSaves, removeShowJournal, replayShowJournal, saveWithLogs } from './journaledSaves';
+import { createJournaledSaves, removeShowJournal, replayShowJournal, saveWithLogs, showFileText } from './journaledSaves';
 import { createNatsHub } from './natsHub';
 
 export const DEFAULT_PORT = 4380;
@@ -97,12 +97,9 @@ async function main() {
   const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), onReport: (o) => asRun.reported(o.name || o.connectionId, o.report), now: hub.now, forgetAfterMs: forgetOutputsMs });
 
   function startFileHub(initial: typeof state, log: typeof asRun) {
-    // The as-run lines are on disk before the show that has them: both are written and synced side by side, and
-    // the show file is replaced only once the lines are synced. A crash before that leaves lines past the show's
-    // revision, dropped on start (and a synced show is rolled forward only if its lines are there).
-    // The passings' new lines are synced alongside too, so the show file never names a revision whose passings are not on disk.
-    // A change is durable once in the take journal; the save follows off the Take's path (journaledSaves.ts).
-    const journal = openShowJournal(journalPath(showPath), slotBytesFor(showText(withoutLongLists(withoutPassings(initial))).length));
+    // A change is durable once in the take journal; the show file and the logs beside it (as-run, passings, long
+    // start lists: synced before the show that has them) are saved off the Take's path (journaledSaves.ts).
+    const journal = openShowJournal(journalPath(showPath), slotBytesFor(showText(showFileText(initial)).length));
     const save = saveWithLogs(createShowFileWriter(showPath), log, passingLog!, entrantLog!);
     const saves = createJournaledSaves(journal, save, (message) => console.error(message));
     asRunSaved = saves.settled;
