@@ -97,6 +97,24 @@ describe('a replayed race feed', () => {
     await expect.poll(() => card.getByRole('list', { name: 'Held passings' }).textContent()).toMatch(/Kebede \(9\): 1:20:05 at 40K/);
     await card.getByRole('button', { name: 'Accept' }).click();
     await expect.poll(async () => (await men()).held).toEqual([]);
+    // The card is rebuilt only where what it shows changed: a snapshot about another race, the outputs' reports and
+    // the feeds' polls leave its buttons in place (a button rebuilt under the pointer loses the operator's click).
+    const keep = () =>
+      card.evaluate((c) =>
+        [...c.querySelectorAll('button')]
+          .filter((b) => b.textContent === 'Import start list…' || /^(Start|Stop) feed /.test(b.getAttribute('aria-label') ?? ''))
+          .map((b) => {
+            const kept = (b as unknown as { kept?: true }).kept === true;
+            (b as unknown as { kept?: true }).kept = true;
+            return kept;
+          }),
+      );
+    const buttons = await keep();
+    expect(buttons.length, 'Import start list… and a Start/Stop per feed').toBe(1 + (await feeds()).length);
+    const women = await command({ type: 'setFeedSplits', raceId: 'elite-women', feedSplits: 'direct' });
+    await panel.getByText(`revision ${women}`).waitFor();
+    for (let poll = 0; poll < 2; poll++) await panel.waitForResponse((r) => r.url().endsWith('/api/feeds'));
+    expect(await keep()).toEqual(buttons.map(() => true));
     await command({ type: 'clear', layer: 'centre' });
     await panel.locator('body').click({ position: { x: 5, y: 5 } });
     await panel.keyboard.press('l');

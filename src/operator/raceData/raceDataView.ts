@@ -41,76 +41,146 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     render();
   }
 
+  // What is drawn is rebuilt only when what it shows changes: the panel's store changes for many reasons (outputs
+  // report twice a second, feeds are polled), and a button rebuilt under the pointer loses the operator's click.
+  const view = el('div', { class: 'race-data-view' });
+  const actionsRow = el('p');
+  const standingsHost = el('div');
+  const mode = el('select', { 'aria-label': 'Feed splits' }, el('option', { value: 'approve', text: 'Feed splits wait for approval' }), el('option', { value: 'direct', text: 'Feed splits go to air directly' }));
+  const approvals = el('div');
+  const held = el('ul', { class: 'held', 'aria-label': 'Held passings' });
+  const feedList = el('ul', { class: 'feeds', 'aria-label': 'Timing feeds' });
+  view.append(actionsRow, standingsHost, mode, approvals, held, feedList);
+  const drawnKeys = new Map<HTMLElement, string>();
+  /** Replaces `host`'s children with `build()` only when `key` differs from what it last drew. */
+  const keyed = (host: HTMLElement, key: string, build: () => (Node | string)[]) => {
+    if (drawnKeys.get(host) === key) return;
+    drawnKeys.set(host, key);
+    host.replaceChildren(...build());
+  };
+  const current = () => selectedIn(store.getState());
+  const button = (text: string, onClick: () => unknown, label?: string) => {
+    const b = el('button', { type: 'button', text, ...(label ? { 'aria-label': label } : {}) });
+    b.addEventListener('click', () => void onClick());
+    return b;
+  };
+  const send = (command: unknown, done: string) => actions.send(command, done);
+  /** Runs `act` on the selected race as it is when the operator clicks (a button outlives a snapshot). */
+  const onRace = (act: (race: Race) => unknown) => () => {
+    const race = current();
+    return race ? act(race) : undefined;
+  };
+  const addItem = (item: ReturnType<typeof resultItem>) => {
+    if (typeof item === 'string') return store.setState({ notice: { text: item, tone: 'error' } });
+    return send({ type: 'rundown.add', item }, `Added “${item.label}” to the rundown`);
+  };
+  mode.addEventListener('change', () => {
+    const race = current();
+    if (race) void send({ type: 'setFeedSplits', raceId: race.id, feedSplits: mode.value }, `${race.name}: feed splits ${mode.value === 'direct' ? 'go to air directly' : 'wait for approval'}`);
+  });
+
+  let drawn: { show: unknown; raceId: string } | null = null;
   function render() {
     if (importing) return;
-    const race = selectedIn(store.getState());
-    if (!race) return void body.replaceChildren(el('p', { class: 'muted', text: 'The show has no races.' }));
+    const state = store.getState();
+    const race = selectedIn(state);
+    if (!race) {
+      drawn = null;
+      drawnKeys.clear();
+      return void body.replaceChildren(el('p', { class: 'muted', text: 'The show has no races.' }));
+    }
+    if (body.firstChild !== view) body.replaceChildren(view);
+    renderFeeds();
+    // A new snapshot or another race: the race's part is drawn again (each piece only where it changed).
+    if (drawn && drawn.show === state.show && drawn.raceId === race.id) return;
+    drawn = { show: state.show, raceId: race.id };
     const model = raceDataModel(race);
-    const button = (text: string, onClick: () => unknown, label?: string) => {
-      const b = el('button', { type: 'button', text, ...(label ? { 'aria-label': label } : {}) });
-      b.addEventListener('click', () => void onClick());
-      return b;
-    };
-    const send = (command: unknown, done: string) => actions.send(command, done);
-    const addItem = (item: ReturnType<typeof resultItem>) => {
-      if (typeof item === 'string') return store.setState({ notice: { text: item, tone: 'error' } });
-      return send({ type: 'rundown.add', item }, `Added “${item.label}” to the rundown`);
-    };
-    const entrantOf = (bib: string) => race.entrants?.find((e) => e.bib === bib);
 
-    const standings = el(
-      'table',
-      { class: 'standings', 'aria-label': `${race.name} standings` },
-      el('caption', { text: model.point ? `${race.name} at ${model.point}` : `${race.name}: no passings yet` }),
-      ...model.standings.map((s) =>
+    keyed(actionsRow, JSON.stringify([race.id, model.entrants]), () => [
+      button('Leaderboard to air (L)', onRace((r) => races.takeLeaderboard(r))),
+      ' ',
+      button('Gap to air (K)', onRace((r) => races.takeGap(r))),
+      ` ${model.entrants} entrants `,
+      button('Import start list…', onRace(openImport)),
+      ' ',
+      button('Result card to rundown', onRace((r) => addItem(resultItem(r)))),
+      ' ',
+      button('Add feed…', onRace(openFeedForm)),
+    ]);
+    keyed(standingsHost, JSON.stringify([race.id, race.name, model.point, model.standings]), () => [
+      el(
+        'table',
+        { class: 'standings', 'aria-label': `${race.name} standings` },
+        el('caption', { text: model.point ? `${race.name} at ${model.point}` : `${race.name}: no passings yet` }),
+        ...model.standings.map((s) =>
+          el(
+            'tr',
+            { 'data-group': s.group },
+            el('td', { text: String(s.place) }),
+            el('td', { text: s.name }),
+            el('td', { text: s.time }),
+            el('td', { text: s.change }),
+            el(
+              'td',
+              {},
+              button('Profile', onRace((r) => {
+                const entrant = r.entrants?.find((e) => e.bib === s.bib);
+                return entrant ? addItem(profileItem(r, entrant)) : store.setState({ notice: { text: `Bib ${s.bib} is not on ${r.name}'s start list`, tone: 'error' } });
+              }), `Profile of ${s.name} to the rundown`),
+              ' ',
+              button('Splits', onRace((r) => races.takeAthleteSplits(r, s.bib, s.name)), `Splits of ${s.name} to air`),
+            ),
+          ),
+        ),
+      ),
+    ]);
+    const feedSplits = race.feedSplits ?? 'approve';
+    if (mode.value !== feedSplits && document.activeElement !== mode) mode.value = feedSplits;
+    keyed(approvals, JSON.stringify([race.id, model.toApprove]), () =>
+      model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', onRace((r) => send({ type: 'approveFeedSplit', raceId: r.id, metres: split.metres }, `${r.name}: ${split.label} split approved`))))),
+    );
+    keyed(held, JSON.stringify([race.id, model.held]), () =>
+      model.held.map((h) =>
         el(
-          'tr',
-          { 'data-group': s.group },
-          el('td', { text: String(s.place) }),
-          el('td', { text: s.name }),
-          el('td', { text: s.time }),
-          el('td', { text: s.change }),
-          el('td', {}, button('Profile', () => addItem(profileItem(race, entrantOf(s.bib)!)), `Profile of ${s.name} to the rundown`), ' ', button('Splits', () => races.takeAthleteSplits(race, s.bib, s.name), `Splits of ${s.name} to air`)),
+          'li',
+          { 'data-state': 'warn' },
+          `${h.reason} (from ${h.source}) `,
+          button('Accept', onRace((r) => send({ type: 'acceptHeldPassing', raceId: r.id, bib: h.bib, metres: h.metres }, `Passing of bib ${h.bib} accepted`))),
+          button('Reject', onRace((r) => send({ type: 'rejectHeldPassing', raceId: r.id, bib: h.bib, metres: h.metres }, `Passing of bib ${h.bib} rejected`))),
         ),
       ),
     );
-    const mode = el('select', { 'aria-label': 'Feed splits' }, el('option', { value: 'approve', text: 'Feed splits wait for approval' }), el('option', { value: 'direct', text: 'Feed splits go to air directly' }));
-    mode.value = race.feedSplits ?? 'approve';
-    mode.addEventListener('change', () => void send({ type: 'setFeedSplits', raceId: race.id, feedSplits: mode.value }, `${race.name}: feed splits ${mode.value === 'direct' ? 'go to air directly' : 'wait for approval'}`));
+  }
 
-    body.replaceChildren(
-      el('p', {}, button('Leaderboard to air (L)', () => races.takeLeaderboard(race)), ' ', button('Gap to air (K)', () => races.takeGap(race)), ` ${model.entrants} entrants `, button('Import start list…', () => openImport(race)), ' ', button('Result card to rundown', () => addItem(resultItem(race))), ' ', button('Add feed…', () => openFeedForm(race))),
-      standings,
-      mode,
-      ...model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', () => send({ type: 'approveFeedSplit', raceId: race.id, metres: split.metres }, `${race.name}: ${split.label} split approved`)))),
-      el(
-        'ul',
-        { class: 'held', 'aria-label': 'Held passings' },
-        ...model.held.map((h) =>
-          el(
-            'li',
-            { 'data-state': 'warn' },
-            `${h.reason} (from ${h.source}) `,
-            button('Accept', () => send({ type: 'acceptHeldPassing', raceId: race.id, bib: h.bib, metres: h.metres }, `Passing of bib ${h.bib} accepted`)),
-            button('Reject', () => send({ type: 'rejectHeldPassing', raceId: race.id, bib: h.bib, metres: h.metres }, `Passing of bib ${h.bib} rejected`)),
-          ),
-        ),
-      ),
-      el(
-        'ul',
-        { class: 'feeds', 'aria-label': 'Timing feeds' },
-        ...(feedProblem ? [el('li', { 'data-state': 'warn', text: feedProblem })] : []),
-        ...feeds.map((f) =>
-          el(
-            'li',
-            { 'data-state': f.state === 'stale' || f.errors.length > 0 ? 'warn' : f.state === 'ok' ? 'ok' : 'idle' },
-            `${f.id} (${f.source}${f.raceId ? `, ${f.raceId}` : ''}): ${f.state}${f.silentForS !== null ? `, last message ${f.silentForS} s ago` : ''}, ${f.passingsPerMin} passings/min, ${f.received} received `,
-            button(f.running ? 'Stop' : 'Start', () => send({ type: f.running ? 'stopFeed' : 'startFeed', feedId: f.id }, `Feed ${f.id} ${f.running ? 'stopped' : 'started'}`), `${f.running ? 'Stop' : 'Start'} feed ${f.id}`),
-            ...f.errors.slice(-3).map((e) => el('div', { class: 'field-error', text: `${e.message}${e.times > 1 ? ` (×${e.times})` : ''}` })),
-          ),
-        ),
-      ),
-    );
+  /** Every feed of the show, one row each kept across polls: its text and Start/Stop follow in place. */
+  const feedRows = new Map<string, { li: HTMLLIElement; text: Text; toggle: HTMLButtonElement; errors: HTMLElement }>();
+  const feedWarning = el('li', { 'data-state': 'warn' });
+  function renderFeeds() {
+    const rows = feeds.map((f) => {
+      let row = feedRows.get(f.id);
+      if (!row) {
+        const text = document.createTextNode('');
+        const toggle = el('button', { type: 'button' });
+        toggle.addEventListener('click', () => {
+          const feed = feeds.find((x) => x.id === f.id);
+          if (feed) void send({ type: feed.running ? 'stopFeed' : 'startFeed', feedId: feed.id }, `Feed ${feed.id} ${feed.running ? 'stopped' : 'started'}`);
+        });
+        row = { li: el('li', {}, text, toggle), text, toggle, errors: el('div') };
+        row.li.append(row.errors);
+        feedRows.set(f.id, row);
+      }
+      row.li.dataset.state = f.state === 'stale' || f.errors.length > 0 ? 'warn' : f.state === 'ok' ? 'ok' : 'idle';
+      setText(row.text, `${f.id} (${f.source}${f.raceId ? `, ${f.raceId}` : ''}): ${f.state}${f.silentForS !== null ? `, last message ${f.silentForS} s ago` : ''}, ${f.passingsPerMin} passings/min, ${f.received} received `);
+      const verb = f.running ? 'Stop' : 'Start';
+      setText(row.toggle, verb);
+      row.toggle.setAttribute('aria-label', `${verb} feed ${f.id}`);
+      keyed(row.errors, JSON.stringify(f.errors.slice(-3)), () => f.errors.slice(-3).map((e) => el('div', { class: 'field-error', text: `${e.message}${e.times > 1 ? ` (×${e.times})` : ''}` })));
+      return row.li;
+    });
+    for (const id of feedRows.keys()) if (!feeds.some((f) => f.id === id)) feedRows.delete(id);
+    setText(feedWarning, feedProblem);
+    const children = [...(feedProblem ? [feedWarning] : []), ...rows];
+    if (children.length !== feedList.children.length || children.some((child, i) => feedList.children[i] !== child)) feedList.replaceChildren(...children);
   }
 
   /** Feed set-up: a replay file, a pulled URL with its mapping file, or a push endpoint; sent as setFeed. */
@@ -124,6 +194,7 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     const rate = input('Speed (replay) or interval s (pull)', '1');
     const done = () => {
       importing = false;
+      drawn = null;
       render();
     };
     const save = el('button', { type: 'button', text: 'Save feed' });
@@ -149,6 +220,7 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     const report = el('p', { role: 'status' });
     const done = () => {
       importing = false;
+      drawn = null;
       render();
     };
     const go = el('button', { type: 'button', text: 'Import' });
@@ -173,4 +245,8 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
   void poll();
   setInterval(() => void poll(), POLL_MS);
   return { focusEntrants: () => entrants.focusFind() };
+}
+
+function setText(node: Node, text: string) {
+  if (node.textContent !== text) node.textContent = text;
 }
