@@ -5,13 +5,15 @@ import { launchBenchBrowser } from './benchBrowser';
 import { marathonScene } from './scene';
 
 /**
- * npx tsx bench/countTextCalls.ts [--runs=3] [--compare=<another checkout>]
+ * npx tsx bench/countTextCalls.ts [--runs=3] [--compare=<another checkout>] [--list]
  *
  * What a cold start's text costs the canvas API (uses dist/ as built): a fresh browser opens a 1080p50 canvas
  * output with the marathon scene on air, with the 2D contexts' measureText, fillText and font setter counted
- * (and measureText timed) from navigation to the on-air mark. Pixi's font metrics (CanvasTextMetrics.measureFont)
- * are the measureText calls of its metrics string, so they are counted apart. --compare does the same for
- * another checkout's build, alternately.
+ * and timed from navigation to the on-air mark. Pixi's font metrics (CanvasTextMetrics.measureFont) are the
+ * measureText calls of its metrics string, so they are counted apart; a font string measured but never drawn
+ * is a size fitText tried and gave up. The first call at a new font size pays for setting that size up
+ * (measuring or drawing, whichever comes first), so the times are mostly that. --list prints every
+ * measureText call (font, text) in order; --compare counts another checkout's build too, alternately.
  */
 const args = process.argv.slice(2);
 const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
