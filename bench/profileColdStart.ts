@@ -5,12 +5,13 @@ import { launchBenchBrowser } from './benchBrowser';
 import { marathonScene } from './scene';
 
 /**
- * npx tsx bench/profileColdStart.ts [--runs=1] [--trace=<file.json>] [--url-query=renderer=canvas] [--root=<another checkout>]
+ * npx tsx bench/profileColdStart.ts [--runs=1] [--trace=<file.json>] [--url-query=renderer=canvas] [--root=<another checkout>] [--inclusive=fitText,fitLines]
  *
  * Where a cold start's main thread goes (uses dist/ as built): a fresh browser opens a 1080p50 canvas output
  * with the marathon scene on air under a Chrome trace (V8 sampling profiler included). Prints the page's
  * marks, then the main thread's time from navigation to the on-air mark by kind (script compile, evaluation,
- * style/layout, GC, font loading, idle) and the functions with the most self time (sampled).
+ * style/layout, GC, font loading, idle) and the functions with the most self time (sampled). --inclusive lists
+ * the sampled time spent in (and under) functions of those names: build with `npx vite build --minify false`.
  */
 const args = process.argv.slice(2);
 const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -82,12 +83,14 @@ function summarise(parsed: { traceEvents?: Event[] } | Event[], marks: [string, 
 
 /** Self time per function from the sampling profiler's ProfileChunk events (samples between start and end). */
 function selfTimes(events: Event[], start: number, end: number) {
-  const nodes = new Map<number, { name: string; url: string; line: number }>();
+  const nodes = new Map<number, { name: string; url: string; line: number; parent?: number }>();
   const self = new Map<string, number>();
   const byUrl = new Map<string, number>();
+  const wanted = arg('inclusive')?.split(',') ?? [];
+  const inclusive = new Map<string, number>(wanted.map((name) => [name, 0]));
   for (const chunk of events.filter((e) => e.name === 'ProfileChunk')) {
     const data = chunk.args?.data;
-    for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(node.id, { name: node.callFrame.functionName || '(anonymous)', url: String(node.callFrame.url ?? '').split('/').pop() ?? '', line: node.callFrame.lineNumber ?? -1 });
+    for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(node.id, { name: node.callFrame.functionName || '(anonymous)', url: String(node.callFrame.url ?? '').split('/').pop() ?? '', line: node.callFrame.lineNumber ?? -1, parent: node.parent });
   }
   let ts = events.find((e) => e.name === 'Profile')?.args?.data?.startTime ?? 0;
   for (const chunk of events.filter((e) => e.name === 'ProfileChunk')) {
@@ -103,10 +106,15 @@ function selfTimes(events: Event[], start: number, end: number) {
       const key = `${node.name} ${node.url}:${node.line}`;
       self.set(key, (self.get(key) ?? 0) + next);
       byUrl.set(node.url || node.name, (byUrl.get(node.url || node.name) ?? 0) + next);
+      // Each wanted name once per sample, however deep it recurses.
+      const onStack = new Set<string>();
+      for (let at: typeof node | undefined = node; at; at = at.parent === undefined ? undefined : nodes.get(at.parent)) if (inclusive.has(at.name)) onStack.add(at.name);
+      for (const name of onStack) inclusive.set(name, inclusive.get(name)! + next);
     });
   }
   console.log('sampled self time by script (top 15):');
   for (const [url, us] of [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ${url}`);
+  if (wanted.length) console.log(`sampled inclusive time: ${[...inclusive].map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(', ')}`);
   console.log('sampled self time by function (top 30):');
   for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ${key}`);
 }

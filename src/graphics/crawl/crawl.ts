@@ -1,11 +1,11 @@
-import { Container, Graphics, type Text } from 'pixi.js';
+import { CanvasTextMetrics, Container, Graphics, Text, TextStyle } from 'pixi.js';
 import { crawlOffsetAt } from '../../core';
 import type { CrawlItem } from '../../protocol/crawlItem';
 import { crawl as contract, type CrawlLayout, type CrawlProps } from '../../protocol/kinds/crawl';
 import { TITLE_SAFE } from '../../protocol/templates/safeArea';
 import { crawlTakenAt, type CrawlState } from '../../state/crawlState';
 import { defineGraphic, type Look, type Timeline } from '../graphicDefinition';
-import { themeText, unitBox } from '../themeText';
+import { themeFont, themeText, unitBox } from '../themeText';
 import { crawlTimeline } from './crawlTimeline';
 import { createCrawlTrack, type Segment } from './crawlTrack';
 
@@ -53,6 +53,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
     // is resampled the same way every frame and never shimmers. Pixi positions are design pixels (n / scale).
     const left = Math.round(region.x * scale);
     const viewport = Math.round((region.x + region.width) * scale) - left;
+    const styles = itemStyles(theme);
     // What an item's content measures, however often it loops or a snapshot repeats it (by object first: cheap per frame).
     const widths = new Map<string, number>();
     const widthsByItem = new WeakMap<CrawlItem, number>();
@@ -61,11 +62,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
       if (width !== undefined) return width;
       const key = contentKey(item);
       width = widths.get(key);
-      if (width === undefined) {
-        const laid = layItem(item, look, centreY);
-        laid.view.destroy({ children: true });
-        widths.set(key, (width = laid.width));
-      }
+      if (width === undefined) widths.set(key, (width = layoutItem(item, look, styles).width));
       widthsByItem.set(item, width);
       return width;
     };
@@ -111,7 +108,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
         const keep = new Map<string, Container>();
         for (const segment of timeline.track.visible(offset, viewport)) {
           const key = segmentKey(segment);
-          const view = views.get(key) ?? keep.get(key) ?? layItem(segment.item, look, centreY).view;
+          const view = views.get(key) ?? keep.get(key) ?? itemView(segment.item, layoutItem(segment.item, look, styles), look, centreY);
           view.x = (left + viewport - (offset - segment.start)) / scale;
           if (view.parent !== items) items.addChild(view);
           keep.set(key, view);
@@ -128,61 +125,88 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
 const contentKey = (item: CrawlItem) => JSON.stringify(item);
 const segmentKey = (segment: Segment) => `${segment.start} ${contentKey(segment.item)}`;
 
+/** The text styles of a crawl's items, one object per face and ink: Pixi measures a text once per style object. */
+type ItemStyles = (face: 'display' | 'text', ink: string, size: number) => TextStyle;
+
+function itemStyles(theme: Look<CrawlLayout>['theme']): ItemStyles {
+  const styles = new Map<string, TextStyle>();
+  return (face, ink, size) => {
+    const key = `${face} ${ink} ${size}`;
+    let style = styles.get(key);
+    if (!style) styles.set(key, (style = new TextStyle({ ...themeFont(theme, face), fill: ink, fontSize: size })));
+    return style;
+  };
+}
+
+/** An item laid out: its texts and chip boxes where they go (whole output pixels from its left edge), in drawing order, and its width. */
+type ItemLayout = { width: number; parts: ({ text: string; style: TextStyle; x: number } | { box: string; x: number; width: number })[] };
+
 /**
- * One item's view: a marker in the gap before it, then its content. Positions and the width are whole
- * output pixels (laid out at the output's scale, then given to Pixi in design units), so an item moved by
- * whole output pixels never blurs. At 1080p an output pixel is a design pixel.
+ * Where an item's parts go: a marker in the gap before it, then its content. Positions and the width are
+ * whole output pixels (laid out at the output's scale), so an item moved by whole output pixels never blurs.
+ * Only measures: a crawl learns every item's width this way before it draws any (itemView draws one).
  */
-function layItem(item: CrawlItem, look: Look<CrawlLayout>, centreY: number): { view: Container; width: number } {
+function layoutItem(item: CrawlItem, look: Look<CrawlLayout>, styles: ItemStyles): ItemLayout {
   const { theme, layout: L, scale } = look;
   const { colours } = theme;
-  /** A design length as whole output pixels, and whole output pixels back as design units for Pixi. */
   const out = (designPx: number) => Math.round(designPx * scale);
-  const design = (outputPx: number) => outputPx / scale;
-  const textWidth = (text: Text) => Math.ceil(text.width * scale);
-  const view = new Container({ label: `crawl:${item.id}` });
-  const markerSize = design(out(L.markerSize));
-  const marker = new Graphics().rect(0, 0, markerSize, markerSize).fill(colours.accent);
-  marker.position.set(design(out((L.gap - L.markerSize) / 2)), Math.round(centreY - L.markerSize / 2));
-  view.addChild(marker);
+  // What a Text of this content measures (its width, at scale 1), as whole output pixels.
+  const textWidth = (text: string, style: TextStyle) => Math.ceil(CanvasTextMetrics.measureText(text, style).width * scale);
+  const laid: ItemLayout = { width: 0, parts: [] };
   let x = out(L.gap);
-  const put = (text: Text, gapAfter: number) => {
-    text.position.set(design(x), Math.round(centreY));
-    view.addChild(text);
-    x += textWidth(text) + gapAfter;
+  const put = (text: string, face: 'display' | 'text', gapAfter: number) => {
+    const style = styles(face, colours.panelText, L.textSize);
+    laid.parts.push({ text, style, x });
+    x += textWidth(text, style) + gapAfter;
   };
   const chip = (caption: string, fill: string, ink: string) => {
-    const text = themeText(theme, 'display', ink, L.tagSize, 0.5);
-    text.text = caption;
+    const style = styles('display', ink, L.tagSize);
     const padding = out(L.chipPaddingX);
-    const width = textWidth(text) + 2 * padding;
-    const box = new Graphics().rect(0, 0, design(width), L.chipHeight).fill(fill);
-    box.position.set(design(x), Math.round(centreY - L.chipHeight / 2));
-    view.addChild(box);
-    text.position.set(design(x + padding), Math.round(centreY));
-    view.addChild(text);
+    const width = textWidth(caption, style) + 2 * padding;
+    laid.parts.push({ box: fill, x, width }, { text: caption, style, x: x + padding });
     x += width;
-  };
-  const words = (text: string, face: 'display' | 'text' = 'text') => {
-    const t = themeText(theme, face, colours.panelText, L.textSize, 0.5);
-    t.text = text;
-    return t;
   };
   const space = out(L.textSize * 0.45);
   switch (item.kind) {
     case 'headline':
-      put(words(item.text), 0);
+      put(item.text, 'text', 0);
       break;
     case 'result':
       chip('RESULT', colours.accent, colours.accentText);
       x += space;
-      put(words(item.text), 0);
+      put(item.text, 'text', 0);
       break;
     case 'social':
-      put(words(item.handle, 'display'), space);
-      put(words(item.text), item.tag ? space : 0);
+      put(item.handle, 'display', space);
+      put(item.text, 'text', item.tag ? space : 0);
       if (item.tag) chip(item.tag, colours.strip, colours.stripText);
       break;
   }
-  return { view, width: x };
+  laid.width = x;
+  return laid;
+}
+
+/** One item's view, from its layout: output pixels given to Pixi in design units (at 1080p an output pixel is a design pixel). */
+function itemView(item: CrawlItem, laid: ItemLayout, look: Look<CrawlLayout>, centreY: number): Container {
+  const { theme, layout: L, scale } = look;
+  const out = (designPx: number) => Math.round(designPx * scale);
+  const design = (outputPx: number) => outputPx / scale;
+  const view = new Container({ label: `crawl:${item.id}` });
+  const markerSize = design(out(L.markerSize));
+  const marker = new Graphics().rect(0, 0, markerSize, markerSize).fill(theme.colours.accent);
+  marker.position.set(design(out((L.gap - L.markerSize) / 2)), Math.round(centreY - L.markerSize / 2));
+  view.addChild(marker);
+  for (const part of laid.parts) {
+    if ('box' in part) {
+      const box = new Graphics().rect(0, 0, design(part.width), L.chipHeight).fill(part.box);
+      box.position.set(design(part.x), Math.round(centreY - L.chipHeight / 2));
+      view.addChild(box);
+      continue;
+    }
+    const text = new Text({ text: part.text, style: part.style });
+    text.anchor.set(0, 0.5);
+    text.position.set(design(part.x), Math.round(centreY));
+    view.addChild(text);
+  }
+  return view;
 }

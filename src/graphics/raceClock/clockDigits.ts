@@ -1,21 +1,29 @@
-import { Container, Text, type TextStyleOptions } from 'pixi.js';
+import { CanvasTextMetrics, Container, Text, TextStyle, type TextStyleOptions } from 'pixi.js';
 
 /**
  * A clock readout drawn one character per Text in fixed-width cells, right-aligned: proportional digits
  * would make the time wobble sideways every second, and only the characters that changed are redrawn.
  */
-export type ClockDigits = { root: Container; shown: string; cells: { digit: number; narrow: Record<string, number> }; style: TextStyleOptions; maxWidth: number };
+export type ClockDigits = { root: Container; shown: string; face: ClockFace; maxWidth: number };
 
-export function createClockDigits(style: TextStyleOptions, maxWidth: number): ClockDigits {
-  const measure = (char: string) => {
-    const probe = new Text({ text: char, style });
-    const width = probe.width;
-    probe.destroy();
-    return width;
-  };
+/**
+ * What every readout of one graphic shares: one TextStyle, so Pixi measures a character once (its measure
+ * cache is per style object) and a layer draws one texture per character shown, however many cells and
+ * clocks show it; and the cell widths, measured from it once.
+ */
+export type ClockFace = { style: TextStyle; cells: { digit: number; narrow: Record<string, number> } };
+
+export function createClockFace(options: TextStyleOptions): ClockFace {
+  const style = new TextStyle(options);
+  // What a Text of this character measures (its width), without making one.
+  const measure = (char: string) => CanvasTextMetrics.measureText(char, style).width;
   const digit = Math.ceil(Math.max(...'0123456789'.split('').map(measure)));
   const narrow = { ':': Math.ceil(measure(':')), '-': Math.ceil(measure('-')) };
-  return { root: new Container({ label: 'clockDigits' }), shown: '', cells: { digit, narrow }, style, maxWidth };
+  return { style, cells: { digit, narrow } };
+}
+
+export function createClockDigits(face: ClockFace, maxWidth: number): ClockDigits {
+  return { root: new Container({ label: 'clockDigits' }), shown: '', face, maxWidth };
 }
 
 /**
@@ -26,9 +34,10 @@ export function createClockDigits(style: TextStyleOptions, maxWidth: number): Cl
 export function showClockDigits(digits: ClockDigits, text: string): boolean {
   if (text === digits.shown) return false;
   const chars = [...text];
-  const { root, cells } = digits;
+  const { root } = digits;
+  const { cells, style } = digits.face;
   while (root.children.length < chars.length) {
-    const cell = new Text({ text: '', style: digits.style });
+    const cell = new Text({ text: '', style });
     cell.anchor.set(0.5, 0.5);
     root.addChild(cell);
   }

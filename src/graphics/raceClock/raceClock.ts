@@ -4,7 +4,7 @@ import type { Theme } from '../../protocol/templates/theme';
 import { defineGraphic, type Timeline } from '../graphicDefinition';
 import { fitText } from '../fitText';
 import { themeFont, themeText } from '../themeText';
-import { createClockDigits, showClockDigits, type ClockDigits } from './clockDigits';
+import { createClockDigits, createClockFace, showClockDigits, type ClockDigits } from './clockDigits';
 import { clockText, resolveRaceClock, type ClockRow, type RaceClockModel } from './raceClockModel';
 
 /** One stacked row: accent bar, the race name on the panel, the time on the light strip. */
@@ -31,6 +31,7 @@ export const raceClockGraphic = defineGraphic<RaceClockProps, RaceClockModel, Ra
     const region = theme.regions.clock;
     const root = new Container({ label: 'raceClock' });
     const x0 = region.x + L.inset;
+    const face = createClockFace(digitStyle(theme, L));
     const rowY = (index: number) => region.y + L.inset + index * (L.rowHeight + L.rowGap);
 
     let rows = model.rows.map((race, index) => buildRow(race, index));
@@ -44,7 +45,7 @@ export const raceClockGraphic = defineGraphic<RaceClockProps, RaceClockModel, Ra
         namePanel: new Graphics().rect(0, 0, 1, L.rowHeight).fill(theme.colours.panel),
         timePanel: new Graphics().rect(0, 0, 1, L.rowHeight).fill(theme.colours.strip),
         name: themeText(theme, 'display', theme.colours.panelText, L.nameSize),
-        digits: createClockDigits(digitStyle(theme, L), L.timeWidth - 2 * L.paddingX),
+        digits: createClockDigits(face, L.timeWidth - 2 * L.paddingX),
       };
       row.name.anchor.set(0, 0.5);
       row.accent.scale.y = L.rowHeight;
