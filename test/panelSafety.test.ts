@@ -215,6 +215,13 @@ describe('reload', () => {
     await panel.keyboard.press('Escape');
     await panel.keyboard.press('e');
     await panel.getByRole('form', { name: /^Edit “Jonathan Edwards”/ }).getByLabel('Role').fill('Unsaved role');
+    // A crawl item half written: a social post (its kind decides its fields).
+    const crawl = panel.getByRole('region', { name: 'Crawl' });
+    await crawl.getByRole('button', { name: 'Add item' }).click();
+    const post = panel.getByRole('form', { name: 'New crawl item' });
+    await post.getByLabel('Kind').selectOption({ label: 'Social post' });
+    await post.getByLabel('Handle').fill('Tim Peake');
+    await post.getByLabel('Text').fill('Running the London Marathon from space');
 
     let asked = '';
     panel.on('dialog', (dialog) => {
@@ -228,15 +235,20 @@ describe('reload', () => {
     expect(await raceControl(panel).getByRole('tab', { name: /^ELITE WOMEN/ }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => raceControl(panel).getByRole('form', { name: 'Split for ELITE WOMEN' }).getByLabel('Distance').inputValue()).toBe('20 mi');
     await expect.poll(() => panel.getByRole('form', { name: /^Edit “Jonathan Edwards”/ }).getByLabel('Role').inputValue()).toBe('Unsaved role');
+    await expect.poll(() => post.getByLabel('Text').inputValue()).toBe('Running the London Marathon from space');
+    expect(await post.getByLabel('Kind').inputValue()).toBe('social');
+    expect(await post.getByLabel('Handle').inputValue()).toBe('Tim Peake');
 
     // Cancelled and cleared, nothing is left unsent: leaving asks nothing, and the next reload starts clean.
-    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await panel.getByRole('form', { name: /^Edit “Jonathan Edwards”/ }).getByRole('button', { name: 'Cancel' }).click();
+    await post.getByRole('button', { name: 'Cancel' }).click();
     await raceControl(panel).getByRole('form', { name: 'Split for ELITE WOMEN' }).getByLabel('Distance').fill('');
     asked = '';
     await panel.reload();
     expect(asked).toBe('');
     await panel.waitForFunction(() => window.finishlinePanel?.revision() != null);
     expect(await panel.getByRole('form', { name: /^Edit/ }).count()).toBe(0);
+    expect(await post.count()).toBe(0);
   });
 });
 

@@ -46,7 +46,7 @@ const manualClock = params.get('clock') === 'manual';
 const $ = (id: string) => document.getElementById(id)!;
 
 const store = createPanelStore();
-const memory = rememberPanel(store, params.get('panel') ?? 'panel', { editor: $('editor'), races: $('races') });
+const memory = rememberPanel(store, params.get('panel') ?? 'panel', { editor: $('editor'), races: $('races'), crawl: $('crawl-editor') });
 const clock = createHubClock();
 const look = createLiveLook({ onProblem: (text) => store.setState({ notice: { text, tone: 'error' } }) });
 const hubs = createHubList(location.host, params.get('hubs'));

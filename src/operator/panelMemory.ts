@@ -4,16 +4,16 @@ import type { Editor, PanelState, PanelStore } from './panelStore';
 type FormValues = Record<string, string | boolean>;
 
 /** What one panel keeps across a reload (sessionStorage: this tab only), per show. */
-type Place = { showName: string | null; cueId: string | null; raceId: string | null; editor: Editor; forms: Record<string, FormValues> };
+type Place = { showName: string | null; cueId: string | null; raceId: string | null; editor: Editor; crawlForm?: PanelState['crawlForm']; forms: Record<string, FormValues> };
 
 /**
- * Keeps this panel's place across a reload: the cue, the selected race, the item being edited and every
- * draft typed into the item form and race control's forms (sessionStorage, keyed per panel with `?panel=`,
+ * Keeps this panel's place across a reload: the cue, the selected race, the item being edited, the crawl item
+ * form open and every draft typed into the item form, the crawl item form and race control's forms (sessionStorage, keyed per panel with `?panel=`,
  * so two panels in one browser keep their own). Auto-advance is a setting and lives in localStorage. While a
  * draft is unsent, leaving the page asks first. Another show opened (its name changes) starts from nothing
  * cued, so Space cannot take an item of the new show that happens to share an id with the old cue.
  */
-export function rememberPanel(store: PanelStore, panelName: string, roots: { editor: HTMLElement; races: HTMLElement }) {
+export function rememberPanel(store: PanelStore, panelName: string, roots: { editor: HTMLElement; races: HTMLElement; crawl: HTMLElement }) {
   const key = `finishline.panel.${panelName}`;
   const settingKey = `${key}.autoAdvance`;
   const saved = read(key);
@@ -24,24 +24,27 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
   // A form's key is fixed when it is first seen: the item form belongs to the item it was opened for.
   const keys = new WeakMap<HTMLFormElement, string | null>();
   const itemKey = () => `item:${JSON.stringify(store.getState().editor)}`;
+  const crawlKey = () => `crawl:${JSON.stringify(store.getState().crawlForm)}`;
   const formKey = (form: HTMLFormElement): string | null => {
-    if (!keys.has(form)) keys.set(form, roots.editor.contains(form) ? itemKey() : roots.races.contains(form) ? `race:${form.getAttribute('aria-label')}` : null);
+    if (!keys.has(form)) keys.set(form, roots.editor.contains(form) ? itemKey() : roots.crawl.contains(form) ? (form.closest('.crawl-form-host') ? crawlKey() : null) : roots.races.contains(form) ? `race:${form.getAttribute('aria-label')}` : null);
     return keys.get(form)!;
   };
+  /** A form that belongs to one item (the item form, the crawl item form) and is no longer the one open. */
+  const closed = (k: string) => (k.startsWith('item:') && k !== itemKey()) || (k.startsWith('crawl:') && k !== crawlKey());
 
   const write = () => {
-    const { show, cueId, raceId, editor } = store.getState();
-    const place: Place = { showName: show?.name ?? saved?.showName ?? null, cueId, raceId, editor, forms };
+    const { show, cueId, raceId, editor, crawlForm } = store.getState();
+    const place: Place = { showName: show?.name ?? saved?.showName ?? null, cueId, raceId, editor, crawlForm, forms };
     sessionStorage.setItem(key, JSON.stringify(place));
   };
 
-  let lastEditor = JSON.stringify(store.getState().editor);
+  let lastOpen = JSON.stringify([store.getState().editor, store.getState().crawlForm]);
   let lastAdvance = store.getState().autoAdvance;
   store.subscribe((state) => {
-    const editor = JSON.stringify(state.editor);
-    if (editor !== lastEditor) {
-      lastEditor = editor;
-      forms = Object.fromEntries(Object.entries(forms).filter(([k]) => !k.startsWith('item:') || k === `item:${editor}`));
+    const open = JSON.stringify([state.editor, state.crawlForm]);
+    if (open !== lastOpen) {
+      lastOpen = open;
+      forms = Object.fromEntries(Object.entries(forms).filter(([k]) => !closed(k)));
     }
     if (state.autoAdvance !== lastAdvance) {
       lastAdvance = state.autoAdvance;
@@ -55,7 +58,7 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
       const form = (event.target as HTMLElement).closest('form');
       const k = form && formKey(form);
       // A form on its way out (its focused field removed fires a last change) no longer has a draft to keep.
-      if (!form || !k || (k.startsWith('item:') && k !== itemKey())) return;
+      if (!form || !k || closed(k)) return;
       if (event.type === 'reset') delete forms[k];
       else forms[k] = valuesOf(form);
       write();
@@ -94,12 +97,14 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
       const has = (id: string | null | undefined) => id != null && show.rundown.some((item) => item.id === id);
       if (previous === null && saved && saved.showName === show.name) {
         const editor = saved.editor?.mode === 'edit' && !has(saved.editor.itemId) ? null : saved.editor;
-        return { cueId: has(saved.cueId) ? saved.cueId : null, editor };
+        const crawlItem = saved.crawlForm?.itemId;
+        const crawlForm = crawlItem && !show.crawl.items.some((item) => item.id === crawlItem) ? null : (saved.crawlForm ?? null);
+        return { cueId: has(saved.cueId) ? saved.cueId : null, editor, crawlForm };
       }
       if (previous === null && !saved) return { cueId: show.rundown[0]?.id ?? null };
       if (previous === null || previous.name !== show.name) {
         forms = {};
-        return { cueId: null, editor: null, raceId: null };
+        return { cueId: null, editor: null, crawlForm: null, raceId: null };
       }
       return {};
     },

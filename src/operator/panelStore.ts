@@ -32,6 +32,8 @@ export type PanelState = {
   connection: { status: ConnectionStatus; role: ClientRole | null; hub?: string };
   cueId: string | null;
   editor: Editor;
+  /** The crawl item form open in this panel: a new item (`itemId` null) or the item being edited. */
+  crawlForm: { itemId: string | null } | null;
   notice: Notice | null;
   /** Hub time until which a first F12 is armed (a second one clears all). */
   clearAllArmedUntil: number | null;
@@ -57,6 +59,7 @@ export function createPanelStore() {
     connection: { status: 'connecting', role: null },
     cueId: null,
     editor: null,
+    crawlForm: null,
     notice: null,
     clearAllArmedUntil: null,
     helpOpen: false,

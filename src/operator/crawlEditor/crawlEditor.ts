@@ -171,14 +171,19 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     if (!canControl(store.getState())) return actions.tell('Not connected to the hub as an operator: the crawl cannot be changed from this panel', 'error');
     const item = id === null ? null : (items().find((i) => i.id === id) ?? null);
     const close = () => {
+      if (form !== opened) return;
       form = null;
       formHost.replaceChildren();
+      store.setState({ crawlForm: null });
       if (id) focusOn(id, true);
     };
     const save = (content: CrawlItemContent) =>
       item ? actions.send({ type: 'crawlUpdate', id: item.id, item: content, was: contentOf(item) }, 'Saved the crawl item') : actions.send({ type: 'crawlAdd', item: content }, 'Added to the end of the crawl');
-    form = { id, view: createCrawlItemForm({ item, save, close }) };
-    formHost.replaceChildren(form.view.element);
+    // Which form is open is the panel's (kept across a reload with what was typed in it: panelMemory.ts).
+    if (store.getState().crawlForm?.itemId !== id || !store.getState().crawlForm) store.setState({ crawlForm: { itemId: id } });
+    const opened = { id, view: createCrawlItemForm({ item, save, close }) };
+    form = opened;
+    formHost.replaceChildren(opened.view.element);
   }
 
   function render(state: PanelState) {
@@ -187,6 +192,12 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     for (const b of [run, toAir, add, speedForm.querySelector('button')!]) b.disabled = !control;
     clear.disabled = !control || !show?.onAir.crawl;
     if (!show) return void (status.textContent = 'Waiting for the hub…');
+    // A panel reloaded with a crawl item form open opens it again (its draft is filled in by panelMemory.ts).
+    if (!form && state.crawlForm && control) {
+      const { itemId } = state.crawlForm;
+      if (itemId === null || show.crawl.items.some((i) => i.id === itemId)) openForm(itemId);
+      else store.setState({ crawlForm: null });
+    }
     const { crawl } = show;
     const onAir = show.onAir.crawl;
     status.textContent = `${crawl.running ? 'Running' : 'Stopped'} · ${crawl.speedPxPerS} px/s · ${crawl.items.length} ${crawl.items.length === 1 ? 'item' : 'items'} · ${onAir ? 'on air' : 'off air'}`;
