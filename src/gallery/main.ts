@@ -69,6 +69,7 @@ async function start() {
     shownRevision: () => player.shownRevision(),
     receivedRevision: () => player.shownRevision(),
     renderAt,
+    renderInstantlyAt: (t) => player.renderInstantlyAt(t),
     templatesVersion: () => look.version(),
     texts: () => scene.texts(),
     onAir: () => scene.onAir(),

@@ -31,6 +31,21 @@ export function createStoryPlayer(scene: OutputScene, sample: GraphicSample) {
       lastT = t;
       return scene.frame(t);
     },
+    /**
+     * Draws t as an output page loaded at t would: the snapshot due then, shown at once (no enter). The next
+     * renderAt replays the storyboard from the start.
+     */
+    renderInstantlyAt(t: number): boolean {
+      restart();
+      const due = steps.filter((step) => step.at <= t).at(-1);
+      if (due) {
+        scene.show(due.show, t, { instant: true });
+        shownRevision = due.show.revision;
+      }
+      next = steps.length;
+      lastT = Infinity;
+      return scene.frame(t);
+    },
     /** Plays another sample from the start (the next renderAt replays up to its t). */
     load(nextSample: GraphicSample) {
       steps = storyboard(nextSample);

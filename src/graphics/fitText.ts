@@ -4,13 +4,23 @@ import { FALLBACK_FONT_FAMILIES } from '../protocol/templates/bundledFonts';
 import { TITLE_SAFE } from '../protocol/templates/safeArea';
 
 /**
+ * Sets what a text shows. A blank one (empty, or only spaces) is not drawn at all, where Pixi would draw it
+ * as an invisible " " texture (a canvas made and drawn for nothing); it still measures as before, so layouts
+ * do not move. A text set through this (or fitText, fitLines) must be set only through them: `renderable` is theirs.
+ */
+export function setText(text: Text, content: string) {
+  text.text = content;
+  text.renderable = content.trim() !== '';
+}
+
+/**
  * Makes a text fit its box: shrink the font down to `minFontSize`, then cut with an ellipsis. The box is
  * `maxWidth` wide and, when given, `maxHeight` high (a font shrinks until its line fits it too). Returns
  * the text actually shown. One line only: long names shrink, they never wrap.
  */
 export function fitText(text: Text, content: string, maxWidth: number, fontSize: number, minFontSize: number, maxHeight = Infinity): string {
   const fits = () => text.width <= maxWidth && text.height <= maxHeight;
-  text.text = content;
+  setText(text, content);
   text.style.fontSize = fontSize;
   if (fits()) return content;
   // Width scales linearly with font size, so one step lands close; then nudge down for rounding.
@@ -30,7 +40,7 @@ export function fitText(text: Text, content: string, maxWidth: number, fontSize:
     else high = mid - 1;
   }
   const shown = `${chars.slice(0, low).join('').trimEnd()}…`;
-  text.text = shown;
+  setText(text, shown);
   return shown;
 }
 
@@ -59,7 +69,7 @@ export function fitLines(text: Text, content: string, box: { width: number; heig
   } else if (lines.length > 1) {
     lines = balance(content, lines.length, box.width, widthOf);
   }
-  text.text = lines.join('\n');
+  setText(text, lines.join('\n'));
   return text.text;
 }
 

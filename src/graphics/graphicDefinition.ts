@@ -29,7 +29,10 @@ export type GraphicAsset = { alias: string; url(): Promise<string>; width: numbe
  */
 export type GraphicView<M> = {
   root: Container;
-  /** Adds the enter animation to an empty paused timeline, starting at 0. Before it plays, the graphic is hidden. */
+  /**
+   * Adds the enter animation to an empty paused timeline, starting at 0. Before it plays, the graphic is hidden;
+   * it ends exactly as built: `build` returns the on-air state, which a page loaded mid-air draws without an enter.
+   */
   enter(tl: Timeline): void;
   exit(tl: Timeline): void;
   /** Animates in place to a new model (never re-enters). */

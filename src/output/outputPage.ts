@@ -35,6 +35,8 @@ declare global {
       templatesVersion?(): number;
       /** Every text drawn, with its font and bounds in design pixels. */
       texts?(): DrawnText[];
+      /** The gallery: draws t as a page loaded at t would (what is on air then shown at once, its enter not built). */
+      renderInstantlyAt?(t: number): boolean;
       /** Graphics on air: layer, kind, instance id. */
       onAir?(): { layer: string; kind: string; id: string }[];
       /** What the scene holds (display objects, textures, animations): soak benchmarks and leak tests count them. */

@@ -115,8 +115,6 @@ export async function createOutputScene(options: OutputSceneOptions) {
     const view = viewFor(onAir, definition, model, modelKey);
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
-    const tl = pausedTimeline();
-    view.enter(tl);
     const entry: Mounted = {
       id: onAir.id,
       layer: onAir.layer,
@@ -125,15 +123,17 @@ export async function createOutputScene(options: OutputSceneOptions) {
       view,
       model,
       modelKey,
-      playing: tl,
+      playing: null,
       enterEndsAt: null,
       pending: null,
     };
-    if (instant) {
-      // A page (re)loaded while this was on air shows it as it is on air now, without replaying the enter.
-      playout.complete(tl);
-      entry.playing = null;
-    } else {
+    // A page (re)loaded while this was on air shows it as it is on air now: as built, the state its enter ends in
+    // (see GraphicView.enter). Its enter is not built only to be jumped to its end (GSAP's tweens and seek cost
+    // ~10 ms of a cold start's first frame here).
+    if (!instant) {
+      const tl = pausedTimeline();
+      view.enter(tl);
+      entry.playing = tl;
       entry.enterEndsAt = t + after + tl.duration() * 1000;
       playout.start(tl, t + after, onAir.layer, () => {
         if (entry.playing === tl) entry.playing = null;

@@ -1,4 +1,5 @@
 import { autoDetectRenderer, DOMAdapter, getMaxFragmentPrecision, type Renderer } from 'pixi.js';
+import { useCanvasBatcherPipe } from './canvasBatcherPipe';
 import type { RendererRequest } from './rendererRequest';
 
 export { parseRendererRequest, type RendererRequest } from './rendererRequest';
@@ -43,6 +44,8 @@ function webglRendererName(): string | null {
  */
 export function createRenderer(kind: RendererKind, width: number, height: number, resolution: number): Promise<Renderer> {
   const preference = kind === 'canvas' ? ['canvas' as const] : ['webgl' as const, 'canvas' as const];
+  // Also a WebGL request's fallback: any canvas renderer batches without WebGL shaders.
+  useCanvasBatcherPipe();
   return autoDetectRenderer({
     preference,
     width,

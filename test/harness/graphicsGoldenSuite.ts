@@ -80,6 +80,7 @@ export function graphicsGoldenSuite(renderer: Renderer) {
           };
           for (const sample of samples) {
             let wholeFrameChecked = false;
+            let playedOnAir: Frame | undefined;
             const page = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
             expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
             const updated = Boolean(sample.update || sample.updateShow);
@@ -106,6 +107,7 @@ export function graphicsGoldenSuite(renderer: Renderer) {
                 } else {
                   frame = await grab(page, region);
                 }
+                if (phase === 'on-air') playedOnAir = frame;
                 const bounds = regionBounds(frame);
                 expect(bounds, `${where}: something is drawn`).not.toBeNull();
                 if (phase) {
@@ -136,6 +138,11 @@ export function graphicsGoldenSuite(renderer: Renderer) {
             // Nothing left once the exit is over.
             await page.evaluate((time) => window.finishline!.renderAt(time), STORY.end);
             expect(opaqueBounds(await grab(page)), `${sample.name}: nothing left after the exit`).toBeNull();
+            // A page loaded while it is on air draws it at once, as built, with no enter: the very pixels its enter ends on.
+            await page.evaluate((time) => window.finishline!.renderInstantlyAt!(time), STORY.update - 500);
+            const shownAtOnce = await grab(page, region);
+            const differing = countDifferentPixels(shownAtOnce, playedOnAir!);
+            if (differing > 0) failures.push(`${sample.name} shown at once (a page loaded on air): ${differing} pixels differ from its played enter's on-air frame`);
             // Safe areas are layout, the same on both renderers: the extra page for a sample with no update is canvas's.
             if (checksSafe && !updated && renderer === 'canvas') {
               const again = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
@@ -155,4 +162,11 @@ export function graphicsGoldenSuite(renderer: Renderer) {
       });
     }
   }
+}
+
+function countDifferentPixels(a: Frame, b: Frame): number {
+  if (a.width !== b.width || a.height !== b.height) return a.width * a.height;
+  let different = 0;
+  for (let i = 0; i < a.data.length; i += 4) if (a.data.readUInt32LE(i) !== b.data.readUInt32LE(i)) different++;
+  return different;
 }

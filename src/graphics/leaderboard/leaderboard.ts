@@ -1,6 +1,6 @@
 import { Container, Graphics } from 'pixi.js';
 import { leaderboard as contract, type LeaderboardLayout, type LeaderboardProps } from '../../protocol/kinds/leaderboard';
-import { fitText } from '../fitText';
+import { fitText, setText } from '../fitText';
 import { flagAsset } from '../flags';
 import { flagSprite } from '../flagSprite';
 import { defineGraphic, type GraphicAsset, type Look, type Timeline } from '../graphicDefinition';
@@ -121,7 +121,7 @@ function buildRow(row: LeaderboardRow, look: Look<LeaderboardLayout>): RowView {
     place.text = next.place;
     time.text = next.time;
     fitText(name, next.name, timeRight - time.width - L.paddingX - nameX, L.rowSize, L.rowMinSize);
-    change.text = next.change ? String(Math.abs(next.change)) : '';
+    setText(change, next.change ? String(Math.abs(next.change)) : '');
     arrow.clear();
     if (next.change) {
       // A triangle pointing up (places gained) or down (lost), left of the count.
