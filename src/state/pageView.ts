@@ -11,8 +11,9 @@ import type { ShowState } from './showState';
  * What pages (outputs, panels) get of the show: every race whole, except that a race with many passings (a mass
  * start) carries only the passings graphics and panels draw from, chosen so they draw exactly what the whole set
  * would give them. Per timing point: the first `first` athletes (at least VIEW_FIRST, and the furthest page of any
- * leaderboard named on air or in the rundown), then enough more for the leading and chasing groups (up to
- * MAX_GROUP_ROWS) and for the places at that point of the athletes first at the next one (place changes); and
+ * leaderboard named on air or in the rundown), then enough more for the places at that point of the athletes first
+ * at the next one (place changes), and at the furthest point and the one before (the gap graphic's) for the leading
+ * and chasing groups (up to MAX_GROUP_ROWS: a mass start's bunch, 1000 rows a point, was most of a snapshot); and
  * every passing of each athlete named on air, in the rundown or held. An athlete's place wherever the rows kept do
  * not give it (a result card of a runner far back) is counted here over the whole set, in `places`.
  *
@@ -76,10 +77,12 @@ function passingsView(race: Race, named: Set<string>, first: number): Race {
   }
   const keep = new Set<PassingRow>();
   const places: [string, number, number][] = [];
+  // The gap graphic reads the groups at the furthest point and the one before (its trend) only.
+  const furthest = rows[rows.length - 1]![1];
   for (const [point, [start, end]] of runs) {
     let kept = Math.min(end, start + first);
     // Scanned no further than the cap: a mass start's one group can be the whole field.
-    kept = Math.max(kept, groupsEnd(rows, start, Math.min(end, start + MAX_GROUP_ROWS)));
+    if (point >= furthest - 1) kept = Math.max(kept, groupsEnd(rows, start, Math.min(end, start + MAX_GROUP_ROWS)));
     const next = runs.get(point + 1);
     if (next) kept = Math.max(kept, coveringEnd(rows, start, end, rows.slice(next[0], Math.min(next[1], next[0] + first)).map((r) => r[0])));
     for (let i = start; i < kept; i++) keep.add(rows[i]!);

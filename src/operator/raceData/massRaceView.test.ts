@@ -9,8 +9,8 @@ import type { GraphicSpec } from '../../protocol/graphicSpec';
 import type { PassingRow } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { entrantReferenceProblem, finishOf } from '../../state/entrantReferences';
-import { pageView, VIEW_WHOLE, VIEW_WHOLE_ENTRANTS } from '../../state/pageView';
-import { feedSplits, sortRows } from '../../state/passingTable';
+import { MAX_GROUP_ROWS, pageView, VIEW_WHOLE, VIEW_WHOLE_ENTRANTS } from '../../state/pageView';
+import { feedSplits, furthestPoint, sortRows } from '../../state/passingTable';
 import { emptyShow, ShowState } from '../../state/showState';
 import { raceDataModel } from './raceDataModel';
 
@@ -52,6 +52,17 @@ function massRace(): Race {
   };
 }
 
+/** The same field in one pack (a mass start's) at every point, 2 s apart in the same order, and a 12 s gap behind the first 600: the groups are hundreds of athletes. */
+function bunched(race: Race): Race {
+  const seen = new Map<number, number>();
+  const passings = race.passings!.map(([bib, point, , source]): PassingRow => {
+    const place = seen.get(point) ?? 0;
+    seen.set(point, place + 1);
+    return [bib, point, (point + 1) * 1_000_000 + place * 2_000 + (place >= 600 ? 10_000 : 0), source];
+  });
+  return { ...race, passings };
+}
+
 function show(): ShowState {
   const race = massRace();
   const base = emptyShow('Mass');
@@ -86,6 +97,24 @@ describe('a mass race as pages get it', () => {
     const splits = { raceId: 'mass', bib: '888' };
     expect(resolveAthleteSplits(splits, view)).toEqual(resolveAthleteSplits(splits, whole));
     expect(race(view).passings!.filter((row) => row[0] === '950')).toEqual(race(whole).passings!.filter((row) => row[0] === '950'));
+  });
+
+  it('keeps the leading and chasing groups only where the gap graphic reads them: the furthest point and the one before', () => {
+    const at = (s: ShowState, point: number) => race(s).passings!.filter((row) => row[1] === point).length;
+    const pack = { ...whole, races: [bunched(race(whole))] };
+    const packView = ShowState.parse(pageView(pack));
+    expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: '400 ATHLETES', gap: '+20:10' });
+    expectSameBoards(packView, pack);
+    for (const point of [3, 4]) expect(at(packView, point)).toBe(Math.min(at(pack, point), MAX_GROUP_ROWS));
+    for (const point of [0, 1, 2]) expect(at(packView, point)).toBeLessThan(at(pack, point) / 2);
+    // Under way: the leaders at the third point, the last runners at the second.
+    const underWay = { ...pack, races: [{ ...race(pack), passings: race(pack).passings!.filter(([, , ms]) => ms < 3_700_000) }] };
+    const underWayView = ShowState.parse(pageView(underWay));
+    expect(furthestPoint(race(underWay))).toBe(2);
+    expect(race(underWay).passings!.length).toBeGreaterThan(VIEW_WHOLE);
+    expectSameBoards(underWayView, underWay);
+    for (const point of [1, 2]) expect(at(underWayView, point)).toBe(at(underWay, point));
+    expect(at(underWayView, 0)).toBeLessThan(at(underWay, 0) / 2);
   });
 
   it('leaves a race of elite size whole, the show itself untouched', () => {
