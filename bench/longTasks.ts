@@ -36,14 +36,25 @@ export function longTasks(traceJson: Buffer, gapMs = 20) {
   const [pid, tid] = key.split(':').map(Number);
   const thread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   const tasks = thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
-  frameTimes.sort((a, b) => a - b);
+  // Each rAF callback is an event of its own: those of one frame (within 4 ms of its first) are one frame.
+  const sorted = [...frameTimes].sort((a, b) => a - b);
+  frameTimes.length = 0;
+  for (const ts of sorted) if (frameTimes.length === 0 || ts - frameTimes.at(-1)! >= 4000) frameTimes.push(ts);
 
   /** A task's time by what it did: GC events, script by function, everything else by name (events nested in others counted once, at the outermost kind). */
   const breakdown = (task: Event) => {
     const end = task.ts + task.dur!;
     const parts = new Map<string, number>();
-    for (const e of thread) {
-      if (e.ts < task.ts || e.ts >= end || e === task) continue;
+    // Events are sorted by start: the task's are the run from its own start (binary search) to its end.
+    let lo = 0;
+    for (let hi = thread.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if (thread[mid]!.ts < task.ts) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < thread.length && thread[i]!.ts < end; i++) {
+      const e = thread[i]!;
+      if (e === task) continue;
       let label: string | null = null;
       if (isGc(e.name) && (e.name === 'MinorGC' || e.name === 'MajorGC')) label = `GC ${e.name} (${heapMb(e)})`;
       else if (e.name === 'FunctionCall') label = `script ${e.args?.data?.functionName || '(anonymous)'} ${(e.args?.data?.url ?? '').replace(/^.*\//, '')}`;

@@ -52,13 +52,17 @@ function massRace(): Race {
   };
 }
 
-/** The same field in one pack (a mass start's) at every point, 2 s apart in the same order, and a 12 s gap behind the first 600: the groups are hundreds of athletes. */
-function bunched(race: Race): Race {
+/**
+ * The same field in one pack (a mass start's) at every point, 2 s apart in the same order, with a 10 s gap behind
+ * the first 600 and another behind the `chasers` after them: the leading group is hundreds of athletes.
+ */
+function bunched(race: Race, chasers = 400): Race {
   const seen = new Map<number, number>();
   const passings = race.passings!.map(([bib, point, , source]): PassingRow => {
     const place = seen.get(point) ?? 0;
     seen.set(point, place + 1);
-    return [bib, point, (point + 1) * 1_000_000 + place * 2_000 + (place >= 600 ? 10_000 : 0), source];
+    const gaps = (place >= 600 ? 10_000 : 0) + (place >= 600 + chasers ? 10_000 : 0);
+    return [bib, point, (point + 1) * 1_000_000 + place * 2_000 + gaps, source];
   });
   return { ...race, passings };
 }
@@ -181,6 +185,16 @@ describe('a mass start list as pages get it', () => {
     }
     expect(graphics.map((g) => g.kind).sort()).toEqual(['athleteProfile', 'athleteSplits', 'leaderboard', 'resultCard', 'resultCard']);
     expect(resolveAthleteSplits({ raceId: 'mass', bib: '950' }, view)).toEqual(resolveAthleteSplits({ raceId: 'mass', bib: '950' }, whole));
+  });
+
+  it("sends a mass start's pack with the names pages draw only: its first pages' and those of a small group the gap graphic names", () => {
+    const pack = { ...whole, races: [bunched(race(whole), 2)] };
+    const packView = ShowState.parse(pageView(pack));
+    expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: 'Runner 578 · Runner 548', gap: '+20:10' });
+    expectSameBoards(packView, pack);
+    const bibsOfRows = new Set(race(packView).passings!.map((row) => row[0]));
+    expect(bibsOfRows.size).toBeGreaterThan(600);
+    expect(race(packView).entrants!.length).toBeLessThan(bibsOfRows.size / 2);
   });
 
   it('refuses a bib the race does not have in the same words, counting the whole list', () => {
