@@ -98,7 +98,7 @@ export function longTasks(traceJson: Buffer, gapMs = 20) {
   });
   const seconds = frameTimes.length > 1 ? (frameTimes.at(-1)! - frameTimes[0]!) / 1e6 : 0;
   return [
-    `  trace: ${frameTimes.length} animation frames over ${seconds.toFixed(1)} s; main-thread tasks over 16 ms: ${long.length} (${long.map((t) => `${(t.dur! / 1000).toFixed(0)}/${((t.tdur ?? 0) / 1000).toFixed(0)}`).join(', ')} ms wall/CPU)`,
+    `  trace: ${frameTimes.length} animation frames over ${seconds.toFixed(1)} s; main-thread tasks over 16 ms: ${long.length}, of which ${long.filter((t) => (t.tdur ?? 0) > 16_000).length} used over 16 ms of CPU themselves (${long.map((t) => `${(t.dur! / 1000).toFixed(0)}/${((t.tdur ?? 0) / 1000).toFixed(0)}`).join(', ')} ms wall/CPU)`,
     `  GC on the page's main thread: ${gcSummary.join('; ')}`,
     `  main-thread CPU by task (what took most of each):`,
     ...kinds,
