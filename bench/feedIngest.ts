@@ -5,9 +5,10 @@ import WebSocket from 'ws';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser, mainThreadSeconds } from './benchBrowser';
+import { longTasks, TRACE_CATEGORIES } from './longTasks';
 
 /**
- * npm run bench:feed [-- --runners=<n>] [-- --points=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>] [-- --compare=<checkout>]
+ * npm run bench:feed [-- --runners=<n>] [-- --points=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>] [-- --compare=<checkout>] [-- --profile | --trace]
  *
  * Passings/s a real hub takes from a push feed while a live output (canvas renderer, 1080p, the race clock and a
  * leaderboard of the race on air, redrawn at every passing) keeps its frame rate. A mass race of `runners`
@@ -30,6 +31,8 @@ const senders = arg('senders', 2);
 const rate = arg('rate', 800);
 /** --profile: a CPU profile of the output page during the ingest, by function (inclusive) and by file (self); build with `npx vite build --minify false` to read names. */
 const profiling = process.argv.includes('--profile');
+/** --trace: a Chrome trace of the output page during the ingest; prints each gap between its frames over 20 ms and what ran in it (bench/longTasks.ts). */
+const tracing = process.argv.includes('--trace');
 const POINTS = Array.from({ length: pointCount }, (_, i) => ({ metres: Math.round(((i + 1) * 42_195) / pointCount), label: `P${i + 1}` }));
 
 const compare = process.argv.find((a) => a.startsWith('--compare='))?.split('=')[1];
@@ -86,6 +89,7 @@ async function measure(label: string, root?: string) {
       await session.send('Profiler.setSamplingInterval', { interval: 200 });
       await session.send('Profiler.start');
     }
+    if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const snapshots = await snapshotSizes(hub);
     const probe = probeSaves(hub);
     const started = Date.now();
@@ -120,6 +124,7 @@ async function measure(label: string, root?: string) {
     const saves = await probe.stop();
     const received = snapshots.stop();
     if (profiling) report(((await session.send('Profiler.stop')) as { profile: Profile }).profile);
+    const trace = tracing ? longTasks(await browser.stopTracing()) : null;
     const busyLoaded = (await mainThreadSeconds(session)) - busyBefore - busyQuiet;
     const revisions = (await page.evaluate(() => window.finishline!.receivedRevision()))! - revisionBefore;
     const stored = ((await hub.state()).races as { id: string; passings?: unknown[] }[]).find((r) => r.id === 'mass')!.passings?.length ?? 0;
@@ -137,6 +142,7 @@ async function measure(label: string, root?: string) {
     const snap = percentiles(received);
     console.log(`  snapshots a page received: ${received.length}, p50 ${(snap.p50 / 1024).toFixed(0)} kB / max ${(snap.max / 1024).toFixed(0)} kB; ${(received.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in all`);
     const size = (path: string) => { try { return `${(statSync(path).size / 1024).toFixed(0)} kB`; } catch { return 'none'; } };
+    if (trace) console.log(trace);
     console.log(`  on disk: show file ${size(hub.showFile)}, passings log ${size(`${hub.showFile}.passings.ndjson`)}`);
   } finally {
     await browser.close();

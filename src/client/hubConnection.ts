@@ -112,9 +112,9 @@ export function connectToHub(options: {
   }
 
   /**
-   * A big snapshot is checked and handed on in a task of its own, after the one that read it off the socket: a
-   * mass race's show is ~385 kB, whose reading and checking together would hold an output's main thread past a
-   * frame. A small one (most shows: tens of kB, read and checked in well under a millisecond) is handed on at
+   * A big snapshot is checked and handed on in a task of its own, after the one that read it off the socket: a show
+   * of hundreds of kB (a mass race's was, before pages got only what they draw of it: ~20 kB now) would hold an
+   * output's main thread past a frame reading and checking it in one task. A small one (most shows: tens of kB, read and checked in well under a millisecond) is handed on at
    * once, so a Take is not a task later; a big one still waiting then is superseded by it. If another arrives meanwhile, only the latest is handed on (a snapshot is the whole show, so one
    * skipped changes nothing the next does not carry); any other message hands on the waiting one first.
    * Only for output pages (deferSnapshots): the panel's tests caught it handling keys against a show one task late.

@@ -100,6 +100,12 @@ export const Race = z.strictObject({
    */
   // Every held, rundown and on-air bib at every point at most.
   places: z.array(z.tuple([Bib, z.number().int().min(0), z.number().int().min(1)])).max((MAX_HELD + 2100) * MAX_TIMING_POINTS).optional(),
+  /**
+   * Only in what pages receive of a race whose passings are trimmed, never stored: the leading and chasing groups at
+   * the furthest timing point and the one before (the gap graphic's), counted over the whole set, as [point index,
+   * athletes in the leading group, in the chasing group (0: none), the chasing group's first time in ms].
+   */
+  groups: z.array(z.tuple([z.number().int().min(0), z.number().int().min(1), z.number().int().min(0), z.number().int().min(0)])).max(2).optional(),
   /** Feed ids of the passing rows' source indexes. */
   passingSources: PassingSources.optional(),
   /** Implausible passings waiting for the operator. */

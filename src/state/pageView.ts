@@ -4,6 +4,7 @@ import type { Entrant } from '../protocol/entrant';
 import type { PassingRow } from '../protocol/passing';
 import type { Race } from '../protocol/race';
 import { entrantRefOf, LISTED_BIBS } from './entrantReferences';
+import { GROUP_NAMED } from './raceGroups';
 import { compareRows, lowerBound, pointStart, rowAt, sortedRows } from './passingIndex';
 import type { ShowState } from './showState';
 
@@ -11,13 +12,15 @@ import type { ShowState } from './showState';
  * What pages (outputs, panels) get of the show: every race whole, except that a race with many passings (a mass
  * start) carries only the passings graphics and panels draw from, chosen so they draw exactly what the whole set
  * would give them. Per timing point: the first `first` athletes (at least VIEW_FIRST, and the furthest page of any
- * leaderboard named on air or in the rundown), then enough more for the leading and chasing groups (up to
- * MAX_GROUP_ROWS) and for the places at that point of the athletes first at the next one (place changes); and
- * every passing of each athlete named on air, in the rundown or held. An athlete's place wherever the rows kept do
- * not give it (a result card of a runner far back) is counted here over the whole set, in `places`.
+ * leaderboard named on air or in the rundown), then enough more for the places at that point of the athletes first
+ * at the next one (place changes); at the furthest point and the one before (the gap graphic's) the first
+ * GROUP_NAMED of the leading and chasing groups; and every passing of each athlete named on air, in the rundown or
+ * held. What the rows kept do not give is counted here over the whole set: an athlete's place (a result card of a
+ * runner far back) in `places`, the groups' sizes (a mass start's bunch can be the whole field) in `groups`.
  *
- * A race with many entrants (a mass start's start list) carries only the entrants pages resolve by bib: those of
- * the passings it carries, those named on air, in the rundown or held, and the first few (a refusal names them),
+ * A race with many entrants (a mass start's start list) carries only the entrants pages resolve by bib: those whose
+ * names pages draw from the passings it carries (see passingsView; of every passing when they are not trimmed), those
+ * named on air, in the rundown or held, and the first few (a refusal names them),
  * with the whole list's length in `entrantCount`. The panel finds the others through GET /api/races/:id/entrants.
  */
 
@@ -25,11 +28,6 @@ import type { ShowState } from './showState';
 export const VIEW_WHOLE = 2000;
 /** The athletes kept at each timing point, at least: more than a leaderboard's first pages. */
 export const VIEW_FIRST = 100;
-/**
- * The leading and chasing groups are kept whole up to this many athletes at a point. In a mass start a group
- * (athletes within 3 s of the one in front) can be the whole field; the gap graphic then counts this many.
- */
-export const MAX_GROUP_ROWS = 1000;
 /** A race with at most this many entrants goes to pages with its whole start list (every elite race does). */
 export const VIEW_WHOLE_ENTRANTS = 2000;
 
@@ -49,21 +47,28 @@ function raceView(race: Race, graphics: readonly GraphicSpec[]): Race {
     if (ref?.raceId === race.id) named.add(ref.bib);
     if (graphic.kind === 'leaderboard' && graphic.props.raceId === race.id) first = Math.max(first, graphic.props.page * graphic.props.top);
   }
-  const view = (race.passings?.length ?? 0) > VIEW_WHOLE ? passingsView(race, named, first) : race;
-  return (race.entrants?.length ?? 0) > VIEW_WHOLE_ENTRANTS ? entrantsView(view, named) : view;
+  if ((race.passings?.length ?? 0) <= VIEW_WHOLE) return (race.entrants?.length ?? 0) > VIEW_WHOLE_ENTRANTS ? entrantsView(race, [named, (race.passings ?? []).map((row) => row[0])]) : race;
+  const { view, drawn } = passingsView(race, named, first);
+  return (race.entrants?.length ?? 0) > VIEW_WHOLE_ENTRANTS ? entrantsView(view, [named, drawn]) : view;
 }
 
-/** The entrants a page resolves by bib, in start-list order, and how many there are in all. */
-function entrantsView(race: Race, named: ReadonlySet<string>): Race {
+/** The entrants a page resolves by bib (`wanted`, and the first few: a refusal lists them), in start-list order, and how many there are in all. */
+function entrantsView(race: Race, wanted: readonly Iterable<string>[]): Race {
   const all = race.entrants!;
-  const wanted = new Set(named);
-  for (const row of race.passings ?? []) wanted.add(row[0]);
+  const bibs = new Set<string>();
+  for (const list of wanted) for (const bib of list) bibs.add(bib);
   const entrants: Entrant[] = [];
-  for (let i = 0; i < all.length; i++) if (i < LISTED_BIBS || wanted.has(all[i]!.bib)) entrants.push(all[i]!);
+  for (let i = 0; i < all.length; i++) if (i < LISTED_BIBS || bibs.has(all[i]!.bib)) entrants.push(all[i]!);
   return { ...race, entrants, entrantCount: all.length };
 }
 
-function passingsView(race: Race, named: Set<string>, first: number): Race {
+/**
+ * The passings kept, and the athletes whose names pages draw from them: each point's first `first` (leaderboard
+ * pages, the panel's standings, feed splits' leaders) and the first GROUP_NAMED of the leading and chasing groups
+ * where the gap graphic reads them. The rows kept beyond those only give places, so their athletes' entrants are
+ * not sent.
+ */
+function passingsView(race: Race, named: Set<string>, first: number): { view: Race; drawn: Set<string> } {
   // Rows are stored in point, then time, then bib order: each point's standings are one run of them, found by
   // binary search, and a named athlete's row by the passing index, so a view costs what it keeps, not the race.
   const rows = sortedRows(race.passings!);
@@ -75,11 +80,20 @@ function passingsView(race: Race, named: Set<string>, first: number): Race {
     start = end;
   }
   const keep = new Set<PassingRow>();
+  const drawn = new Set<string>();
   const places: [string, number, number][] = [];
+  const groups: NonNullable<Race['groups']> = [];
+  // The gap graphic reads the groups at the furthest point and the one before (its trend) only.
+  const furthest = rows[rows.length - 1]![1];
   for (const [point, [start, end]] of runs) {
     let kept = Math.min(end, start + first);
-    // Scanned no further than the cap: a mass start's one group can be the whole field.
-    kept = Math.max(kept, groupsEnd(rows, start, Math.min(end, start + MAX_GROUP_ROWS)));
+    for (let i = start; i < kept; i++) drawn.add(rows[i]![0]);
+    if (point >= furthest - 1) {
+      // A mass start's leading group can be the whole field: its size goes to pages, and the first rows of each group.
+      const [chasers, third] = groupStarts(rows, start, end);
+      groups.push([point, chasers - start, third - chasers, chasers < end ? rows[chasers]![2] : 0]);
+      for (const from of [start, chasers]) for (let i = from; i < Math.min(from + GROUP_NAMED, third); i++) keep.add(rows[i]!), drawn.add(rows[i]![0]);
+    }
     const next = runs.get(point + 1);
     if (next) kept = Math.max(kept, coveringEnd(rows, start, end, rows.slice(next[0], Math.min(next[1], next[0] + first)).map((r) => r[0])));
     for (let i = start; i < kept; i++) keep.add(rows[i]!);
@@ -92,7 +106,7 @@ function passingsView(race: Race, named: Set<string>, first: number): Race {
     }
   }
   const passings: PassingRow[] = [...keep].sort(compareRows);
-  return { ...race, passings, places };
+  return { view: { ...race, passings, places, groups }, drawn };
 }
 
 /** The first index in rows[start, end) (one point's run) whose time is `ms` or later. */
@@ -107,11 +121,15 @@ function timeStart(rows: readonly PassingRow[], start: number, end: number, ms: 
   return lo;
 }
 
-/** Where the third group starts in a run (or its end): the leading and chasing groups are the rows before it. */
-function groupsEnd(rows: readonly PassingRow[], start: number, end: number): number {
-  let group = 1;
-  for (let i = start + 1; i < end; i++) if (rows[i]![2] - rows[i - 1]![2] > DEFAULT_GROUP_GAP_MS && ++group === 3) return i;
-  return end;
+/** Where the second and third groups start in a run (or its end, when there is none). */
+function groupStarts(rows: readonly PassingRow[], start: number, end: number): [chasers: number, third: number] {
+  let chasers = end;
+  for (let i = start + 1; i < end; i++) {
+    if (rows[i]![2] - rows[i - 1]![2] <= DEFAULT_GROUP_GAP_MS) continue;
+    if (chasers < end) return [chasers, i];
+    chasers = i;
+  }
+  return [chasers, end];
 }
 
 /** The end of the shortest start of a run holding every one of `bibs` the run has (their places there are then counted right). */

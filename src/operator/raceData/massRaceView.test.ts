@@ -10,7 +10,7 @@ import type { PassingRow } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { entrantReferenceProblem, finishOf } from '../../state/entrantReferences';
 import { pageView, VIEW_WHOLE, VIEW_WHOLE_ENTRANTS } from '../../state/pageView';
-import { feedSplits, sortRows } from '../../state/passingTable';
+import { feedSplits, furthestPoint, sortRows } from '../../state/passingTable';
 import { emptyShow, ShowState } from '../../state/showState';
 import { raceDataModel } from './raceDataModel';
 
@@ -52,6 +52,21 @@ function massRace(): Race {
   };
 }
 
+/**
+ * The same field in one pack (a mass start's) at every point, 2 s apart in the same order, with a 10 s gap behind
+ * the first 600 and another behind the `chasers` after them: the leading group is hundreds of athletes.
+ */
+function bunched(race: Race, chasers = 400): Race {
+  const seen = new Map<number, number>();
+  const passings = race.passings!.map(([bib, point, , source]): PassingRow => {
+    const place = seen.get(point) ?? 0;
+    seen.set(point, place + 1);
+    const gaps = (place >= 600 ? 10_000 : 0) + (place >= 600 + chasers ? 10_000 : 0);
+    return [bib, point, (point + 1) * 1_000_000 + place * 2_000 + gaps, source];
+  });
+  return { ...race, passings };
+}
+
 function show(): ShowState {
   const race = massRace();
   const base = emptyShow('Mass');
@@ -86,6 +101,23 @@ describe('a mass race as pages get it', () => {
     const splits = { raceId: 'mass', bib: '888' };
     expect(resolveAthleteSplits(splits, view)).toEqual(resolveAthleteSplits(splits, whole));
     expect(race(view).passings!.filter((row) => row[0] === '950')).toEqual(race(whole).passings!.filter((row) => row[0] === '950'));
+  });
+
+  it("sends a mass start's pack as its groups' sizes and first athletes, not its rows, and draws the same gap", () => {
+    const at = (s: ShowState, point: number) => race(s).passings!.filter((row) => row[1] === point).length;
+    const pack = { ...whole, races: [bunched(race(whole))] };
+    const packView = ShowState.parse(pageView(pack));
+    expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: '400 ATHLETES', gap: '+20:10' });
+    expectSameBoards(packView, pack);
+    for (const point of [0, 1, 2, 3, 4]) expect(at(packView, point)).toBeLessThan(at(pack, point) / 2);
+    expect(race(packView).groups).toEqual([3, 4].map((point) => [point, 600, at(pack, point) - 600, (point + 1) * 1_000_000 + 600 * 2_000 + 10_000]));
+    // Under way: the leaders at the third point, the last runners at the second.
+    const underWay = { ...pack, races: [{ ...race(pack), passings: race(pack).passings!.filter(([, , ms]) => ms < 3_700_000) }] };
+    const underWayView = ShowState.parse(pageView(underWay));
+    expect(race(underWay).passings!.length).toBeGreaterThan(VIEW_WHOLE);
+    expect(furthestPoint(race(underWay))).toBe(2);
+    expectSameBoards(underWayView, underWay);
+    for (const point of [0, 1, 2]) expect(at(underWayView, point)).toBeLessThan(at(underWay, point) / 2);
   });
 
   it('leaves a race of elite size whole, the show itself untouched', () => {
@@ -152,6 +184,16 @@ describe('a mass start list as pages get it', () => {
     }
     expect(graphics.map((g) => g.kind).sort()).toEqual(['athleteProfile', 'athleteSplits', 'leaderboard', 'resultCard', 'resultCard']);
     expect(resolveAthleteSplits({ raceId: 'mass', bib: '950' }, view)).toEqual(resolveAthleteSplits({ raceId: 'mass', bib: '950' }, whole));
+  });
+
+  it("sends a mass start's pack with the names pages draw only: its first pages' and those of a small group the gap graphic names", () => {
+    const pack = { ...whole, races: [bunched(race(whole), 2)] };
+    const packView = ShowState.parse(pageView(pack));
+    expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: 'Runner 578 · Runner 548', gap: '+20:10' });
+    expectSameBoards(packView, pack);
+    const bibsOfRows = (s: ShowState) => new Set(race(s).passings!.map((row) => row[0])).size;
+    expect(bibsOfRows(pack)).toBe(1000);
+    expect(race(packView).entrants!.length).toBeLessThan(bibsOfRows(packView));
   });
 
   it('refuses a bib the race does not have in the same words, counting the whole list', () => {
