@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { lazyGraphemeSegmenter } from './scripts/lazyGraphemeSegmenter';
 
 /** Pixi and the packages only it uses. */
 const PIXI = /node_modules[\\/](pixi\.js|earcut|eventemitter3|parse-svg-path|ismobilejs|tiny-lru|@xmldom)[\\/]/;
 
 // Multi-page build: the operator panel (index.html) and the output page; the hub serves dist/.
 export default defineConfig({
-  plugins: [preloadDynamicChunks('output.html')],
+  plugins: [preloadDynamicChunks('output.html'), lazyGraphemeSegmenter()],
   // assets/ is served at the root and copied into dist/ as it is (the favicon, a show's own images).
   publicDir: 'assets',
   build: {

@@ -15,7 +15,7 @@ export default defineConfig({
           // Pure functions with no module state: one module graph per worker, not per file (the unit project
           // went from 42 s to 10 s; the same 625 tests pass in any order, --sequence.shuffle).
           isolate: false,
-          include: ['src/**/*.test.ts', 'integrations/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'integrations/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
       },
