@@ -24,7 +24,7 @@ import type { ShowState } from './showState';
  * with the whole list's length in `entrantCount`. The panel finds the others through GET /api/races/:id/entrants.
  */
 
-/** A race with at most this many passings goes to pages whole (every elite race does). */
+/** A race with at most this many passings goes to pages whole (every elite race does), unless its start list is a mass start's. */
 export const VIEW_WHOLE = 2000;
 /** The athletes kept at each timing point, at least: more than a leaderboard's first pages. */
 export const VIEW_FIRST = 100;
@@ -47,9 +47,11 @@ function raceView(race: Race, graphics: readonly GraphicSpec[]): Race {
     if (ref?.raceId === race.id) named.add(ref.bib);
     if (graphic.kind === 'leaderboard' && graphic.props.raceId === race.id) first = Math.max(first, graphic.props.page * graphic.props.top);
   }
-  if ((race.passings?.length ?? 0) <= VIEW_WHOLE) return (race.entrants?.length ?? 0) > VIEW_WHOLE_ENTRANTS ? entrantsView(race, [named, (race.passings ?? []).map((row) => row[0])]) : race;
+  const massStartList = (race.entrants?.length ?? 0) > VIEW_WHOLE_ENTRANTS;
+  // A mass start's first passings are trimmed too (their names are what weighs: up to VIEW_WHOLE entrants a snapshot).
+  if (!race.passings?.length) return massStartList ? entrantsView(race, [named]) : race;
   const { view, drawn } = passingsView(race, named, first);
-  return (race.entrants?.length ?? 0) > VIEW_WHOLE_ENTRANTS ? entrantsView(view, [named, drawn]) : view;
+  return massStartList ? entrantsView(view, [named, drawn]) : view;
 }
 
 /** The entrants a page resolves by bib (`wanted`, and the first few: a refusal lists them), in start-list order, and how many there are in all. */

@@ -9,7 +9,7 @@ import type { GraphicSpec } from '../../protocol/graphicSpec';
 import type { PassingRow } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { entrantReferenceProblem, finishOf } from '../../state/entrantReferences';
-import { pageView, VIEW_WHOLE, VIEW_WHOLE_ENTRANTS } from '../../state/pageView';
+import { pageView, VIEW_FIRST, VIEW_WHOLE, VIEW_WHOLE_ENTRANTS } from '../../state/pageView';
 import { feedSplits, furthestPoint, sortRows } from '../../state/passingTable';
 import { emptyShow, ShowState } from '../../state/showState';
 import { raceDataModel } from './raceDataModel';
@@ -194,6 +194,16 @@ describe('a mass start list as pages get it', () => {
     const bibsOfRows = (s: ShowState) => new Set(race(s).passings!.map((row) => row[0])).size;
     expect(bibsOfRows(pack)).toBe(1000);
     expect(race(packView).entrants!.length).toBeLessThan(bibsOfRows(packView));
+  });
+
+  it("trims a mass start's first passings too (fewer than a big race's): the same boards, the names drawn only", () => {
+    const start = { ...whole, races: [{ ...race(whole), passings: race(whole).passings!.slice(0, VIEW_WHOLE / 2) }] };
+    const startView = ShowState.parse(pageView(start));
+    expectSameBoards(startView, start);
+    const bibsOfRows = new Set(race(start).passings!.map((row) => row[0])).size;
+    expect(bibsOfRows).toBeGreaterThan(VIEW_FIRST * 2);
+    expect(race(startView).entrants!.length).toBeLessThan(bibsOfRows / 2);
+    expect(JSON.stringify(startView).length).toBeLessThan(JSON.stringify({ ...start, races: [{ ...race(start), entrants: [] }] }).length);
   });
 
   it('refuses a bib the race does not have in the same words, counting the whole list', () => {
