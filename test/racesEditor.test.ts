@@ -131,9 +131,13 @@ describe('the races editor', () => {
     await page.keyboard.press('Escape');
     // Chromium closes a modal dialog on Escape a moment after the key: keys typed before then still go to its field.
     await editor(page).waitFor({ state: 'hidden' });
+    // The panel's keys work again once no dialog is open and the focus has left it.
+    await expect.poll(() => page.evaluate(() => document.querySelector('dialog[open]') === null && !document.activeElement?.closest('dialog, input, select, textarea'))).toBe(true);
     await page.keyboard.press('1');
+    await expect.poll(() => page.locator('#race-tab-elite-men').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('b'); // the men's latest split: HALFWAY 1:01:24
-    await expect.poll(async () => (await hub.state()).onAir.banner?.graphic.kind).toBe('splitBanner');
+    // On air, or (to say why in a failure) what the panel answered.
+    await expect.poll(async () => (await hub.state()).onAir.banner?.graphic.kind ?? (await page.getByRole('alert').allTextContents()).join(' | ')).toBe('splitBanner');
     const takenAt = Date.now() + 10_000;
     await renderAt(output, takenAt, (await hub.state()).revision);
     await renderAt(output, takenAt + 5000);
