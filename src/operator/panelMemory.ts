@@ -8,8 +8,8 @@ type Place = { showName: string | null; cueId: string | null; raceId: string | n
 
 /**
  * Keeps this panel's place across a reload: the cue, the selected race, the item being edited, the crawl item
- * form open and every draft typed into the item form, the crawl item form and race control's forms (sessionStorage, keyed per panel with `?panel=`,
- * so two panels in one browser keep their own). Auto-advance is a setting and lives in localStorage. While a
+ * form open and every draft typed into the item form, the crawl item form and race control's forms
+ * (sessionStorage, keyed per panel with `?panel=`, so two panels in one browser keep their own). Auto-advance is a setting and lives in localStorage. While a
  * draft is unsent, leaving the page asks first. Another show opened (its name changes) starts from nothing
  * cued, so Space cannot take an item of the new show that happens to share an id with the old cue.
  */
@@ -97,9 +97,8 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
       const has = (id: string | null | undefined) => id != null && show.rundown.some((item) => item.id === id);
       if (previous === null && saved && saved.showName === show.name) {
         const editor = saved.editor?.mode === 'edit' && !has(saved.editor.itemId) ? null : saved.editor;
-        const crawlItem = saved.crawlForm?.itemId;
-        const crawlForm = crawlItem && !show.crawl.items.some((item) => item.id === crawlItem) ? null : (saved.crawlForm ?? null);
-        return { cueId: has(saved.cueId) ? saved.cueId : null, editor, crawlForm };
+        // The crawl editor opens the crawl item form again, or forgets it when its item is gone.
+        return { cueId: has(saved.cueId) ? saved.cueId : null, editor, crawlForm: saved.crawlForm ?? null };
       }
       if (previous === null && !saved) return { cueId: show.rundown[0]?.id ?? null };
       if (previous === null || previous.name !== show.name) {

@@ -19,9 +19,9 @@ import type { ShowState } from './showState';
  * runner far back) in `places`, the groups' sizes (a mass start's bunch can be the whole field) in `groups`.
  *
  * A race with many entrants (a mass start's start list) carries only the entrants pages resolve by bib: those whose
- * names pages draw from the passings it carries (see passingsView; of every passing when they are not trimmed), those
- * named on air, in the rundown or held, and the first few (a refusal names them),
- * with the whole list's length in `entrantCount`. The panel finds the others through GET /api/races/:id/entrants.
+ * names pages draw from the passings it carries (see passingsView: such a race's passings are trimmed however few),
+ * those named on air, in the rundown or held, and the first few (a refusal names them), with the whole list's
+ * length in `entrantCount`. The panel finds the others through GET /api/races/:id/entrants.
  */
 
 /** A race with at most this many passings goes to pages whole (every elite race does), unless its start list is a mass start's. */

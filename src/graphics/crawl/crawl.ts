@@ -54,18 +54,20 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
     const left = Math.round(region.x * scale);
     const viewport = Math.round((region.x + region.width) * scale) - left;
     const styles = itemStyles(theme);
-    // What an item's content measures, however often it loops or a snapshot repeats it (by object first: cheap per frame).
-    const widths = new Map<string, number>();
-    const widthsByItem = new WeakMap<CrawlItem, number>();
-    const widthOf = (item: CrawlItem) => {
-      let width = widthsByItem.get(item);
-      if (width !== undefined) return width;
+    // An item's content laid out once, however often it loops or a snapshot repeats it (by object first: cheap per
+    // frame): the track reads its width, a view on screen draws it.
+    const layouts = new Map<string, ItemLayout>();
+    const layoutsByItem = new WeakMap<CrawlItem, ItemLayout>();
+    const layoutOf = (item: CrawlItem) => {
+      let laid = layoutsByItem.get(item);
+      if (laid) return laid;
       const key = contentKey(item);
-      width = widths.get(key);
-      if (width === undefined) widths.set(key, (width = layoutItem(item, look, styles).width));
-      widthsByItem.set(item, width);
-      return width;
+      laid = layouts.get(key);
+      if (!laid) layouts.set(key, (laid = layoutItem(item, look, styles)));
+      layoutsByItem.set(item, laid);
+      return laid;
     };
+    const widthOf = (item: CrawlItem) => layoutOf(item).width;
     const replay = (m: CrawlModel) => {
       const { motions, contents } = crawlTimeline(m, m.takenAt);
       const epochs = contents.map(({ at, items }) => ({ from: crawlOffsetAt(motions, at, fps, scale), items }));
@@ -108,7 +110,7 @@ export const crawlGraphic = defineGraphic<CrawlProps, CrawlModel, CrawlLayout>({
         const keep = new Map<string, Container>();
         for (const segment of timeline.track.visible(offset, viewport)) {
           const key = segmentKey(segment);
-          const view = views.get(key) ?? keep.get(key) ?? itemView(segment.item, layoutItem(segment.item, look, styles), look, centreY);
+          const view = views.get(key) ?? keep.get(key) ?? itemView(segment.item, layoutOf(segment.item), look, centreY);
           view.x = (left + viewport - (offset - segment.start)) / scale;
           if (view.parent !== items) items.addChild(view);
           keep.set(key, view);

@@ -180,7 +180,8 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     const save = (content: CrawlItemContent) =>
       item ? actions.send({ type: 'crawlUpdate', id: item.id, item: content, was: contentOf(item) }, 'Saved the crawl item') : actions.send({ type: 'crawlAdd', item: content }, 'Added to the end of the crawl');
     // Which form is open is the panel's (kept across a reload with what was typed in it: panelMemory.ts).
-    if (store.getState().crawlForm?.itemId !== id || !store.getState().crawlForm) store.setState({ crawlForm: { itemId: id } });
+    const open = store.getState().crawlForm;
+    if (!open || open.itemId !== id) store.setState({ crawlForm: { itemId: id } });
     const opened = { id, view: createCrawlItemForm({ item, save, close }) };
     form = opened;
     formHost.replaceChildren(opened.view.element);

@@ -51,7 +51,7 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
   const held = el('ul', { class: 'held', 'aria-label': 'Held passings' });
   const feedList = el('ul', { class: 'feeds', 'aria-label': 'Timing feeds' });
   view.append(actionsRow, standingsHost, mode, approvals, held, feedList);
-  const drawnKeys = new Map<HTMLElement, string>();
+  const drawnKeys = new WeakMap<HTMLElement, string>();
   /** Replaces `host`'s children with `build()` only when `key` differs from what it last drew. */
   const keyed = (host: HTMLElement, key: string, build: () => (Node | string)[]) => {
     if (drawnKeys.get(host) === key) return;
@@ -86,7 +86,6 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     const race = selectedIn(state);
     if (!race) {
       drawn = null;
-      drawnKeys.clear();
       return void body.replaceChildren(el('p', { class: 'muted', text: 'The show has no races.' }));
     }
     if (body.firstChild !== view) body.replaceChildren(view);
