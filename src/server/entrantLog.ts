@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describeIssues } from '../protocol/describeIssues';
 import { Entrants, type Entrant } from '../protocol/entrant';
 import type { Race } from '../protocol/race';
 import { VIEW_WHOLE_ENTRANTS } from '../state/pageView';
 import type { ShowState } from '../state/showState';
-import { appendSynced, writeFileAtomic } from './writeFileAtomic';
+import { openSidecarLog, readSidecarLines, removeSidecarLog, rewriteSidecarLog, type SidecarFormat, type SidecarLog } from './sidecarLog';
 
 /**
  * A long start list (a mass start's, more than LONG_LIST entrants) is kept beside the show file, in an append-only
@@ -17,12 +17,7 @@ import { appendSynced, writeFileAtomic } from './writeFileAtomic';
  * A line is `{"revision", "race", "entrants": [...]}` (the race's list is this) or `{"revision", "race", "entrants": null}`
  * (the show file holds the race's list again: it got short, or the race went).
  */
-export type EntrantLog = {
-  /** Appends (and syncs) the change from `before` to `after`; resolves once it is on disk. */
-  record(before: ShowState, after: ShowState): Promise<void>;
-  /** A save failed after `record`: the log may be ahead of the show, so the next record writes it afresh. */
-  invalidate(): void;
-};
+export type EntrantLog = SidecarLog;
 
 type Line = { revision: number; race: string; entrants: Entrant[] | null };
 
@@ -49,33 +44,8 @@ export function withoutLongLists(state: ShowState): ShowState {
  * line's number and what is wrong. Then the log is written afresh from the result.
  */
 export async function openEntrantLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): Promise<{ state: ShowState; entrantLog: EntrantLog }> {
-  const path = entrantLogPath(showPath);
   const merged = readEntrantLog(showPath, state, log);
-  let compacted = await rewrite(path, merged, merged);
-  let appended = 0;
-  let dirty = false;
-  return {
-    state: merged,
-    entrantLog: {
-      async record(before, after) {
-        if (dirty || (appended > COMPACT_AFTER_BYTES && appended > 2 * compacted)) {
-          dirty = true; // until this rewrite is on disk
-          compacted = await rewrite(path, before, after);
-          appended = 0;
-          dirty = false;
-          return;
-        }
-        const lines = changes(before, after);
-        if (lines.length === 0) return;
-        const text = lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
-        dirty = true; // until the append is synced
-        await appendSynced(path, text);
-        appended += Buffer.byteLength(text);
-        dirty = false;
-      },
-      invalidate: () => void (dirty = true),
-    },
-  };
+  return { state: merged, entrantLog: await openSidecarLog(entrantLogPath(showPath), merged, FORMAT) };
 }
 
 /** `state` with the log's long lists up to its revision; `state` itself when there is no log. */
@@ -85,10 +55,7 @@ export function readEntrantLog(showPath: string, state: ShowState, log: (line: s
 }
 
 /** Removes the log once `state` (with every list in it) is saved whole in the show file (a hub on NATS keeps its copy so). */
-export function removeEntrantLog(showPath: string): void {
-  const path = entrantLogPath(showPath);
-  if (existsSync(path)) unlinkSync(path);
-}
+export const removeEntrantLog = (showPath: string) => removeSidecarLog(entrantLogPath(showPath));
 
 /** The lines that turn `before`'s long lists into `after`'s (lists are compared by identity: an unchanged list is the same array). */
 export function changes(before: ShowState, after: ShowState): Line[] {
@@ -107,7 +74,7 @@ export function changes(before: ShowState, after: ShowState): Line[] {
 }
 
 /** Writes the log beside `showPath` afresh: `base`'s long lists, then the change to `state` (a start from the take journal). */
-export const rewriteEntrantLog = (showPath: string, base: ShowState, state: ShowState) => rewrite(entrantLogPath(showPath), base, state);
+export const rewriteEntrantLog = (showPath: string, base: ShowState, state: ShowState) => rewriteSidecarLog(entrantLogPath(showPath), FORMAT, base, state);
 
 /**
  * A take journal record's start-list lines (see changes), checked as the log's are: per race, its list as the record
@@ -125,29 +92,16 @@ export function entrantLines(json: readonly unknown[], where: string): Map<strin
   return lists;
 }
 
-/** Writes the log afresh: `base`'s long lists at its revision, then the change to `state` (so a show file still at `base` reads it right). */
-async function rewrite(path: string, base: ShowState, state: ShowState): Promise<number> {
-  const lists: Line[] = base.races.filter(long).map((race) => ({ revision: base.revision, race: race.id, entrants: race.entrants! }));
-  const lines = base === state ? lists : [...lists, ...changes(base, state)];
-  const text = lines.map((line) => JSON.stringify(line) + '\n').join('');
-  await writeFileAtomic(path, text);
-  return Buffer.byteLength(text);
-}
+const FORMAT: SidecarFormat<Line> = {
+  whole: (state) => state.races.filter(long).map((race) => ({ revision: state.revision, race: race.id, entrants: race.entrants! })),
+  changes,
+  compactAfterBytes: COMPACT_AFTER_BYTES,
+};
 
 function replay(path: string, state: ShowState, log: (line: string) => void): ShowState {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const torn = lines.pop();
-  if (torn) log(`Dropped the last line of ${path}: a save was cut short there (it was never acknowledged)`);
   // Each race's last list up to the show's revision, checked once (an import in parts leaves a line per part).
   const last = new Map<string, { where: string; entrants: unknown }>();
-  let later = 0;
-  lines.forEach((text, i) => {
-    const where = `${path} line ${i + 1}`;
-    const line = readLine(text, where);
-    if (line.revision > state.revision) return void later++;
-    last.set(line.race, { where, entrants: line.entrants });
-  });
-  if (later > 0) log(`Ignored ${later} line${later === 1 ? '' : 's'} of ${path} past the show's revision ${state.revision}: a save that never finished`);
+  for (const { race, where, entrants } of readSidecarLines(path, state.revision, (json, where) => ({ ...checkLine(json, where), where }), log)) last.set(race, { where, entrants });
   const lists = new Map<string, Entrant[]>();
   for (const [race, { where, entrants }] of last) {
     if (entrants === null) continue;
@@ -157,16 +111,6 @@ function replay(path: string, state: ShowState, log: (line: string) => void): Sh
   }
   if (lists.size === 0) return state;
   return { ...state, races: state.races.map((race): Race => (lists.has(race.id) ? { ...race, entrants: lists.get(race.id)! } : race)) };
-}
-
-function readLine(text: string, where: string): { revision: number; race: string; entrants: unknown } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
-  }
-  return checkLine(json, where);
 }
 
 function checkLine(json: unknown, where: string): { revision: number; race: string; entrants: unknown } {

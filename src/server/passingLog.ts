@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describeIssues } from '../protocol/describeIssues';
 import { PassingRows, type PassingRow } from '../protocol/passing';
 import type { Race } from '../protocol/race';
 import { rowChangesSince } from '../state/passingIndex';
 import { sortRows } from '../state/passingTable';
 import type { ShowState } from '../state/showState';
-import { appendSynced, writeFileAtomic } from './writeFileAtomic';
+import { openSidecarLog, readSidecarLines, removeSidecarLog, rewriteSidecarLog, type SidecarFormat, type SidecarLog } from './sidecarLog';
 
 /**
  * Races' passings are kept beside the show file, in an append-only log (`<show file>.passings.ndjson`), so a
@@ -19,14 +19,7 @@ import { appendSynced, writeFileAtomic } from './writeFileAtomic';
  * A line is one race's change: `{"revision", "race", "reset": rows}` (the race's rows are exactly these) or
  * `{"revision", "race", "put": rows, "drop": [[bib, point]...]}` (rows replaced or added by bib and point, removed).
  */
-export type PassingLog = {
-  /** Appends (and syncs) the change from `before` to `after`; resolves once it is on disk. */
-  record(before: ShowState, after: ShowState): Promise<void>;
-  /** A save failed after `record`: the log may be ahead of the show, so the next record writes it afresh. */
-  invalidate(): void;
-  /** Bytes appended since the log was last written afresh, and its size then. */
-  size(): { compacted: number; appended: number };
-};
+export type PassingLog = SidecarLog;
 
 export type PassingLine = { revision: number; race: string } & ({ reset: PassingRow[] } | { put: PassingRow[]; drop: [string, number][] });
 
@@ -49,35 +42,8 @@ export function withoutPassings(state: ShowState): ShowState {
  * with the line's number and what is wrong. Then the log is written afresh from the result.
  */
 export async function openPassingLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): Promise<{ state: ShowState; passingLog: PassingLog }> {
-  const path = passingLogPath(showPath);
   const merged = readPassingLog(showPath, state, log);
-  let compacted = await rewrite(path, merged, merged);
-  let appended = 0;
-  let dirty = false;
-
-  return {
-    state: merged,
-    passingLog: {
-      async record(before, after) {
-        const lines = changes(before, after);
-        if (dirty || (appended > COMPACT_AFTER_BYTES && appended > 2 * compacted)) {
-          dirty = true; // until this rewrite is on disk
-          compacted = await rewrite(path, before, after);
-          appended = 0;
-          dirty = false;
-          return;
-        }
-        if (lines.length === 0) return;
-        const text = lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
-        dirty = true; // until the append is synced
-        await appendSynced(path, text);
-        appended += Buffer.byteLength(text);
-        dirty = false;
-      },
-      invalidate: () => void (dirty = true),
-      size: () => ({ compacted, appended }),
-    },
-  };
+  return { state: merged, passingLog: await openSidecarLog(passingLogPath(showPath), merged, FORMAT) };
 }
 
 /** `state` (the show file just read) with the log's passings up to its revision; `state` itself when there is no log. */
@@ -90,10 +56,7 @@ export function readPassingLog(showPath: string, state: ShowState, log: (line: s
  * Removes the log once `state` (with every passing in it) is saved whole in the show file: a hub on NATS keeps
  * its local copy that way, and its revisions are the stream's, which the log's lines must not be read against.
  */
-export function removePassingLog(showPath: string): void {
-  const path = passingLogPath(showPath);
-  if (existsSync(path)) unlinkSync(path);
-}
+export const removePassingLog = (showPath: string) => removeSidecarLog(passingLogPath(showPath));
 
 /** The lines that turn `before`'s passings into `after`'s, race by race (rows are compared by identity: unchanged rows are the same arrays). */
 export function changes(before: ShowState, after: ShowState): PassingLine[] {
@@ -130,26 +93,15 @@ function delta(before: readonly PassingRow[], after: readonly PassingRow[]): { p
 const keyOf = (row: readonly [string, number, ...unknown[]]) => `${row[0]}@${row[1]}`;
 
 /** Writes the log afresh: `base` as reset lines at its revision, then the change to `state` (so a show file still at `base` reads it right). */
-export const rewritePassingLog = (showPath: string, base: ShowState, state: ShowState) => rewrite(passingLogPath(showPath), base, state);
+export const rewritePassingLog = (showPath: string, base: ShowState, state: ShowState) => rewriteSidecarLog(passingLogPath(showPath), FORMAT, base, state);
 
-async function rewrite(path: string, base: ShowState, state: ShowState): Promise<number> {
-  const resets: PassingLine[] = base.races.filter((race) => race.passings?.length).map((race) => ({ revision: base.revision, race: race.id, reset: race.passings! }));
-  const lines = base === state ? resets : [...resets, ...changes(base, state)];
-  const text = lines.map((line) => JSON.stringify(line) + '\n').join('');
-  await writeFileAtomic(path, text);
-  return Buffer.byteLength(text);
-}
+const FORMAT: SidecarFormat<PassingLine> = {
+  whole: (state) => state.races.filter((race) => race.passings?.length).map((race) => ({ revision: state.revision, race: race.id, reset: race.passings! })),
+  changes,
+  compactAfterBytes: COMPACT_AFTER_BYTES,
+};
 
-function replay(path: string, state: ShowState, log: (line: string) => void): ShowState {
-  const text = readFileSync(path, 'utf8');
-  const lines = text.split('\n');
-  const torn = lines.pop();
-  if (torn) log(`Dropped the last line of ${path}: a save was cut short there (it was never acknowledged)`);
-  const read = lines.map((text, i) => readLine(text, `${path} line ${i + 1}`));
-  const later = read.filter((line) => line.revision > state.revision).length;
-  if (later > 0) log(`Ignored ${later} line${later === 1 ? '' : 's'} of ${path} past the show's revision ${state.revision}: a save that never finished`);
-  return applyPassingLines(state, read.filter((line) => line.revision <= state.revision));
-}
+const replay = (path: string, state: ShowState, log: (line: string) => void) => applyPassingLines(state, readSidecarLines(path, state.revision, checkPassingLine, log));
 
 /** `state` with `lines` applied to its races' passings in order (lines of races it does not have are skipped). */
 export function applyPassingLines(state: ShowState, lines: readonly PassingLine[]): ShowState {
@@ -170,16 +122,6 @@ export function applyPassingLines(state: ShowState, lines: readonly PassingLine[
       return { ...rest, passings: sortRows([...table.values()]) };
     }),
   };
-}
-
-function readLine(text: string, where: string): PassingLine {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
-  }
-  return checkPassingLine(json, where);
 }
 
 /** `json` as a passings line, or an error naming `where` and what is wrong with it. */
