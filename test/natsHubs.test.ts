@@ -222,6 +222,19 @@ describe('hubs sharing one show through NATS JetStream', () => {
       const [onFirst, onSecond] = await settledStates([first, second]);
       expect(onSecond).toEqual(onFirst);
       expect(onSecond.races.find((r: { id: string }) => r.id === 'big-mass').passings).toHaveLength(8000);
+
+      // A whole show bigger than one message (Save as: the show under another name) goes to every hub too, in parts.
+      const response = await fetch(`${second.url}/api/shows/save-as`, { method: 'POST', headers: { authorization: `Bearer ${second.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Big mass rehearsal' }) });
+      const saved = { status: response.status, body: await response.json() };
+      expect(saved).toMatchObject({ status: 200, body: { revision: expect.any(Number) } });
+      const [afterFirst, afterSecond] = await settledStates([first, second]);
+      expect(afterSecond).toEqual(afterFirst);
+      expect(afterFirst).toMatchObject({ name: 'Big mass rehearsal', revision: saved.body.revision });
+      expect(afterFirst.races.find((r: { id: string }) => r.id === 'big-mass').passings).toHaveLength(8000);
+      // And a command after it lands on both.
+      expect((await first.post(take('After the save'))).status).toBe(200);
+      const [last] = await settledStates([first, second]);
+      expect(last.onAir.lowerThird.graphic.props.name).toBe('After the save');
     } finally {
       await client.close();
       await small.kill();

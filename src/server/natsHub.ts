@@ -4,8 +4,9 @@ import { applyCommand } from '../state/applyCommand';
 import { createShowStore } from '../state/createShowStore';
 import { ShowState } from '../state/showState';
 import { checkShow, DEFAULT_MAX_WAITING, HUB_SENDER, type Applied, type Hub, type SubmitResult } from './hub';
-import { publishAt, type StreamTarget } from './natsPublisher';
-import { openShowStream } from './natsShowStream';
+import { partReader, publishInParts } from './natsParts';
+import type { StreamTarget } from './natsPublisher';
+import { openShowStream, REQUEST_MS } from './natsShowStream';
 import { snapshotWriter } from './natsSnapshot';
 import { followStream, type StreamFollower } from './natsStreamFollower';
 import { sleep, withDeadline } from './withDeadline';
@@ -60,6 +61,9 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   let nc: NatsConnection | null = null;
   let target: StreamTarget | null = null;
   let snapshots: ReturnType<typeof snapshotWriter> | null = null;
+  /** The largest message this hub publishes whole (half the server's max_payload); a whole show past it goes in parts. */
+  let partBytes = 512 * 1024;
+  const readParts = partReader();
   let follower: StreamFollower | null = null;
   let appliedSeq = 0;
   let snapshotSeq = 0;
@@ -121,11 +125,12 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
 
   /** Opens the show's stream and applies it from the latest snapshot, for ever (the follower). */
   async function follow(conn: NatsConnection) {
-    const opened = await openShowStream(conn, { show, replicas, seed: () => encode({ kind: 'replace', state: initial, sender: HUB_SENDER, at: now() }), log });
+    // Chunks and parts well under the server's largest message (1 MB unless configured), leaving room for headers.
+    partBytes = Math.max(16 * 1024, Math.floor((conn.info?.max_payload ?? 1024 * 1024) / 2));
+    const seed = (empty: StreamTarget) => publishInParts(empty, encode({ kind: 'replace', state: initial, sender: HUB_SENDER, at: now() }), 0, Date.now() + REQUEST_MS, partBytes);
+    const opened = await openShowStream(conn, { show, replicas, seed, log });
     target = { js: opened.js, jsm: opened.jsm, stream: opened.stream, subject: opened.subject };
-    // Chunks well under the server's largest message (1 MB unless configured), leaving room for headers.
-    const maxPayload = conn.info?.max_payload ?? 1024 * 1024;
-    snapshots = snapshotWriter(opened.kv, show, Math.random().toString(36).slice(2, 10), Math.max(16 * 1024, Math.floor(maxPayload / 2)));
+    snapshots = snapshotWriter(opened.kv, show, Math.random().toString(36).slice(2, 10), partBytes);
     if (opened.snapshot) {
       appliedSeq = snapshotSeq = opened.snapshot.revision;
       store.setState(opened.snapshot, true);
@@ -149,9 +154,13 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       unconfirmed.delete(msgID);
       log(`${refused}, refused as unconfirmed, was stored after all at revision ${seq}`);
     }
+    if (seq <= appliedSeq) return;
+    const read = readParts(message);
+    // A part of a whole show: the stream has moved on, the show has not (until its last part).
+    if (read.kind === 'part') return skip(seq);
     let parsed: StreamMessage;
     try {
-      parsed = message.json<StreamMessage>();
+      parsed = JSON.parse(new TextDecoder().decode(read.data)) as StreamMessage;
     } catch (error) {
       log(`Stream message ${seq} is not JSON (${(error as Error).message}): skipped`);
       return apply(seq, null);
@@ -179,6 +188,12 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
       snapshotSeq = seq;
       snapshots.write(seq, after).catch((error) => log(`The snapshot at ${seq} could not be written: ${(error as Error).message}`));
     }
+  }
+
+  function skip(seq: number) {
+    if (seq <= appliedSeq) return;
+    appliedSeq = seq;
+    for (const waiter of waiters) if (waiter.seq <= seq) waiter.done();
   }
 
   function appliedUpTo(seq: number, timeoutMs: number): Promise<boolean> {
@@ -234,7 +249,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
         return refuse(`Nothing was changed: ${(error as Error).message}`);
       }
       if ('ok' in made) return made;
-      const sent = await publishAt(target, encode(made), expected, deadline);
+      const sent = await publishInParts(target, encode(made), expected, deadline, partBytes);
       if (sent.kind === 'stored') {
         // Acknowledged: the stream has it. Applying it here normally takes a millisecond; if it does not come, the
         // follower starts again (the command is safe in the stream either way).

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JetStreamClient, JetStreamManager } from 'nats';
+import type { JetStreamClient, JetStreamManager, MsgHdrs } from 'nats';
 import { sleep, withDeadline } from './withDeadline';
 
 /** One try's wait for the stream's acknowledgement. */
@@ -24,7 +24,7 @@ export type StreamTarget = { js: JetStreamClient; jsm: JetStreamManager; stream:
  * sequence instead of being stored twice. Because the message can only ever be stored at `expected + 1`, a
  * conflict after an unanswered try is settled by reading that message's id, never by guessing.
  */
-export async function publishAt(target: StreamTarget, data: Uint8Array, expected: number, deadline: number): Promise<PublishOutcome> {
+export async function publishAt(target: StreamTarget, data: Uint8Array, expected: number, deadline: number, headers?: MsgHdrs): Promise<PublishOutcome> {
   const { js, stream, subject } = target;
   const msgID = randomUUID();
   let unanswered = false;
@@ -32,7 +32,7 @@ export async function publishAt(target: StreamTarget, data: Uint8Array, expected
   while (Date.now() < deadline) {
     const timeout = Math.min(PUBLISH_TIMEOUT_MS, Math.max(250, deadline - Date.now()));
     try {
-      const ack = await withDeadline(js.publish(subject, data, { msgID, expect: { lastSequence: expected }, timeout }), timeout + 250, `publishing to ${stream}`);
+      const ack = await withDeadline(js.publish(subject, data, { msgID, expect: { lastSequence: expected }, timeout, ...(headers ? { headers } : {}) }), timeout + 250, `publishing to ${stream}`);
       if (ack.seq > 0) return { kind: 'stored', seq: ack.seq };
       // A duplicate of a try the stream is still storing: a later try gets its sequence.
       unanswered = true;

@@ -1,5 +1,6 @@
 import { StorageType, type JetStreamClient, type JetStreamManager, type KV, type NatsConnection } from 'nats';
 import type { ShowState } from '../state/showState';
+import type { StreamTarget } from './natsPublisher';
 import { readSnapshot } from './natsSnapshot';
 import { withDeadline } from './withDeadline';
 
@@ -23,7 +24,7 @@ export type ShowStream = {
  * snapshot, the key `<show>` in the `finishline-snapshots` bucket (in chunks: natsSnapshot.ts); seeds a new, empty stream with `seed`.
  * Every request has a deadline.
  */
-export async function openShowStream(conn: NatsConnection, options: { show: string; replicas: number; seed: () => Uint8Array; log: (line: string) => void }): Promise<ShowStream> {
+export async function openShowStream(conn: NatsConnection, options: { show: string; replicas: number; seed: (target: StreamTarget) => Promise<unknown>; log: (line: string) => void }): Promise<ShowStream> {
   const { show, replicas, seed, log } = options;
   const stream = `FINISHLINE_${show}`;
   const subject = `finishline.${show}.commands`;
@@ -41,7 +42,7 @@ export async function openShowStream(conn: NatsConnection, options: { show: stri
   const snapshot = await readSnapshot(kv, show, state.last_seq, log);
   if (state.last_seq === 0) {
     // Another hub may seed it first: both are applied in order everywhere, so the later one is the show.
-    await bounded(js.publish(subject, seed(), { expect: { lastSequence: 0 } }), 'seeding the stream').catch(() => {});
+    await seed({ js, jsm, stream, subject }).catch(() => {});
   }
   return { jsm, js, kv, stream, subject, snapshot, lastSeq: state.last_seq };
 }
