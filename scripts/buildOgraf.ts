@@ -5,6 +5,7 @@ import { ografManifest } from '../src/ograf/manifest';
 import { PACKAGE_KINDS, packageId } from '../src/ograf/packageData';
 import { casparcgTemplateHtml } from '../src/casparcg/templatePage';
 import { bundledThemeNames } from './bundledThemeNames';
+import { lazyGraphemeSegmenter } from './lazyGraphemeSegmenter';
 
 /**
  * `npm run build:ograf`: one library build of the graphics (src/ograf/packageEntry.ts: the same definitions,
@@ -26,6 +27,8 @@ export async function buildOgraf(options: { quiet?: boolean } = {}) {
     configFile: false,
     base: './',
     publicDir: false,
+    // As the output page: Pixi's text measuring makes its grapheme segmenter on first use, not when loaded.
+    plugins: [lazyGraphemeSegmenter()],
     logLevel: options.quiet ? 'warn' : 'info',
     build: {
       outDir: staging,
