@@ -46,7 +46,7 @@ const manualClock = params.get('clock') === 'manual';
 const $ = (id: string) => document.getElementById(id)!;
 
 const store = createPanelStore();
-const memory = rememberPanel(store, params.get('panel') ?? 'panel', { editor: $('editor'), races: $('races'), crawl: $('crawl-editor') });
+const memory = rememberPanel(store, params.get('panel') ?? 'panel', { editor: $('editor'), races: $('races'), crawl: $('crawl-editor'), entrants: $('race-data') });
 const clock = createHubClock();
 const look = createLiveLook({ onProblem: (text) => store.setState({ notice: { text, tone: 'error' } }) });
 const hubs = createHubList(location.host, params.get('hubs'));
@@ -89,7 +89,7 @@ mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
 mountCrawlEditor($('crawl-editor'), store, actions);
-const raceData = mountRaceDataView($('race-data'), store, actions, races);
+const raceData = mountRaceDataView($('race-data'), store, actions, races, memory.entrantDraft);
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 mountTemplatesView($('templates'), store);
 bindHotkeys(actions, {

@@ -3,6 +3,7 @@ import type { ConnectionStatus } from '../client/hubConnection';
 import type { ClientRole, OutputStatus } from '../protocol/messages';
 import type { TemplateProblem } from '../protocol/templates/templateSet';
 import type { GraphicSpec } from '../protocol/graphicSpec';
+import type { Entrant } from '../protocol/entrant';
 import type { Race } from '../protocol/race';
 import type { ShowState } from '../state/showState';
 
@@ -34,6 +35,11 @@ export type PanelState = {
   editor: Editor;
   /** The crawl item form open in this panel: a new item (`itemId` null) or the item being edited. */
   crawlForm: { itemId: string | null } | null;
+  /**
+   * The entrant form open in this panel: a new entrant for a race (`was` null), or an entrant as it was when the
+   * form opened (what the save names, so the hub refuses it if another operator changed the entrant since).
+   */
+  entrantForm: { raceId: string; raceName: string; was: Entrant | null } | null;
   notice: Notice | null;
   /** Hub time until which a first F12 is armed (a second one clears all). */
   clearAllArmedUntil: number | null;
@@ -60,6 +66,7 @@ export function createPanelStore() {
     cueId: null,
     editor: null,
     crawlForm: null,
+    entrantForm: null,
     notice: null,
     clearAllArmedUntil: null,
     helpOpen: false,

@@ -193,6 +193,11 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     for (const b of [run, toAir, add, speedForm.querySelector('button')!]) b.disabled = !control;
     clear.disabled = !control || !show?.onAir.crawl;
     if (!show) return void (status.textContent = 'Waiting for the hub…');
+    // Another show opened forgets the form (panelMemory.ts): it closes, its item is not the new show's.
+    if (form && !state.crawlForm) {
+      form = null;
+      formHost.replaceChildren();
+    }
     // A panel reloaded with a crawl item form open opens it again (its draft is filled in by panelMemory.ts).
     if (!form && state.crawlForm && control) {
       const { itemId } = state.crawlForm;
