@@ -260,7 +260,7 @@ describe('reload', () => {
     expect(await newEntrant.count()).toBe(0);
   });
 
-  it('brings an entrant being edited back as it was when opened, so a change made meanwhile still refuses the save, and says what was typed for one removed', async () => {
+  it('brings an entrant or crawl item being edited back as it was when opened, so a change made meanwhile still refuses the save, and says what was typed for an entrant removed', async () => {
     const [mcfadden, schar] = [{ bib: '1', name: 'Tatyana McFadden', country: 'USA' }, { bib: '2', name: 'Manuela Schär', country: 'CHE' }];
     expect((await hub.post({ type: 'setEntrants', raceId: 'wheelchair-women', entrants: [mcfadden, schar] })).status).toBe(200);
     const panel = await panelPage();
@@ -281,8 +281,15 @@ describe('reload', () => {
     await form.getByLabel('Category').fill('T54');
     await hub.post({ type: 'upsertEntrants', raceId: 'wheelchair-women', entrants: [{ ...mcfadden, displayName: 'McFadden' }] });
     await form.getByRole('alert').filter({ hasText: 'Another operator changed bib 1 since you opened it' }).waitFor();
+    // A crawl item being edited that another operator changes meanwhile, the same way.
+    const crawlForm = panel.getByRole('form', { name: 'Edit crawl item' });
+    await panel.getByRole('region', { name: 'Crawl' }).getByRole('button', { name: 'Edit item 3' }).click();
+    await crawlForm.getByLabel('Text').fill('39,698 runners set off');
+    const runners = (await hub.state()).crawl.items.find((i: { id: string }) => i.id === 'runners');
+    await hub.post({ type: 'crawlUpdate', id: 'runners', item: { kind: 'headline', text: '39,698 runners started' } });
+    await crawlForm.getByRole('alert').filter({ hasText: 'Another operator changed this item since you opened it' }).waitFor();
 
-    // The one unsent draft is the entrant's: leaving asks, and it comes back still knowing what bib 1 was.
+    // Leaving asks, and both come back still knowing what they were when opened: the hub refuses their saves.
     await reload();
     expect(asked).toBe('beforeunload');
     await expect.poll(() => form.getByLabel('Category').inputValue()).toBe('T54');
@@ -291,6 +298,11 @@ describe('reload', () => {
     await form.getByText("Another operator changed bib 1 on WHEELCHAIR WOMEN's start list since you opened it").waitFor();
     expect((await race('wheelchair-women')).entrants).toEqual([{ ...mcfadden, displayName: 'McFadden' }, schar]);
     await form.getByRole('button', { name: 'Cancel' }).click();
+    expect(await crawlForm.getByLabel('Text').inputValue()).toBe('39,698 runners set off');
+    await crawlForm.getByRole('button', { name: 'Save', exact: true }).click();
+    await crawlForm.getByText('Another operator changed crawl item "runners" while you were editing it').waitFor();
+    await crawlForm.getByRole('button', { name: 'Cancel' }).click();
+    await hub.post({ type: 'crawlUpdate', id: 'runners', item: runners });
 
     // Bib 2 removed while it is being edited: after the reload its form is not reopened, and the message line says so with what was typed.
     await card.getByRole('button', { name: 'Edit bib 2' }).click();

@@ -88,7 +88,7 @@ const search = mountRundownSearch($('rundown'), store, actions);
 mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
-mountCrawlEditor($('crawl-editor'), store, actions);
+mountCrawlEditor($('crawl-editor'), store, actions, memory.crawlDraft);
 const raceData = mountRaceDataView($('race-data'), store, actions, races, memory.entrantDraft);
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 mountTemplatesView($('templates'), store);

@@ -107,7 +107,9 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
 
   return {
     hasDraft,
-    /** What was typed in the entrant form open now (after a reload: before it is filled in again), if anything. */
+    /** What was typed in the crawl item form open now (after a reload: before it is filled in again), if anything. */
+    crawlDraft: (): FormValues | undefined => forms[crawlKey()],
+    /** What was typed in the entrant form open now, the same way. */
     entrantDraft: (): FormValues | undefined => forms[entrantKey()],
     /**
      * Where this panel stands in a show: after a reload, as it was left; for the first show it sees, the first

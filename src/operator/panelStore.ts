@@ -3,6 +3,7 @@ import type { ConnectionStatus } from '../client/hubConnection';
 import type { ClientRole, OutputStatus } from '../protocol/messages';
 import type { TemplateProblem } from '../protocol/templates/templateSet';
 import type { GraphicSpec } from '../protocol/graphicSpec';
+import type { CrawlItem } from '../protocol/crawlItem';
 import type { Entrant } from '../protocol/entrant';
 import type { Race } from '../protocol/race';
 import type { ShowState } from '../state/showState';
@@ -33,8 +34,11 @@ export type PanelState = {
   connection: { status: ConnectionStatus; role: ClientRole | null; hub?: string };
   cueId: string | null;
   editor: Editor;
-  /** The crawl item form open in this panel: a new item (`itemId` null) or the item being edited. */
-  crawlForm: { itemId: string | null } | null;
+  /**
+   * The crawl item form open in this panel: a new item (`itemId` null) or the item being edited, with the item as
+   * it was when the form opened (`was`: what the save names, so the hub refuses it if another operator changed it since).
+   */
+  crawlForm: { itemId: string | null; was?: CrawlItem } | null;
   /**
    * The entrant form open in this panel: a new entrant for a race (`was` null), or an entrant as it was when the
    * form opened (what the save names, so the hub refuses it if another operator changed the entrant since).
