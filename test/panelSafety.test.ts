@@ -227,6 +227,11 @@ describe('reload', () => {
     const newEntrant = panel.getByRole('form', { name: 'New entrant in ELITE WOMEN' });
     await newEntrant.getByLabel('Bib').fill('F12');
     await newEntrant.getByLabel('Name', { exact: true }).fill('Aselefech Mergia');
+    // A race being edited in the races editor.
+    await panel.getByRole('button', { name: 'Races…' }).click();
+    const racesEditor = panel.getByRole('dialog', { name: 'Races' });
+    await racesEditor.getByRole('button', { name: 'Edit WHEELCHAIR MEN' }).click();
+    await racesEditor.getByRole('form').getByLabel('Record holder').fill('David Weir');
 
     let asked = '';
     panel.on('dialog', (dialog) => {
@@ -245,8 +250,11 @@ describe('reload', () => {
     expect(await post.getByLabel('Handle').inputValue()).toBe('Tim Peake');
     await expect.poll(() => newEntrant.getByLabel('Name', { exact: true }).inputValue()).toBe('Aselefech Mergia');
     expect(await newEntrant.getByLabel('Bib').inputValue()).toBe('F12');
+    await racesEditor.getByRole('heading', { name: 'Edit WHEELCHAIR MEN' }).waitFor();
+    await expect.poll(() => racesEditor.getByRole('form').getByLabel('Record holder').inputValue()).toBe('David Weir');
 
     // Cancelled and cleared, nothing is left unsent: leaving asks nothing, and the next reload starts clean.
+    await racesEditor.getByRole('button', { name: 'Close' }).click();
     await panel.getByRole('form', { name: /^Edit “Jonathan Edwards”/ }).getByRole('button', { name: 'Cancel' }).click();
     await post.getByRole('button', { name: 'Cancel' }).click();
     await newEntrant.getByRole('button', { name: 'Cancel' }).click();
@@ -258,6 +266,7 @@ describe('reload', () => {
     expect(await panel.getByRole('form', { name: /^Edit/ }).count()).toBe(0);
     expect(await post.count()).toBe(0);
     expect(await newEntrant.count()).toBe(0);
+    expect(await racesEditor.isVisible()).toBe(false);
   });
 
   it('brings an entrant or crawl item being edited back as it was when opened, so a change made meanwhile still refuses the save, and says what was typed for an entrant removed', async () => {

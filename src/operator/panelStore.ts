@@ -44,6 +44,8 @@ export type PanelState = {
    * form opened (what the save names, so the hub refuses it if another operator changed the entrant since).
    */
   entrantForm: { raceId: string; raceName: string; was: Entrant | null } | null;
+  /** The races editor open in this panel, and the race its form edits (null: it adds one). */
+  racesEditor: { raceId: string | null } | null;
   notice: Notice | null;
   /** Hub time until which a first F12 is armed (a second one clears all). */
   clearAllArmedUntil: number | null;
@@ -71,6 +73,7 @@ export function createPanelStore() {
     editor: null,
     crawlForm: null,
     entrantForm: null,
+    racesEditor: null,
     notice: null,
     clearAllArmedUntil: null,
     helpOpen: false,
