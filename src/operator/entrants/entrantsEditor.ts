@@ -1,36 +1,17 @@
-import { formatTime } from '../../core';
 import type { Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
-import { entrantRefOf } from '../../state/entrantReferences';
-import type { ShowState } from '../../state/showState';
-import { confirmDialog } from '../dialogs';
 import { el } from '../element';
 import type { PanelActions } from '../panelActions';
 import type { FormValues } from '../panelMemory';
 import { canControl, type PanelStore } from '../panelStore';
 import { selectedIn } from '../raceControl/raceActions';
-import { profileItem } from '../raceData/fromEntrants';
-import { removalRefusal } from './entrantDraft';
 import { findEntrants } from './entrantFind';
 import { mountEntrantFormSlot } from './entrantFormSlot';
+import { createEntrantRowActions, entrantLine, onAirBibs } from './entrantRowActions';
 import { createEntrantSearcher, sameSearch, type EntrantSearch, type SearchAnswer } from './entrantSearch';
 
 /** Rows listed at once: an elite field fits; in a mass race the find box narrows the list, or it is paged. */
 const SHOWN = 60;
-
-/** "12 · Tsegaye Kebede · ETH · ELITE · PB 2:04:38". */
-export function entrantLine(entrant: Entrant): string {
-  const name = entrant.displayName ? `${entrant.name} (“${entrant.displayName}”)` : entrant.name;
-  return [entrant.bib, name, entrant.country, entrant.category, entrant.pbMs === undefined ? null : `PB ${formatTime(entrant.pbMs)}`].filter(Boolean).join(' · ');
-}
-
-/** Bibs of a race that graphics on air draw from. */
-function onAirBibs(show: ShowState | null, raceId: string): string[] {
-  return Object.values(show?.onAir ?? {}).flatMap((onAir) => {
-    const ref = entrantRefOf(onAir.graphic);
-    return ref && ref.raceId === raceId ? [ref.bib] : [];
-  });
-}
 
 /**
  * The selected race's start list in the Race data card: find an entrant by bib or name, add, edit (every field,
@@ -57,6 +38,7 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
   const formHost = el('div', { class: 'entrant-form-host' });
   host.replaceChildren(heading, el('div', { class: 'entrant-find' }, find, add), list, more, pager, formHost);
 
+  const rowActions = createEntrantRowActions(store, actions);
   const slot = mountEntrantFormSlot(formHost, store, actions, {
     typedBefore,
     closed(bib) {
@@ -188,28 +170,18 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
   function addProfile(bib: string) {
     const current = race();
     const entrant = entrantOf(bib);
-    if (!current || !entrant) return;
-    const item = profileItem(current, entrant);
-    if (typeof item === 'string') return actions.tell(item, 'error');
-    void actions.send({ type: 'rundown.add', item }, `Added “${item.label}” to the rundown: it follows ${entrant.name}'s entry`);
+    if (current && entrant) rowActions.addProfile(current, entrant);
   }
 
   async function askRemove(bib: string) {
     const current = race();
     const entrant = entrantOf(bib);
     if (!current || !entrant) return;
-    const refusal = removalRefusal(current, entrant, onAirBibs(store.getState().show, current.id));
-    if (refusal) return actions.tell(refusal, 'error', (s) => selectedIn(s)?.id !== current.id);
-    const yes = await confirmDialog({
-      title: `Remove bib ${bib}?`,
-      text: `${entrantLine(entrant)} is taken off ${current.name}'s start list for every operator. Rundown items naming bib ${bib} will be refused at Take until it is back.`,
-      confirm: 'Remove',
-    });
-    if (!yes) return rowOf(bib)?.focus();
+    const done = await rowActions.remove(current, entrant);
+    if (done === 'cancelled') return rowOf(bib)?.focus();
     const at = shown.findIndex((e) => e.bib === bib);
-    const outcome = await actions.send({ type: 'removeEntrant', raceId: current.id, bib, was: entrant }, `Removed bib ${bib} (${entrant.name}) from ${current.name}`);
     const next = shown.filter((e) => e.bib !== bib)[Math.min(at, shown.length - 2)];
-    if (outcome.ok && next) focusOn(next.bib, true);
+    if (done === 'removed' && next) focusOn(next.bib, true);
   }
 
   function openForm(bib: string | null) {
