@@ -270,6 +270,6 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
 
 /** What the message line says when a crawl item form left open over a reload cannot come back: its item was removed. */
 export function crawlNotReopenedText(typed: FormValues | undefined): string {
-  const texts = Object.entries(typed ?? {}).flatMap(([name, value]) => (name !== 'kind' && typeof value === 'string' && value.trim() !== '' ? [`${name} “${value}”`] : []));
+  const texts = Object.entries(typed ?? {}).flatMap(([name, value]) => (name !== 'kind' && typeof value === 'string' && value.trim() !== '' ? [`${name[0]!.toUpperCase()}${name.slice(1)} “${value}”`] : []));
   return `Another operator removed the crawl item you were editing since you opened it, so after the reload it is not reopened.${texts.length > 0 ? ` You had typed: ${texts.join(', ')}.` : ''}`;
 }
