@@ -33,7 +33,7 @@ export function mountEntrantFormSlot(host: HTMLElement, store: PanelStore, actio
     if (!open?.was || result.search.raceId !== open.raceId || result.search.q !== open.was.bib) return;
     const current = 'page' in result ? result.page.entrants.find((e) => e.bib === open.was!.bib) : undefined;
     const race = store.getState().show?.races.find((r) => r.id === open.raceId);
-    if (view) return view.form.follow(race, current);
+    if (view) return 'page' in result ? view.form.follow(race, current) : undefined;
     checking = null;
     if (store.getState().entrantForm !== open) return;
     // A search that failed is no answer: the form comes back, and its note follows at the next revision.
