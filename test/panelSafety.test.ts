@@ -222,6 +222,16 @@ describe('reload', () => {
     await post.getByLabel('Kind').selectOption({ label: 'Social post' });
     await post.getByLabel('Handle').fill('Tim Peake');
     await post.getByLabel('Text').fill('Running the London Marathon from space');
+    // An entrant half added to the selected race.
+    await panel.locator('#race-data').getByRole('button', { name: 'Add entrant' }).click();
+    const newEntrant = panel.getByRole('form', { name: 'New entrant in ELITE WOMEN' });
+    await newEntrant.getByLabel('Bib').fill('F12');
+    await newEntrant.getByLabel('Name', { exact: true }).fill('Aselefech Mergia');
+    // A race being edited in the races editor.
+    await panel.getByRole('button', { name: 'Races…' }).click();
+    const racesEditor = panel.getByRole('dialog', { name: 'Races' });
+    await racesEditor.getByRole('button', { name: 'Edit WHEELCHAIR MEN' }).click();
+    await racesEditor.getByRole('form').getByLabel('Record holder').fill('David Weir');
 
     let asked = '';
     panel.on('dialog', (dialog) => {
@@ -238,10 +248,16 @@ describe('reload', () => {
     await expect.poll(() => post.getByLabel('Text').inputValue()).toBe('Running the London Marathon from space');
     expect(await post.getByLabel('Kind').inputValue()).toBe('social');
     expect(await post.getByLabel('Handle').inputValue()).toBe('Tim Peake');
+    await expect.poll(() => newEntrant.getByLabel('Name', { exact: true }).inputValue()).toBe('Aselefech Mergia');
+    expect(await newEntrant.getByLabel('Bib').inputValue()).toBe('F12');
+    await racesEditor.getByRole('heading', { name: 'Edit WHEELCHAIR MEN' }).waitFor();
+    await expect.poll(() => racesEditor.getByRole('form').getByLabel('Record holder').inputValue()).toBe('David Weir');
 
     // Cancelled and cleared, nothing is left unsent: leaving asks nothing, and the next reload starts clean.
+    await racesEditor.getByRole('button', { name: 'Close' }).click();
     await panel.getByRole('form', { name: /^Edit “Jonathan Edwards”/ }).getByRole('button', { name: 'Cancel' }).click();
     await post.getByRole('button', { name: 'Cancel' }).click();
+    await newEntrant.getByRole('button', { name: 'Cancel' }).click();
     await raceControl(panel).getByRole('form', { name: 'Split for ELITE WOMEN' }).getByLabel('Distance').fill('');
     asked = '';
     await panel.reload();
@@ -249,6 +265,62 @@ describe('reload', () => {
     await panel.waitForFunction(() => window.finishlinePanel?.revision() != null);
     expect(await panel.getByRole('form', { name: /^Edit/ }).count()).toBe(0);
     expect(await post.count()).toBe(0);
+    expect(await newEntrant.count()).toBe(0);
+    expect(await racesEditor.isVisible()).toBe(false);
+  });
+
+  it('brings an entrant or crawl item being edited back as it was when opened, so a change made meanwhile still refuses the save, and says what was typed for an entrant removed', async () => {
+    const [mcfadden, schar] = [{ bib: '1', name: 'Tatyana McFadden', country: 'USA' }, { bib: '2', name: 'Manuela Schär', country: 'CHE' }];
+    expect((await hub.post({ type: 'setEntrants', raceId: 'wheelchair-women', entrants: [mcfadden, schar] })).status).toBe(200);
+    const panel = await panelPage();
+    const card = panel.locator('#race-data');
+    let asked = '';
+    panel.on('dialog', (dialog) => {
+      asked = dialog.type();
+      void dialog.accept();
+    });
+    const reload = async () => {
+      asked = '';
+      await panel.reload();
+      await panel.waitForFunction(() => window.finishlinePanel?.revision() != null);
+    };
+    await panel.keyboard.press('4');
+    await card.getByRole('button', { name: 'Edit bib 1' }).click();
+    const form = card.getByRole('form', { name: 'Edit bib 1' });
+    await form.getByLabel('Category').fill('T54');
+    await hub.post({ type: 'upsertEntrants', raceId: 'wheelchair-women', entrants: [{ ...mcfadden, displayName: 'McFadden' }] });
+    await form.getByRole('alert').filter({ hasText: 'Another operator changed bib 1 since you opened it' }).waitFor();
+    // A crawl item being edited that another operator changes meanwhile, the same way.
+    const crawlForm = panel.getByRole('form', { name: 'Edit crawl item' });
+    await panel.getByRole('region', { name: 'Crawl' }).getByRole('button', { name: 'Edit item 3' }).click();
+    await crawlForm.getByLabel('Text').fill('39,698 runners set off');
+    const runners = (await hub.state()).crawl.items.find((i: { id: string }) => i.id === 'runners');
+    await hub.post({ type: 'crawlUpdate', id: 'runners', item: { kind: 'headline', text: '39,698 runners started' } });
+    await crawlForm.getByRole('alert').filter({ hasText: 'Another operator changed this item since you opened it' }).waitFor();
+
+    // Leaving asks, and both come back still knowing what they were when opened: the hub refuses their saves.
+    await reload();
+    expect(asked).toBe('beforeunload');
+    await expect.poll(() => form.getByLabel('Category').inputValue()).toBe('T54');
+    await form.getByRole('alert').filter({ hasText: 'Another operator changed bib 1 since you opened it' }).waitFor();
+    await form.getByRole('button', { name: 'Save entrant' }).click();
+    await form.getByText("Another operator changed bib 1 on WHEELCHAIR WOMEN's start list since you opened it").waitFor();
+    expect((await race('wheelchair-women')).entrants).toEqual([{ ...mcfadden, displayName: 'McFadden' }, schar]);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect(await crawlForm.getByLabel('Text').inputValue()).toBe('39,698 runners set off');
+    await crawlForm.getByRole('button', { name: 'Save', exact: true }).click();
+    await crawlForm.getByText('Another operator changed crawl item "runners" while you were editing it').waitFor();
+    await crawlForm.getByRole('button', { name: 'Cancel' }).click();
+    await hub.post({ type: 'crawlUpdate', id: 'runners', item: runners });
+
+    // Bib 2 removed while it is being edited: after the reload its form is not reopened, and the message line says so with what was typed.
+    await card.getByRole('button', { name: 'Edit bib 2' }).click();
+    await card.getByRole('form', { name: 'Edit bib 2' }).getByLabel('Name', { exact: true }).fill('Manuela Schaer');
+    await hub.post({ type: 'removeEntrant', raceId: 'wheelchair-women', bib: '2' });
+    await reload();
+    await panel.getByRole('alert').filter({ hasText: "Bib 2 was removed from WHEELCHAIR WOMEN's start list (or renumbered) since you opened the form, so after the reload your edit of bib 2 (Manuela Schär) is not reopened. You had typed: Name “Manuela Schaer”." }).waitFor();
+    expect(await card.getByRole('form').count()).toBe(0);
+    await hub.post({ type: 'setEntrants', raceId: 'wheelchair-women', entrants: [] });
   });
 });
 
@@ -299,8 +371,12 @@ describe('opening another show', () => {
 
     const panel = await panelPage();
     await rundownItem(panel, 'Jonathan Edwards').first().click();
+    await panel.locator('#race-data').getByRole('button', { name: 'Add entrant' }).click();
+    await panel.getByRole('form', { name: /^New entrant/ }).getByLabel('Bib').fill('7');
     await shows('open', { file: fileB });
     await panel.locator('.show-name', { hasText: 'Safety B' }).waitFor();
+    // A form of the old show is closed with it.
+    await panel.getByRole('form', { name: /^New entrant/ }).waitFor({ state: 'detached' });
     await expect.poll(() => panel.getByRole('listbox', { name: 'Rundown' }).locator('[aria-selected="true"]').count()).toBe(0);
     await panel.keyboard.press('Space');
     await panel.getByRole('alert').filter({ hasText: 'Nothing is cued to take' }).waitFor();

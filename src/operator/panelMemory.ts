@@ -1,19 +1,30 @@
 import type { ShowState } from '../state/showState';
 import type { Editor, PanelState, PanelStore } from './panelStore';
 
-type FormValues = Record<string, string | boolean>;
+/** A form's fields as typed, by input name. */
+export type FormValues = Record<string, string | boolean>;
 
 /** What one panel keeps across a reload (sessionStorage: this tab only), per show. */
-type Place = { showName: string | null; cueId: string | null; raceId: string | null; editor: Editor; crawlForm?: PanelState['crawlForm']; forms: Record<string, FormValues> };
+type Place = {
+  showName: string | null;
+  cueId: string | null;
+  raceId: string | null;
+  editor: Editor;
+  crawlForm?: PanelState['crawlForm'];
+  entrantForm?: PanelState['entrantForm'];
+  racesEditor?: PanelState['racesEditor'];
+  forms: Record<string, FormValues>;
+};
 
 /**
  * Keeps this panel's place across a reload: the cue, the selected race, the item being edited, the crawl item
- * form open and every draft typed into the item form, the crawl item form and race control's forms
+ * form, the entrant form and the races editor open, and every draft typed into the item form, the crawl item form,
+ * the entrant form, the races editor and race control's forms
  * (sessionStorage, keyed per panel with `?panel=`, so two panels in one browser keep their own). Auto-advance is a setting and lives in localStorage. While a
  * draft is unsent, leaving the page asks first. Another show opened (its name changes) starts from nothing
  * cued, so Space cannot take an item of the new show that happens to share an id with the old cue.
  */
-export function rememberPanel(store: PanelStore, panelName: string, roots: { editor: HTMLElement; races: HTMLElement; crawl: HTMLElement }) {
+export function rememberPanel(store: PanelStore, panelName: string, roots: { editor: HTMLElement; races: HTMLElement; crawl: HTMLElement; entrants: HTMLElement }) {
   const key = `finishline.panel.${panelName}`;
   const settingKey = `${key}.autoAdvance`;
   const saved = read(key);
@@ -21,27 +32,40 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
   const filled = new WeakSet<HTMLFormElement>();
   store.setState({ autoAdvance: localStorage.getItem(settingKey) === 'on', raceId: saved?.raceId ?? null });
 
-  // A form's key is fixed when it is first seen: the item form belongs to the item it was opened for.
+  // A form's key is fixed when it is first seen: the item form belongs to the item it was opened for. The races
+  // editor's one form is not made again for each race, so it belongs to the race it is on now.
   const keys = new WeakMap<HTMLFormElement, string | null>();
   const itemKey = () => `item:${JSON.stringify(store.getState().editor)}`;
   const crawlKey = () => `crawl:${JSON.stringify(store.getState().crawlForm)}`;
+  const entrantKey = () => `entrant:${JSON.stringify(store.getState().entrantForm)}`;
+  let racesEditorRoot: HTMLElement | null = null;
+  const racesEditorKey = () => `races:${JSON.stringify(store.getState().racesEditor)}`;
+  const keyOf = (form: HTMLFormElement): string | null => {
+    if (roots.editor.contains(form)) return itemKey();
+    if (roots.crawl.contains(form)) return form.closest('.crawl-form-host') ? crawlKey() : null;
+    if (roots.entrants.contains(form)) return form.closest('.entrant-form-host') ? entrantKey() : null;
+    return roots.races.contains(form) ? `race:${form.getAttribute('aria-label')}` : null;
+  };
   const formKey = (form: HTMLFormElement): string | null => {
-    if (!keys.has(form)) keys.set(form, roots.editor.contains(form) ? itemKey() : roots.crawl.contains(form) ? (form.closest('.crawl-form-host') ? crawlKey() : null) : roots.races.contains(form) ? `race:${form.getAttribute('aria-label')}` : null);
+    if (racesEditorRoot?.contains(form)) return racesEditorKey();
+    if (!keys.has(form)) keys.set(form, keyOf(form));
     return keys.get(form)!;
   };
-  /** A form that belongs to one item (the item form, the crawl item form) and is no longer the one open. */
-  const closed = (k: string) => (k.startsWith('item:') && k !== itemKey()) || (k.startsWith('crawl:') && k !== crawlKey());
+  /** A form that belongs to one thing (the item form, the crawl item form, the entrant form, the races editor's) and is no longer the one open. */
+  const closed = (k: string) =>
+    (k.startsWith('item:') && k !== itemKey()) || (k.startsWith('crawl:') && k !== crawlKey()) || (k.startsWith('entrant:') && k !== entrantKey()) || (k.startsWith('races:') && k !== racesEditorKey());
 
   const write = () => {
-    const { show, cueId, raceId, editor, crawlForm } = store.getState();
-    const place: Place = { showName: show?.name ?? saved?.showName ?? null, cueId, raceId, editor, crawlForm, forms };
+    const { show, cueId, raceId, editor, crawlForm, entrantForm, racesEditor } = store.getState();
+    const place: Place = { showName: show?.name ?? saved?.showName ?? null, cueId, raceId, editor, crawlForm, entrantForm, racesEditor, forms };
     sessionStorage.setItem(key, JSON.stringify(place));
   };
 
-  let lastOpen = JSON.stringify([store.getState().editor, store.getState().crawlForm]);
+  const openForms = (state: PanelState) => JSON.stringify([state.editor, state.crawlForm, state.entrantForm, state.racesEditor]);
+  let lastOpen = openForms(store.getState());
   let lastAdvance = store.getState().autoAdvance;
   store.subscribe((state) => {
-    const open = JSON.stringify([state.editor, state.crawlForm]);
+    const open = openForms(state);
     if (open !== lastOpen) {
       lastOpen = open;
       forms = Object.fromEntries(Object.entries(forms).filter(([k]) => !closed(k)));
@@ -53,7 +77,7 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
     write();
   });
 
-  for (const root of Object.values(roots)) {
+  function watch(root: HTMLElement) {
     const remember = (event: Event) => {
       const form = (event.target as HTMLElement).closest('form');
       const k = form && formKey(form);
@@ -76,6 +100,7 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
       }
     }).observe(root, { childList: true, subtree: true });
   }
+  for (const root of Object.values(roots)) watch(root);
 
   window.addEventListener('beforeunload', (event) => {
     if (!hasDraft()) return;
@@ -89,6 +114,17 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
 
   return {
     hasDraft,
+    /** What was typed in the crawl item form open now (after a reload: before it is filled in again), if anything. */
+    crawlDraft: (): FormValues | undefined => forms[crawlKey()],
+    /** What was typed in the entrant form open now, the same way. */
+    entrantDraft: (): FormValues | undefined => forms[entrantKey()],
+    /** What was typed in the races editor's form now, the same way. */
+    racesEditorDraft: (): FormValues | undefined => forms[racesEditorKey()],
+    /** Keeps the races editor's form too (its dialog is made after the panel's memory). */
+    watchRacesEditor(dialog: HTMLElement) {
+      racesEditorRoot = dialog;
+      watch(dialog);
+    },
     /**
      * Where this panel stands in a show: after a reload, as it was left; for the first show it sees, the first
      * item cued; after another show was opened, nothing cued and no form open.
@@ -97,13 +133,13 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
       const has = (id: string | null | undefined) => id != null && show.rundown.some((item) => item.id === id);
       if (previous === null && saved && saved.showName === show.name) {
         const editor = saved.editor?.mode === 'edit' && !has(saved.editor.itemId) ? null : saved.editor;
-        // The crawl editor opens the crawl item form again, or forgets it when its item is gone.
-        return { cueId: has(saved.cueId) ? saved.cueId : null, editor, crawlForm: saved.crawlForm ?? null };
+        // The crawl editor and the entrant editor open their form again, or forget it (and say so) when its thing is gone.
+        return { cueId: has(saved.cueId) ? saved.cueId : null, editor, crawlForm: saved.crawlForm ?? null, entrantForm: saved.entrantForm ?? null, racesEditor: saved.racesEditor ?? null };
       }
       if (previous === null && !saved) return { cueId: show.rundown[0]?.id ?? null };
       if (previous === null || previous.name !== show.name) {
         forms = {};
-        return { cueId: null, editor: null, crawlForm: null, raceId: null };
+        return { cueId: null, editor: null, crawlForm: null, entrantForm: null, racesEditor: null, raceId: null };
       }
       return {};
     },

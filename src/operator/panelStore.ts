@@ -3,6 +3,8 @@ import type { ConnectionStatus } from '../client/hubConnection';
 import type { ClientRole, OutputStatus } from '../protocol/messages';
 import type { TemplateProblem } from '../protocol/templates/templateSet';
 import type { GraphicSpec } from '../protocol/graphicSpec';
+import type { CrawlItem } from '../protocol/crawlItem';
+import type { Entrant } from '../protocol/entrant';
 import type { Race } from '../protocol/race';
 import type { ShowState } from '../state/showState';
 
@@ -32,8 +34,18 @@ export type PanelState = {
   connection: { status: ConnectionStatus; role: ClientRole | null; hub?: string };
   cueId: string | null;
   editor: Editor;
-  /** The crawl item form open in this panel: a new item (`itemId` null) or the item being edited. */
-  crawlForm: { itemId: string | null } | null;
+  /**
+   * The crawl item form open in this panel: a new item (`itemId` null) or the item being edited, with the item as
+   * it was when the form opened (`was`: what the save names, so the hub refuses it if another operator changed it since).
+   */
+  crawlForm: { itemId: string | null; was?: CrawlItem } | null;
+  /**
+   * The entrant form open in this panel: a new entrant for a race (`was` null), or an entrant as it was when the
+   * form opened (what the save names, so the hub refuses it if another operator changed the entrant since).
+   */
+  entrantForm: { raceId: string; raceName: string; was: Entrant | null } | null;
+  /** The races editor open in this panel, and the race its form edits (null: it adds one). */
+  racesEditor: { raceId: string | null } | null;
   notice: Notice | null;
   /** Hub time until which a first F12 is armed (a second one clears all). */
   clearAllArmedUntil: number | null;
@@ -60,6 +72,8 @@ export function createPanelStore() {
     cueId: null,
     editor: null,
     crawlForm: null,
+    entrantForm: null,
+    racesEditor: null,
     notice: null,
     clearAllArmedUntil: null,
     helpOpen: false,

@@ -4,6 +4,7 @@ import { contractOf } from '../../protocol/graphicSpec';
 import { confirmDialog } from '../dialogs';
 import { el } from '../element';
 import type { PanelActions } from '../panelActions';
+import type { FormValues } from '../panelMemory';
 import { canControl, type PanelState, type PanelStore } from '../panelStore';
 import { textEntry } from '../textEntry';
 import { createCrawlItemForm, CRAWL_KIND_TITLES, type CrawlItemForm } from './crawlItemForm';
@@ -25,7 +26,7 @@ export function crawlItemSummary(item: CrawlItemContent): string {
  * Keys inside the list: ↑/↓ move between items, Alt+↑/↓ move the focused item, Enter edits it, Delete
  * removes it (asks), Esc leaves the list. They never reach the panel's hotkeys (so ↑ does not move the cue).
  */
-export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: PanelActions) {
+export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: PanelActions, typedBefore: () => FormValues | undefined) {
   const status = el('p', { class: 'crawl-status' });
   const run = el('button', { type: 'button', 'aria-pressed': 'false', text: 'Run crawl' });
   const speed = textEntry('Speed (px/s)', { name: 'speed', size: 5 });
@@ -167,9 +168,10 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     if (outcome.ok && next) focusOn(next.id, true);
   }
 
-  function openForm(id: string | null) {
+  /** Opens the form for a new item (null), the item `id` as it is now, or (after a reload) as it was when first opened. */
+  function openForm(id: string | null, was?: CrawlItem) {
     if (!canControl(store.getState())) return actions.tell('Not connected to the hub as an operator: the crawl cannot be changed from this panel', 'error');
-    const item = id === null ? null : (items().find((i) => i.id === id) ?? null);
+    const item = id === null ? null : (was ?? items().find((i) => i.id === id) ?? null);
     const close = () => {
       if (form !== opened) return;
       form = null;
@@ -179,12 +181,12 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     };
     const save = (content: CrawlItemContent) =>
       item ? actions.send({ type: 'crawlUpdate', id: item.id, item: content, was: contentOf(item) }, 'Saved the crawl item') : actions.send({ type: 'crawlAdd', item: content }, 'Added to the end of the crawl');
-    // Which form is open is the panel's (kept across a reload with what was typed in it: panelMemory.ts).
-    const open = store.getState().crawlForm;
-    if (!open || open.itemId !== id) store.setState({ crawlForm: { itemId: id } });
     const opened = { id, view: createCrawlItemForm({ item, save, close }) };
     form = opened;
     formHost.replaceChildren(opened.view.element);
+    // Which form is open is the panel's (kept across a reload with what was typed in it: panelMemory.ts), set in the
+    // same task as the form appears, which panelMemory keys the form's draft by.
+    if (!was) store.setState({ crawlForm: { itemId: id, ...(item ? { was: item } : {}) } });
   }
 
   function render(state: PanelState) {
@@ -193,11 +195,24 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     for (const b of [run, toAir, add, speedForm.querySelector('button')!]) b.disabled = !control;
     clear.disabled = !control || !show?.onAir.crawl;
     if (!show) return void (status.textContent = 'Waiting for the hub…');
-    // A panel reloaded with a crawl item form open opens it again (its draft is filled in by panelMemory.ts).
+    // Another show opened forgets the form (panelMemory.ts): it closes, its item is not the new show's.
+    if (form && !state.crawlForm) {
+      form = null;
+      formHost.replaceChildren();
+    }
+    // A panel reloaded with a crawl item form open opens it again, its item as it was when first opened (its draft
+    // is filled in by panelMemory.ts); one whose item was removed meanwhile is not, and the message line says so.
     if (!form && state.crawlForm && control) {
-      const { itemId } = state.crawlForm;
-      if (itemId === null || show.crawl.items.some((i) => i.id === itemId)) openForm(itemId);
-      else store.setState({ crawlForm: null });
+      const { itemId, was } = state.crawlForm;
+      const current = show.crawl.items.find((i) => i.id === itemId);
+      if (itemId === null) openForm(null);
+      // (A panel saved before `was` was kept opens the item as it is now.)
+      else if (current) openForm(itemId, was ?? current);
+      else {
+        const typed = typedBefore();
+        store.setState({ crawlForm: null });
+        actions.tell(crawlNotReopenedText(typed), 'error');
+      }
     }
     const { crawl } = show;
     const onAir = show.onAir.crawl;
@@ -251,4 +266,10 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
 
   store.subscribe(render);
   render(store.getState());
+}
+
+/** What the message line says when a crawl item form left open over a reload cannot come back: its item was removed. */
+export function crawlNotReopenedText(typed: FormValues | undefined): string {
+  const texts = Object.entries(typed ?? {}).flatMap(([name, value]) => (name !== 'kind' && typeof value === 'string' && value.trim() !== '' ? [`${name[0]!.toUpperCase()}${name.slice(1)} “${value}”`] : []));
+  return `Another operator removed the crawl item you were editing since you opened it, so after the reload it is not reopened.${texts.length > 0 ? ` You had typed: ${texts.join(', ')}.` : ''}`;
 }

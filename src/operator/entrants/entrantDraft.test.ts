@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Race } from '../../protocol/race';
-import { draftOf, readEntrantDraft, removalRefusal } from './entrantDraft';
+import { draftOf, notReopenedText, readEntrantDraft, removalRefusal } from './entrantDraft';
 import { findEntrants } from './entrantFind';
 
 const race: Race = {
@@ -65,5 +65,18 @@ describe('removing an entrant', () => {
     );
     expect(removalRefusal(race, race.entrants![0]!, ['112'])).toBe('Abel Kirui (bib 112) is on air: take the graphic off air before removing the entrant.');
     expect(removalRefusal(race, race.entrants![0]!, [])).toBeNull();
+  });
+});
+
+describe('an entrant form that cannot come back after a reload', () => {
+  it('says why, and gives back only what was typed differently from the entrant as it was', () => {
+    const was = race.entrants![0]!;
+    expect(notReopenedText({ raceName: 'ELITE MEN', was }, false, { ...draftOf(was), name: 'Abel Kirui Mutai', country: 'Kenya' })).toBe(
+      "Bib 112 was removed from ELITE MEN's start list (or renumbered) since you opened the form, so after the reload your edit of bib 112 (Abel Kirui) is not reopened. You had typed: Name “Abel Kirui Mutai”, Country “Kenya”.",
+    );
+    expect(notReopenedText({ raceName: 'ELITE MEN', was: null }, true, { bib: '7', name: '', pb: '' })).toBe(
+      'ELITE MEN was removed from the show since you opened the form, so after the reload your new entrant for ELITE MEN is not reopened. You had typed: Bib “7”.',
+    );
+    expect(notReopenedText({ raceName: 'ELITE MEN', was }, false, undefined)).toMatch(/is not reopened\.$/);
   });
 });

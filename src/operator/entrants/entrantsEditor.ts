@@ -1,35 +1,17 @@
-import { formatTime } from '../../core';
-import { shownName, type Entrant } from '../../protocol/entrant';
+import type { Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
-import { entrantRefOf } from '../../state/entrantReferences';
-import type { ShowState } from '../../state/showState';
-import { confirmDialog } from '../dialogs';
 import { el } from '../element';
 import type { PanelActions } from '../panelActions';
+import type { FormValues } from '../panelMemory';
 import { canControl, type PanelStore } from '../panelStore';
 import { selectedIn } from '../raceControl/raceActions';
-import { profileItem } from '../raceData/fromEntrants';
-import { createEntrantForm, type EntrantForm } from './entrantForm';
-import { removalRefusal } from './entrantDraft';
 import { findEntrants } from './entrantFind';
+import { mountEntrantFormSlot } from './entrantFormSlot';
+import { createEntrantRowActions, entrantLine, onAirBibs } from './entrantRowActions';
 import { createEntrantSearcher, sameSearch, type EntrantSearch, type SearchAnswer } from './entrantSearch';
 
 /** Rows listed at once: an elite field fits; in a mass race the find box narrows the list, or it is paged. */
 const SHOWN = 60;
-
-/** "12 · Tsegaye Kebede · ETH · ELITE · PB 2:04:38". */
-export function entrantLine(entrant: Entrant): string {
-  const name = entrant.displayName ? `${entrant.name} (“${entrant.displayName}”)` : entrant.name;
-  return [entrant.bib, name, entrant.country, entrant.category, entrant.pbMs === undefined ? null : `PB ${formatTime(entrant.pbMs)}`].filter(Boolean).join(' · ');
-}
-
-/** Bibs of a race that graphics on air draw from. */
-function onAirBibs(show: ShowState | null, raceId: string): string[] {
-  return Object.values(show?.onAir ?? {}).flatMap((onAir) => {
-    const ref = entrantRefOf(onAir.graphic);
-    return ref && ref.raceId === raceId ? [ref.bib] : [];
-  });
-}
 
 /**
  * The selected race's start list in the Race data card: find an entrant by bib or name, add, edit (every field,
@@ -42,9 +24,9 @@ function onAirBibs(show: ShowState | null, raceId: string): string[] {
  *
  * A mass start's list reaches the panel trimmed (state/pageView.ts: `entrantCount` says so): it is then found and
  * paged (PgUp/PgDn, or the buttons) through the hub's search, GET /api/races/{raceId}/entrants, asked again when the
- * show changes; an entrant being edited is checked the same way, so the stale-edit note still comes at once.
+ * show changes. The form (and what was typed in it, across a reload) is entrantFormSlot's.
  */
-export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, actions: PanelActions) {
+export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, actions: PanelActions, typedBefore: () => FormValues | undefined) {
   const heading = el('h3', { id: 'entrants-heading', text: 'Entrants' });
   const find = el('input', { type: 'search', 'aria-label': 'Find entrant', placeholder: 'Find by bib or name (F)', autocomplete: 'off', spellcheck: 'false' });
   const add = el('button', { type: 'button', text: 'Add entrant' });
@@ -56,7 +38,14 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
   const formHost = el('div', { class: 'entrant-form-host' });
   host.replaceChildren(heading, el('div', { class: 'entrant-find' }, find, add), list, more, pager, formHost);
 
-  let form: { raceId: string; bib: string | null; view: EntrantForm } | null = null;
+  const rowActions = createEntrantRowActions(store, actions);
+  const slot = mountEntrantFormSlot(formHost, store, actions, {
+    typedBefore,
+    closed(bib) {
+      if (bib !== null && rowOf(bib)) focusOn(bib, true);
+      else find.focus();
+    },
+  });
   let focusBib: string | null = null;
   let listKey = '';
   let shown: Entrant[] = [];
@@ -71,13 +60,6 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
     const act = waiting;
     waiting = null;
     if (act && fresh()) findKey(act);
-  });
-  // The entrant being edited, as the hub has it now (a trimmed list: the snapshot may not hold it).
-  let formAsked = -1;
-  const formSearcher = createEntrantSearcher((result) => {
-    if (!form || form.bib === null || !('page' in result) || result.search.q !== form.bib) return;
-    const formRace = store.getState().show?.races.find((r) => r.id === form!.raceId);
-    form.view.follow(formRace, result.page.entrants.find((e) => e.bib === form!.bib));
   });
 
   const race = () => selectedIn(store.getState());
@@ -188,48 +170,25 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
   function addProfile(bib: string) {
     const current = race();
     const entrant = entrantOf(bib);
-    if (!current || !entrant) return;
-    const item = profileItem(current, entrant);
-    if (typeof item === 'string') return actions.tell(item, 'error');
-    void actions.send({ type: 'rundown.add', item }, `Added “${item.label}” to the rundown: it follows ${entrant.name}'s entry`);
+    if (current && entrant) rowActions.addProfile(current, entrant);
   }
 
   async function askRemove(bib: string) {
     const current = race();
     const entrant = entrantOf(bib);
     if (!current || !entrant) return;
-    const refusal = removalRefusal(current, entrant, onAirBibs(store.getState().show, current.id));
-    if (refusal) return actions.tell(refusal, 'error', (s) => selectedIn(s)?.id !== current.id);
-    const yes = await confirmDialog({
-      title: `Remove bib ${bib}?`,
-      text: `${entrantLine(entrant)} is taken off ${current.name}'s start list for every operator. Rundown items naming bib ${bib} will be refused at Take until it is back.`,
-      confirm: 'Remove',
-    });
-    if (!yes) return rowOf(bib)?.focus();
+    const done = await rowActions.remove(current, entrant);
+    if (done === 'cancelled') return rowOf(bib)?.focus();
     const at = shown.findIndex((e) => e.bib === bib);
-    const outcome = await actions.send({ type: 'removeEntrant', raceId: current.id, bib, was: entrant }, `Removed bib ${bib} (${entrant.name}) from ${current.name}`);
     const next = shown.filter((e) => e.bib !== bib)[Math.min(at, shown.length - 2)];
-    if (outcome.ok && next) focusOn(next.bib, true);
+    if (done === 'removed' && next) focusOn(next.bib, true);
   }
 
   function openForm(bib: string | null) {
     const current = race();
     if (!current) return;
     if (!canControl(store.getState())) return actions.tell('Not connected to the hub as an operator: the start list cannot be changed from this panel', 'error');
-    const entrant = bib === null ? null : (entrantOf(bib) ?? null);
-    const close = () => {
-      form = null;
-      formHost.replaceChildren();
-      if (entrant) rowOf(entrant.bib) ? focusOn(entrant.bib, true) : find.focus();
-      else find.focus();
-    };
-    const save = (next: Entrant) => {
-      // `was` is what the form opened with: the hub refuses the save when someone changed that entrant (or took the bib) since.
-      const done = entrant ? `Saved bib ${next.bib} (${shownName(next)}) in ${current.name}` : `Added bib ${next.bib} (${shownName(next)}) to ${current.name}`;
-      return actions.send({ type: 'upsertEntrants', raceId: current.id, entrants: [next], was: entrant ? [entrant] : [] }, done);
-    };
-    form = { raceId: current.id, bib: entrant?.bib ?? null, view: createEntrantForm({ race: current, entrant, save, close }) };
-    formHost.replaceChildren(form.view.element);
+    slot.open(current, bib === null ? null : (entrantOf(bib) ?? null));
   }
 
   function render() {
@@ -237,15 +196,7 @@ export function mountEntrantsEditor(host: HTMLElement, store: PanelStore, action
     const current = race();
     const control = canControl(state);
     add.disabled = !control || !current;
-    if (form) {
-      const formRace = state.show?.races.find((r) => r.id === form!.raceId);
-      if (trimmed(formRace) && form.bib !== null) {
-        if (formAsked !== state.show!.revision) {
-          formAsked = state.show!.revision;
-          formSearcher.find({ raceId: form.raceId, q: form.bib, offset: 0, limit: 5 });
-        }
-      } else form.view.follow(formRace, form.bib === null ? undefined : formRace?.entrants?.find((e) => e.bib === form!.bib));
-    }
+    slot.render(state);
     pager.hidden = !trimmed(current);
     if (!current) {
       heading.textContent = 'Entrants';

@@ -4,6 +4,7 @@ import { readStartList, describeRefused } from '../../protocol/startList';
 import { el } from '../element';
 import { mountEntrantsEditor } from '../entrants/entrantsEditor';
 import type { PanelActions } from '../panelActions';
+import type { FormValues } from '../panelMemory';
 import type { PanelStore } from '../panelStore';
 import { selectedIn, type RaceActions } from '../raceControl/raceActions';
 import { profileItem, resultItem } from './fromEntrants';
@@ -19,13 +20,13 @@ const POLL_MS = 2000;
  * (L), each athlete's splits to air, profiles and the result card made from the start list, feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
  * start list (import CSV; find, add, edit and remove one entrant: entrants/entrantsEditor), and every feed of the show with its health (GET /api/feeds) and Start/Stop.
  */
-export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions) {
+export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions, entrantDraft: () => FormValues | undefined) {
   const body = el('div', { class: 'race-data' });
   // The start list has its own element: this card's body is redrawn on every snapshot, and an entrant being found
   // or edited must keep its focus and what was typed.
   const entrantsHost = el('section', { class: 'entrants', 'aria-labelledby': 'entrants-heading' });
   host.replaceChildren(el('h2', { id: 'race-data-heading', text: 'Race data' }), body, entrantsHost);
-  const entrants = mountEntrantsEditor(entrantsHost, store, actions);
+  const entrants = mountEntrantsEditor(entrantsHost, store, actions, entrantDraft);
   let feeds: FeedReport[] = [];
   let feedProblem = '';
   let importing = false;

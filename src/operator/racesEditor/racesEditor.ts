@@ -5,6 +5,7 @@ import { racesReferencedBy } from '../../state/raceReferences';
 import { confirmDialog, modal } from '../dialogs';
 import { el } from '../element';
 import type { PanelActions } from '../panelActions';
+import type { FormValues } from '../panelMemory';
 import { canControl, type PanelStore } from '../panelStore';
 import { textEntry, type TextEntry } from '../textEntry';
 import { draftOf, RACE_KIND_TITLES, readRaceDraft, type DraftField, type RaceDraft } from './raceDraft';
@@ -21,7 +22,7 @@ const PACE_CHOICES: [string, string][] = [
  * record with its holder and year. The form reads each field as it is typed and names a problem at its
  * field with the hub's own schema before anything is sent; the hub's refusals are shown in the form.
  */
-export function createRacesEditor(store: PanelStore, actions: PanelActions) {
+export function createRacesEditor(store: PanelStore, actions: PanelActions, typedBefore: () => FormValues | undefined) {
   const { dialog, body } = modal('Races', 'races-editor');
   const table = el('table', { class: 'races-table', 'aria-label': 'Races of the show' });
   const formHeading = el('h3', { id: 'race-form-heading' });
@@ -80,9 +81,14 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions) {
     };
   }
 
-  function fill(race: Race | null) {
+  /** Puts `race` (null: an empty form to add one) in the form; `keepDraft` after a reload, whose draft panelMemory fills in. */
+  function fill(race: Race | null, keepDraft = false) {
+    // A reset tells panelMemory the draft is gone (Save, Cancel edit, another race to edit).
+    if (!keepDraft) form.reset();
     editing = race?.id ?? null;
     attempted = false;
+    // Which race the form is on is the panel's (kept across a reload: panelMemory.ts).
+    if (dialog.open && store.getState().racesEditor?.raceId !== editing) store.setState({ racesEditor: { raceId: editing } });
     const d = draftOf(race);
     for (const [field, entry] of Object.entries(entries) as [keyof typeof entries, TextEntry][]) entry.input.value = d[field];
     kind.input.value = d.kind;
@@ -196,7 +202,31 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions) {
     );
   }
 
-  store.subscribe(() => {
+  dialog.addEventListener('close', () => store.setState({ racesEditor: null }));
+
+  function show(race: Race | null, keepDraft: boolean) {
+    tableKey = '';
+    renderTable();
+    dialog.showModal();
+    fill(race, keepDraft);
+    entries.name.input.focus();
+  }
+
+  // A panel reloaded with the races editor open opens it again, on the same race, once the show is here.
+  let restored = false;
+  store.subscribe((state) => {
+    if (!restored && state.show && canControl(state)) {
+      restored = true;
+      const open = state.racesEditor;
+      const race = open?.raceId == null ? null : (races().find((r) => r.id === open.raceId) ?? null);
+      if (open && open.raceId !== null && !race) {
+        const typed = typedBefore(); // before the state forgets the form, and panelMemory its draft
+        store.setState({ racesEditor: null });
+        actions.tell(raceNotReopenedText(open.raceId, typed), 'error');
+      } else if (open) show(race, true);
+    }
+    // Another show opened: the editor of the old one closes.
+    if (dialog.open && !state.racesEditor) return dialog.close();
     if (!dialog.open) return;
     renderTable();
     // A race edited here and removed elsewhere: back to adding.
@@ -204,12 +234,11 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions) {
   });
 
   return {
+    /** Its dialog, whose form panelMemory keeps. */
+    dialog,
     open() {
-      tableKey = '';
-      renderTable();
-      fill(null);
-      dialog.showModal();
-      entries.name.input.focus();
+      store.setState({ racesEditor: { raceId: null } });
+      show(null, false);
     },
   };
 }
@@ -217,4 +246,11 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions) {
 function recordText(record: NonNullable<Race['record']>): string {
   const who = [record.holder, record.year].filter((part) => part !== undefined && part !== '').join(', ');
   return `${record.label} ${formatTime(record.ms)}${who ? ` (${who})` : ''}`;
+}
+
+/** What the message line says when the races editor left open over a reload on a race that was removed meanwhile. */
+function raceNotReopenedText(raceId: string, typed: FormValues | undefined): string {
+  const labels: Record<string, string> = { raceName: 'Name', raceDistance: 'Distance', recordLabel: 'Record caption', recordTime: 'Record time', recordHolder: 'Record holder', recordYear: 'Record year' };
+  const kept = Object.entries(labels).flatMap(([name, label]) => (typeof typed?.[name] === 'string' && typed[name] !== '' ? [`${label} “${typed[name]}”`] : []));
+  return `The race ${raceId} was removed from the show since you opened it in the races editor, so after the reload it is not reopened.${kept.length > 0 ? ` You had typed: ${kept.join(', ')}.` : ''}`;
 }
