@@ -2,9 +2,10 @@ import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
+import { heapGrowth, heapSummary, type HeapSummary } from './heapSummary';
 
 /**
- * npm run bench:panel-soak [-- --cycles=1000] [-- --every=200] [-- --no-build]
+ * npm run bench:panel-soak [-- --cycles=1000] [-- --every=200] [-- --heap-diff] [-- --no-build]
  *
  * The operator panel is open all day: it must not grow. With the demo show, a panel and a live output (canvas,
  * reporting to the panel's monitors) on one hub, each cycle is an operator's work and another operator's:
@@ -13,7 +14,8 @@ import { launchBenchBrowser } from './benchBrowser';
  * cleared; the next cycle starts once the panel shows the last revision (and half a second after the last Space,
  * which the panel would take for the same press). Every `every` cycles the panel's page is
  * collected twice and its JS heap, DOM nodes and event listeners are printed, beside a blank page's in the same
- * browser, and the growth per 1,000 cycles after the first sample (fonts, caches and pools filled).
+ * browser, and the growth per 1,000 cycles after the first sample (fonts, caches and pools filled). `--heap-diff`
+ * also takes heap snapshots at the first sample and the last and lists the constructors whose objects grew most.
  */
 const args = process.argv.slice(2);
 const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -49,7 +51,13 @@ async function main() {
     console.log('|---|---|---|---|---|---|');
     const started = Date.now();
     const rows: Row[] = [];
+    let firstHeap: HeapSummary | null = null;
     const sample = async (cycle: number) => {
+      if (args.includes('--heap-diff') && (cycle === every || cycle === cycles)) {
+        const summary = await heapSummary(session);
+        if (firstHeap) console.log(`heap growth from cycle ${every} to ${cycles}, by constructor:\n| constructor | objects | bytes |\n|---|---|---|\n${heapGrowth(firstHeap, summary).join('\n')}`);
+        firstHeap ??= summary;
+      }
       const row = await measure(session, cycle, started);
       rows.push(row);
       console.log(`| ${cycle} | ${row.heapMB} | ${(row.heapMB / empty.heapMB).toFixed(1)}x | ${row.nodes} | ${row.listeners} | ${row.seconds} |`);
