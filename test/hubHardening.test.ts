@@ -6,10 +6,10 @@ import WebSocket from 'ws';
 import { startHub, type HubProcess } from './harness/hubProcess';
 import { bodyOf, openClient, rawRequest, renderedReport, statusOf, upgradeTo } from './harness/rawClients';
 
-// One hub for most findings: a fast heartbeat, outputs forgotten a second after they go, and a short queue.
+// One hub for most findings: a fast heartbeat, outputs forgotten a second after they go, a short queue, and a short wait for a body.
 let hub: HubProcess;
 beforeAll(async () => {
-  hub = await startHub({ env: { HEARTBEAT_MS: '300', OUTPUT_FORGET_MS: '1000', COMMAND_QUEUE_MAX: '2' } });
+  hub = await startHub({ env: { HEARTBEAT_MS: '300', OUTPUT_FORGET_MS: '1000', COMMAND_QUEUE_MAX: '2', REQUEST_BODY_IDLE_MS: '400' } });
 });
 afterAll(() => hub?.kill());
 
@@ -242,5 +242,54 @@ describe('smaller refusals', () => {
     expect(response.status).toBe(401);
     expect((await response.json()).error).toBe('The API does not take the operator token in the URL (it would end up in logs and history): send "Authorization: Bearer <token>" instead');
     expect(await hub.state()).toEqual(before);
+  });
+});
+
+describe('methods and bodies', () => {
+  it('answers HEAD as GET without a body, OPTIONS with the methods, and another method with 405 naming the right one; changes nothing', async () => {
+    const before = await hub.state();
+    const head = await fetch(`${hub.url}/api/health`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await head.text()).toBe('');
+    expect((await fetch(`${hub.url}/api/races/mass/entrants`, { method: 'HEAD' })).status).toBe(200);
+
+    const options = await fetch(`${hub.url}/api/commands`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('POST, OPTIONS');
+
+    const wrong = [
+      ['PUT', '/api/commands', '/api/commands does not take PUT: send POST /api/commands'],
+      ['GET', '/api/commands', '/api/commands does not take GET: send POST /api/commands'],
+      ['DELETE', '/api/state', '/api/state does not take DELETE: send GET /api/state'],
+      ['PATCH', '/api/feeds/rr-push/passings', '/api/feeds/rr-push/passings does not take PATCH: send POST /api/feeds/rr-push/passings'],
+      ['GET', '/api/shows/open', '/api/shows/open does not take GET: send POST /api/shows/open'],
+    ];
+    for (const [method, path, error] of wrong) {
+      const response = await fetch(`${hub.url}${path}`, { method, headers: { authorization: `Bearer ${hub.token}` }, body: method === 'GET' ? undefined : '{"type":"clearAll"}' });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(await response.json()).toEqual({ error });
+    }
+    const page = await fetch(`${hub.url}/output.html`, { method: 'POST', body: '{"type":"clearAll"}' });
+    expect(page.status).toBe(405);
+    expect(page.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(await page.text()).toBe('/output.html is a page, read with GET; POST changes nothing here (commands go to POST /api/commands)');
+    const socketPath = await fetch(`${hub.url}/ws`);
+    expect(socketPath.status).toBe(426);
+    expect((await socketPath.json()).error).toMatch(/^\/ws is the hub's WebSocket: connect to it with a WebSocket client/);
+    expect(await hub.state()).toEqual(before);
+  });
+
+  it('answers a body that stops arriving (a chunked body never ended) with 408 and a sentence, and closes; nothing changes', async () => {
+    const before = await hub.state();
+    const head = `POST /api/commands HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${hub.token}\r\n`;
+    const chunked = await rawRequest(hub.port, `${head}Transfer-Encoding: chunked\r\n\r\n5\r\n{"typ\r\n`, 5000);
+    expect(statusOf(chunked)).toBe(408);
+    expect(chunked).toMatch(/\r\nconnection: close\r\n/i);
+    expect(bodyOf(chunked).error).toBe('The body stopped arriving: nothing came for 0.4 s after 5 bytes; send the whole body (with its Content-Length, or end a chunked one)');
+    const short = await rawRequest(hub.port, `${head}Content-Length: 19\r\n\r\n{"type":`, 5000);
+    expect(statusOf(short)).toBe(408);
+    expect(await hub.state()).toEqual(before);
+    expect(await alive()).toBe(true);
   });
 });
