@@ -43,6 +43,29 @@ describe('hub restart', () => {
     await page.close();
   });
 
+  it('an output whose hub goes down while the page loads comes up, drawing what is on air, once the hub is back', async () => {
+    const { body } = await hub.post(take('Steve Cram'));
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // The real hub is killed as the page asks for its first script, so its scripts never arrive (nothing is faked:
+    // each request goes on to the network). Routing also turns the browser's cache off, so every script is asked for.
+    let killed: Promise<void> | null = null;
+    await page.route('**/assets/**', async (route) => {
+      killed ??= hub.kill('SIGKILL');
+      await killed;
+      await route.continue();
+    });
+    await page.goto(`${hub.url}/output.html?renderer=canvas&clock=manual`);
+    await page.waitForFunction(() => window.reloadWhenHubAnswers?.waiting === true);
+    expect(await page.locator('pre.fatal').count(), 'no message on air').toBe(0);
+    await hub.restart();
+    await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 30_000 });
+    await renderAt(page, 5000, body.revision);
+    expect(isColour((await grab(page)).at(panelPoint.x, panelPoint.y), defaultTheme.colours.panel), 'on air once the hub is back').toBe(true);
+    await page.unrouteAll();
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+
   it('the panel says it lost the hub, sends nothing meanwhile, and works again when the hub is back', async () => {
     const panel = await openPanel(browser, hub);
     const connection = panel.getByRole('status').filter({ hasText: /^(Connected|Disconnected — retrying|Connecting…)$/ });
