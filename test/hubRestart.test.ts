@@ -66,6 +66,33 @@ describe('hub restart', () => {
     await page.close();
   });
 
+  it('an output whose hub goes down while its fonts load draws with them, not a fallback, once the hub is back', async () => {
+    const { body } = await hub.post(take('Steve Cram'));
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // Its font files are held back until its scripts are in (Pixi's chunk, the last, has been evaluated); then the
+    // real hub is killed and they go on to the network, where nothing answers.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.woff2', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${hub.url}/output.html?renderer=canvas&clock=manual`);
+    await page.waitForFunction(() => performance.getEntriesByName('finishline:pixi').length > 0);
+    await hub.kill('SIGKILL');
+    release();
+    await page.waitForFunction(() => window.reloadWhenHubAnswers?.waiting === true);
+    await hub.restart();
+    // The page loaded again: not the one that waited (it may have drawn with a fallback font meanwhile).
+    await page.waitForFunction(() => window.finishline?.receivedRevision() != null && !window.reloadWhenHubAnswers?.waiting, null, { timeout: 30_000 });
+    await renderAt(page, 5000, body.revision);
+    const faces = await page.evaluate(() => [...document.fonts].filter((face) => face.status === 'loaded').map((face) => `${face.weight} ${face.family.replace(/["']/g, '')}`));
+    expect(faces).toContain(`${defaultTheme.fonts.display.weight} ${defaultTheme.fonts.display.family}`);
+    await page.unrouteAll();
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+
   it('the panel says it lost the hub, sends nothing meanwhile, and works again when the hub is back', async () => {
     const panel = await openPanel(browser, hub);
     const connection = panel.getByRole('status').filter({ hasText: /^(Connected|Disconnected — retrying|Connecting…)$/ });
