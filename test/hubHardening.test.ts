@@ -9,7 +9,7 @@ import { bodyOf, openClient, rawRequest, renderedReport, statusOf, upgradeTo } f
 // One hub for most findings: a fast heartbeat, outputs forgotten a second after they go, a short queue, and a short wait for a body.
 let hub: HubProcess;
 beforeAll(async () => {
-  hub = await startHub({ env: { HEARTBEAT_MS: '300', OUTPUT_FORGET_MS: '1000', COMMAND_QUEUE_MAX: '2', REQUEST_BODY_IDLE_MS: '400' } });
+  hub = await startHub({ env: { HEARTBEAT_MS: '300', OUTPUT_FORGET_MS: '1000', COMMAND_QUEUE_MAX: '2', REQUEST_IDLE_MS: '400' } });
 });
 afterAll(() => hub?.kill());
 
@@ -236,6 +236,11 @@ describe('smaller refusals', () => {
     expect(await hub.state()).toEqual(before);
   });
 
+  it('says an empty body is empty', async () => {
+    const result = await hub.post('');
+    expect(result).toEqual({ status: 400, body: { error: `The body is empty: send the JSON in it (with curl, -d '{"type":"clearAll"}')` } });
+  });
+
   it('does not take the operator token from the query string', async () => {
     const before = await hub.state();
     const response = await fetch(`${hub.url}/api/commands?token=${hub.token}`, { method: 'POST', body: '{"type":"clearAll"}' });
@@ -280,7 +285,7 @@ describe('methods and bodies', () => {
     expect(await hub.state()).toEqual(before);
   });
 
-  it('answers a body that stops arriving (a chunked body never ended) with 408 and a sentence, and closes; nothing changes', async () => {
+  it('answers a body that stops arriving (a chunked body never ended), or headers that never end, with 408 and a sentence, and closes; nothing changes', async () => {
     const before = await hub.state();
     const head = `POST /api/commands HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${hub.token}\r\n`;
     const chunked = await rawRequest(hub.port, `${head}Transfer-Encoding: chunked\r\n\r\n5\r\n{"typ\r\n`, 5000);
@@ -289,6 +294,10 @@ describe('methods and bodies', () => {
     expect(bodyOf(chunked).error).toBe('The body stopped arriving: nothing came for 0.4 s after 5 bytes; send the whole body (with its Content-Length, or end a chunked one)');
     const short = await rawRequest(hub.port, `${head}Content-Length: 19\r\n\r\n{"type":`, 5000);
     expect(statusOf(short)).toBe(408);
+    // Headers that never end get the same.
+    const endless = await rawRequest(hub.port, `${head}X-More: `, 5000);
+    expect(statusOf(endless)).toBe(408);
+    expect(bodyOf(endless).error).toBe('The request did not arrive in time: its headers must come within 0.4 s (REQUEST_IDLE_MS)');
     expect(await hub.state()).toEqual(before);
     expect(await alive()).toBe(true);
   });

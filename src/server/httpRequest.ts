@@ -5,8 +5,8 @@ import { mayDo, refusalFor, type Permission, type Roles, type Sender } from './r
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * How long a body may stop arriving before the request is answered 408 (`REQUEST_BODY_IDLE_MS`, set by main.ts): a
- * client that hangs or never ends a chunked body is told, instead of holding its request for Node's 5 minutes.
+ * How long a body may stop arriving (and headers take) before the request is answered 408 (`REQUEST_IDLE_MS`, set by
+ * main.ts): a client that hangs or never ends a chunked body is told, instead of holding its request for Node's 5 minutes.
  */
 export const bodyLimits = { idleMs: 10_000 };
 
@@ -41,6 +41,7 @@ export function requireSender(request: IncomingMessage, url: RequestTarget, role
 /** The request body as JSON, or a 400/413 saying what is wrong with it. */
 export async function readJson(request: IncomingMessage): Promise<unknown> {
   const body = await readBody(request);
+  if (body.trim() === '') throw new HttpError(400, 'The body is empty: send the JSON in it (with curl, -d \'{"type":"clearAll"}\')');
   try {
     return JSON.parse(body);
   } catch (error) {
