@@ -236,6 +236,15 @@ describe('smaller refusals', () => {
     expect(await hub.state()).toEqual(before);
   });
 
+  it('refuses an as-run day that is not a day', async () => {
+    for (const date of ['2026-13-45', '2026-02-30', 'today']) {
+      const response = await fetch(`${hub.url}/api/asrun.csv?date=${date}`);
+      expect(response.status, date).toBe(400);
+      expect((await response.json()).error).toBe(`date must be a day as YYYY-MM-DD (UTC), got "${date}"`);
+    }
+    expect((await fetch(`${hub.url}/api/asrun?date=2024-02-29`)).status).toBe(200);
+  });
+
   it('says an empty body is empty', async () => {
     const result = await hub.post('');
     expect(result).toEqual({ status: 400, body: { error: `The body is empty: send the JSON in it (with curl, -d '{"type":"clearAll"}')` } });

@@ -101,10 +101,16 @@ function refuseMethod(response: ServerResponse, method: string, pathname: string
   return reply(response, 405, { error: `${path} does not take ${cut(method, 20)}: send ${allowed.map((m) => `${m} ${path}`).join(' or ')}` }, { allow });
 }
 
+/** A real UTC day written YYYY-MM-DD (not 2026-13-45). */
+function isDay(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+}
+
 async function asRunEntries({ response, url, asRun }: ApiContext) {
   if (!asRun) throw new HttpError(404, 'This hub keeps no as-run log');
   const date = url.searchParams.get('date') ?? undefined;
-  if (date !== undefined && !/^\d{4}-\d\d-\d\d$/.test(date)) throw new HttpError(400, `date must be a day as YYYY-MM-DD (UTC), got ${JSON.stringify(cut(date, 40))}`);
+  if (date !== undefined && !isDay(date)) throw new HttpError(400, `date must be a day as YYYY-MM-DD (UTC), got ${JSON.stringify(cut(date, 40))}`);
   const entries = await asRun.day(date, url.searchParams.get('item') ?? '', url.searchParams.get('all') === '1');
   if (url.pathname === '/api/asrun') return reply(response, 200, { entries });
   const csv = asRunCsv(entries);
