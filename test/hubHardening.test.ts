@@ -236,11 +236,85 @@ describe('smaller refusals', () => {
     expect(await hub.state()).toEqual(before);
   });
 
+  it('refuses an as-run day that is not a day', async () => {
+    for (const date of ['2026-13-45', '2026-02-30', 'today']) {
+      const response = await fetch(`${hub.url}/api/asrun.csv?date=${date}`);
+      expect(response.status, date).toBe(400);
+      expect((await response.json()).error).toBe(`date must be a day as YYYY-MM-DD (UTC), got "${date}"`);
+    }
+    expect((await fetch(`${hub.url}/api/asrun?date=2024-02-29`)).status).toBe(200);
+  });
+
+  it('says an empty body is empty', async () => {
+    const result = await hub.post('');
+    expect(result).toEqual({ status: 400, body: { error: `The body is empty: send the JSON in it (with curl, -d '{"type":"clearAll"}')` } });
+  });
+
   it('does not take the operator token from the query string', async () => {
     const before = await hub.state();
     const response = await fetch(`${hub.url}/api/commands?token=${hub.token}`, { method: 'POST', body: '{"type":"clearAll"}' });
     expect(response.status).toBe(401);
     expect((await response.json()).error).toBe('The API does not take the operator token in the URL (it would end up in logs and history): send "Authorization: Bearer <token>" instead');
     expect(await hub.state()).toEqual(before);
+  });
+});
+
+describe('methods and bodies', () => {
+  it('answers HEAD as GET without a body, OPTIONS with the methods, and another method with 405 naming the right one; changes nothing', async () => {
+    const before = await hub.state();
+    const head = await fetch(`${hub.url}/api/health`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await head.text()).toBe('');
+    expect((await fetch(`${hub.url}/api/races/mass/entrants`, { method: 'HEAD' })).status).toBe(200);
+
+    const options = await fetch(`${hub.url}/api/commands`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('POST, OPTIONS');
+
+    const wrong = [
+      ['PUT', '/api/commands', '/api/commands does not take PUT: send POST /api/commands'],
+      ['GET', '/api/commands', '/api/commands does not take GET: send POST /api/commands'],
+      ['DELETE', '/api/state', '/api/state does not take DELETE: send GET /api/state'],
+      ['PATCH', '/api/feeds/rr-push/passings', '/api/feeds/rr-push/passings does not take PATCH: send POST /api/feeds/rr-push/passings'],
+      ['GET', '/api/shows/open', '/api/shows/open does not take GET: send POST /api/shows/open'],
+    ];
+    for (const [method, path, error] of wrong) {
+      const response = await fetch(`${hub.url}${path}`, { method, headers: { authorization: `Bearer ${hub.token}` }, body: method === 'GET' ? undefined : '{"type":"clearAll"}' });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(await response.json()).toEqual({ error });
+    }
+    const page = await fetch(`${hub.url}/output.html`, { method: 'POST', body: '{"type":"clearAll"}' });
+    expect(page.status).toBe(405);
+    expect(page.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(await page.text()).toBe('/output.html is a page, read with GET; POST changes nothing here (commands go to POST /api/commands)');
+    const socketPath = await fetch(`${hub.url}/ws`);
+    expect(socketPath.status).toBe(426);
+    expect((await socketPath.json()).error).toMatch(/^\/ws is the hub's WebSocket: connect to it with a WebSocket client/);
+    expect(await hub.state()).toEqual(before);
+  });
+
+  it('answers a body that stops arriving (a chunked body never ended), or headers that never end, with 408 and a sentence, and closes; nothing changes', async () => {
+    // A hub of its own: a wait this short would cut off requests to a hub stalled by a loaded machine.
+    const own = await startHub({ env: { REQUEST_IDLE_MS: '1000' } });
+    try {
+      const before = await own.state();
+      const head = `POST /api/commands HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${own.token}\r\n`;
+      const [chunked, short, endless] = await Promise.all([
+        rawRequest(own.port, `${head}Transfer-Encoding: chunked\r\n\r\n5\r\n{"typ\r\n`, 5000),
+        rawRequest(own.port, `${head}Content-Length: 19\r\n\r\n{"type":`, 5000),
+        rawRequest(own.port, `${head}X-More: `, 5000),
+      ]);
+      expect(statusOf(chunked)).toBe(408);
+      expect(chunked).toMatch(/\r\nconnection: close\r\n/i);
+      expect(bodyOf(chunked).error).toBe('The body stopped arriving: nothing came for 1 s after 5 bytes; send the whole body (with its Content-Length, or end a chunked one)');
+      expect(statusOf(short)).toBe(408);
+      expect(statusOf(endless)).toBe(408);
+      expect(bodyOf(endless).error).toBe('The request did not arrive in time: its headers must come within 1 s (REQUEST_IDLE_MS)');
+      expect(await own.state()).toEqual(before);
+      expect(await alive(own)).toBe(true);
+    } finally {
+      await own.kill();
+    }
   });
 });

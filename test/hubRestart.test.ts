@@ -43,6 +43,56 @@ describe('hub restart', () => {
     await page.close();
   });
 
+  it('an output whose hub goes down while the page loads comes up, drawing what is on air, once the hub is back', async () => {
+    const { body } = await hub.post(take('Steve Cram'));
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // The real hub is killed as the page asks for its first script, so its scripts never arrive (nothing is faked:
+    // each request goes on to the network). Routing also turns the browser's cache off, so every script is asked for.
+    let killed: Promise<void> | null = null;
+    await page.route('**/assets/**', async (route) => {
+      killed ??= hub.kill('SIGKILL');
+      await killed;
+      await route.continue();
+    });
+    await page.goto(`${hub.url}/output.html?renderer=canvas&clock=manual`);
+    await page.waitForFunction(() => window.reloadWhenHubAnswers?.waiting === true);
+    expect(await page.locator('pre.fatal').count(), 'no message on air').toBe(0);
+    await hub.restart();
+    await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 30_000 });
+    await renderAt(page, 5000, body.revision);
+    expect(isColour((await grab(page)).at(panelPoint.x, panelPoint.y), defaultTheme.colours.panel), 'on air once the hub is back').toBe(true);
+    await page.unrouteAll();
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+
+  it('an output whose hub goes down while its fonts load draws with them, not a fallback, once the hub is back', async () => {
+    const { body } = await hub.post(take('Steve Cram'));
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // Its font files are held back until its scripts are in (Pixi's chunk, the last, has been evaluated); then the
+    // real hub is killed and they go on to the network, where nothing answers.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.woff2', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${hub.url}/output.html?renderer=canvas&clock=manual`);
+    await page.waitForFunction(() => performance.getEntriesByName('finishline:pixi').length > 0);
+    await hub.kill('SIGKILL');
+    release();
+    await page.waitForFunction(() => window.reloadWhenHubAnswers?.waiting === true);
+    await hub.restart();
+    // The page loaded again: not the one that waited (it may have drawn with a fallback font meanwhile).
+    await page.waitForFunction(() => window.finishline?.receivedRevision() != null && !window.reloadWhenHubAnswers?.waiting, null, { timeout: 30_000 });
+    await renderAt(page, 5000, body.revision);
+    const faces = await page.evaluate(() => [...document.fonts].filter((face) => face.status === 'loaded').map((face) => `${face.weight} ${face.family.replace(/["']/g, '')}`));
+    expect(faces).toContain(`${defaultTheme.fonts.display.weight} ${defaultTheme.fonts.display.family}`);
+    await page.unrouteAll();
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+
   it('the panel says it lost the hub, sends nothing meanwhile, and works again when the hub is back', async () => {
     const panel = await openPanel(browser, hub);
     const connection = panel.getByRole('status').filter({ hasText: /^(Connected|Disconnected — retrying|Connecting…)$/ });

@@ -76,4 +76,22 @@ describe('connectToHub', () => {
       connection.close();
     }
   });
+
+  it('keeps trying when a hub address is one the socket will not open (it throws), and connects once the address is good', async () => {
+    const good = await serving([snapshot(7)]);
+    const seen: string[] = [];
+    const problems: string[] = [];
+    let attempts = 0;
+    const connection = connectToHub({
+      url: () => (attempts++ === 0 ? 'ws://:::/ws' : good),
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      events: { onSnapshot: (state) => seen.push(`snapshot ${state.revision}`), onProblem: (message) => problems.push(message) },
+    });
+    try {
+      await expect.poll(() => seen).toEqual(['snapshot 7']);
+      expect(problems[0]).toMatch(/^Could not connect to the hub: /);
+    } finally {
+      connection.close();
+    }
+  });
 });

@@ -67,7 +67,15 @@ export function connectToHub(options: {
 
   function open() {
     events.onStatus?.('connecting', null);
-    const ws = early?.socket ?? new Socket(typeof url === 'string' ? url : url());
+    let ws: WebSocket;
+    try {
+      ws = early?.socket ?? new Socket(typeof url === 'string' ? url : url());
+    } catch (error) {
+      // A URL the browser will not open (a bad hub address) is skipped like a hub that is down: the loop never stops.
+      events.onProblem?.(`Could not connect to the hub: ${(error as Error).message}`);
+      events.onStatus?.('closed', null);
+      return retry();
+    }
     const held = early?.held ?? [];
     if (early) early.adopted = true;
     early = undefined;
@@ -94,13 +102,7 @@ export function connectToHub(options: {
       for (const resolve of pending.values()) resolve({ ok: false, error: 'Lost the connection to the hub before it answered; check the show state before retrying' });
       pending.clear();
       events.onStatus?.('closed', null);
-      if (closedByUs) return;
-      // With other hubs to go to, each is tried at once before backing off: an output must not wait on a dead hub.
-      const others = hubs ? hubs.size() - 1 : 0;
-      hubs?.next();
-      const wait = attempt < others ? 0 : RETRY_MS[Math.min(attempt - others, RETRY_MS.length - 1)];
-      attempt++;
-      setTimeout(open, wait);
+      if (!closedByUs) retry();
     };
     ws.onopen = opened;
     ws.onmessage = message;
@@ -109,6 +111,15 @@ export function connectToHub(options: {
     if (ws.readyState === Socket.OPEN) opened();
     held.forEach(message);
     if (ws.readyState === Socket.CLOSED) closed();
+  }
+
+  function retry() {
+    // With other hubs to go to, each is tried at once before backing off: an output must not wait on a dead hub.
+    const others = hubs ? hubs.size() - 1 : 0;
+    hubs?.next();
+    const wait = attempt < others ? 0 : RETRY_MS[Math.min(attempt - others, RETRY_MS.length - 1)];
+    attempt++;
+    setTimeout(open, wait);
   }
 
   /**

@@ -4,8 +4,9 @@
  * to the next one, keeping what it shows (every hub has the same show at the same revisions).
  */
 export function createHubList(own: string, fromUrl: string | null) {
-  const hostOf = (entry: string) => entry.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-  let hubs = [...new Set([own, ...(fromUrl ?? '').split(',').map(hostOf).filter(Boolean)])];
+  // An entry that is not an address is left out: a page must never try to open a socket to it (the browser throws).
+  const addresses = (list: string[]) => list.map(hubAddress).filter((host): host is string => host !== null);
+  let hubs = [...new Set([own, ...addresses((fromUrl ?? '').split(','))])];
   let index = 0;
   return {
     /** host:port of the hub to connect to now. */
@@ -16,9 +17,33 @@ export function createHubList(own: string, fromUrl: string | null) {
     },
     learn(list: string[]) {
       const current = hubs[index]!;
-      hubs = [...new Set([...hubs, ...list.map(hostOf).filter(Boolean)])];
+      hubs = [...new Set([...hubs, ...addresses(list)])];
       index = hubs.indexOf(current);
     },
   };
 }
 export type HubList = ReturnType<typeof createHubList>;
+
+/**
+ * A hub's `host:port` from an entry of `hubs=` (`10.0.0.2:4380`, `http://10.0.0.2:4380/`, `ws://backup:4380`), or
+ * null when it is not one (`:::`, `%`, a blank).
+ */
+export function hubAddress(entry: string): string | null {
+  const host = entry.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  if (host === '') return null;
+  try {
+    const url = new URL(`ws://${host}/`);
+    return url.host !== '' && url.username === '' && url.pathname === '/' ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The `hubs=` of a page's URL, refused with a sentence when an entry is not a hub's address. */
+export function checkHubsOption(fromUrl: string | null): void {
+  for (const entry of (fromUrl ?? '').split(',')) {
+    if (entry.trim() !== '' && hubAddress(entry) === null) {
+      throw new Error(`hubs: ${JSON.stringify(entry.slice(0, 80))} is not a hub's address: write host:port, several separated by commas (hubs=10.0.0.2:4380)`);
+    }
+  }
+}

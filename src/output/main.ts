@@ -18,5 +18,18 @@ import('./outputPage')
   .then(({ startOutput }) => startOutput(early))
   .catch((error: Error) => {
     if (!early.adopted) early.socket.close();
+    // A module that did not arrive (the hub went while the page loaded) is not the page's fault: it loads again
+    // once the hub is back (output.html), with nothing on screen meanwhile, rather than a message on air.
+    if (window.reloadWhenHubAnswers?.waiting || MODULE_NOT_LOADED.test(error.message)) return void window.reloadWhenHubAnswers?.();
     showFatal('Output')(error);
   });
+
+/** How Chromium, Firefox and Safari say a module's file could not be fetched. */
+const MODULE_NOT_LOADED = /dynamically imported module|Importing a module script failed/;
+
+declare global {
+  interface Window {
+    /** output.html's: loads the page again once the hub answers (set while it waits). */
+    reloadWhenHubAnswers?: (() => void) & { waiting?: boolean };
+  }
+}

@@ -48,5 +48,7 @@ describe('output URL options', () => {
     );
     expect(() => parseOutputOptions('?fps=24')).toThrow('fps: "24" is not a frame rate an output can run at');
     expect(() => parseOutputOptions('?guides=yes')).toThrow('guides must be 1 or 0, not "yes"');
+    expect(() => parseOutputOptions('?clock=manul')).toThrow('clock must be live or manual, not "manul"');
+    expect(() => parseOutputOptions('?hubs=:::')).toThrow(`hubs: ":::" is not a hub's address`);
   });
 });

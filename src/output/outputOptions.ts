@@ -1,4 +1,5 @@
 import { DEFAULT_FORMAT, parseFrameRate, parseVideoFormat } from '../core/index';
+import { checkHubsOption } from '../client/hubList';
 import { OutputName } from '../protocol/outputName';
 import { AlphaMode, OutputMode } from '../protocol/outputMode';
 import { parseRendererRequest, type RendererRequest } from '../render/rendererRequest';
@@ -29,13 +30,14 @@ export function parseOutputOptions(search: string): OutputOptions {
       'alpha=straight needs an opaque fill (mode=fill or mode=keyfill): a transparent page (mode=alpha) always hands its host premultiplied pixels',
     );
   }
+  checkHubsOption(params.get('hubs'));
   return {
     ...format(params),
     mode,
     alpha,
     guides: flag(params.get('guides'), 'guides'),
     renderer: parseRendererRequest(params.get('renderer')),
-    manualClock: params.get('clock') === 'manual',
+    manualClock: choice(params.get('clock'), ['live', 'manual'], 'live', 'clock') === 'manual',
     name: outputName(params.get('name')),
   };
 }

@@ -59,7 +59,22 @@ export async function startOutput(early: EarlySocket) {
   const choosing = drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer));
   void choosing.then(() => markOnce('renderer'));
   const clock = createHubClock();
-  const look = createLiveLook({ onProblem: (message) => console.error(message), byShowText: !options.manualClock });
+  // A font file that did not arrive because the hub went (a restart while the page loaded) would leave the page
+  // drawing a fallback font for good (a failed face never loads again): the page loads again once the hub is back.
+  // Only then: a file missing from a hub that stays up must not reload the page over and over.
+  let fontsFailed = false;
+  let hubWent = false;
+  const reloadIfHubWent = () => {
+    if (fontsFailed && hubWent) window.reloadWhenHubAnswers?.();
+  };
+  const look = createLiveLook({
+    onProblem: (message) => console.error(message),
+    onFontsFailed() {
+      fontsFailed = true;
+      reloadIfHubWent();
+    },
+    byShowText: !options.manualClock,
+  });
   // Images (flags) load from the first snapshot on (or from Pixi's arrival), alongside the fonts and the renderer.
   let assets: { loader: AssetLoader; imagesOnAir: typeof imagesOnAir } | null = null;
   const assetsReady = drawing.then(({ createAssetLoader, imagesOnAir, sceneScale }) => {
@@ -116,6 +131,10 @@ export async function startOutput(early: EarlySocket) {
       onClockOffset: (offset) => clock.setOffset(offset),
       onStatus(status, _role, hub) {
         document.documentElement.dataset.hub = status;
+        if (status === 'closed') {
+          hubWent = true;
+          reloadIfHubWent();
+        }
         if (status === 'open') document.documentElement.dataset.hubName = hub ?? hubs.current();
         if (status === 'open') markOnce('socket');
         if (status === 'open') reportedRevision = null; // a restarted hub must hear from us again

@@ -10,7 +10,15 @@ import { charactersOf, fontsCover, loadFonts, loadFontsFor } from './loadFonts';
  * for a few font files, not all of them); until the whole theme is loaded, `covers` holds back a snapshot
  * whose characters need a subset still on its way.
  */
-export function createLiveLook(options: { onProblem?: (message: string) => void; /** The page gives setTheme the show's characters. */ byShowText?: boolean } = {}) {
+export function createLiveLook(
+  options: {
+    onProblem?: (message: string) => void;
+    /** A theme's font files did not load (the page draws with a fallback font from then on): the output loads again once its hub is back. */
+    onFontsFailed?: () => void;
+    /** The page gives setTheme the show's characters. */
+    byShowText?: boolean;
+  } = {},
+) {
   let library: TemplateLibrary | null = null;
   let version = 0;
   let themeName: string = DEFAULT_THEME;
@@ -60,6 +68,7 @@ export function createLiveLook(options: { onProblem?: (message: string) => void;
         .catch((error: Error) => {
           // Draw with what the browser has rather than never switching (and never retry every frame).
           options.onProblem?.(`${error.message}; drawing with a fallback font`);
+          options.onFontsFailed?.();
           loaded.add(key);
         })
         .finally(() => {

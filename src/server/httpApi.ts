@@ -66,21 +66,51 @@ export async function handleApi(
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   try {
-    if (feeds && (await handleRaceDataApi(request, response, url, hub, feeds, roles))) return true;
-    const route = `${request.method} ${cut(url.pathname, 80)}`;
+    const allowed = methodsFor(url.pathname);
+    // HEAD is a GET without its body (Node leaves the body out): a monitor may ask HEAD /api/health.
+    const method = request.method === 'HEAD' && allowed.includes('GET') ? 'GET' : (request.method ?? '');
+    if (allowed.length > 0 && !allowed.includes(method)) return refuseMethod(response, method, url.pathname, allowed);
+    if (feeds && (await handleRaceDataApi(request, method, response, url, hub, feeds, roles))) return true;
+    const route = `${method} ${cut(url.pathname, 80)}`;
     if (Object.hasOwn(routes, route)) return await routes[route as keyof typeof routes]({ request, response, url, hub, outputs, roles, library, templates, asRun });
-    if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, response, url, hub, library, roles);
+    if (url.pathname.startsWith('/api/shows')) return await handleShowsApi(request, method, response, url, hub, library, roles);
     throw new HttpError(404, `No API route ${route}: see GET /api/openapi.json (or README.md) for the routes there are`);
   } catch (error) {
-    if (error instanceof HttpError) return reply(response, error.status, { error: error.message });
+    if (error instanceof HttpError) return reply(response, error.status, { error: error.message }, error.headers);
     return reply(response, 500, { error: `Internal error: ${(error as Error).message}` });
   }
+}
+
+/** Each route's method and path pattern (`{raceId}` stands for one path segment). */
+const ROUTE_PATTERNS = API_ROUTES.map((route) => {
+  const [method, path] = route.split(' ') as [string, string];
+  return { method, pattern: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`) };
+});
+
+/** The methods an API path answers. */
+const methodsFor = (pathname: string) => ROUTE_PATTERNS.filter(({ pattern }) => pattern.test(pathname)).map(({ method }) => method);
+
+/** A path the API has, asked with a method it does not take: OPTIONS gets the methods, anything else 405 and a sentence. */
+function refuseMethod(response: ServerResponse, method: string, pathname: string, allowed: string[]): true {
+  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  if (method === 'OPTIONS') {
+    response.writeHead(204, { allow, 'cache-control': 'no-store' }).end();
+    return true;
+  }
+  const path = cut(pathname, 80);
+  return reply(response, 405, { error: `${path} does not take ${cut(method, 20)}: send ${allowed.map((m) => `${m} ${path}`).join(' or ')}` }, { allow });
+}
+
+/** A real UTC day written YYYY-MM-DD (not 2026-13-45). */
+function isDay(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
 }
 
 async function asRunEntries({ response, url, asRun }: ApiContext) {
   if (!asRun) throw new HttpError(404, 'This hub keeps no as-run log');
   const date = url.searchParams.get('date') ?? undefined;
-  if (date !== undefined && !/^\d{4}-\d\d-\d\d$/.test(date)) throw new HttpError(400, `date must be a day as YYYY-MM-DD (UTC), got ${JSON.stringify(cut(date, 40))}`);
+  if (date !== undefined && !isDay(date)) throw new HttpError(400, `date must be a day as YYYY-MM-DD (UTC), got ${JSON.stringify(cut(date, 40))}`);
   const entries = await asRun.day(date, url.searchParams.get('item') ?? '', url.searchParams.get('all') === '1');
   if (url.pathname === '/api/asrun') return reply(response, 200, { entries });
   const csv = asRunCsv(entries);

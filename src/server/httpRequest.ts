@@ -4,11 +4,19 @@ import { mayDo, refusalFor, type Permission, type Roles, type Sender } from './r
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * How long a body may stop arriving (and headers take) before the request is answered 408 (`REQUEST_IDLE_MS`, set by
+ * main.ts): a client that hangs or never ends a chunked body is told, instead of holding its request for Node's 5 minutes.
+ */
+export const bodyLimits = { idleMs: 10_000 };
+
 /** A refusal with its HTTP status; the API turns it into `{ "error": message }`. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Headers the refusal carries (`connection: close` after a body that stopped arriving). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -33,6 +41,7 @@ export function requireSender(request: IncomingMessage, url: RequestTarget, role
 /** The request body as JSON, or a 400/413 saying what is wrong with it. */
 export async function readJson(request: IncomingMessage): Promise<unknown> {
   const body = await readBody(request);
+  if (body.trim() === '') throw new HttpError(400, 'The body is empty: send the JSON in it (with curl, -d \'{"type":"clearAll"}\')');
   try {
     return JSON.parse(body);
   } catch (error) {
@@ -56,7 +65,18 @@ export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Prom
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const waitForMore = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        // Answered, then the connection closed: the rest of that body is never read.
+        const message = `The body stopped arriving: nothing came for ${bodyLimits.idleMs / 1000} s after ${size} bytes; send the whole body (with its Content-Length, or end a chunked one)`;
+        reject(new HttpError(408, message, { connection: 'close' }));
+      }, bodyLimits.idleMs);
+    };
+    waitForMore();
     request.on('data', (chunk: Buffer) => {
+      waitForMore();
       size += chunk.length;
       if (size > limit) {
         reject(new HttpError(413, `Body is over the limit of ${limit} bytes`));
@@ -65,21 +85,26 @@ export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Prom
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      clearTimeout(idle);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     request.on('error', reject);
     // A client that hangs up mid-body gets no answer, but its request must not wait for ever.
     request.on('close', () => {
+      clearTimeout(idle);
       if (!request.complete) reject(new HttpError(400, 'The request was cut off before its body ended'));
     });
   });
 }
 
-export function reply(response: ServerResponse, status: number, body: unknown): true {
+export function reply(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'content-length': Buffer.byteLength(text),
+    ...headers,
   });
   response.end(text);
   return true;

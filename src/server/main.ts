@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { startAutoOutTimers } from './autoOutTimers';
 import { startFeedRunner } from './feeds/feedRunner';
 import { createHub, DEFAULT_MAX_WAITING } from './hub';
-import { reply } from './httpRequest';
+import { bodyLimits, reply } from './httpRequest';
 import { badTargetMessage, parseRequestTarget } from './requestTarget';
 import { removeStaleTempFiles } from './writeFileAtomic';
 import { openLiveTemplates } from './liveTemplates';
@@ -47,12 +47,15 @@ const hubName = process.env.HUB_NAME ?? '';
 /** The other hubs' addresses (http://host:port), told to pages so they can move to one when this hub goes. */
 const hubList = (process.env.HUBS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
 const forgetOutputsMs = Number(process.env.OUTPUT_FORGET_MS ?? DEFAULT_FORGET_AFTER_MS);
+const requestIdleMs = Number(process.env.REQUEST_IDLE_MS ?? bodyLimits.idleMs);
 
 async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   if (!Number.isInteger(heartbeatMs) || heartbeatMs < 100) throw new Error(`HEARTBEAT_MS must be a whole number of milliseconds, at least 100, got ${process.env.HEARTBEAT_MS}`);
   if (!Number.isInteger(maxWaiting) || maxWaiting < 1) throw new Error(`COMMAND_QUEUE_MAX must be a whole number, at least 1, got ${process.env.COMMAND_QUEUE_MAX}`);
   if (!Number.isInteger(forgetOutputsMs) || forgetOutputsMs < 100) throw new Error(`OUTPUT_FORGET_MS must be a whole number of milliseconds, at least 100, got ${process.env.OUTPUT_FORGET_MS}`);
+  if (!Number.isInteger(requestIdleMs) || requestIdleMs < 100) throw new Error(`REQUEST_IDLE_MS must be a whole number of milliseconds, at least 100, got ${process.env.REQUEST_IDLE_MS}`);
+  bodyLimits.idleMs = requestIdleMs;
   if (natsUrl && !/^[A-Za-z0-9_-]{1,64}$/.test(natsShow)) throw new Error(`NATS_SHOW must be 1 to 64 letters, digits, dashes or underscores, got ${natsShow}`);
   if (!Number.isInteger(natsReplicas) || natsReplicas < 1 || natsReplicas > 5) throw new Error(`NATS_REPLICAS must be 1 to 5, got ${process.env.NATS_REPLICAS}`);
   const opened = await openShowFile(showPath, seedPath);
@@ -137,9 +140,11 @@ async function main() {
   const dist = resolve(root, 'dist');
   if (!dev && !existsSync(resolve(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm start does it)');
 
-  const server = createServer((request, response) => {
+  // Headers must arrive within REQUEST_IDLE_MS too (Node looks at most every half of it): a client that never ends them gets 408.
+  const server = createServer({ headersTimeout: requestIdleMs, connectionsCheckingInterval: Math.min(30_000, Math.ceil(requestIdleMs / 2)) }, (request, response) => {
     const target = parseRequestTarget(request.url);
     if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
+    if (target.pathname === '/ws') return void reply(response, 426, { error: '/ws is the hub\'s WebSocket: connect to it with a WebSocket client (ws://<hub>/ws), not a plain request' }, { upgrade: 'websocket', connection: 'Upgrade' });
     handleApi(request, response, target, hub, outputs, roles, library, templates, asRun, feeds)
       .then((handled) => {
         if (handled) return;
@@ -154,9 +159,14 @@ async function main() {
   // Requests Node cannot parse at all (bad header lines, huge headers): answer 400 (431) with a sentence, and close.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return void socket.destroy();
-    const tooBig = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify({ error: tooBig ? 'The request headers are too large' : `The request is not valid HTTP (${error.code ?? 'unreadable'}): check its request line and headers` });
-    socket.end(`HTTP/1.1 ${tooBig ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const [status, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', 'The request line and headers are too large (over 16 KiB): shorten the URL or the headers']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? ['408 Request Timeout', `The request did not arrive in time: its headers must come within ${requestIdleMs / 1000} s (REQUEST_IDLE_MS)`]
+          : ['400 Bad Request', `The request is not valid HTTP (${error.code ?? 'unreadable'}): check its request line and headers`];
+    const body = JSON.stringify({ error: message });
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
   const peers = natsUrl || hubList.length ? { hub: hubName || `${host}:${port}`, hubs: hubList } : undefined;
   sockets = attachSocketServer(server, hub, outputs, roles, templates, heartbeatMs, peers);

@@ -19,16 +19,16 @@ export const SHOWS_ROUTES: readonly ShowsRoute[] = ['GET /api/shows', ...Object.
 
 /**
  * Show files: `GET /api/shows` lists the saved shows; `POST /api/shows/new`, `/save-as` and `/open` switch or
- * save the show. Each goes through the hub in turn with commands and bumps the revision like one.
+ * save the show (`method`: the request's, HEAD read as GET). Each goes through the hub in turn with commands and bumps the revision like one.
  */
-export async function handleShowsApi(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, library: ShowLibrary, roles: Roles): Promise<true> {
+export async function handleShowsApi(request: IncomingMessage, method: string, response: ServerResponse, url: RequestTarget, hub: Hub, library: ShowLibrary, roles: Roles): Promise<true> {
   const action = url.pathname.replace(/^\/api\/shows\/?/, '');
-  if (request.method === 'GET' && action === '') {
+  if (method === 'GET' && action === '') {
     const current = hub.store.getState();
     return reply(response, 200, { current: { name: current.name, file: showFileId(current.name) }, shows: await library.list() });
   }
-  if (request.method !== 'POST' || !Object.hasOwn(showsBodies, action)) {
-    throw new HttpError(404, `No API route ${request.method} ${cut(url.pathname, 80)}: use GET /api/shows or POST /api/shows/new, /save-as, /open`);
+  if (method !== 'POST' || !Object.hasOwn(showsBodies, action)) {
+    throw new HttpError(404, `No API route ${cut(method, 20)} ${cut(url.pathname, 80)}: use GET /api/shows or POST /api/shows/new, /save-as, /open`);
   }
   const sender = requireSender(request, url, roles, 'showFiles');
   const json = await readJson(request);

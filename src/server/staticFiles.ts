@@ -21,17 +21,24 @@ const TYPES: Record<string, string> = {
  * for good; pages are revalidated on every load (a reloaded output gets a 304 for its HTML, then every script,
  * style and font from the browser's cache).
  */
-export async function serveStatic(root: string, url: RequestTarget, response: ServerResponse, request?: Pick<IncomingMessage, 'headers'>) {
+export async function serveStatic(root: string, url: RequestTarget, response: ServerResponse, request?: Pick<IncomingMessage, 'headers' | 'method'>) {
+  const text = { 'content-type': 'text/plain; charset=utf-8' };
+  const method = request?.method ?? 'GET';
+  if (method === 'OPTIONS') return void response.writeHead(204, { allow: 'GET, HEAD, OPTIONS' }).end();
+  if (method !== 'GET' && method !== 'HEAD') {
+    const page = cut(url.pathname, 200);
+    return void response.writeHead(405, { ...text, allow: 'GET, HEAD, OPTIONS' }).end(`${page} is a page, read with GET; ${method} changes nothing here (commands go to POST /api/commands)`);
+  }
   // parseRequestTarget has checked that the path decodes.
   let path = decodeURIComponent(url.pathname);
   if (path.includes('\0')) {
-    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('The path has a NUL character in it');
+    response.writeHead(400, text).end('The path has a NUL character in it');
     return;
   }
   if (path.endsWith('/')) path += 'index.html';
   const file = normalize(join(root, path));
   if (!file.startsWith(root + sep)) {
-    response.writeHead(403).end('Forbidden');
+    response.writeHead(403, text).end(`${cut(path, 200)} leads outside the hub's pages: ask for a page such as /output.html`);
     return;
   }
   try {
@@ -52,6 +59,6 @@ export async function serveStatic(root: string, url: RequestTarget, response: Se
     response.writeHead(200, headers);
     response.end(body);
   } catch {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${cut(path, 200)}`);
+    response.writeHead(404, text).end(`Not found: ${cut(path, 200)}`);
   }
 }

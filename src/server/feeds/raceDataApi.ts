@@ -25,12 +25,12 @@ export const MAX_START_LIST_BYTES = 8 * 1024 * 1024;
  * Race-day data over HTTP: feed health (GET /api/feeds), passings pushed by a timing system
  * (POST /api/feeds/<id>/passings), a start list as CSV (POST /api/races/<raceId>/start-list) and a search of a
  * start list (GET /api/races/<raceId>/entrants?q=&offset=&limit=: pages get a mass start's list trimmed).
- * Returns false for any other path.
+ * Returns false for any other path. `method` is the request's, HEAD read as GET.
  */
-export async function handleRaceDataApi(request: IncomingMessage, response: ServerResponse, url: RequestTarget, hub: Hub, feeds: FeedRunner, roles: Roles): Promise<boolean> {
-  if (request.method === 'GET' && url.pathname === '/api/feeds') return reply(response, 200, { feeds: feeds.reports() });
+export async function handleRaceDataApi(request: IncomingMessage, method: string, response: ServerResponse, url: RequestTarget, hub: Hub, feeds: FeedRunner, roles: Roles): Promise<boolean> {
+  if (method === 'GET' && url.pathname === '/api/feeds') return reply(response, 200, { feeds: feeds.reports() });
   const push = url.pathname.match(/^\/api\/feeds\/([^/]+)\/passings$/);
-  if (push && request.method === 'POST') {
+  if (push && method === 'POST') {
     requireSender(request, url, roles, 'recordPassings');
     const ingest = feeds.push(decodeURIComponent(push[1]!));
     if (typeof ingest === 'string') throw new HttpError(409, ingest);
@@ -47,7 +47,7 @@ export async function handleRaceDataApi(request: IncomingMessage, response: Serv
     return reply(response, refused.length > 0 && accepted === 0 ? 422 : 200, { accepted, refused });
   }
   const search = url.pathname.match(/^\/api\/races\/([^/]+)\/entrants$/);
-  if (search && request.method === 'GET') {
+  if (search && method === 'GET') {
     const state = hub.store.getState();
     const raceId = decodeURIComponent(search[1]!);
     const race = state.races.find((r) => r.id === raceId);
@@ -58,7 +58,7 @@ export async function handleRaceDataApi(request: IncomingMessage, response: Serv
     return reply(response, 200, page);
   }
   const startList = url.pathname.match(/^\/api\/races\/([^/]+)\/start-list$/);
-  if (startList && request.method === 'POST') {
+  if (startList && method === 'POST') {
     const sender = requireSender(request, url, roles, 'upsertEntrants');
     const raceId = decodeURIComponent(startList[1]!);
     const race = hub.store.getState().races.find((r) => r.id === raceId);
