@@ -3,7 +3,8 @@
  * `gapMs` between the page's animation frames (FireAnimationFrame on its renderer's main thread), with the tasks
  * that ran in it (wall time, and the thread's own CPU time: a task whose CPU time is far below its wall time was
  * descheduled, i.e. the machine was busy elsewhere) and what each spent its time on (GC, script by function, paint),
- * plus every garbage collection on that thread.
+ * plus every garbage collection on that thread. With several pages in the trace, `pageMark` names a user timing
+ * mark the page made while tracing: the page is the renderer holding it (else the one firing the most frames).
  */
 export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.gc', 'blink.user_timing'];
 
@@ -20,7 +21,7 @@ type Event = {
 
 const isGc = (name: string) => name === 'MinorGC' || name === 'MajorGC' || name.startsWith('V8.GC') || name === 'BlinkGC.AtomicPhase';
 
-export function longTasks(traceJson: Buffer, gapMs = 20) {
+export function longTasks(traceJson: Buffer, gapMs = 20, pageMark?: string) {
   const parsed = JSON.parse(traceJson.toString('utf8')) as { traceEvents?: Event[] } | Event[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -32,7 +33,9 @@ export function longTasks(traceJson: Buffer, gapMs = 20) {
     if (!mains.some((m) => m.pid === e.pid && m.tid === e.tid)) continue;
     (frames.get(key) ?? frames.set(key, []).get(key)!).push(e.ts);
   }
-  const [key, frameTimes] = [...frames].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+  const marked = pageMark ? events.find((e) => e.name === pageMark) : undefined;
+  if (pageMark && !marked) throw new Error(`The trace has no ${pageMark} mark: was blink.user_timing traced?`);
+  const [key, frameTimes] = [...frames].filter(([k]) => !marked || k.startsWith(`${marked.pid}:`)).sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
   const [pid, tid] = key.split(':').map(Number);
   const thread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   const tasks = thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
