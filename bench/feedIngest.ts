@@ -147,6 +147,7 @@ async function measure(label: string, root?: string) {
     const revisions = (await page.evaluate(() => window.finishline!.receivedRevision()))! - revisionBefore;
     const stored = ((await hub.state()).races as { id: string; passings?: unknown[] }[]).find((r) => r.id === 'mass')!.passings?.length ?? 0;
     const { outputs } = (await (await fetch(`${hub.url}/api/outputs`)).json()) as { outputs: { report: { fps: number; droppedFrames: number } | null }[] };
+    console.log(`  load average at the end of the ingest ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`Feed ingest: ${sent} passings of ${passings.length} (${runners} runners x ${POINTS.length} points, in race order) in batches of ${batch} from ${senders} senders${rate > 0 ? `, paced at ${rate}/s` : ', flat out'}`);
     if (capped) console.log(`  STOPPED: the hub refused passings (its cap): ${capped.slice(0, 300)}`);
     console.log(`  hub memory: ${hubRss(hub)}; during the ingest (by time):`);
