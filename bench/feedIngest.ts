@@ -10,7 +10,7 @@ import { hubMemory, INSPECTED_HUB_ENV, mb, memoryLines } from './hubMemory';
 import { longTasks, TRACE_CATEGORIES } from './longTasks';
 
 /**
- * npm run bench:feed [-- --runners=<n>] [-- --points=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>] [-- --compare=<checkout>] [-- --profile | --trace]
+ * npm run bench:feed [-- --runners=<n>] [-- --points=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>] [-- --compare=<checkout>] [-- --hold=<s>] [-- --no-idle-output] [-- --profile | --trace]
  *
  * Passings/s a real hub takes from a push feed while a live output (canvas renderer, 1080p, the race clock and a
  * leaderboard of the race on air, redrawn at every passing) keeps its frame rate. A mass race of `runners`
@@ -45,6 +45,8 @@ const compare = process.argv.find((a) => a.startsWith('--compare='))?.split('=')
 const rounds = arg('rounds', 1);
 /** The same output on a second hub with nothing arriving, as a baseline (on unless --no-idle-output). */
 const idleOutput = !process.argv.includes('--no-idle-output');
+/** Seconds the hub is kept on after the ingest, commands only, its memory sampled (does it grow with time?). */
+const hold = arg('hold', 30);
 
 async function main() {
   for (let round = 0; round < rounds; round++) {
@@ -154,6 +156,18 @@ async function measure(label: string, root?: string) {
     for (const line of memoryLines(memory.samples)) console.log(line);
     const held = await memory.afterGc();
     console.log(`  hub memory with all passings stored, after a full GC: RSS ${mb(held.rss)}, heap ${mb(held.heapUsed)} used of ${mb(held.heapTotal)}, external ${mb(held.external)}`);
+    if (hold > 0) {
+      // Time without passings: commands still saved and published (the probe's), the race as it is.
+      memory.samples.length = 0;
+      memory.sample(() => 'holding, commands only');
+      const holding = probeSaves(hub);
+      await new Promise((resolve) => setTimeout(resolve, hold * 1000));
+      const commands = (await holding.stop()).length;
+      memory.stopSampling();
+      const [first, last] = [memory.samples[0], memory.samples.at(-1)];
+      const after = await memory.afterGc();
+      if (first && last) console.log(`  hub memory over ${hold} s more with no passings (${commands} commands saved): RSS ${mb(first.usage.rss)} → ${mb(last.usage.rss)}, heap used ${mb(first.usage.heapUsed)} → ${mb(last.usage.heapUsed)}; then after a full GC: RSS ${mb(after.rss)}, heap ${mb(after.heapUsed)}; peak RSS ${mb(memory.peakRss())}`);
+    }
     console.log(`  stored ${stored} in ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} passings/s`);
     console.log(`  output (canvas, leaderboard + clock on air) quiet:  ${describe(quiet)}`);
     console.log(`  output during ingest:                              ${describe(loaded)}`);

@@ -33,12 +33,13 @@ export async function hubMemory(hub: HubProcess, everyMs = 2000) {
 
   const samples: { at: number; label: string; usage: Usage; peak: number }[] = [];
   let label = () => '';
-  const started = Date.now();
+  let started = Date.now();
   let timer: NodeJS.Timeout | null = null;
   return {
     /** Samples every `everyMs` from now on, each with `describe()` (e.g. passings sent so far). */
     sample(describe: () => string) {
       label = describe;
+      started = Date.now();
       timer = setInterval(async () => samples.push({ at: (Date.now() - started) / 1000, label: label(), usage: await usage(), peak: peakRss() }), everyMs);
     },
     stopSampling() {
