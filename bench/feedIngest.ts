@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import WebSocket from 'ws';
@@ -184,7 +184,9 @@ async function measure(label: string, root?: string) {
     console.log(`  snapshots a page received: ${received.length}, p50 ${(snap.p50 / 1024).toFixed(0)} kB / max ${(snap.max / 1024).toFixed(0)} kB; ${(received.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in all`);
     const size = (path: string) => { try { return `${(statSync(path).size / 1024).toFixed(0)} kB`; } catch { return 'none'; } };
     if (traced) {
-      console.log(`  trace of ${(traced.length / 1e6).toFixed(0)} MB (all three pages' renderers; the output's read):`);
+      const saved = `${hub.dataDir}/trace.json`;
+      writeFileSync(saved, traced);
+      console.log(`  trace of ${(traced.length / 1e6).toFixed(0)} MB (all three pages' renderers; the output's read), saved as ${saved} (npx tsx bench/longTasks.ts ${saved} 29 bench:product-page):`);
       try {
         const bareGaps = missingGaps(loadedStamps[1]!);
         // rAF's stamps are the frames' start times, the trace's the callbacks' run: 4 ms of slack either side.

@@ -22,6 +22,12 @@ type Event = {
   args?: { name?: string; data?: { functionName?: string; url?: string; type?: string }; usedHeapSizeBefore?: number; usedHeapSizeAfter?: number };
 };
 
+function cpuPercentiles(tasks: Event[]): string {
+  const ms = tasks.map((t) => (t.tdur ?? 0) / 1000).sort((a, b) => a - b);
+  const at = (q: number) => (ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? 0).toFixed(1);
+  return `p50 ${at(0.5)} / p99 ${at(0.99)} / p99.9 ${at(0.999)} / max ${at(1)} ms over ${ms.length} tasks`;
+}
+
 const isGc = (name: string) => name === 'MinorGC' || name === 'MajorGC' || name.startsWith('V8.GC') || name === 'BlinkGC.AtomicPhase';
 
 export function longTasks(traceJson: Buffer, gapMs = 20, pageMark?: string, baseline?: { label: string; markWallMs: number; missedToo(start: number, end: number): boolean }) {
@@ -113,6 +119,9 @@ export function longTasks(traceJson: Buffer, gapMs = 20, pageMark?: string, base
   const seconds = frameTimes.length > 1 ? (frameTimes.at(-1)! - frameTimes[0]!) / 1e6 : 0;
   return [
     `  trace: ${frameTimes.length} animation frames over ${seconds.toFixed(1)} s; main-thread tasks over 16 ms: ${long.length}, of which ${long.filter((t) => (t.tdur ?? 0) > 16_000).length} used over 16 ms of CPU themselves (${long.map((t) => `${(t.dur! / 1000).toFixed(0)}/${((t.tdur ?? 0) / 1000).toFixed(0)}`).join(', ')} ms wall/CPU)`,
+    // The page's own heavy tasks: the ones that would miss a frame on an idle machine too.
+    ...long.filter((t) => (t.tdur ?? 0) > 16_000).map((t) => `    at ${((t.ts - (frameTimes[0] ?? t.ts)) / 1e6).toFixed(1)} s a task of ${((t.tdur ?? 0) / 1000).toFixed(1)} ms CPU (${(t.dur! / 1000).toFixed(1)} ms wall): ${breakdown(t)}`),
+    `  the page's tasks' own CPU time: ${cpuPercentiles(tasks)}`,
     `  GC on the page's main thread: ${gcSummary.join('; ')}`,
     `  main-thread CPU by task (what took most of each):`,
     ...kinds,
@@ -124,4 +133,10 @@ export function longTasks(traceJson: Buffer, gapMs = 20, pageMark?: string, base
       : []),
     ...worst.map((g) => `    at ${g.at.toFixed(1)} s: ${g.ms.toFixed(1)} ms between frames, ${g.cpuMs.toFixed(1)} ms of the page's CPU in it\n${g.lines.join('\n') || '      (no main-thread task over 2 ms in it)'}`),
   ].join('\n');
+}
+
+/** npx tsx bench/longTasks.ts <trace.json> [gapMs] [pageMark]: the same report from a trace saved by bench:feed --trace. */
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) {
+  const { readFileSync } = await import('node:fs');
+  console.log(longTasks(readFileSync(process.argv[2]!), Number(process.argv[3] ?? 29), process.argv[4]));
 }
