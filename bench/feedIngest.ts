@@ -1,14 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import WebSocket from 'ws';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser, mainThreadSeconds } from './benchBrowser';
+import { compareMissed, framesOf, intervalsOf, missingGaps, openBarePage, pageOfItsOwn, recordFrames } from './frameBaseline';
+import { hubMemory, INSPECTED_HUB_ENV, mb, memoryLines } from './hubMemory';
 import { longTasks, TRACE_CATEGORIES } from './longTasks';
 
 /**
- * npm run bench:feed [-- --runners=<n>] [-- --points=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>] [-- --compare=<checkout>] [-- --profile | --trace]
+ * npm run bench:feed [-- --runners=<n>] [-- --points=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>] [-- --compare=<checkout>] [-- --hold=<s>] [-- --no-idle-output] [-- --profile | --trace]
  *
  * Passings/s a real hub takes from a push feed while a live output (canvas renderer, 1080p, the race clock and a
  * leaderboard of the race on air, redrawn at every passing) keeps its frame rate. A mass race of `runners`
@@ -16,10 +18,14 @@ import { longTasks, TRACE_CATEGORIES } from './longTasks';
  * (by time from the gun, as the timing sees runners pass) in batches of `batch` passings by `senders` clients at
  * once, paced at `rate` passings/s (default 800: the whole race played at a race-day burst rate, so a 5-hour race
  * of 320,000 passings, 18/s on average and several hundred/s as the pack passes, becomes 400 s of bursts; 0 is flat
- * out). The output's frame intervals are recorded for the same window and for a quiet window before it (the
- * baseline, in the same run). Beside them: the hub's save time as a command sees it (a small command sent every
- * 200 ms during the ingest, acknowledged once saved), the size of the snapshots a page receives, the hub's memory,
- * and what is on disk at the end (show file, passings log). A hub that refuses the race (its caps) stops the run
+ * out). The output's frame intervals are recorded for the same window and for a quiet window before it, and so are
+ * two baselines' in the same Chromium at the same time, which the feed cannot make miss a frame: a bare page moving
+ * a square each frame (the machine and the compositor), and the same output with the same graphics on air on a
+ * second hub whose feed sends nothing after its first passings (the output's own drawing); the product's missed
+ * frames are printed beside theirs, with how many of its gaps fell at the same moment as one of theirs
+ * (--no-idle-output leaves the second hub out). Beside them: the hub's save time as a command sees it (a small command sent every
+ * 200 ms during the ingest, acknowledged once saved), the size of the snapshots a page receives, the hub's memory
+ * (through its inspector: every 2 s during the ingest, then after a full GC once all passings are stored), and what is on disk at the end (show file, passings log). A hub that refuses the race (its caps) stops the run
  * there and says so. --compare runs another checkout's hub and build the same way, alternately with this one
  * (this one first, then it, `--rounds` times).
  */
@@ -37,6 +43,10 @@ const POINTS = Array.from({ length: pointCount }, (_, i) => ({ metres: Math.roun
 
 const compare = process.argv.find((a) => a.startsWith('--compare='))?.split('=')[1];
 const rounds = arg('rounds', 1);
+/** The same output on a second hub with nothing arriving, as a baseline (on unless --no-idle-output). */
+const idleOutput = !process.argv.includes('--no-idle-output');
+/** Seconds the hub is kept on after the ingest, commands only, its memory sampled (does it grow with time?). */
+const hold = arg('hold', 30);
 
 async function main() {
   for (let round = 0; round < rounds; round++) {
@@ -47,32 +57,36 @@ async function main() {
 
 async function measure(label: string, root?: string) {
   console.log(`\n[${label}] load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const hub = await startHub(root ? { root } : {});
+  const hub = await startHub({ ...(root ? { root } : {}), env: INSPECTED_HUB_ENV });
+  const idleHub = idleOutput ? await startHub(root ? { root } : {}) : null;
   const { browser, context, page } = await launchBenchBrowser(1920);
+  const memory = await hubMemory(hub);
   try {
     try {
-      await setUp(hub);
+      await Promise.all([setUp(hub), idleHub && setUp(idleHub).then(() => firstPassings(idleHub))]);
     } catch (error) {
       console.log(`  STOPPED at set-up: ${(error as Error).message.slice(0, 300)}`);
       return;
     }
-    await page.goto(`${hub.url}/output.html?renderer=canvas`);
-    await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 30_000 });
-    await page.evaluate(() => {
-      const frames: number[] = [];
-      (window as unknown as { __frames: number[] }).__frames = frames;
-      const record = (t: number) => {
-        frames.push(t);
-        requestAnimationFrame(record);
-      };
-      requestAnimationFrame(record);
-    });
+    const openOutput = async (output: typeof page, at: HubProcess) => {
+      await output.goto(`${at.url}/output.html?renderer=canvas`);
+      await output.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 30_000 });
+      await recordFrames(output);
+    };
+    await openOutput(page, hub);
+    const bare = await pageOfItsOwn(browser);
+    await openBarePage(bare);
+    const idle = idleHub ? await pageOfItsOwn(browser) : null;
+    if (idle) await openOutput(idle, idleHub!);
+    const pages = [page, bare, ...(idle ? [idle] : [])];
+    const baselines = (stamps: number[][]) => [{ label: 'bare page', stamps: stamps[1]! }, ...(idle ? [{ label: 'idle output', stamps: stamps[2]! }] : [])];
     await page.waitForTimeout(2000);
     // The page's main-thread task time: less swayed by other load on the machine than missed frames are.
     const session = await context.newCDPSession(page);
     await session.send('Performance.enable');
     const busyBefore = await mainThreadSeconds(session);
-    const quiet = await frames(page, () => new Promise((resolve) => setTimeout(resolve, 5000)));
+    const quietStamps = await framesOf(pages, () => new Promise((resolve) => setTimeout(resolve, 5000)));
+    const quiet = intervalsOf(quietStamps[0]!);
     const busyQuiet = (await mainThreadSeconds(session)) - busyBefore;
     const revisionBefore = (await page.evaluate(() => window.finishline!.receivedRevision()))!;
 
@@ -84,16 +98,21 @@ async function measure(label: string, root?: string) {
     for (let i = 0; i < passings.length; i += batch) batches.push(passings.slice(i, i + batch));
     let sent = 0;
     let capped = null as string | null;
+    let markWallMs = 0;
     if (profiling) {
       await session.send('Profiler.enable');
       await session.send('Profiler.setSamplingInterval', { interval: 200 });
       await session.send('Profiler.start');
     }
-    if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    if (tracing) {
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      markWallMs = await page.evaluate(() => performance.timeOrigin + performance.mark('bench:product-page').startTime);
+    }
     const snapshots = await snapshotSizes(hub);
     const probe = probeSaves(hub);
     const started = Date.now();
-    const loaded = await frames(page, async () => {
+    memory.sample(() => `${sent} passings sent`);
+    const loadedStamps = await framesOf(pages, async () => {
       await Promise.all(
         Array.from({ length: senders }, async () => {
           for (let next = batches.shift(); next; next = batches.shift()) {
@@ -120,21 +139,43 @@ async function measure(label: string, root?: string) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     });
+    const loaded = intervalsOf(loadedStamps[0]!);
     const seconds = (Date.now() - started) / 1000;
+    memory.stopSampling();
     const saves = await probe.stop();
     const received = snapshots.stop();
     if (profiling) report(((await session.send('Profiler.stop')) as { profile: Profile }).profile);
-    const trace = tracing ? longTasks(await browser.stopTracing()) : null;
+    const traced = tracing ? await browser.stopTracing() : null;
     const busyLoaded = (await mainThreadSeconds(session)) - busyBefore - busyQuiet;
     const revisions = (await page.evaluate(() => window.finishline!.receivedRevision()))! - revisionBefore;
     const stored = ((await hub.state()).races as { id: string; passings?: unknown[] }[]).find((r) => r.id === 'mass')!.passings?.length ?? 0;
     const { outputs } = (await (await fetch(`${hub.url}/api/outputs`)).json()) as { outputs: { report: { fps: number; droppedFrames: number } | null }[] };
+    console.log(`  load average at the end of the ingest ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`Feed ingest: ${sent} passings of ${passings.length} (${runners} runners x ${POINTS.length} points, in race order) in batches of ${batch} from ${senders} senders${rate > 0 ? `, paced at ${rate}/s` : ', flat out'}`);
     if (capped) console.log(`  STOPPED: the hub refused passings (its cap): ${capped.slice(0, 300)}`);
-    console.log(`  hub memory: ${hubMemory(hub)}`);
+    console.log(`  hub memory: ${hubRss(hub)}; during the ingest (by time):`);
+    for (const line of memoryLines(memory.samples)) console.log(line);
+    const held = await memory.afterGc();
+    console.log(`  hub memory with all passings stored, after a full GC: RSS ${mb(held.rss)}, heap ${mb(held.heapUsed)} used of ${mb(held.heapTotal)}, external ${mb(held.external)}`);
+    if (hold > 0) {
+      // Time without passings: commands still saved and published (the probe's), the race as it is.
+      memory.samples.length = 0;
+      memory.sample(() => 'holding, commands only');
+      const holding = probeSaves(hub);
+      await new Promise((resolve) => setTimeout(resolve, hold * 1000));
+      const commands = (await holding.stop()).length;
+      memory.stopSampling();
+      const [first, last] = [memory.samples[0], memory.samples.at(-1)];
+      const after = await memory.afterGc();
+      if (first && last) console.log(`  hub memory over ${hold} s more with no passings (${commands} commands saved): RSS ${mb(first.usage.rss)} → ${mb(last.usage.rss)}, heap used ${mb(first.usage.heapUsed)} → ${mb(last.usage.heapUsed)}; then after a full GC: RSS ${mb(after.rss)}, heap ${mb(after.heapUsed)}; peak RSS ${mb(memory.peakRss())}`);
+    }
     console.log(`  stored ${stored} in ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} passings/s`);
     console.log(`  output (canvas, leaderboard + clock on air) quiet:  ${describe(quiet)}`);
     console.log(`  output during ingest:                              ${describe(loaded)}`);
+    console.log(`  bare page (a square moved each frame), same time:  ${describe(intervalsOf(loadedStamps[1]!))}`);
+    if (idle) console.log(`  idle output (same graphics, nothing arriving):     ${describe(intervalsOf(loadedStamps[2]!))}`);
+    console.log(`  quiet window, ${compareMissed({ label: 'output', stamps: quietStamps[0]! }, baselines(quietStamps))}`);
+    console.log(`  ingest window, ${compareMissed({ label: 'output', stamps: loadedStamps[0]! }, baselines(loadedStamps))}`);
     console.log(`  output main thread busy: quiet ${((busyQuiet / 5) * 100).toFixed(1)} % of the time; during ingest ${((busyLoaded / seconds) * 100).toFixed(1)} % (${Math.round(busyLoaded * 1000)} ms over ${revisions} revisions on to the last received)`);
     console.log(`  output's own report: ${JSON.stringify(outputs[0]?.report ?? null)}`);
     const saved = percentiles(saves);
@@ -142,11 +183,26 @@ async function measure(label: string, root?: string) {
     const snap = percentiles(received);
     console.log(`  snapshots a page received: ${received.length}, p50 ${(snap.p50 / 1024).toFixed(0)} kB / max ${(snap.max / 1024).toFixed(0)} kB; ${(received.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in all`);
     const size = (path: string) => { try { return `${(statSync(path).size / 1024).toFixed(0)} kB`; } catch { return 'none'; } };
-    if (trace) console.log(trace);
+    if (traced) {
+      const saved = `${hub.dataDir}/trace.json`;
+      writeFileSync(saved, traced);
+      console.log(`  trace of ${(traced.length / 1e6).toFixed(0)} MB (all three pages' renderers; the output's read), saved as ${saved} (npx tsx bench/longTasks.ts ${saved} 29 bench:product-page):`);
+      try {
+        const bareGaps = missingGaps(loadedStamps[1]!);
+        // rAF's stamps are the frames' start times, the trace's the callbacks' run: 4 ms of slack either side.
+        const missedToo = (start: number, end: number) => bareGaps.some(([a, b]) => a < end + 4 && b > start - 4);
+        // Gaps that miss a 50p frame (30 ms and more, as missed50p counts them), with a millisecond of slack.
+        console.log(longTasks(traced, 29, 'bench:product-page', { label: 'bare page', markWallMs, missedToo }));
+      } catch (error) {
+        console.log(`  (the trace could not be read: ${(error as Error).message.slice(0, 200)}; a shorter run, e.g. --runners=10000, gives one that can)`);
+      }
+    }
     console.log(`  on disk: show file ${size(hub.showFile)}, passings log ${size(`${hub.showFile}.passings.ndjson`)}`);
   } finally {
+    memory.close();
     await browser.close();
     await hub.kill();
+    await idleHub?.kill();
   }
 }
 
@@ -197,13 +253,27 @@ async function setUp(hub: HubProcess) {
   await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'mass', top: 10 } } });
 }
 
+/** The first 2,000 passings of the race (its leaderboard full), stored: the idle output's hub sends nothing after them. */
+async function firstPassings(hub: HubProcess) {
+  const passings = Array.from({ length: 2000 }, (_, i) => ({ bib: String(i + 1), metres: POINTS[0]!.metres, elapsedMs: Math.round(POINTS[0]!.metres * (180 + (i * 180) / runners)) }));
+  for (let i = 0; i < passings.length; i += batch) {
+    const response = await fetch(`${hub.url}/api/feeds/bench/passings`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}` }, body: JSON.stringify({ passings: passings.slice(i, i + batch) }) });
+    if (response.status !== 200) throw new Error(`push refused: ${response.status} ${await response.text()}`);
+  }
+  for (;;) {
+    const feed = ((await (await fetch(`${hub.url}/api/feeds`)).json()) as { feeds: { id: string; delivered: number }[] }).feeds.find((f) => f.id === 'bench')!;
+    if (feed.delivered >= passings.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function feedErrors(hub: HubProcess): Promise<string[]> {
   const feeds = ((await (await fetch(`${hub.url}/api/feeds`)).json()) as { feeds: { id: string; errors: unknown[] }[] }).feeds;
   return (feeds.find((f) => f.id === 'bench')?.errors ?? []).map((e) => JSON.stringify(e));
 }
 
 /** The hub process's resident and peak memory (Linux), read from /proc. */
-function hubMemory(hub: HubProcess): string {
+function hubRss(hub: HubProcess): string {
   try {
     const status = readFileSync(`/proc/${hub.pid}/status`, 'utf8');
     const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0);
@@ -244,13 +314,6 @@ function probeSaves(hub: HubProcess) {
       return times;
     },
   };
-}
-
-async function frames(page: import('playwright-core').Page, during: () => Promise<unknown>): Promise<number[]> {
-  await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.splice(0));
-  await during();
-  const stamps = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice());
-  return stamps.slice(1).map((t, i) => t - stamps[i]!);
 }
 
 function describe(intervals: number[]): string {
