@@ -19,6 +19,8 @@ import { marathonScene } from './scene';
  * page's load event in the same run. The same tab then reloads twice (warm HTTP cache, then V8's code cache
  * too): what a playout's reloaded output costs. --compare runs another checkout's hub and build (built there
  * with `npm run build`) alternately with this one, e.g. the commit before a change, in the same session.
+ * Beside the wall-clock steps, the page's CPU up to on-air (its renderer's main thread and whole process, from CDP's
+ * Performance metrics): on a loaded machine the wall clock mostly measures the wait for a core, CPU time the work.
  * Take to air: on a live output of each renderer, `takes` name-card takes on an empty lower third (each cleared
  * and its exit played before the next). Per take: POST sent → the end of the frame that first drew the
  * revision ("drawn"), and → the start of the frame after it, when that frame is on screen ("on screen"). The
@@ -95,8 +97,8 @@ async function coldStart(hub: HubProcess) {
     console.log(`| step | ${columns.map((c) => `${c.navigation} (${c.side})`).join(' | ')} |`);
     console.log(`|---|${columns.map(() => '---').join('|')}|`);
     const first = figures.get(sides[0]!.name)!.get('cold')!;
-    const names = [...first.keys()].filter((name) => name !== ON_AIR).sort((a, b) => orderOf(first.get(a)!) - orderOf(first.get(b)!));
-    for (const name of [...names, ON_AIR]) {
+    const names = [...first.keys()].filter((name) => name !== ON_AIR && name !== CPU_THREAD && name !== CPU_PROCESS).sort((a, b) => orderOf(first.get(a)!) - orderOf(first.get(b)!));
+    for (const name of [...names, ON_AIR, CPU_THREAD, CPU_PROCESS]) {
       const cells = columns.map(({ side, navigation }) => {
         const values = figures.get(side)?.get(navigation)?.get(name) ?? [];
         const passed = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).length;
@@ -106,6 +108,7 @@ async function coldStart(hub: HubProcess) {
       console.log(`| ${name} | ${cells.join(' | ')} |`);
     }
     for (const { side, navigation } of columns) console.log(`${ON_AIR}, ${navigation} (${side}), every run: ${figures.get(side)!.get(navigation)!.get(ON_AIR)!.map(round).join(', ')}`);
+    for (const { side, navigation } of columns) console.log(`${CPU_THREAD}, ${navigation} (${side}), every run: ${figures.get(side)!.get(navigation)!.get(CPU_THREAD)!.map(round).join(', ')}`);
     console.log(`font files fetched before the first frame (cold, last run): ${fonts}`);
   } finally {
     for (const side of sides.slice(1)) await side.hub.kill();
@@ -132,15 +135,33 @@ async function emptyPageLoad() {
  * would inject its ~300 kB helper script into the page in the middle of the start being measured.
  */
 async function openAndTime(page: Page, cdp: CDPSession, url: string) {
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const before = await cpuTimes(cdp);
   await page.goto(url, { waitUntil: 'commit' });
+  // Resolved by the mark itself (not a poll), so the CPU read right after covers little past the first frame.
   const expression = `new Promise((done) => {
-    const check = () => (performance.getEntriesByName('finishline:on-air').length > 0 ? done((${readTiming.toString()})(${JSON.stringify(STEPS)})) : setTimeout(check, 50));
-    check();
+    const finish = () => done((${readTiming.toString()})(${JSON.stringify(STEPS)}));
+    if (performance.getEntriesByName('finishline:on-air').length > 0) return finish();
+    new PerformanceObserver((list, observer) => { if (list.getEntriesByName('finishline:on-air').length > 0) { observer.disconnect(); finish(); } }).observe({ type: 'mark' });
   })`;
   const result = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, timeout: 30_000 })) as { result: { value?: Timing }; exceptionDetails?: { text: string } };
   if (!result.result.value) throw new Error(`The output page did not reach on-air: ${result.exceptionDetails?.text ?? 'no answer'}`);
+  const after = await cpuTimes(cdp);
+  // A navigation to another process starts its counters at zero: then the new process's figures are the page's own.
+  const since = (name: 'thread' | 'process') => (after[name] >= before[name] && after.process >= before.process ? after[name] - before[name] : after[name]);
+  result.result.value.steps.push([CPU_THREAD, since('thread')], [CPU_PROCESS, since('process')]);
   return result.result.value;
 }
+
+/** The page's renderer process: its main thread's CPU time and the whole process's (ms), from CDP's Performance domain. */
+async function cpuTimes(cdp: CDPSession) {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+  return { thread: value('ThreadTime'), process: value('ProcessTime') };
+}
+/** CPU up to the on-air mark (and the few ms to read it): less swayed by a loaded machine than the wall-clock steps. */
+const CPU_THREAD = 'CPU: page main thread (ms)';
+const CPU_PROCESS = 'CPU: page renderer process (ms)';
 
 type Timing = { steps: [string, number][]; onAir: number; fonts: number };
 

@@ -61,3 +61,36 @@ it("starts the show's fonts from the hub's first messages before the page's modu
   expect(await fontProblems(page, texts)).toEqual([]);
   await page.close();
 });
+
+it("loads neither Pixi's WebGL renderer nor its browser extensions (pointer events, accessibility, filters) on a canvas output, and a WebGL output still draws", async () => {
+  const { hub, browser } = env;
+  expect((await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Eliud Kipchoge', role: 'Olympic champion' } } })).status).toBe(200);
+  const scriptsOf = async (renderer: string) => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${hub.url}/output.html?renderer=${renderer}`);
+    await page.waitForFunction(() => performance.getEntriesByName('finishline:on-air').length > 0, null, { timeout: 30_000 });
+    const found = await page.evaluate(() => ({
+      renderer: window.finishline!.renderer,
+      texts: window.finishline!.texts!().map((t) => t.text),
+      scripts: performance.getEntriesByType('resource').map((r) => r.name.split('/').pop()!).filter((name) => name.endsWith('.js')),
+      // Pixi's event system, once registered, makes every renderer's canvas listen for pointers (and run a ticker for them).
+      pointerCanvases: [...document.querySelectorAll('canvas')].filter((canvas) => canvas.style.touchAction === 'none').length,
+      canvases: document.querySelectorAll('canvas').length,
+    }));
+    await page.close();
+    return found;
+  };
+  const canvas = await scriptsOf('canvas');
+  expect(canvas.renderer).toBe('canvas');
+  expect(canvas.scripts.filter((name) => name.startsWith('pixi'))).toEqual([expect.stringMatching(/^pixi-[\w-]{8}\.js$/)]);
+  expect(canvas.texts).toEqual(['Eliud Kipchoge', 'Olympic champion']);
+  expect(canvas.canvases).toBeGreaterThan(0);
+  expect(canvas.pointerCanvases).toBe(0);
+  // Loaded when asked for, once Pixi is in (this machine's WebGL is software, so only a URL asking for it gets it).
+  const webgl = await scriptsOf('webgl');
+  expect(webgl.renderer).toBe('webgl');
+  expect(webgl.scripts.some((name) => /^pixi-webgl-/.test(name))).toBe(true);
+  expect(webgl.scripts.some((name) => /^pixi-browser-/.test(name))).toBe(false);
+  expect(webgl.texts).toEqual(['Eliud Kipchoge', 'Olympic champion']);
+  expect(webgl.pointerCanvases).toBe(0);
+});
