@@ -14,7 +14,7 @@ import { loadShowFile, saveShowFile } from './showFile';
 import { createShowFileWriter } from './showFileWriter';
 import { journalPath, MIN_SLOT_BYTES, openShowJournal } from './showJournal';
 
-const GUN = 1_000_000;
+const GUN = Date.parse('2016-04-24T10:00:00+01:00');
 function run(state: ShowState, input: unknown): ShowState {
   const result = applyCommand(state, Command.parse(input), { now: GUN + 200 * 60_000 });
   if (!result.ok) throw new Error(result.error);

@@ -7,7 +7,7 @@ import { applyCommand } from '../state/applyCommand';
 import { emptyShow, type ShowState } from '../state/showState';
 import { openPassingLog, passingLogPath, readPassingLog, withoutPassings } from './passingLog';
 
-const GUN = 1_000_000;
+const GUN = Date.parse('2016-04-24T10:00:00+01:00');
 const min = (m: number) => m * 60_000;
 
 function run(state: ShowState, input: unknown): ShowState {

@@ -16,7 +16,7 @@ describe('the London 2016 rehearsal feed', () => {
   it('is labelled a rehearsal, and plays through with only the misread chip held', () => {
     expect(file.rehearsal).toBe(true);
     expect(file.description).toMatch(/^REHEARSAL FEED, NOT OFFICIAL RESULTS/);
-    const START = 1_000_000_000;
+    const START = Date.parse('2016-04-24T09:00:00+01:00');
     let show = demo;
     const run = (input: unknown, now: number) => {
       const result = applyCommand(show, Command.parse(input), { now });

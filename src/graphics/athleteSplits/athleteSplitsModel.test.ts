@@ -102,7 +102,7 @@ describe('resolveAthleteSplits', () => {
   it('follows the shipped London rehearsal feed through: the winner against the world record, a correction taken', () => {
     const file = FeedFile.parse(JSON.parse(readFileSync(new URL('../../../shows/feeds/london-2016-elite.rehearsal.json', import.meta.url), 'utf8')));
     let show = ShowState.parse(JSON.parse(readFileSync(new URL('../../../shows/london-2016.json', import.meta.url), 'utf8')));
-    const START = 1_000_000_000;
+    const START = Date.parse('2016-04-24T09:00:00+01:00');
     const run = (input: unknown, now: number) => {
       const result = applyCommand(show, Command.parse(input), { now });
       if (!result.ok) throw new Error(result.error);

@@ -29,6 +29,14 @@ describe('race commands', () => {
     );
   });
 
+  it("refuse a gun or finish time in seconds or microseconds (a timing system's epoch seconds would put 1970 on the clock)", () => {
+    expect(problem({ type: 'setGunTime', raceId: 'elite-men', gunTime: 1_461_488_400 })).toBe(
+      'gunTime: is 1970-01-17T21:58:08.400Z: must be a time between 2000 and 2100, in ms since the epoch (1461488400000 is 2016-04-24T09:00:00Z; a time in seconds reads as 1970) or a date-time like 2016-04-24T10:00:00+01:00',
+    );
+    expect(problem({ type: 'finishRace', raceId: 'elite-men', at: 1_461_496_000_000_000 })).toMatch(/^at: is \+048282-12-18T23:06:40Z: must be a time between 2000 and 2100.*a time in µs reads far in the future/);
+    expect(problem({ type: 'setGunTime', raceId: 'elite-men', gunTime: '1970-01-17T21:58:08Z' })).toMatch(/^gunTime: is 1970-01-17T21:58:08Z: must be a time between 2000 and 2100/);
+  });
+
   it('keep times and distances typed as text for the hub to read against the race', () => {
     expect(Command.parse({ type: 'addSplit', raceId: 'elite-men', metres: ' HALFWAY ', elapsedMs: '1:01:24' })).toMatchObject({
       metres: 'HALFWAY',
@@ -43,7 +51,7 @@ describe('race commands', () => {
   });
 
   it('refuse a finish given both as a hub time and as a time from the gun', () => {
-    expect(problem({ type: 'finishRace', raceId: 'elite-men', at: 1, elapsedMs: 2 })).toBe(
+    expect(problem({ type: 'finishRace', raceId: 'elite-men', at: 1_461_496_000_000, elapsedMs: 2 })).toBe(
       'give the finish as at (a hub time) or elapsedMs (time from the gun), not both',
     );
   });

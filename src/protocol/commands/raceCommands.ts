@@ -17,10 +17,20 @@ export const DistanceInput = z.union([z.number().positive().max(100_000), z.stri
 });
 export type DistanceInput = z.infer<typeof DistanceInput>;
 
-/** Hub epoch ms, or an ISO 8601 date-time with its offset ("2016-04-24T10:00:00+01:00"). */
-export const HubTimeInput = z.union([HubTimeMs, z.iso.datetime({ offset: true }).transform((text) => Date.parse(text))], {
-  error: 'must be ms since the epoch, or a date-time with its offset like 2016-04-24T10:00:00+01:00',
-});
+/** The gun and finish times a show can mean: a time in seconds (1461488400) reads as January 1970, one in µs as after the year 40,000. */
+const EARLIEST_MS = Date.UTC(2000, 0, 1);
+const LATEST_MS = Date.UTC(2100, 0, 1);
+const asDate = (ms: number) => (Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().replace('.000Z', 'Z') : 'beyond any calendar');
+
+/** Hub epoch ms, or an ISO 8601 date-time with its offset ("2016-04-24T10:00:00+01:00"), from 2000 to 2100. */
+export const HubTimeInput = z
+  .union([HubTimeMs, z.iso.datetime({ offset: true }).transform((text) => Date.parse(text))], {
+    error: 'must be ms since the epoch, or a date-time with its offset like 2016-04-24T10:00:00+01:00',
+  })
+  .refine((ms) => ms >= EARLIEST_MS && ms < LATEST_MS, {
+    error: (issue) =>
+      `is ${asDate(issue.input as number)}: must be a time between 2000 and 2100, in ms since the epoch (1461488400000 is 2016-04-24T09:00:00Z; ${issue.input as number < EARLIEST_MS ? 'a time in seconds reads as 1970' : 'a time in µs reads far in the future'}) or a date-time like 2016-04-24T10:00:00+01:00`,
+  });
 
 /** Defining races, running their clocks, and entering what the timing says. */
 export const raceCommands = [

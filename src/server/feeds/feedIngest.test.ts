@@ -7,7 +7,7 @@ import { createHub } from '../hub';
 import { createFeedIngest } from './feedIngest';
 import { FeedHealth } from './feedHealth';
 
-const GUN = 1_000_000_000;
+const GUN = Date.parse('2016-04-24T10:00:00+01:00');
 let clock = GUN + 40 * 60_000;
 
 function raceShow(): ShowState {
