@@ -92,6 +92,22 @@ describe('the races editor', () => {
     await form.getByLabel('Distance').press('Enter');
     await form.getByRole('alert').filter({ hasText: 'FAMILY RUN has a split at 3K, beyond 2 km: remove it before shortening the race.' }).waitFor();
     expect(await race('fun-run')).toMatchObject({ distanceM: 4828.032, paceUnit: 'mi' });
+
+    // Another operator sets the course record while this form is open: the form says so, and its save is refused
+    // rather than overwriting the record with the form's (none) or the race with what the form opened.
+    const record = { label: 'COURSE RECORD', holder: 'Mo Farah', ms: 13 * 60_000 };
+    await hub.post({ type: 'setRecord', raceId: 'fun-run', record });
+    await form.getByLabel('Distance').fill('5K');
+    await form.getByRole('alert').filter({ hasText: 'Another operator changed FAMILY RUN since you opened it: saving will be refused.' }).waitFor();
+    await form.getByLabel('Distance').press('Enter');
+    await form.getByRole('alert').filter({ hasText: 'Another operator changed FAMILY RUN since you opened it (its record is now COURSE RECORD 13:00 (Mo Farah)): nothing was changed' }).waitFor();
+    expect(await race('fun-run')).toMatchObject({ distanceM: 4828.032, paceUnit: 'mi', record });
+    // Edited again from the race as it is now: saved, the record kept.
+    await editor(page).getByRole('button', { name: 'Edit FAMILY RUN' }).click();
+    await form.getByLabel('Distance').fill('5K');
+    await form.getByLabel('Distance').press('Enter');
+    await expect.poll(async () => (await race('fun-run')).distanceM).toBe(5000);
+    expect(await race('fun-run')).toMatchObject({ paceUnit: 'mi', record });
   });
 
   it('removes a race after asking, and refuses to remove one a graphic on air uses, saying where it is on air', async () => {

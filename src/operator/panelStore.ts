@@ -5,7 +5,7 @@ import type { TemplateProblem } from '../protocol/templates/templateSet';
 import type { GraphicSpec } from '../protocol/graphicSpec';
 import type { CrawlItem } from '../protocol/crawlItem';
 import type { Entrant } from '../protocol/entrant';
-import type { Race } from '../protocol/race';
+import type { Race, RaceDefinition } from '../protocol/race';
 import type { ShowState } from '../state/showState';
 
 /**
@@ -44,8 +44,11 @@ export type PanelState = {
    * form opened (what the save names, so the hub refuses it if another operator changed the entrant since).
    */
   entrantForm: { raceId: string; raceName: string; was: Entrant | null } | null;
-  /** The races editor open in this panel, and the race its form edits (null: it adds one). */
-  racesEditor: { raceId: string | null } | null;
+  /**
+   * The races editor open in this panel, the race its form edits (null: it adds one) and that race as the form
+   * opened it (what the save names, so the hub refuses it if another operator changed the race since).
+   */
+  racesEditor: { raceId: string | null; was?: RaceDefinition } | null;
   notice: Notice | null;
   /** Hub time until which a first F12 is armed (a second one clears all). */
   clearAllArmedUntil: number | null;

@@ -60,6 +60,19 @@ export const RaceRecord = z.strictObject({
 });
 export type RaceRecord = z.infer<typeof RaceRecord>;
 
+/**
+ * What the races editor edits of a race (its definition), as a form opened it: an edit sent with it is refused if
+ * another operator has changed any of it since, rather than overwriting their change.
+ */
+export const RaceDefinition = z.strictObject({
+  name: RaceName,
+  kind: RaceKind,
+  distanceM: RaceDistanceM,
+  paceUnit: PaceUnit.nullable(),
+  record: RaceRecord.nullable(),
+});
+export type RaceDefinition = z.infer<typeof RaceDefinition>;
+
 /** A timing point reached, as the timing gave it. `metres` is from the start line; `label` the caption. */
 export const RaceSplit = z.strictObject({
   metres: z.number().positive().max(100_000),
@@ -114,3 +127,6 @@ export const Race = z.strictObject({
   feedSplits: FeedSplits.optional(),
 });
 export type Race = z.infer<typeof Race>;
+
+/** A race's definition (see RaceDefinition). */
+export const definitionOf = (race: Race): RaceDefinition => ({ name: race.name, kind: race.kind, distanceM: race.distanceM, paceUnit: race.paceUnit ?? null, record: race.record });

@@ -1,6 +1,6 @@
 import { formatKm, formatTime, formatMiles, parseRaceDistance, parseTime, plausibleRange } from '../../core';
 import { Command } from '../../protocol/command';
-import type { Race } from '../../protocol/race';
+import type { Race, RaceDefinition } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 
 /** The races editor's fields as typed. */
@@ -60,9 +60,9 @@ export function slugOf(name: string): string {
 /**
  * Reads the races editor's draft into the commands that make the show's race match it — addRace or editRace,
  * then setRecord when the record changed — each validated with the Command schema the hub uses, so a
- * problem is named at its field before anything is sent. `existing` is the race being edited (null to add).
+ * problem is named at its field before anything is sent. `existing` is the race being edited (null to add), `was` it as the form opened it (sent with the edit).
  */
-export function readRaceDraft(draft: RaceDraft, existing: Race | null, races: readonly Race[]): DraftReading {
+export function readRaceDraft(draft: RaceDraft, existing: Race | null, races: readonly Race[], was?: RaceDefinition): DraftReading {
   const problems: Partial<Record<DraftField, string>> = {};
   const readings: Partial<Record<DraftField, string>> = {};
   const raceId = existing?.id ?? (draft.id.trim() || slugOf(draft.name));
@@ -100,10 +100,11 @@ export function readRaceDraft(draft: RaceDraft, existing: Race | null, races: re
   const paceUnit = draft.paceUnit === 'km' || draft.paceUnit === 'mi' ? draft.paceUnit : null;
   const distanceM = distance.ok ? distance.value : 42195;
   const define = existing
-    ? { type: 'editRace', raceId, name: draft.name, kind: draft.kind, distanceM, paceUnit }
+    ? { type: 'editRace', raceId, name: draft.name, kind: draft.kind, distanceM, paceUnit, ...(was ? { was } : {}) }
     : { type: 'addRace', raceId, name: draft.name, kind: draft.kind, distanceM, ...(paceUnit ? { paceUnit } : {}) };
   const inputs: unknown[] = [define];
-  const recordChanged = existing ? !sameValue(existing.record, record) : record !== null;
+  // Against the record as the form opened it: one set meanwhile by another operator is not overwritten unasked (the hub refuses the edit).
+  const recordChanged = existing ? !sameValue((was ?? existing).record, record) : record !== null;
   if (recordChanged) inputs.push({ type: 'setRecord', raceId, record });
 
   const commands: Command[] = [];

@@ -1,6 +1,7 @@
 import { formatKm, formatTime } from '../../core';
 import { itemTitle } from '../../protocol/rundownItem';
-import type { Race } from '../../protocol/race';
+import { definitionOf, type Race } from '../../protocol/race';
+import { sameValue } from '../../protocol/sameValue';
 import { racesReferencedBy } from '../../state/raceReferences';
 import { confirmDialog, modal } from '../dialogs';
 import { el } from '../element';
@@ -9,6 +10,8 @@ import type { FormValues } from '../panelMemory';
 import { canControl, type PanelStore } from '../panelStore';
 import { textEntry, type TextEntry } from '../textEntry';
 import { draftOf, RACE_KIND_TITLES, readRaceDraft, type DraftField, type RaceDraft } from './raceDraft';
+
+const STALE = 'Another operator changed';
 
 const PACE_CHOICES: [string, string][] = [
   ['', 'No pace'],
@@ -87,8 +90,10 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions, type
     if (!keepDraft) form.reset();
     editing = race?.id ?? null;
     attempted = false;
-    // Which race the form is on is the panel's (kept across a reload: panelMemory.ts).
-    if (dialog.open && store.getState().racesEditor?.raceId !== editing) store.setState({ racesEditor: { raceId: editing } });
+    // Which race the form is on, and that race as it opened, are the panel's (kept across a reload: panelMemory.ts);
+    // after a reload the race as it was when first opened stays, so the save is still checked against it.
+    const open = store.getState().racesEditor;
+    if (dialog.open && (open?.raceId !== editing || (!keepDraft && race !== null))) store.setState({ racesEditor: race ? { raceId: race.id, was: definitionOf(race) } : { raceId: null } });
     const d = draftOf(race);
     for (const [field, entry] of Object.entries(entries) as [keyof typeof entries, TextEntry][]) entry.input.value = d[field];
     kind.input.value = d.kind;
@@ -103,7 +108,7 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions, type
 
   /** Reads the draft, and shows each field's reading, or its problem once the field has text (or on Save). */
   function check() {
-    const read = readRaceDraft(draft(), editedRace(), races());
+    const read = readRaceDraft(draft(), editedRace(), races(), store.getState().racesEditor?.was);
     const problems = read.ok ? {} : read.problems;
     for (const [field, entry] of Object.entries(entries) as [keyof typeof entries, TextEntry][]) {
       // An id made from the name is checked as soon as there is a name.
@@ -117,8 +122,15 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions, type
     return read;
   }
 
+  /** Why a save of this form would be refused for a change made elsewhere since it opened, or ''. */
+  function staleNote(): string {
+    const was = store.getState().racesEditor?.was;
+    const now = editedRace();
+    return now && was && !sameValue(definitionOf(now), was) ? `${STALE} ${was.name} since you opened it: saving will be refused. Press Edit again to start from it as it is now.` : '';
+  }
+
   form.addEventListener('input', () => {
-    formError.textContent = '';
+    formError.textContent = staleNote();
     check();
   });
   form.addEventListener('submit', (event) => {
@@ -231,6 +243,10 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions, type
     renderTable();
     // A race edited here and removed elsewhere: back to adding.
     if (editing !== null && !editedRace()) fill(null);
+    // Changed elsewhere while this form is open: said at once, before a save the hub would refuse.
+    const stale = staleNote();
+    if (stale && !formError.textContent) formError.textContent = stale;
+    else if (!stale && formError.textContent.startsWith(STALE)) formError.textContent = '';
   });
 
   return {

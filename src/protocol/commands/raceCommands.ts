@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MARATHON_M } from '../../core';
 import { onAirText, requiredText } from '../text';
-import { ElapsedMs, HubTimeMs, Leaders, PaceUnit, RaceDistanceM, RaceId, RaceKind, RaceName, RecordYear } from '../race';
+import { ElapsedMs, HubTimeMs, Leaders, PaceUnit, RaceDefinition, RaceDistanceM, RaceId, RaceKind, RaceName, RecordYear } from '../race';
 
 /**
  * Times and distances travel as numbers (ms, metres): the panel reads typed text with core parseTime and
@@ -51,6 +51,8 @@ export const raceCommands = [
     distanceM: RaceDistanceM.optional(),
     /** Pace on the split banner: per km or per mile, or null for none. */
     paceUnit: PaceUnit.nullable().optional(),
+    /** The race as the edit started from it (the panel sends it): refused if another operator changed it since. */
+    was: RaceDefinition.optional(),
   }),
   /** Refused while a graphic on air draws from the race. */
   z.strictObject({ type: z.literal('removeRace'), raceId: RaceId }),

@@ -51,6 +51,21 @@ describe('race definitions', () => {
     expect(men(state).splits).toHaveLength(2);
   });
 
+  it('refuses an edit started from the race as it was before another operator changed it, saying what changed; takes one started from it as it is', () => {
+    const was = { name: 'ELITE MEN', kind: 'elite-men', distanceM: 42195, paceUnit: null, record: null };
+    let state = run(withMen(), { type: 'editRace', raceId: 'elite-men', name: 'MEN', paceUnit: 'km', was });
+    expect(men(state)).toMatchObject({ name: 'MEN', paceUnit: 'km' });
+    // Another operator sets the record meanwhile: an edit from the form opened before it is refused, nothing changed.
+    state = run(state, { type: 'setRecord', raceId: 'elite-men', record: { label: 'WORLD RECORD', holder: 'Dennis Kimetto', ms: hms(2, 2, 57) } });
+    const opened = { ...was, name: 'MEN', paceUnit: 'km' };
+    expect(refusal(state, { type: 'editRace', raceId: 'elite-men', name: 'ELITE MEN', was: opened })).toBe(
+      'Another operator changed MEN since you opened it (its record is now WORLD RECORD 2:02:57 (Dennis Kimetto)): nothing was changed — edit it again as it is now.',
+    );
+    expect(refusal(state, { type: 'editRace', raceId: 'elite-men', name: 'X', was: { ...opened, name: 'M', distanceM: 21097.5 } })).toContain('(its name is now MEN; its distance is now 42.195 km; its record is now');
+    const now = { ...opened, record: { label: 'WORLD RECORD', holder: 'Dennis Kimetto', ms: hms(2, 2, 57) } };
+    expect(men(run(state, { type: 'editRace', raceId: 'elite-men', name: 'ELITE MEN', was: now }))).toMatchObject({ name: 'ELITE MEN', paceUnit: 'km' });
+  });
+
   it('refuses to shorten a race below a split already entered', () => {
     expect(refusal(menAtHalfway(), { type: 'editRace', raceId: 'elite-men', distanceM: 10_000 })).toBe(
       'ELITE MEN has a split at HALFWAY, beyond 10 km: remove it before shortening the race.',

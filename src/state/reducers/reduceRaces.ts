@@ -1,6 +1,7 @@
 import { formatDistanceLabel, formatKm, formatTime, validateSplit } from '../../core';
 import type { CommandOf } from '../../protocol/command';
-import type { Race, RaceSplit } from '../../protocol/race';
+import { definitionOf, type Race, type RaceDefinition, type RaceSplit } from '../../protocol/race';
+import { sameValue } from '../../protocol/sameValue';
 import type { ApplyContext } from '../applyCommand';
 import { inWords, listSplits, onAirShowingRace, splitAt, unknownRace } from '../raceReferences';
 import type { ShowState } from '../showState';
@@ -56,6 +57,12 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
   const { name } = race;
   switch (command.type) {
     case 'editRace': {
+      if (command.was) {
+        const now = definitionOf(race);
+        if (!sameValue(now, command.was)) {
+          return `Another operator changed ${command.was.name} since you opened it (${changesOf(command.was, now).join('; ')}): nothing was changed — edit it again as it is now.`;
+        }
+      }
       const distanceM = command.distanceM ?? race.distanceM;
       const beyond = race.splits.find((s) => s.metres > distanceM + 1);
       if (beyond) return `${name} has a split at ${beyond.label}, beyond ${formatKm(distanceM)}: remove it before shortening the race.`;
@@ -189,4 +196,17 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       return { ...race, record: { label, ...(holder === undefined ? {} : { holder }), ...(year === undefined ? {} : { year }), ms: ms.value } };
     }
   }
+}
+
+/** What differs between a race's definition as an edit started from it and as it is now, in words. */
+function changesOf(was: RaceDefinition, now: RaceDefinition): string[] {
+  const record = (r: RaceDefinition['record']) => (r ? `${r.label} ${formatTime(r.ms)}${r.holder ? ` (${r.holder})` : ''}${r.year ? ` ${r.year}` : ''}` : 'none');
+  const pace = (p: RaceDefinition['paceUnit']) => (p === null ? 'none' : p === 'km' ? 'per km' : 'per mile');
+  const words: string[] = [];
+  if (was.name !== now.name) words.push(`its name is now ${now.name}`);
+  if (was.kind !== now.kind) words.push(`its kind is now ${now.kind}`);
+  if (was.distanceM !== now.distanceM) words.push(`its distance is now ${formatKm(now.distanceM)}`);
+  if (was.paceUnit !== now.paceUnit) words.push(`its pace is now ${pace(now.paceUnit)}`);
+  if (!sameValue(was.record, now.record)) words.push(`its record is now ${record(now.record)}`);
+  return words;
 }
