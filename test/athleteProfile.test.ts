@@ -79,3 +79,37 @@ describe.each<Renderer>(['webgl', 'canvas'])('athlete profile on the %s renderer
     await page.close();
   });
 });
+
+describe('athlete profile whose flag could not be loaded (the hub gone for a restart)', () => {
+  it('is drawn without the flag, then a profile taken later tries it again and shows it', async () => {
+    const page = await openOutput(browser, hub.url, 'canvas');
+    await renderAt(page, 99_000);
+    const flagBands = async (t: number, revision?: number) => {
+      await (revision === undefined ? renderAt(page, t) : renderReceived(page, t, revision));
+      const frame = await grab(page);
+      return [10, 36, 62].map((dy) => ['#000001', '#bb0000', '#006600', defaultTheme.colours.panel].find((c) => isColour(frame.at(flagLeft + 8, flagTop + dy), c)) ?? 'other');
+    };
+    // The flag's files do not arrive (their hub has gone): the profile is not kept off air for it.
+    let down = true;
+    await page.route(/\/assets\/ke-[^/]*\.(svg|js)$/, (route) => (down ? route.abort('connectionrefused') : route.continue()));
+    const first = await hub.post(kimetto);
+    await page.waitForFunction(() => !window.finishline!.assetsPending(), null, { timeout: 10_000 });
+    await flagBands(100_000, first.body.revision);
+    const without = await flagBands(104_000);
+    expect(opaqueBounds(await grab(page)), 'on air').not.toBeNull();
+    for (const band of ['#000001', '#bb0000', '#006600']) expect(without).not.toContain(band);
+    const cleared = await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await renderReceived(page, 105_000, cleared.body.revision);
+
+    // The hub is back: the next profile taken (a while later) loads the flag and shows it.
+    down = false;
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // RETRY_FAILED_MS in render/assetLoader.ts
+    const second = await hub.post(kimetto);
+    await flagBands(110_000, second.body.revision);
+    await page.waitForFunction(() => !window.finishline!.assetsPending(), null, { timeout: 10_000 });
+    await renderAt(page, 111_000);
+    expect(await flagBands(114_000)).toEqual(['#000001', '#bb0000', '#006600']);
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+});

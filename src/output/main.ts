@@ -16,6 +16,10 @@ performance.mark('finishline:entry');
 const early = openEarlySocket(hubSocketUrl(location, null, { name: new URLSearchParams(location.search).get('name') ?? '' }), createFontHint());
 import('./outputPage')
   .then(({ startOutput }) => startOutput(early))
+  .then(() => {
+    // Running: from now on a module that does not arrive does not reload the page (output.html).
+    if (window.reloadWhenHubAnswers) window.reloadWhenHubAnswers.started = true;
+  })
   .catch((error: Error) => {
     if (!early.adopted) early.socket.close();
     // A module that did not arrive (the hub went while the page loaded) is not the page's fault: it loads again
@@ -30,6 +34,6 @@ const MODULE_NOT_LOADED = /dynamically imported module|Importing a module script
 declare global {
   interface Window {
     /** output.html's: loads the page again once the hub answers (set while it waits). */
-    reloadWhenHubAnswers?: (() => void) & { waiting?: boolean };
+    reloadWhenHubAnswers?: (() => void) & { waiting?: boolean; started?: boolean };
   }
 }

@@ -197,7 +197,8 @@ export async function createOutputScene(options: OutputSceneOptions) {
 
   /** Mounts or updates a layer's graphic now if its images are loaded, else holds it in `waiting`. */
   function apply(layer: LayerId, want: OnAirGraphic, show: ShowState, t: number, instant: boolean, exitEndsAt: number) {
-    if (!assets.ready(assetsOf(want, show))) {
+    // A graphic on air being updated never waits on an image that failed before (it is drawn without it).
+    if (!assets.ready(assetsOf(want, show), mounted.get(layer)?.id !== want.id)) {
       waiting.set(layer, { onAir: want, show, instant, exitEndsAt });
       return;
     }
