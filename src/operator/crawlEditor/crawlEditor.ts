@@ -7,6 +7,7 @@ import type { PanelActions } from '../panelActions';
 import type { FormValues } from '../panelMemory';
 import { canControl, type PanelState, type PanelStore } from '../panelStore';
 import { textEntry } from '../textEntry';
+import { youHadTyped } from '../youHadTyped';
 import { createCrawlItemForm, CRAWL_KIND_TITLES, type CrawlItemForm } from './crawlItemForm';
 
 // The output frame rate the panel quotes the effective speed at (the outputs' default).
@@ -270,6 +271,7 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
 
 /** What the message line says when a crawl item form left open over a reload cannot come back: its item was removed. */
 export function crawlNotReopenedText(typed: FormValues | undefined): string {
-  const texts = Object.entries(typed ?? {}).flatMap(([name, value]) => (name !== 'kind' && typeof value === 'string' && value.trim() !== '' ? [`${name[0]!.toUpperCase()}${name.slice(1)} “${value}”`] : []));
-  return `Another operator removed the crawl item you were editing since you opened it, so after the reload it is not reopened.${texts.length > 0 ? ` You had typed: ${texts.join(', ')}.` : ''}`;
+  // The crawl item form's fields are named as it labels them (the kind's own fields): Handle, Text…
+  const labels = Object.fromEntries(Object.keys(typed ?? {}).filter((name) => name !== 'kind').map((name) => [name, `${name[0]!.toUpperCase()}${name.slice(1)}`]));
+  return `Another operator removed the crawl item you were editing since you opened it, so after the reload it is not reopened.${youHadTyped(typed, labels)}`;
 }

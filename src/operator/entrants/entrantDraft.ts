@@ -1,6 +1,8 @@
 import { formatTime, parseTime, plausibleRange } from '../../core';
 import { Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
+import type { FormValues } from '../panelMemory';
+import { youHadTyped } from '../youHadTyped';
 import { shownPoint } from './entrantFind';
 
 /** The entrant form's fields, as typed. */
@@ -64,12 +66,9 @@ export function removalRefusal(race: Race, entrant: Entrant, onAirBibs: readonly
  * entrant it was editing, was removed meanwhile. What had been typed is given back in it, field by field (only
  * what differs from the entrant as it was), so nothing typed is lost without a word.
  */
-export function notReopenedText(form: { raceName: string; was: Entrant | null }, raceGone: boolean, typed: Partial<Record<string, string | boolean>> | undefined): string {
+export function notReopenedText(form: { raceName: string; was: Entrant | null }, raceGone: boolean, typed: FormValues | undefined): string {
   const { raceName, was } = form;
   const what = was ? `your edit of bib ${was.bib} (${was.name})` : `your new entrant for ${raceName}`;
   const why = raceGone ? `${raceName} was removed from the show` : `Bib ${was?.bib} was removed from ${raceName}'s start list (or renumbered)`;
-  const before = draftOf(was);
-  const changed = DRAFT_FIELDS.filter((key) => typeof typed?.[key] === 'string' && typed[key] !== before[key]);
-  const kept = changed.map((key) => `${DRAFT_LABELS[key]} “${typed![key] as string}”`).join(', ');
-  return `${why} since you opened the form, so after the reload ${what} is not reopened.${kept ? ` You had typed: ${kept}.` : ''}`;
+  return `${why} since you opened the form, so after the reload ${what} is not reopened.${youHadTyped(typed, DRAFT_LABELS, draftOf(was))}`;
 }

@@ -9,6 +9,7 @@ import type { PanelActions } from '../panelActions';
 import type { FormValues } from '../panelMemory';
 import { canControl, type PanelStore } from '../panelStore';
 import { textEntry, type TextEntry } from '../textEntry';
+import { youHadTyped } from '../youHadTyped';
 import { draftOf, RACE_KIND_TITLES, readRaceDraft, type DraftField, type RaceDraft } from './raceDraft';
 
 const STALE = 'Another operator changed';
@@ -267,6 +268,5 @@ function recordText(record: NonNullable<Race['record']>): string {
 /** What the message line says when the races editor left open over a reload on a race that was removed meanwhile. */
 function raceNotReopenedText(raceId: string, typed: FormValues | undefined): string {
   const labels: Record<string, string> = { raceName: 'Name', raceDistance: 'Distance', recordLabel: 'Record caption', recordTime: 'Record time', recordHolder: 'Record holder', recordYear: 'Record year' };
-  const kept = Object.entries(labels).flatMap(([name, label]) => (typeof typed?.[name] === 'string' && typed[name] !== '' ? [`${label} “${typed[name]}”`] : []));
-  return `The race ${raceId} was removed from the show since you opened it in the races editor, so after the reload it is not reopened.${kept.length > 0 ? ` You had typed: ${kept.join(', ')}.` : ''}`;
+  return `The race ${raceId} was removed from the show since you opened it in the races editor, so after the reload it is not reopened.${youHadTyped(typed, labels)}`;
 }
