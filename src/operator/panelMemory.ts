@@ -35,25 +35,27 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
   // A form's key is fixed when it is first seen: the item form belongs to the item it was opened for. The races
   // editor's one form is not made again for each race, so it belongs to the race it is on now.
   const keys = new WeakMap<HTMLFormElement, string | null>();
-  const itemKey = () => `item:${JSON.stringify(store.getState().editor)}`;
-  const crawlKey = () => `crawl:${JSON.stringify(store.getState().crawlForm)}`;
-  const entrantKey = () => `entrant:${JSON.stringify(store.getState().entrantForm)}`;
+  /** The forms that belong to one thing (the item form, the crawl item form, the entrant form, the races editor's): the key of the one open now. */
+  const openKey = {
+    item: () => `item:${JSON.stringify(store.getState().editor)}`,
+    crawl: () => `crawl:${JSON.stringify(store.getState().crawlForm)}`,
+    entrant: () => `entrant:${JSON.stringify(store.getState().entrantForm)}`,
+    races: () => `races:${JSON.stringify(store.getState().racesEditor)}`,
+  };
   let racesEditorRoot: HTMLElement | null = null;
-  const racesEditorKey = () => `races:${JSON.stringify(store.getState().racesEditor)}`;
   const keyOf = (form: HTMLFormElement): string | null => {
-    if (roots.editor.contains(form)) return itemKey();
-    if (roots.crawl.contains(form)) return form.closest('.crawl-form-host') ? crawlKey() : null;
-    if (roots.entrants.contains(form)) return form.closest('.entrant-form-host') ? entrantKey() : null;
+    if (roots.editor.contains(form)) return openKey.item();
+    if (roots.crawl.contains(form)) return form.closest('.crawl-form-host') ? openKey.crawl() : null;
+    if (roots.entrants.contains(form)) return form.closest('.entrant-form-host') ? openKey.entrant() : null;
     return roots.races.contains(form) ? `race:${form.getAttribute('aria-label')}` : null;
   };
   const formKey = (form: HTMLFormElement): string | null => {
-    if (racesEditorRoot?.contains(form)) return racesEditorKey();
+    if (racesEditorRoot?.contains(form)) return openKey.races();
     if (!keys.has(form)) keys.set(form, keyOf(form));
     return keys.get(form)!;
   };
-  /** A form that belongs to one thing (the item form, the crawl item form, the entrant form, the races editor's) and is no longer the one open. */
-  const closed = (k: string) =>
-    (k.startsWith('item:') && k !== itemKey()) || (k.startsWith('crawl:') && k !== crawlKey()) || (k.startsWith('entrant:') && k !== entrantKey()) || (k.startsWith('races:') && k !== racesEditorKey());
+  /** A form that belongs to one thing and is no longer the one open. */
+  const closed = (k: string) => Object.entries(openKey).some(([thing, current]) => k.startsWith(`${thing}:`) && k !== current());
 
   const write = () => {
     const { show, cueId, raceId, editor, crawlForm, entrantForm, racesEditor } = store.getState();
@@ -115,11 +117,11 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
   return {
     hasDraft,
     /** What was typed in the crawl item form open now (after a reload: before it is filled in again), if anything. */
-    crawlDraft: (): FormValues | undefined => forms[crawlKey()],
+    crawlDraft: (): FormValues | undefined => forms[openKey.crawl()],
     /** What was typed in the entrant form open now, the same way. */
-    entrantDraft: (): FormValues | undefined => forms[entrantKey()],
+    entrantDraft: (): FormValues | undefined => forms[openKey.entrant()],
     /** What was typed in the races editor's form now, the same way. */
-    racesEditorDraft: (): FormValues | undefined => forms[racesEditorKey()],
+    racesEditorDraft: (): FormValues | undefined => forms[openKey.races()],
     /** Keeps the races editor's form too (its dialog is made after the panel's memory). */
     watchRacesEditor(dialog: HTMLElement) {
       racesEditorRoot = dialog;
