@@ -11,6 +11,12 @@ import type { DrawnText, imagesOnAir, SceneResources } from '../render/outputSce
 import type { FrameHealth } from '../render/frameStats';
 import type { ShowState } from '../state/showState';
 import { parseOutputOptions } from './outputOptions';
+import type { LayerId } from '../protocol/layers';
+import type { Rect } from '../protocol/templates/theme';
+import { selectTheme } from '../protocol/templates/templateSet';
+import { pixelBox, sceneScale } from '../render/layerGeometry';
+import { choiceWithoutProbe } from '../render/rendererDetect';
+import { createWarmCanvases } from '../render/warmCanvases';
 
 /**
  * A revision's first frame: its hub time, the page clock (performance.now) when its snapshot arrived from the
@@ -56,7 +62,10 @@ export async function startOutput(early: EarlySocket) {
   const options = parseOutputOptions(location.search);
   const host = document.getElementById('output')!;
   const { width, height, fps, mode, alpha } = options;
-  const choosing = drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer));
+  // Known at once for a canvas request, and for `auto` on software WebGL (this kind of machine, CasparCG): then
+  // the layers' canvases are made while Pixi loads (warmLayers below). Only a WebGL probe needs Pixi.
+  const known = choiceWithoutProbe(options.renderer);
+  const choosing = known ? Promise.resolve(known) : drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer));
   void choosing.then(() => markOnce('renderer'));
   const clock = createHubClock();
   // A font file that did not arrive because the hub went (a restart while the page loaded) would leave the page
@@ -94,6 +103,28 @@ export async function startOutput(early: EarlySocket) {
   let restRequested = false;
   let drawAhead: ((arrived: number) => void) | null = null; // once the frame loop runs
 
+  const warmCanvases = known?.kind === 'canvas' ? createWarmCanvases() : null;
+  let warmAsked = false;
+  let sceneUp = false;
+  /** Once the templates and the first snapshot are in: the canvases of the layers on air, allocated in a task of their own. */
+  const warmLayers = () => {
+    const library = look.library();
+    if (!warmCanvases || warmAsked || !library || !received) return;
+    warmAsked = true;
+    const show = received;
+    setTimeout(() => {
+      if (sceneUp) return;
+      const { theme } = selectTheme(library, show.theme);
+      const scale = sceneScale(width, height);
+      for (const [layer, graphic] of Object.entries(show.onAir)) {
+        const region = theme.regions[layer as LayerId] as Rect | undefined;
+        if (!graphic || !region) continue;
+        const box = pixelBox(region, scale);
+        warmCanvases.warm(layer, box.width, box.height);
+      }
+    }, 0);
+  };
+
   let name = options.name;
   const hubs = createHubList(location.host, new URLSearchParams(location.search).get('hubs'));
   const connection = connectToHub({
@@ -123,10 +154,12 @@ export async function startOutput(early: EarlySocket) {
         assets?.loader.ready(assets.imagesOnAir(state));
         if (look.covers(receivedText)) prebuild?.(state);
         drawAhead?.(arrived);
+        warmLayers();
       },
       onTemplates(templates, version) {
         markOnce('templates');
         look.setLibrary(templates, version);
+        warmLayers();
       },
       onClockOffset: (offset) => clock.setOffset(offset),
       onStatus(status, _role, hub) {
@@ -148,7 +181,8 @@ export async function startOutput(early: EarlySocket) {
   markOnce('look');
   if (choice.kind === 'canvas') answerWebglPrecisionWithoutWebgl();
   const presentation = createPresentation(host, { width, height, mode, alpha });
-  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets: loader });
+  sceneUp = true;
+  const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets: loader, ...(warmCanvases ? { warmCanvases } : {}) });
   markOnce('scene');
   prebuild = (show) => scene.prebuild(show);
   if (options.guides) presentation.overlay(() => createSafeAreaGuides({ width, height }));

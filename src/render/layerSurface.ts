@@ -1,5 +1,6 @@
 import { Container, type Renderer } from 'pixi.js';
 import type { Rect } from '../protocol/templates/theme';
+import { pixelBox } from './layerGeometry';
 import type { Presentation } from './presentation';
 import { createRenderer, type RendererKind } from './rendererChoice';
 
@@ -33,9 +34,11 @@ export async function createLayerSurface(
   region: Rect,
   scale: number,
   presentation: Presentation,
+  /** A canvas of the region's pixel size made before Pixi was in (warmCanvases.ts), for the canvas renderer. */
+  warmCanvas?: HTMLCanvasElement,
 ): Promise<LayerSurface> {
   const box = pixelBox(region, scale);
-  const renderer = await createRenderer(kind, box.width / scale, box.height / scale, scale);
+  const renderer = await createRenderer(kind, box.width / scale, box.height / scale, scale, warmCanvas);
   const canvas = renderer.canvas as HTMLCanvasElement;
   canvas.dataset.layer = label;
   Object.assign(canvas.style, { position: 'absolute', display: 'block' });
@@ -83,13 +86,6 @@ export async function createLayerSurface(
   };
   surface.setRegion(region);
   return surface;
-}
-
-/** The region in whole output pixels (canvases on fractional CSS positions would blur). */
-function pixelBox(region: Rect, scale: number) {
-  const x = Math.floor(region.x * scale);
-  const y = Math.floor(region.y * scale);
-  return { x, y, width: Math.ceil((region.x + region.width) * scale) - x, height: Math.ceil((region.y + region.height) * scale) - y };
 }
 
 type TextSystem = { _activeTextures?: Record<string, unknown> };

@@ -30,6 +30,12 @@ export function createLiveLook(
   let showText: (() => string) | null = null;
   let wake: (() => void) | null = null;
   let restWanted = !options.byShowText;
+  // A set's characters (a scan of its JSON), once per library and theme: asked for at every wake and snapshot until the fonts are in.
+  const setCharacters = new WeakMap<TemplateLibrary, Map<string, string>>();
+  const charactersOfSet = (from: TemplateLibrary, name: string, set: TemplateSet) => {
+    const byTheme = setCharacters.get(from) ?? setCharacters.set(from, new Map()).get(from)!;
+    return byTheme.get(name) ?? byTheme.set(name, charactersOf(set)).get(name)!;
+  };
 
   const fontsKey = (theme: Theme) => JSON.stringify(theme.fonts);
   function ensureFonts(theme: Theme, text: () => string | null): boolean {
@@ -83,7 +89,8 @@ export function createLiveLook(
     if (!library) return null;
     if (applied && applied.library === library && applied.themeName === themeName) return null;
     const set = selectTheme(library, themeName);
-    if (!ensureFonts(set.theme, () => (showText === null ? null : charactersOf(set) + showText()))) return null;
+    const from = library;
+    if (!ensureFonts(set.theme, () => (showText === null ? null : charactersOfSet(from, themeName, set) + showText()))) return null;
     applied = { library, themeName, version };
     return set;
   }
@@ -115,7 +122,8 @@ export function createLiveLook(
     covers(text: () => string): boolean {
       if (!applied) return false;
       const set = selectTheme(applied.library, applied.themeName);
-      return ensureFonts(set.theme, () => charactersOf(set) + text());
+      const { library: from, themeName: name } = applied;
+      return ensureFonts(set.theme, () => charactersOfSet(from, name, set) + text());
     },
     take,
     /** Waits for the first set (templates received, fonts loaded): a page's first frame is drawn with it. */

@@ -8,13 +8,14 @@ import type { Rect } from '../protocol/templates/theme';
 import type { OnAirGraphic, ShowState } from '../state/showState';
 import { createAssetLoader, type AssetLoader } from './assetLoader';
 import { createLayerSurface, type LayerSurface } from './layerSurface';
+import { pixelBox, sceneScale } from './layerGeometry';
+import type { WarmCanvases } from './warmCanvases';
 import { createModelMemo } from './modelMemo';
 import { createPlayout, pausedTimeline } from './playout';
 import { createPresentation, type Presentation } from './presentation';
 import type { RendererChoice } from './rendererChoice';
 
-export const DESIGN_WIDTH = 1920;
-export const DESIGN_HEIGHT = 1080;
+export { DESIGN_HEIGHT, DESIGN_WIDTH, sceneScale } from './layerGeometry';
 /** The frame rate graphics' motion is quantised to when a page does not say (createOutputScene's fps). */
 export const DEFAULT_FRAME_RATE = 50;
 
@@ -58,6 +59,8 @@ export type OutputSceneOptions = {
   assets?: AssetLoader;
   /** The layers drawn, in stacking order (default: all); an OGraf package of one kind draws only its own. */
   layers?: readonly LayerId[];
+  /** Layer canvases the page made while Pixi loaded (canvas renderer): a layer takes its own if the size still fits. */
+  warmCanvases?: WarmCanvases;
 };
 
 /**
@@ -74,7 +77,13 @@ export async function createOutputScene(options: OutputSceneOptions) {
   const surfaces = new Map<LayerId, LayerSurface>();
   const layers = options.layers ?? LAYERS;
   // One after another: each canvas is appended in stacking order.
-  for (const layer of layers) surfaces.set(layer, await createLayerSurface(layer, renderer.kind, templates.theme.regions[layer], scale, presentation));
+  for (const layer of layers) {
+    const region = templates.theme.regions[layer];
+    const box = pixelBox(region, scale);
+    const warm = renderer.kind === 'canvas' ? options.warmCanvases?.take(layer, box.width, box.height) : undefined;
+    surfaces.set(layer, await createLayerSurface(layer, renderer.kind, region, scale, presentation, warm));
+  }
+  options.warmCanvases?.clear();
   const playout = createPlayout();
   const mounted = new Map<LayerId, Mounted>();
   let firstShow = true;
@@ -406,9 +415,6 @@ export function imagesOnAir(show: ShowState) {
 }
 
 /** Output pixels per design pixel for an output of this size. */
-export function sceneScale(width: number, height: number) {
-  return Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
-}
 
 function sameRect(a: Rect, b: Rect) {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;

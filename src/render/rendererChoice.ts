@@ -1,23 +1,19 @@
 import { autoDetectRenderer, DOMAdapter, getMaxFragmentPrecision, type Renderer } from 'pixi.js';
 import { useCanvasBatcherPipe } from './canvasBatcherPipe';
+import { choiceWithoutProbe, webglRendererName, type RendererChoice, type RendererKind } from './rendererDetect';
 import type { RendererRequest } from './rendererRequest';
 
 export { parseRendererRequest, type RendererRequest } from './rendererRequest';
-export type RendererKind = 'webgl' | 'canvas' | 'webgpu';
-export type RendererChoice = { kind: RendererKind; request: RendererRequest; reason: string; fallback: boolean };
+export { choiceWithoutProbe, type RendererChoice, type RendererKind } from './rendererDetect';
 
 /**
- * Picks the renderer once per page, so every layer agrees. `auto` wants WebGL only where it is
- * hardware-accelerated: on software WebGL (SwiftShader, no GPU) Pixi's canvas renderer is several times
- * cheaper, which is also why CasparCG disables WebGL by default.
+ * Picks the renderer once per page, so every layer agrees: see choiceWithoutProbe; a WebGL request, or `auto`
+ * where WebGL is hardware-accelerated, is tried with a small WebGL renderer.
  */
 export async function chooseRenderer(request: RendererRequest): Promise<RendererChoice> {
-  if (request === 'canvas') return { kind: 'canvas', request, reason: 'canvas requested in the URL', fallback: false };
-  const gpu = webglRendererName();
-  if (request === 'auto') {
-    if (gpu === null) return { kind: 'canvas', request, reason: 'WebGL is unavailable here', fallback: false };
-    if (SOFTWARE_GL.test(gpu)) return { kind: 'canvas', request, reason: `WebGL is software-rendered here (${gpu}), so the canvas renderer is faster`, fallback: false };
-  }
+  const gpu = request === 'auto' ? webglRendererName() : null;
+  const known = choiceWithoutProbe(request, gpu);
+  if (known) return known;
   const probe = await createRenderer('webgl', 8, 8, 1);
   const kind = probe.name as RendererKind;
   probe.destroy();
@@ -25,29 +21,19 @@ export async function chooseRenderer(request: RendererRequest): Promise<Renderer
   return { kind: 'canvas', request, reason: 'WebGL was requested but is unavailable here: fell back to canvas', fallback: true };
 }
 
-const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
-
-/** The WebGL implementation's name (e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device ...))"), or null. */
-function webglRendererName(): string | null {
-  const gl = document.createElement('canvas').getContext('webgl');
-  if (!gl) return null;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return name;
-}
-
 /**
  * A Pixi renderer with a transparent background. At a fractional scale (720p draws the 1920x1080 design at 2/3)
  * positions are rounded to whole output pixels so text and edges stay crisp; at whole-number scales (1080p,
  * 2160p) design pixels already land on output pixels and nothing is rounded.
  */
-export function createRenderer(kind: RendererKind, width: number, height: number, resolution: number): Promise<Renderer> {
+export function createRenderer(kind: RendererKind, width: number, height: number, resolution: number, canvas?: HTMLCanvasElement): Promise<Renderer> {
   const preference = kind === 'canvas' ? ['canvas' as const] : ['webgl' as const, 'canvas' as const];
   // Also a WebGL request's fallback: any canvas renderer batches without WebGL shaders.
   useCanvasBatcherPipe();
   return autoDetectRenderer({
     preference,
+    // A canvas made (and allocated) before Pixi was in (warmCanvases.ts); canvas renderer only.
+    ...(canvas && kind === 'canvas' ? { canvas } : {}),
     width,
     height,
     resolution,

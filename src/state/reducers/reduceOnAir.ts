@@ -1,7 +1,7 @@
 import type { CommandOf } from '../../protocol/command';
 import { contractOf } from '../../protocol/graphicSpec';
 import { LAYER_TITLES } from '../../protocol/layers';
-import { sameValue } from '../../protocol/sameValue';
+import { sameValue, sameValueAs } from '../../protocol/sameValue';
 import { raceReferenceProblem } from '../raceReferences';
 import type { ShowState } from '../showState';
 import type { ApplyContext } from '../applyCommand';
@@ -72,6 +72,8 @@ function outAt(state: ShowState, itemId: string | undefined, now: number): { out
  * holding the very same graphic (race control's keys, Companion, curl), so its tally goes red all the same.
  */
 function tag(state: ShowState, command: CommandOf<'take' | 'update'>): { itemId?: string } {
-  const itemId = command.itemId ?? state.rundown.find((item) => sameValue(item.graphic, command.graphic))?.id;
+  if (command.itemId !== undefined) return { itemId: command.itemId };
+  const same = sameValueAs(command.graphic);
+  const itemId = state.rundown.find((item) => item.graphic.kind === command.graphic.kind && same(item.graphic))?.id;
   return itemId === undefined ? {} : { itemId };
 }
