@@ -40,6 +40,17 @@ describe('frame stats', () => {
     expect(run(50, [5]).intervals).toBeNull();
   });
 
+  it('works the percentiles out again at most every half second of frames, so a report per revision costs no sort', () => {
+    const stats = createFrameStats(50);
+    for (const t of every(20, 100)) stats.tick(t); // 0 to 1980
+    expect(stats.health().intervals!.max).toBe(20);
+    stats.tick(2100); // a 120 ms stall
+    expect(stats.health().droppedFrames).toBe(5); // counted at once
+    expect(stats.health().intervals!.max).toBe(20); // the percentiles are 120 ms old
+    for (const t of every(20, 20, 2120)) stats.tick(t); // to 2500: half a second since they were worked out
+    expect(stats.health().intervals!.max).toBe(120);
+  });
+
   it('keeps intervals for the last ten seconds', () => {
     // One 200 ms stall, then eleven seconds of smooth frames: the stall has left the window.
     const stamps = [0, 200, ...every(20, 550, 220)];

@@ -20,28 +20,37 @@ export function createFrameStats(targetFps: number, windowMs = 10_000) {
   const periodMs = 1000 / targetFps;
   const stamps: number[] = [];
   const intervals: number[] = [];
+  let span = 0; // the sum of `intervals`, kept as they come and go
   let last: number | null = null;
   let dropped = 0;
+  // An output reports its health with every revision it draws (several a second under a timing feed): the
+  // percentiles, a sort of the window, are worked out at most every PERCENTILES_EVERY_MS of frames.
+  let cached: { at: number; intervals: FrameIntervals } | null = null;
   return {
     tick(now: number) {
       if (last !== null) {
         const interval = now - last;
         dropped += Math.max(0, Math.round(interval / periodMs) - 1);
         intervals.push(interval);
+        span += interval;
       }
       last = now;
       stamps.push(now);
       while (stamps.length > 0 && stamps[0]! <= now - 1000) stamps.shift();
       // The window holds at most windowMs of intervals at any display rate up to 240 Hz.
-      while (intervals.length > (windowMs / 1000) * 240) intervals.shift();
-      let span = intervals.reduce((a, b) => a + b, 0);
+      while (intervals.length > (windowMs / 1000) * 240) span -= intervals.shift()!;
       while (intervals.length > 1 && span - intervals[0]! >= windowMs) span -= intervals.shift()!;
     },
     health(): FrameHealth {
-      return { fps: stamps.length, droppedFrames: dropped, intervals: intervals.length === 0 ? null : percentiles(intervals) };
+      if (intervals.length === 0) return { fps: stamps.length, droppedFrames: dropped, intervals: null };
+      if (!cached || last === null || last - cached.at >= PERCENTILES_EVERY_MS || last < cached.at) cached = { at: last ?? 0, intervals: percentiles(intervals) };
+      return { fps: stamps.length, droppedFrames: dropped, intervals: cached.intervals };
     },
   };
 }
+
+/** How stale an output's reported frame-interval percentiles may be (they describe the last 10 s). */
+const PERCENTILES_EVERY_MS = 500;
 
 /**
  * When the next display frame starts after `now`, from the last frame's start and recent frame intervals: the
