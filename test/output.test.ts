@@ -123,3 +123,32 @@ describe('an output page asked for something it cannot do', () => {
     await tab.close();
   });
 });
+
+describe('the canvases an output draws with', () => {
+  it.each<Renderer>(['canvas', 'webgl'])('on %s, texts go into canvases made to be read, and the layers shown are not', async (renderer) => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // Every 2D context the page asks for, with whether it asked to read it often (src/render/textCanvases.ts).
+    await page.addInitScript(() => {
+      const asked: { readable: boolean }[] = [];
+      (window as unknown as { contextsAsked: typeof asked }).contextsAsked = asked;
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, attributes?: { willReadFrequently?: boolean }) {
+        if (kind === '2d') asked.push({ readable: attributes?.willReadFrequently === true });
+        return getContext.call(this, kind, attributes);
+      } as typeof getContext;
+    });
+    const { body } = await hub.post(cram);
+    await page.goto(`${hub.url}/output.html?renderer=${renderer}&clock=manual`);
+    await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 20_000 });
+    await renderAt(page, 100_000, body.revision);
+    const readable = await page.evaluate(() => (window as unknown as { contextsAsked: { readable: boolean }[] }).contextsAsked.filter((c) => c.readable).length);
+    expect(readable, 'the name and the role at least').toBeGreaterThanOrEqual(2);
+    if (renderer === 'canvas') {
+      const shown = await page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-layer]')].map((c) => c.getContext('2d')!.getContextAttributes().willReadFrequently));
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((asked) => asked === false)).toBe(true);
+    }
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+});

@@ -1,5 +1,6 @@
 import { autoDetectRenderer, DOMAdapter, getMaxFragmentPrecision, type Renderer } from 'pixi.js';
 import { useCanvasBatcherPipe } from './canvasBatcherPipe';
+import { useReadableTextCanvases } from './textCanvases';
 import { choiceWithoutProbe, webglRendererName, type RendererChoice, type RendererKind } from './rendererDetect';
 import type { RendererRequest } from './rendererRequest';
 
@@ -30,6 +31,7 @@ export function createRenderer(kind: RendererKind, width: number, height: number
   const preference = kind === 'canvas' ? ['canvas' as const] : ['webgl' as const, 'canvas' as const];
   // Also a WebGL request's fallback: any canvas renderer batches without WebGL shaders.
   useCanvasBatcherPipe();
+  useReadableTextCanvases();
   return autoDetectRenderer({
     preference,
     // A canvas made (and allocated) before Pixi was in (warmCanvases.ts); canvas renderer only.
