@@ -131,11 +131,11 @@ describe('the canvases an output draws with', () => {
     await page.addInitScript(() => {
       const asked: { readable: boolean }[] = [];
       (window as unknown as { contextsAsked: typeof asked }).contextsAsked = asked;
-      const getContext = HTMLCanvasElement.prototype.getContext;
+      const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, kind: string, attributes?: unknown) => RenderingContext | null;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, attributes?: { willReadFrequently?: boolean }) {
         if (kind === '2d') asked.push({ readable: attributes?.willReadFrequently === true });
         return getContext.call(this, kind, attributes);
-      } as typeof getContext;
+      } as typeof HTMLCanvasElement.prototype.getContext;
     });
     const { body } = await hub.post(cram);
     await page.goto(`${hub.url}/output.html?renderer=${renderer}&clock=manual`);
