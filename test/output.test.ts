@@ -152,3 +152,31 @@ describe('the canvases an output draws with', () => {
     await page.close();
   });
 });
+
+describe('a live output at rest', () => {
+  it('runs one animation-frame callback per display frame: neither Pixi nor GSAP keeps a ticker of its own', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // Every animation-frame callback that runs, by its frame's timestamp (all of one frame's callbacks share it).
+    await page.addInitScript(() => {
+      const ran: number[] = [];
+      (window as unknown as { callbacksRan: number[] }).callbacksRan = ran;
+      const request = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => request((t) => (ran.push(t), callback(t)));
+    });
+    const { body } = await hub.post(cram); // a graphic on air, so GSAP has made animations (each wakes its ticker)
+    await page.goto(`${hub.url}/output.html?renderer=canvas`);
+    await page.waitForFunction((r) => (window.finishline?.shownRevision() ?? -1) >= r, body.revision, { timeout: 20_000 });
+    await page.waitForTimeout(2000); // Pixi's renderers are up, the enter has played
+    const { callbacks, frames } = await page.evaluate(async () => {
+      const ran = (window as unknown as { callbacksRan: number[] }).callbacksRan;
+      const from = ran.length;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const window1s = ran.slice(from);
+      return { callbacks: window1s.length, frames: new Set(window1s).size };
+    });
+    expect(frames).toBeGreaterThan(10);
+    expect(callbacks / frames).toBeLessThan(1.2);
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+    await page.close();
+  });
+});

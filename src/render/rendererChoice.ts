@@ -1,5 +1,6 @@
 import { autoDetectRenderer, DOMAdapter, getMaxFragmentPrecision, type Renderer } from 'pixi.js';
 import { useCanvasBatcherPipe } from './canvasBatcherPipe';
+import { quietPixiTicker } from './pixiChores';
 import { useReadableTextCanvases } from './textCanvases';
 import { choiceWithoutProbe, webglRendererName, type RendererChoice, type RendererKind } from './rendererDetect';
 import type { RendererRequest } from './rendererRequest';
@@ -32,6 +33,7 @@ export function createRenderer(kind: RendererKind, width: number, height: number
   // Also a WebGL request's fallback: any canvas renderer batches without WebGL shaders.
   useCanvasBatcherPipe();
   useReadableTextCanvases();
+  quietPixiTicker();
   return autoDetectRenderer({
     preference,
     // A canvas made (and allocated) before Pixi was in (warmCanvases.ts); canvas renderer only.
