@@ -8,6 +8,7 @@ import { launchBenchBrowser, mainThreadSeconds } from './benchBrowser';
 import { compareMissed, framesOf, intervalsOf, missingGaps, openBarePage, pageOfItsOwn, recordFrames } from './frameBaseline';
 import { hubMemory, INSPECTED_HUB_ENV, mb, memoryLines } from './hubMemory';
 import { longTasks, TRACE_CATEGORIES } from './longTasks';
+import { putMassRaceOnAir } from './massRaceOnAir';
 
 /**
  * npm run bench:feed [-- --runners=<n>] [-- --points=<n>] [-- --batch=<n>] [-- --senders=<n>] [-- --rate=<passings/s>] [-- --compare=<checkout>] [-- --hold=<s>] [-- --no-idle-output] [-- --profile | --trace]
@@ -234,23 +235,9 @@ function report(profile: Profile) {
   console.log(`  profile of ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s, inclusive by function:\n${top(inclusive, 45)}\n  self by file:\n${top(byFile, 12)}`);
 }
 
-async function setUp(hub: HubProcess) {
-  const post = async (command: unknown) => {
-    const result = await hub.post(command);
-    if (result.status !== 200) throw new Error(`set-up refused: ${JSON.stringify(result.body)}`);
-  };
-  // In commands of 500 (an HTTP body is 64 kB at most); a hub whose start list is capped below `runners` refuses here.
-  for (let from = 0; from < runners; from += 500) {
-    const entrants = Array.from({ length: Math.min(500, runners - from) }, (_, i) => ({ bib: String(from + i + 1), name: `Runner ${from + i + 1}`, country: 'GBR' }));
-    await post(from === 0 ? { type: 'setEntrants', raceId: 'mass', entrants } : { type: 'upsertEntrants', raceId: 'mass', entrants });
-  }
-  await post({ type: 'setTimingPoints', raceId: 'mass', points: POINTS });
-  // Five hours in: every time pushed is behind the running clock.
-  await post({ type: 'setGunTime', raceId: 'mass', gunTime: Date.now() - 5 * 3_600_000 });
-  await post({ type: 'setFeed', feed: { id: 'bench', source: 'push', raceId: 'mass' } });
-  await post({ type: 'startFeed', feedId: 'bench' });
-  await post({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: ['mass'] } } });
-  await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'mass', top: 10 } } });
+function setUp(hub: HubProcess) {
+  const entrants = Array.from({ length: runners }, (_, i) => ({ bib: String(i + 1), name: `Runner ${i + 1}`, country: 'GBR' }));
+  return putMassRaceOnAir(hub, entrants, POINTS);
 }
 
 /** The first 2,000 passings of the race (its leaderboard full), stored: the idle output's hub sends nothing after them. */

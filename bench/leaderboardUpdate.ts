@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { startHub } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
+import { putMassRaceOnAir } from './massRaceOnAir';
 
 /**
  * npx tsx bench/leaderboardUpdate.ts [--runs=5] [--profile] [--root=<checkout>]
@@ -16,18 +17,8 @@ const POINTS = Array.from({ length: 8 }, (_, i) => ({ metres: Math.round(((i + 1
 async function main() {
   const root = arg('root');
   const hub = await startHub(root ? { root } : {});
-  const post = async (command: unknown) => {
-    const response = await hub.post(command);
-    if (response.status !== 200) throw new Error(JSON.stringify(response.body));
-  };
-  const entrants = Array.from({ length: 500 }, (_, i) => ({ bib: String(i + 1), name: `Runner ${i + 1}`, country: ['GBR', 'KEN', 'ETH', 'USA'][i % 4] }));
-  await post({ type: 'setEntrants', raceId: 'mass', entrants });
-  await post({ type: 'setTimingPoints', raceId: 'mass', points: POINTS });
-  await post({ type: 'setGunTime', raceId: 'mass', gunTime: Date.now() - 5 * 3_600_000 });
-  await post({ type: 'setFeed', feed: { id: 'bench', source: 'push', raceId: 'mass' } });
-  await post({ type: 'startFeed', feedId: 'bench' });
-  await post({ type: 'take', graphic: { kind: 'raceClock', props: { raceIds: ['mass'] } } });
-  await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'mass', top: 10 } } });
+  const entrants = Array.from({ length: 500 }, (_, i) => ({ bib: String(i + 1), name: `Runner ${i + 1}`, country: ['GBR', 'KEN', 'ETH', 'USA'][i % 4]! }));
+  await putMassRaceOnAir(hub, entrants, POINTS);
   try {
     for (let run = 0; run < Number(arg('runs') ?? 5); run++) {
       const { browser, page } = await launchBenchBrowser(1920);
