@@ -15,7 +15,7 @@ import type { LayerId } from '../protocol/layers';
 import type { Rect } from '../protocol/templates/theme';
 import { selectTheme } from '../protocol/templates/templateSet';
 import { pixelBox, sceneScale } from '../render/layerGeometry';
-import { choiceWithoutProbe } from '../render/rendererDetect';
+import { choiceWithoutProbe, webglRendererName } from '../render/rendererDetect';
 import { createWarmCanvases } from '../render/warmCanvases';
 
 /**
@@ -64,8 +64,9 @@ export async function startOutput(early: EarlySocket) {
   const { width, height, fps, mode, alpha } = options;
   // Known at once for a canvas request, and for `auto` on software WebGL (this kind of machine, CasparCG): then
   // the layers' canvases are made while Pixi loads (warmLayers below). Only a WebGL probe needs Pixi.
-  const known = choiceWithoutProbe(options.renderer);
-  const choosing = known ? Promise.resolve(known) : drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer));
+  const gpu = options.renderer === 'auto' ? webglRendererName() : null;
+  const known = choiceWithoutProbe(options.renderer, gpu);
+  const choosing = known ? Promise.resolve(known) : drawing.then(({ chooseRenderer }) => chooseRenderer(options.renderer, gpu));
   void choosing.then(() => markOnce('renderer'));
   const clock = createHubClock();
   // A font file that did not arrive because the hub went (a restart while the page loaded) would leave the page

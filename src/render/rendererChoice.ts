@@ -10,10 +10,9 @@ export { choiceWithoutProbe, type RendererChoice, type RendererKind } from './re
 
 /**
  * Picks the renderer once per page, so every layer agrees: see choiceWithoutProbe; a WebGL request, or `auto`
- * where WebGL is hardware-accelerated, is tried with a small WebGL renderer.
+ * where WebGL is hardware-accelerated, is tried with a small WebGL renderer. `gpu`: webglRendererName, if read already.
  */
-export async function chooseRenderer(request: RendererRequest): Promise<RendererChoice> {
-  const gpu = request === 'auto' ? webglRendererName() : null;
+export async function chooseRenderer(request: RendererRequest, gpu = request === 'auto' ? webglRendererName() : null): Promise<RendererChoice> {
   const known = choiceWithoutProbe(request, gpu);
   if (known) return known;
   const probe = await createRenderer('webgl', 8, 8, 1);
