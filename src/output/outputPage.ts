@@ -11,10 +11,6 @@ import type { DrawnText, imagesOnAir, SceneResources } from '../render/outputSce
 import type { FrameHealth } from '../render/frameStats';
 import type { ShowState } from '../state/showState';
 import { parseOutputOptions } from './outputOptions';
-import type { LayerId } from '../protocol/layers';
-import type { Rect } from '../protocol/templates/theme';
-import { selectTheme } from '../protocol/templates/templateSet';
-import { pixelBox, sceneScale } from '../render/layerGeometry';
 import { choiceWithoutProbe, webglRendererName } from '../render/rendererDetect';
 import { createWarmCanvases } from '../render/warmCanvases';
 
@@ -104,26 +100,11 @@ export async function startOutput(early: EarlySocket) {
   let restRequested = false;
   let drawAhead: ((arrived: number) => void) | null = null; // once the frame loop runs
 
+  // The canvases of the layers on air, made while Pixi loads (canvas renderer): see warmCanvases.ts.
   const warmCanvases = known?.kind === 'canvas' ? createWarmCanvases() : null;
-  let warmAsked = false;
-  let sceneUp = false;
-  /** Once the templates and the first snapshot are in: the canvases of the layers on air, allocated in a task of their own. */
   const warmLayers = () => {
     const library = look.library();
-    if (!warmCanvases || warmAsked || !library || !received) return;
-    warmAsked = true;
-    const show = received;
-    setTimeout(() => {
-      if (sceneUp) return;
-      const { theme } = selectTheme(library, show.theme);
-      const scale = sceneScale(width, height);
-      for (const [layer, graphic] of Object.entries(show.onAir)) {
-        const region = theme.regions[layer as LayerId] as Rect | undefined;
-        if (!graphic || !region) continue;
-        const box = pixelBox(region, scale);
-        warmCanvases.warm(layer, box.width, box.height);
-      }
-    }, 0);
+    if (library && received) warmCanvases?.warmOnAir(library, received, width, height);
   };
 
   let name = options.name;
@@ -182,7 +163,6 @@ export async function startOutput(early: EarlySocket) {
   markOnce('look');
   if (choice.kind === 'canvas') answerWebglPrecisionWithoutWebgl();
   const presentation = createPresentation(host, { width, height, mode, alpha });
-  sceneUp = true;
   const scene = await createOutputScene({ host, width, height, fps, renderer: choice, templates, presentation, assets: loader, ...(warmCanvases ? { warmCanvases } : {}) });
   markOnce('scene');
   prebuild = (show) => scene.prebuild(show);

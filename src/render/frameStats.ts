@@ -43,7 +43,8 @@ export function createFrameStats(targetFps: number, windowMs = 10_000) {
     },
     health(): FrameHealth {
       if (intervals.length === 0) return { fps: stamps.length, droppedFrames: dropped, intervals: null };
-      if (!cached || last === null || last - cached.at >= PERCENTILES_EVERY_MS || last < cached.at) cached = { at: last ?? 0, intervals: percentiles(intervals) };
+      // There are intervals, so there has been a frame: `last` is set.
+      if (!cached || last! - cached.at >= PERCENTILES_EVERY_MS) cached = { at: last!, intervals: percentiles(intervals) };
       return { fps: stamps.length, droppedFrames: dropped, intervals: cached.intervals };
     },
   };

@@ -19,8 +19,6 @@ export function useReadableTextCanvases() {
   }
   pool._createCanvasAndContext = (width, height) => {
     const canvas = DOMAdapter.get().createCanvas(width, height);
-    canvas.width = width;
-    canvas.height = height;
     return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
   };
 }
