@@ -4,12 +4,13 @@ import { launchBenchBrowser } from './benchBrowser';
 import { putMassRaceOnAir } from './massRaceOnAir';
 
 /**
- * npx tsx bench/leaderboardUpdate.ts [--runs=5] [--profile] [--root=<checkout>]
+ * npx tsx bench/leaderboardUpdate.ts [--runs=5] [--profile] [--trace] [--root=<checkout>]
  *
  * The frames of a live output (canvas, 1080p) when a mass race's leaderboard on air gets its passings: per run, a
  * fresh page, then 10 passings at the next timing point pushed through the feed; prints each frame's work (from
  * the frame's start to the next task after it) over 8 ms and the display-frame gaps over 20 ms. --profile writes
- * a CPU profile of each run to /tmp/leaderboard-update-<run>.cpuprofile.
+ * a CPU profile of each run to /tmp/leaderboard-update-<run>.cpuprofile; --trace records a Chrome trace of the
+ * update and prints the page's main-thread tasks over 8 ms with what took the time inside them.
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const POINTS = Array.from({ length: 8 }, (_, i) => ({ metres: Math.round(((i + 1) * 42_195) / 8), label: `P${i + 1}` }));
@@ -44,6 +45,7 @@ async function main() {
           await session.send('Profiler.setSamplingInterval', { interval: 50 });
           await session.send('Profiler.start');
         }
+        if (process.argv.includes('--trace')) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'cc', 'toplevel'] });
         await page.waitForTimeout(300);
         const point = POINTS[run % POINTS.length]!;
         const passings = Array.from({ length: 10 }, (_, i) => ({ bib: String(run * 10 + i + 1), metres: point.metres, elapsedMs: Math.round(point.metres * (180 + ((run * 10 + i) * 180) / 500)) }));
@@ -54,6 +56,7 @@ async function main() {
           const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
           writeFileSync(`/tmp/leaderboard-update-${run}.cpuprofile`, JSON.stringify(profile));
         }
+        if (process.argv.includes('--trace')) longTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
         const { starts, work } = await page.evaluate(() => {
           const w = window as unknown as { starts: number[]; work: number[] };
           return { starts: w.starts, work: w.work };
@@ -66,6 +69,23 @@ async function main() {
     }
   } finally {
     await hub.kill();
+  }
+}
+
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: any };
+
+/** The renderer main thread's tasks over 8 ms in a trace, each with the longest events inside it. */
+function longTasks(trace: { traceEvents?: TraceEvent[] }) {
+  const events = trace.traceEvents ?? [];
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return console.log('  (no renderer main thread in the trace)');
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = mine.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) > 8000);
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    const inner = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) > 500);
+    const label = (e: TraceEvent) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`;
+    console.log(`  task ${((task.dur ?? 0) / 1000).toFixed(1)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(1)}): ${inner.map(label).join(', ')}`);
   }
 }
 

@@ -180,3 +180,92 @@ describe('a live output at rest', () => {
     await page.close();
   });
 });
+
+describe('spare text canvases', () => {
+  it('draws a leaderboard whose rows all change into text canvases made between frames, not in its frame', async () => {
+    const post = async (command: unknown) => {
+      const { status, body } = await hub.post(command);
+      expect(status, JSON.stringify(body)).toBe(200);
+      return body as { revision: number };
+    };
+    const entrants = Array.from({ length: 20 }, (_, i) => ({ bib: String(900 + i), name: `Runner ${900 + i}`, country: 'GBR' }));
+    await post({ type: 'setEntrants', raceId: 'mass', entrants });
+    await post({ type: 'setTimingPoints', raceId: 'mass', points: [{ metres: 10_000, label: '10K' }, { metres: 20_000, label: '20K' }] });
+    await post({ type: 'setGunTime', raceId: 'mass', gunTime: Date.now() - 2 * 3_600_000 });
+    await post({ type: 'setFeed', feed: { id: 'spares', source: 'push', raceId: 'mass' } });
+    await post({ type: 'startFeed', feedId: 'spares' });
+    const push = async (bibs: string[], metres: number, point: number) => {
+      const response = await fetch(`${hub.url}/api/feeds/spares/passings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ passings: bibs.map((bib, i) => ({ bib, metres, elapsedMs: metres * 180 + i * 1000 })) }),
+      });
+      expect(response.status, await response.text()).toBe(200);
+      // The revision that holds them: the passings are applied as a command of the hub's own.
+      let revision = 0;
+      await expect.poll(async () => {
+        const state = await hub.state();
+        revision = state.revision;
+        // Rows are [bib, timing point index, elapsed ms, source].
+        return state.races.find((race: { id: string }) => race.id === 'mass').passings?.filter((row: [string, number]) => row[1] === point && bibs.includes(row[0])).length;
+      }).toBe(bibs.length);
+      return revision;
+    };
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // Text canvases the page makes (2D contexts asked to be read often: src/render/textCanvases.ts), counted apart
+    // while a frame is drawn (renderAt) and between frames.
+    await page.addInitScript(() => {
+      const made = { inFrames: 0, between: 0, drawing: false };
+      (window as unknown as { textCanvasesMade: typeof made }).textCanvasesMade = made;
+      const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, kind: string, attributes?: unknown) => RenderingContext | null;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, attributes?: { willReadFrequently?: boolean }) {
+        if (kind === '2d' && attributes?.willReadFrequently === true) made[made.drawing ? 'inFrames' : 'between']++;
+        return getContext.call(this, kind, attributes);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+    });
+    const made = () => page.evaluate(() => {
+      const { inFrames, between } = (window as unknown as { textCanvasesMade: { inFrames: number; between: number } }).textCanvasesMade;
+      return { inFrames, between };
+    });
+    try {
+      await push(entrants.slice(0, 10).map((e) => e.bib), 10_000, 0);
+      const { revision } = await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'mass', top: 10 } } });
+      await page.goto(`${hub.url}/output.html?renderer=canvas&clock=manual`);
+      await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 20_000 });
+      await page.evaluate(() => {
+        const output = window.finishline!;
+        const made = (window as unknown as { textCanvasesMade: { drawing: boolean } }).textCanvasesMade;
+        const renderAt = output.renderAt;
+        output.renderAt = (t) => {
+          made.drawing = true;
+          try {
+            return renderAt(t);
+          } finally {
+            made.drawing = false;
+          }
+        };
+      });
+      await renderAt(page, 200_000, revision);
+      for (let t = 200_000; t <= 203_000; t += 100) await renderAt(page, t); // the board's enter, to its end
+      const board = await made();
+      expect(board.inFrames, 'the first board drew its ten rows into canvases made in its frames').toBeGreaterThanOrEqual(30);
+      // Idle time between frames: the spares are made then.
+      await page.evaluate(() => new Promise<void>((done) => {
+        let rounds = 0;
+        const again = () => requestIdleCallback(() => (++rounds < 20 ? again() : done()), { timeout: 500 });
+        again();
+      }));
+      expect((await made()).between, 'spare canvases made between frames').toBeGreaterThanOrEqual(10);
+      // Ten other athletes lead at the next point: every row leaves and a new one comes, all in the same frames.
+      const next = await push(entrants.slice(10).map((e) => e.bib), 20_000, 1);
+      await renderAt(page, 204_000, next);
+      for (let t = 204_000; t <= 206_000; t += 100) await renderAt(page, t);
+      expect((await page.evaluate(() => window.finishline!.texts!().filter((text) => text.text.startsWith('Runner 91')).length)), 'the new rows are drawn').toBe(10);
+      expect((await made()).inFrames - board.inFrames, 'canvases made in the frames that drew the new rows').toBeLessThanOrEqual(4);
+    } finally {
+      await page.close();
+      await hub.post({ type: 'clear', layer: 'centre' });
+      await hub.post({ type: 'stopFeed', feedId: 'spares' });
+    }
+  });
+});

@@ -192,6 +192,18 @@ export async function startOutput(early: EarlySocket) {
     });
   };
 
+  // A snapshot that a task of its own puts into the scene (see reconcileAhead): frames leave it to that task.
+  let heldForTask: ShowState | null = null;
+  // The latest snapshot into the scene, its changes starting at `startAt`. Until every font file is in, a snapshot
+  // waits (a frame or two) for the subsets its characters need.
+  const reconcile = (startAt: number) => {
+    const next = received;
+    if (next !== reconciled && next !== null && look.covers(receivedText)) {
+      scene.show(next, startAt);
+      reconciled = next;
+    }
+  };
+
   // A snapshot takes effect at the next frame drawn, so an enter animation starts exactly on that frame.
   // Every frame is drawn at the start time of the output frame it falls in (29.97 is exactly 30000/1001):
   // animations are timed in seconds the same at every rate, and clocks change on frame boundaries.
@@ -200,12 +212,7 @@ export async function startOutput(early: EarlySocket) {
     // A new look (edited templates, another theme) re-lays out what is on air before this frame's snapshot.
     const nextLook = look.take();
     if (nextLook) scene.setTemplates(nextLook, t);
-    // Until every font file is in, a snapshot waits (a frame or two) for the subsets its characters need.
-    const next = received;
-    if (next !== reconciled && next !== null && look.covers(receivedText)) {
-      scene.show(next, startAt);
-      reconciled = next;
-    }
+    if (received !== heldForTask) reconcile(startAt);
     const drew = scene.frame(t);
     // The rest of the theme's font files start loading once this frame is on its way, not inside it (asking
     // for every face takes the main thread a while, which would hold back the first frame's commit).
@@ -265,13 +272,11 @@ export async function startOutput(early: EarlySocket) {
     if (drawnRevision !== reportedRevision) report(loop.health());
   };
   const loop = runFrameLoop(drawLive, fps);
-  // On a page at rest (nothing animating), a snapshot is drawn as soon as it is read, as the frame of the next
-  // display frame: that frame then has nothing left to draw and is committed at once, instead of a take waiting
-  // for the frame to start and then for its drawing. Frames stay on output frame boundaries. A snapshot read
-  // quickly (most shows) is drawn in the same task; one that took a while (a mass race's) in a task of its own,
-  // so a display frame can still come between reading it and drawing it. At most once per display frame: more
-  // snapshots in the same frame (a flood) wait for the frame, as they did before. While something animates,
-  // every frame is drawn anyway, so snapshots wait for the next one.
+  // On a page at rest (nothing animating), a snapshot read quickly (most shows) is drawn as soon as it is read, in
+  // the same task, as the frame of the next display frame: that frame then has nothing left to draw and is committed
+  // at once, instead of a take waiting for the frame to start and then for its drawing. Frames stay on output frame
+  // boundaries. At most once per display frame: more snapshots in the same frame (a flood) wait for the frame, as
+  // they do while something animates (every frame is drawn anyway).
   let drawnAheadFor: number | null = null;
   const drawAheadNow = () => {
     const frame = loop.nextFrameAt(performance.now());
@@ -279,13 +284,32 @@ export async function startOutput(early: EarlySocket) {
     drawnAheadFor = frame;
     drawLive(frame);
   };
-  const ahead = new MessageChannel();
-  ahead.port1.onmessage = drawAheadNow;
-  drawAhead = (arrived) => (performance.now() - arrived < QUICK_READ_MS ? drawAheadNow() : ahead.port2.postMessage(null));
-  // The first snapshot, read while the scene was being made, is drawn the same way: in the next task, not at
-  // the next display frame's start (a cold start's first frame would otherwise wait for it too).
-  if (received) ahead.port2.postMessage(null);
+  // A snapshot that took a while to read (a mass race's: its check alone is ~10 ms) is put into the scene in a task
+  // of its own right after the next frame, for the frame after it, as that frame would have (a leaderboard's ten new
+  // rows are ~10 ms of building), and that frame only draws it: reading, building and drawing each have a display
+  // frame between them, rather than building and drawing making one frame late. Not with a new look to apply first.
+  const reconcileAhead = inTask(() => {
+    heldForTask = null;
+    if (look.changed()) return;
+    const frame = loop.nextFrameAt(performance.now());
+    reconcile(frameAlignedTime(Math.max(liveT, frameAlignedTime(clock.now() + frame - performance.now(), fps)) - 1, fps));
+  });
+  drawAhead = (arrived) => {
+    if (performance.now() - arrived < QUICK_READ_MS) return drawAheadNow();
+    heldForTask = received;
+    requestAnimationFrame(reconcileAhead);
+  };
+  // The first snapshot, read while the scene was being made, is drawn in the next task, not at the next display
+  // frame's start (a cold start's first frame would otherwise wait for it too).
+  if (received) inTask(drawAheadNow)();
   setInterval(() => report(loop.health()), 1000);
+}
+
+/** A function that runs `work` in a task of its own, soon (a message to itself: no timer's minimum delay). */
+function inTask(work: () => void): () => void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => work();
+  return () => channel.port2.postMessage(null);
 }
 
 /**

@@ -126,6 +126,8 @@ export function createLiveLook(
       return ensureFonts(set.theme, () => charactersOfSet(from, name, set) + text());
     },
     take,
+    /** True while the library or theme differs from the set drawn now (take() switches once its fonts are in). */
+    changed: () => library !== null && !(applied && applied.library === library && applied.themeName === themeName),
     /** Waits for the first set (templates received, fonts loaded): a page's first frame is drawn with it. */
     async first(): Promise<TemplateSet> {
       for (;;) {

@@ -1,4 +1,5 @@
-import { CanvasPool, DOMAdapter } from 'pixi.js';
+import { CanvasPool, CanvasTextGenerator, DOMAdapter, fontStringFromTextStyle, type TextStyle } from 'pixi.js';
+import { createTextCanvasReserve, type CanvasAndContext, type TextCanvasReserve } from './textCanvasReserve';
 
 type Pool = { _createCanvasAndContext?: (width: number, height: number) => { canvas: unknown; context: unknown } };
 
@@ -10,15 +11,57 @@ type Pool = { _createCanvasAndContext?: (width: number, height: number) => { can
  * texts) arriving on air, no longer cost a frame of their own. Pixi 8.22 makes the pool's canvases in
  * `_createCanvasAndContext` with a bare getContext('2d'); if a Pixi update renames it, this says so and changes
  * nothing (test/output.test.ts checks the texts' canvases).
+ *
+ * A canvas the pool lacks while a text is drawn comes from the reserve of spare text canvases made between
+ * frames (textCanvasReserve.ts), drawn on already in the fonts last asked for at its size.
  */
 export function useReadableTextCanvases() {
+  if (reserve) return;
   const pool = CanvasPool as unknown as Pool;
   if (typeof pool._createCanvasAndContext !== 'function') {
     console.warn("Pixi's CanvasPool no longer makes its canvases in _createCanvasAndContext: texts are drawn into canvases Chromium keeps in shared memory (slower to draw the first time)");
     return;
   }
+  const spares = (reserve = createTextCanvasReserve(readableCanvas));
+  const drawing = textsDrawn();
   pool._createCanvasAndContext = (width, height) => {
-    const canvas = DOMAdapter.get().createCanvas(width, height);
-    return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
+    const style = drawing.style();
+    // Only texts' canvases are kept in reserve: the pool serves Pixi's other uses too.
+    return style ? spares.take(width, height, fontStringFromTextStyle(style)) : readableCanvas(width, height);
   };
+}
+
+let reserve: TextCanvasReserve | null = null;
+
+/** The reserve of spare text canvases, once a renderer was made (tests and benchmarks read its counts). */
+export const textCanvasReserve = () => reserve;
+
+function readableCanvas(width: number, height: number): CanvasAndContext {
+  const canvas = DOMAdapter.get().createCanvas(width, height);
+  return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) as unknown as CanvasAndContext['context'] };
+}
+
+type Generator = { getCanvasAndContext?: (options: { style: TextStyle }) => unknown };
+
+/**
+ * The style of the text Pixi is drawing now, if it is drawing one: Pixi's text generator asks the pool for a canvas
+ * in `getCanvasAndContext`, and sets the style's font on it right after.
+ */
+function textsDrawn() {
+  const generator = CanvasTextGenerator as unknown as Generator;
+  let current: TextStyle | null = null;
+  const original = generator.getCanvasAndContext?.bind(generator);
+  if (!original) {
+    console.warn("Pixi's text generator no longer has getCanvasAndContext: spare text canvases are not kept");
+    return { style: () => null };
+  }
+  generator.getCanvasAndContext = (options) => {
+    current = options.style;
+    try {
+      return original(options);
+    } finally {
+      current = null;
+    }
+  };
+  return { style: () => current };
 }
