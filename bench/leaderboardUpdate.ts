@@ -18,6 +18,7 @@ const POINTS = Array.from({ length: 8 }, (_, i) => ({ metres: Math.round(((i + 1
 async function main() {
   const root = arg('root');
   const hub = await startHub(root ? { root } : {});
+  let missed = 0;
   const entrants = Array.from({ length: 500 }, (_, i) => ({ bib: String(i + 1), name: `Runner ${i + 1}`, country: ['GBR', 'KEN', 'ETH', 'USA'][i % 4]! }));
   await putMassRaceOnAir(hub, entrants, POINTS);
   try {
@@ -62,11 +63,14 @@ async function main() {
           return { starts: w.starts, work: w.work };
         });
         const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+        // A gap of n display frames (60 Hz) missed n - 1 of them.
+        missed += gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / (1000 / 60)) - 1), 0);
         console.log(`run ${run + 1}: frames' work over 8 ms: ${work.filter((w) => w > 8).map((w) => w.toFixed(1)).join(' ') || 'none'}; display-frame gaps over 20 ms: ${gaps.filter((g) => g > 20).map((g) => g.toFixed(0)).join(' ') || 'none'}`);
       } finally {
         await browser.close();
       }
     }
+    console.log(`display frames missed over ${arg('runs') ?? 5} updates${root ? ` (${root})` : ''}: ${missed}`);
   } finally {
     await hub.kill();
   }
