@@ -284,24 +284,29 @@ export async function startOutput(early: EarlySocket) {
     drawnAheadFor = frame;
     drawLive(frame);
   };
-  // A snapshot that took a while to read (a mass race's: its check alone is ~10 ms) is put into the scene in a task
-  // of its own right after the next frame, for the frame after it, as that frame would have (a leaderboard's ten new
-  // rows are ~10 ms of building), and that frame only draws it: reading, building and drawing each have a display
-  // frame between them, rather than building and drawing making one frame late. Not with a new look to apply first.
+  // A snapshot that took a while to read (or waited: a loaded machine) is drawn the same way in a task of its own, so
+  // a display frame can come between. But one that took a while and updates a graphic on air (a mass race's: its
+  // check alone is ~10 ms) is put into the scene in a task of its own right after the next frame, for the frame after
+  // it, as that frame would have (a leaderboard's ten new rows are ~10 ms of building), and that frame only draws
+  // it: reading, building and drawing each have a display frame between them, rather than building and drawing
+  // making one frame late. A take keeps its quicker path (its graphic is built as it arrives). Not with a new look
+  // to apply first.
   const reconcileAhead = inTask(() => {
     heldForTask = null;
     if (look.changed()) return;
     const frame = loop.nextFrameAt(performance.now());
     reconcile(frameAlignedTime(Math.max(liveT, frameAlignedTime(clock.now() + frame - performance.now(), fps)) - 1, fps));
   });
+  const drawAheadInTask = inTask(drawAheadNow);
   drawAhead = (arrived) => {
     if (performance.now() - arrived < QUICK_READ_MS) return drawAheadNow();
+    if (!received || !scene.updates(received)) return drawAheadInTask();
     heldForTask = received;
     requestAnimationFrame(reconcileAhead);
   };
   // The first snapshot, read while the scene was being made, is drawn in the next task, not at the next display
   // frame's start (a cold start's first frame would otherwise wait for it too).
-  if (received) inTask(drawAheadNow)();
+  if (received) drawAheadInTask();
   setInterval(() => report(loop.health()), 1000);
 }
 

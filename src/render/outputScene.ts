@@ -243,6 +243,14 @@ export async function createOutputScene(options: OutputSceneOptions) {
       for (const { view, layer } of prebuilt.values()) discard(view, layer);
       prebuilt.clear();
     },
+    /** True if a snapshot changes a graphic on air (the same graphic, a new model): an update, not a take or a clear. */
+    updates(show: ShowState): boolean {
+      for (const entry of mounted.values()) {
+        const want = show.onAir[entry.layer];
+        if (want?.id === entry.id && JSON.stringify(modelOf(want, show)) !== entry.modelKey) return true;
+      }
+      return false;
+    },
     /**
      * Builds (lays out, measures) the graphics a snapshot takes on air as soon as it arrives, so the frame
      * that shows it only mounts, seeks and draws them: building a card with its texts is the costliest part
