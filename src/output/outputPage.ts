@@ -284,13 +284,12 @@ export async function startOutput(early: EarlySocket) {
     drawnAheadFor = frame;
     drawLive(frame);
   };
-  // A snapshot that took a while to read (or waited: a loaded machine) is drawn the same way in a task of its own, so
-  // a display frame can come between. But one that took a while and updates a graphic on air (a mass race's: its
-  // check alone is ~10 ms) is put into the scene in a task of its own right after the next frame, for the frame after
-  // it, as that frame would have (a leaderboard's ten new rows are ~10 ms of building), and that frame only draws
-  // it: reading, building and drawing each have a display frame between them, rather than building and drawing
-  // making one frame late. A take keeps its quicker path (its graphic is built as it arrives). Not with a new look
-  // to apply first.
+  // A snapshot that took a while to read (or waited in a busy page) is drawn the same way, in a task of its own so a
+  // display frame can come between. If it also updates a graphic on air (a mass race's: ~10 ms to check, then a
+  // leaderboard's new rows ~10 ms to build) it is put into the scene in a task right after the next frame, for the
+  // frame after it, which then only draws it: reading, building and drawing each get a display frame between them
+  // instead of making one frame late. A take keeps the quicker path (its graphic is built as it arrives). Not with a
+  // new look to apply first: that goes in with a frame.
   const reconcileAhead = inTask(() => {
     heldForTask = null;
     if (look.changed()) return;

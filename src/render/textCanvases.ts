@@ -31,10 +31,8 @@ export function useReadableTextCanvases() {
   };
 }
 
+/** Made by the first renderer (one pool per page). */
 let reserve: TextCanvasReserve | null = null;
-
-/** The reserve of spare text canvases, once a renderer was made (tests and benchmarks read its counts). */
-export const textCanvasReserve = () => reserve;
 
 function readableCanvas(width: number, height: number): CanvasAndContext {
   const canvas = DOMAdapter.get().createCanvas(width, height);
