@@ -1,9 +1,10 @@
 /**
  * Spare text canvases, made between frames. Pixi draws each text into a canvas of its CanvasPool, and makes a new
- * one when the pool has none of the size. A new canvas costs its frame three things here (measured in this
- * Chromium, 128x62): making it (0.08 ms), its first drawing, which allocates its pixels (0.24 ms), and the first
- * text drawn in each font on its context (0.12 ms; later texts in that font cost 0.015 ms). A leaderboard whose
- * ten rows are all new athletes makes ~40 texts in one frame: ~20 ms, a dropped frame.
+ * one when the pool has none of the size. A new canvas costs its frame three things here (bench/textCanvasCost.ts,
+ * 128x62): making it (0.07 ms), its first drawing, which allocates its pixels (0.21 ms more), and the first text
+ * drawn in each font on its context (0.16 ms; later texts in that font cost 0.015 ms): ~0.5 ms a text, against
+ * 0.025 ms on a spare. A leaderboard whose ten rows are all new athletes makes ~40 texts in one frame: ~20 ms, a
+ * dropped frame.
  *
  * The reserve keeps, per canvas size, as many spare canvases as texts of that size were last made in one burst
  * (the frames between two top-ups), each already drawn on in the fonts last asked for at that size, and gives one
