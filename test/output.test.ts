@@ -182,38 +182,45 @@ describe('a live output at rest', () => {
 });
 
 describe('spare text canvases', () => {
-  it('draws a leaderboard whose rows all change into text canvases made between frames, not in its frame', async () => {
-    const post = async (command: unknown) => {
-      const { status, body } = await hub.post(command);
-      expect(status, JSON.stringify(body)).toBe(200);
-      return body as { revision: number };
-    };
-    const entrants = Array.from({ length: 20 }, (_, i) => ({ bib: String(900 + i), name: `Runner ${900 + i}`, country: 'GBR' }));
-    await post({ type: 'setEntrants', raceId: 'mass', entrants });
-    await post({ type: 'setTimingPoints', raceId: 'mass', points: [{ metres: 10_000, label: '10K' }, { metres: 20_000, label: '20K' }] });
-    await post({ type: 'setGunTime', raceId: 'mass', gunTime: Date.now() - 2 * 3_600_000 });
-    await post({ type: 'setFeed', feed: { id: 'spares', source: 'push', raceId: 'mass' } });
-    await post({ type: 'startFeed', feedId: 'spares' });
-    const push = async (bibs: string[], metres: number, point: number) => {
-      const response = await fetch(`${hub.url}/api/feeds/spares/passings`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ passings: bibs.map((bib, i) => ({ bib, metres, elapsedMs: metres * 180 + i * 1000 })) }),
-      });
-      expect(response.status, await response.text()).toBe(200);
-      // The revision that holds them: the passings are applied as a command of the hub's own.
-      let revision = 0;
-      await expect.poll(async () => {
-        const state = await hub.state();
-        revision = state.revision;
-        // Rows are [bib, timing point index, elapsed ms, source].
-        return state.races.find((race: { id: string }) => race.id === 'mass').passings?.filter((row: [string, number]) => row[1] === point && bibs.includes(row[0])).length;
-      }).toBe(bibs.length);
-      return revision;
-    };
+  const post = async (command: unknown) => {
+    const { status, body } = await hub.post(command);
+    expect(status, JSON.stringify(body)).toBe(200);
+    return body as { revision: number };
+  };
+  const entrants = Array.from({ length: 20 }, (_, i) => ({ bib: String(900 + i), name: `Runner ${900 + i}`, country: 'GBR' }));
+  /** A race of the demo show with 20 entrants, two timing points and a push feed of its own, none passed yet. */
+  async function race(raceId: string) {
+    await hub.post({ type: 'resetRace', raceId }); // the demo show has run some races already (refused if not)
+    await post({ type: 'setEntrants', raceId, entrants });
+    await post({ type: 'setTimingPoints', raceId, points: [{ metres: 10_000, label: '10K' }, { metres: 20_000, label: '20K' }] });
+    await post({ type: 'setGunTime', raceId, gunTime: Date.now() - 2 * 3_600_000 });
+    await post({ type: 'setFeed', feed: { id: `spares-${raceId}`, source: 'push', raceId } });
+    await post({ type: 'startFeed', feedId: `spares-${raceId}` });
+  }
+  /** Pushes passings of a race at a timing point (index `point`); returns the revision that holds them. */
+  async function push(raceId: string, bibs: string[], metres: number, point: number) {
+    const response = await fetch(`${hub.url}/api/feeds/spares-${raceId}/passings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ passings: bibs.map((bib, i) => ({ bib, metres, elapsedMs: metres * 180 + i * 1000 })) }),
+    });
+    expect(response.status, await response.text()).toBe(200);
+    // The passings are applied as a command of the hub's own.
+    let revision = 0;
+    await expect.poll(async () => {
+      const state = await hub.state();
+      revision = state.revision;
+      // Rows are [bib, timing point index, elapsed ms, source].
+      return state.races.find((r: { id: string }) => r.id === raceId).passings?.filter((row: [string, number]) => row[1] === point && bibs.includes(row[0])).length;
+    }).toBe(bibs.length);
+    return revision;
+  }
+  /**
+   * A canvas output on a manual clock that counts the text canvases it makes (2D contexts asked to be read often:
+   * src/render/textCanvases.ts), apart while a frame is drawn (renderAt) and between frames.
+   */
+  async function countingOutput() {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    // Text canvases the page makes (2D contexts asked to be read often: src/render/textCanvases.ts), counted apart
-    // while a frame is drawn (renderAt) and between frames.
     await page.addInitScript(() => {
       const made = { inFrames: 0, between: 0, drawing: false };
       (window as unknown as { textCanvasesMade: typeof made }).textCanvasesMade = made;
@@ -223,49 +230,96 @@ describe('spare text canvases', () => {
         return getContext.call(this, kind, attributes);
       } as typeof HTMLCanvasElement.prototype.getContext;
     });
+    await page.goto(`${hub.url}/output.html?renderer=canvas&clock=manual`);
+    await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 20_000 });
+    await page.evaluate(() => {
+      const output = window.finishline!;
+      const made = (window as unknown as { textCanvasesMade: { drawing: boolean } }).textCanvasesMade;
+      const renderAt = output.renderAt;
+      output.renderAt = (t) => {
+        made.drawing = true;
+        try {
+          return renderAt(t);
+        } finally {
+          made.drawing = false;
+        }
+      };
+    });
     const made = () => page.evaluate(() => {
       const { inFrames, between } = (window as unknown as { textCanvasesMade: { inFrames: number; between: number } }).textCanvasesMade;
       return { inFrames, between };
     });
-    try {
-      await push(entrants.slice(0, 10).map((e) => e.bib), 10_000, 0);
-      const { revision } = await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'mass', top: 10 } } });
-      await page.goto(`${hub.url}/output.html?renderer=canvas&clock=manual`);
-      await page.waitForFunction(() => window.finishline?.receivedRevision() != null, null, { timeout: 20_000 });
-      await page.evaluate(() => {
-        const output = window.finishline!;
-        const made = (window as unknown as { textCanvasesMade: { drawing: boolean } }).textCanvasesMade;
-        const renderAt = output.renderAt;
-        output.renderAt = (t) => {
-          made.drawing = true;
-          try {
-            return renderAt(t);
-          } finally {
-            made.drawing = false;
-          }
-        };
+    // Idle time between frames, as a live page has, until no more spares are being made (a loaded machine gives
+    // short idle periods, and the reserve makes a few at a time).
+    const idle = () => page.evaluate(() => new Promise<void>((done) => {
+      const made = (window as unknown as { textCanvasesMade: { between: number } }).textCanvasesMade;
+      let last = made.between;
+      let still = 0;
+      let rounds = 0;
+      const again = () => requestIdleCallback(() => {
+        still = made.between === last ? still + 1 : 0;
+        last = made.between;
+        if (still >= 10 || ++rounds >= 500) done();
+        else again();
       });
+      again();
+    }));
+    const rows = () => page.evaluate(() => window.finishline!.texts!().filter((text) => text.text.startsWith('Runner ')).length);
+    return { page, made, idle, rows };
+  }
+  const done = async (raceId: string) => {
+    await hub.post({ type: 'clear', layer: 'centre' });
+    await hub.post({ type: 'stopFeed', feedId: `spares-${raceId}` });
+  };
+
+  it('draws a leaderboard whose rows all change into text canvases made between frames, not in its frame', async () => {
+    await race('mass');
+    const { page, made, idle } = await countingOutput();
+    try {
+      await push('mass', entrants.slice(0, 10).map((e) => e.bib), 10_000, 0);
+      const { revision } = await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'mass', top: 10 } } });
       await renderAt(page, 200_000, revision);
       for (let t = 200_000; t <= 203_000; t += 100) await renderAt(page, t); // the board's enter, to its end
       const board = await made();
       expect(board.inFrames, 'the first board drew its ten rows into canvases made in its frames').toBeGreaterThanOrEqual(30);
-      // Idle time between frames: the spares are made then.
-      await page.evaluate(() => new Promise<void>((done) => {
-        let rounds = 0;
-        const again = () => requestIdleCallback(() => (++rounds < 20 ? again() : done()), { timeout: 500 });
-        again();
-      }));
+      await idle();
       expect((await made()).between, 'spare canvases made between frames').toBeGreaterThanOrEqual(10);
       // Ten other athletes lead at the next point: every row leaves and a new one comes, all in the same frames.
-      const next = await push(entrants.slice(10).map((e) => e.bib), 20_000, 1);
+      const next = await push('mass', entrants.slice(10).map((e) => e.bib), 20_000, 1);
       await renderAt(page, 204_000, next);
       for (let t = 204_000; t <= 206_000; t += 100) await renderAt(page, t);
-      expect((await page.evaluate(() => window.finishline!.texts!().filter((text) => text.text.startsWith('Runner 91')).length)), 'the new rows are drawn').toBe(10);
+      expect(await page.evaluate(() => window.finishline!.texts!().filter((text) => text.text.startsWith('Runner 91')).length), 'the new rows are drawn').toBe(10);
       expect((await made()).inFrames - board.inFrames, 'canvases made in the frames that drew the new rows').toBeLessThanOrEqual(4);
     } finally {
       await page.close();
-      await hub.post({ type: 'clear', layer: 'centre' });
-      await hub.post({ type: 'stopFeed', feedId: 'spares' });
+      await done('mass');
+    }
+  });
+
+  it("readies the canvases of a board's first rows while they wait to fade in, on a page that never drew one", async () => {
+    // A race nothing has passed in yet (the test above filled the mass race's board).
+    await race('wheelchair-women');
+    const { page, made, idle, rows } = await countingOutput();
+    try {
+      const { revision } = await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'wheelchair-women', top: 10 } } });
+      await renderAt(page, 300_000, revision);
+      for (let t = 300_000; t <= 303_000; t += 100) await renderAt(page, t); // an empty board, entered
+      expect(await rows()).toBe(0);
+      await idle();
+      const before = await made();
+      // The first passings fill the board: ten new rows, built at once, fading in from half-way through the update.
+      const first = await push('wheelchair-women', entrants.slice(0, 10).map((e) => e.bib), 10_000, 0);
+      await renderAt(page, 304_000, first);
+      expect(await rows(), 'not drawn before they fade in').toBe(0);
+      await idle();
+      for (let t = 304_000; t <= 306_000; t += 100) await renderAt(page, t);
+      expect(await rows(), 'the new rows are drawn').toBe(10);
+      const after = await made();
+      expect(after.between - before.between, 'canvases readied between frames').toBeGreaterThanOrEqual(30);
+      expect(after.inFrames - before.inFrames, 'canvases made in the frames that drew them').toBeLessThanOrEqual(4);
+    } finally {
+      await page.close();
+      await done('wheelchair-women');
     }
   });
 });

@@ -68,9 +68,12 @@ export function updateBoardRows<R>(
       const added = board.build(row, i);
       added.root.position.set(board.left, board.slotY(i) - board.dropFrom);
       added.root.alpha = 0;
+      // Not drawn until it fades in (Pixi draws a row at alpha 0 too): ten new rows' texts would otherwise all be
+      // drawn in the update's first frame, while the page can ready their canvases in the meantime.
+      added.root.renderable = false;
       board.layer.addChild(added.root);
       rows.set(board.keyOf(row), added);
-      tl.to(added.root, { alpha: 1, ...(board.dropFrom ? { y: board.slotY(i) } : {}), duration: d / 2, ease }, d / 2);
+      tl.set(added.root, { renderable: true }, d / 2).to(added.root, { alpha: 1, ...(board.dropFrom ? { y: board.slotY(i) } : {}), duration: d / 2, ease }, d / 2);
       return;
     }
     if (view.root.y !== board.slotY(i)) tl.to(view.root, { y: board.slotY(i), duration: d, ease }, 0);

@@ -14,6 +14,7 @@ import { createModelMemo } from './modelMemo';
 import { createPlayout, pausedTimeline } from './playout';
 import { createPresentation, type Presentation } from './presentation';
 import type { RendererChoice } from './rendererChoice';
+import { expectTexts } from './textCanvases';
 
 export { DESIGN_HEIGHT, DESIGN_WIDTH, sceneScale } from './layerGeometry';
 /** The frame rate graphics' motion is quantised to when a page does not say (createOutputScene's fps). */
@@ -173,6 +174,11 @@ export async function createOutputScene(options: OutputSceneOptions) {
     return tl.duration() * 1000;
   }
 
+  /** Texts built to be drawn later (a board's new rows, until they fade in) get their canvases readied meanwhile. */
+  function expectTextsDrawnLater() {
+    for (const surface of surfaces.values()) expectTexts(surface.content, surface.renderer.resolution);
+  }
+
   function update(entry: Mounted, onAir: OnAirGraphic, show: ShowState, t: number) {
     const model = modelOf(onAir, show);
     const key = JSON.stringify(model);
@@ -242,6 +248,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
       // Built for a snapshot that was superseded before it was drawn.
       for (const { view, layer } of prebuilt.values()) discard(view, layer);
       prebuilt.clear();
+      expectTextsDrawnLater();
     },
     /** True if a snapshot changes a graphic on air (the same graphic, a new model): an update, not a take or a clear. */
     updates(show: ShowState): boolean {
@@ -320,7 +327,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
       for (const surface of surfaces.values()) {
         const walk = (node: Container, parentAlpha: number) => {
           const alpha = parentAlpha * node.alpha;
-          if (!node.visible || node.destroyed || alpha === 0) return;
+          if (!node.visible || !node.renderable || node.destroyed || alpha === 0) return;
           if (node instanceof Text) {
             const b = node.getBounds();
             const x = b.x - surface.content.x;
@@ -349,15 +356,21 @@ export async function createOutputScene(options: OutputSceneOptions) {
     },
     /** Draws hub time t. Returns true when any layer was redrawn. */
     frame(t: number): boolean {
+      // A take or update held for its images, or an update held for an enter, is built here instead of in show().
+      let built = waiting.size > 0;
       for (const [layer, held] of waiting) apply(layer, held.onAir, held.show, t, held.instant, held.exitEndsAt);
       if (t !== lastFrameAt) {
         lastFrameAt = t;
         for (const entry of mounted.values()) {
-          if (entry.pending && entry.enterEndsAt !== null && t >= entry.enterEndsAt) playUpdate(entry, entry.pending.model, entry.enterEndsAt);
+          if (entry.pending && entry.enterEndsAt !== null && t >= entry.enterEndsAt) {
+            playUpdate(entry, entry.pending.model, entry.enterEndsAt);
+            built = true;
+          }
         }
         for (const layer of playout.advance(t)) surfaceOf(layer).dirty = true;
         for (const entry of mounted.values()) if (entry.view.tick?.(t)) surfaceOf(entry.layer).dirty = true;
       }
+      if (built) expectTextsDrawnLater();
       let drew = false;
       for (const surface of surfaces.values()) if (surface.dirty && surface.render()) drew = true;
       // Every animation GSAP makes wakes its ticker, which then asks for every display frame with nothing to do

@@ -52,6 +52,18 @@ describe('spare text canvases', () => {
     expect(reserve.stats().sizes['128x62']).toBe(4);
   });
 
+  it('readies spares for texts it is told will be drawn, in their fonts, before any was drawn at that size', () => {
+    const { made, make, idle, runIdle } = harness();
+    const reserve = createTextCanvasReserve(make, idle);
+    for (let i = 0; i < 3; i++) reserve.expect(256, 62, '500 28px "Noto Sans"');
+    expect(made).toHaveLength(0);
+    runIdle();
+    expect(reserve.stats().sizes).toEqual({ '256x62': 3 });
+    expect(made[0]!.drawn).toEqual(['500 28px "Noto Sans": 0', 'clear 256x62']);
+    for (let i = 0; i < 3; i++) reserve.take(256, 62, '500 28px "Noto Sans"');
+    expect(made).toHaveLength(3); // the three texts drew into the spares
+  });
+
   it('stays within its bounds: spares per size and pixels in all', () => {
     const { make, idle, runIdle } = harness();
     const reserve = createTextCanvasReserve(make, idle);

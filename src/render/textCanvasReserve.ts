@@ -8,8 +8,10 @@
  *
  * The reserve keeps, per canvas size, as many spare canvases as texts of that size were last made in one burst
  * (the frames between two top-ups), each already drawn on in the fonts last asked for at that size, and gives one
- * out when Pixi would make a canvas. It is topped up in idle time, a few milliseconds at a time. Bounded: at most
- * MAX_PER_SIZE spares of a size and MAX_PIXELS pixels in all.
+ * out when Pixi would make a canvas. Texts built to be drawn later (a board's new rows, not renderable until they
+ * fade in) are told to it (`expect`) so their spares are ready first, even on a page that never drew that size.
+ * It is topped up in idle time, a few milliseconds at a time. Bounded: at most MAX_PER_SIZE spares of a size and
+ * MAX_PIXELS pixels in all.
  */
 export type CanvasAndContext = { canvas: { width: number; height: number }; context: CanvasDrawing };
 type CanvasDrawing = {
@@ -32,6 +34,8 @@ export type Idle = (work: (timeLeft: () => number) => void) => void;
 export type TextCanvasReserve = {
   /** A canvas for a text in `font` (null if unknown): a spare if there is one, else a new one. */
   take(width: number, height: number, font: string | null): CanvasAndContext;
+  /** A text of that size and font will be drawn soon (it is built, not yet drawn): a spare is readied for it. */
+  expect(width: number, height: number, font: string): void;
   /** Spare canvases and their pixels, per size (`WxH`). */
   stats(): { spare: number; pixels: number; sizes: Record<string, number> };
 };
@@ -80,13 +84,22 @@ export function createTextCanvasReserve(make: (width: number, height: number) =>
     idle(topUp);
   }
 
+  /** Counts a canvas of this size and font into the current burst, and asks for idle time to top up. */
+  function demand(width: number, height: number, font: string | null) {
+    const size = sizeOf(width, height);
+    size.madeInBurst++;
+    size.target = Math.min(MAX_PER_SIZE, Math.max(size.target, size.madeInBurst));
+    if (font && size.fonts[0] !== font) size.fonts = [font, ...size.fonts.filter((f) => f !== font)].slice(0, FONTS_PER_SIZE);
+    schedule();
+    return size;
+  }
+
   return {
+    expect(width, height, font) {
+      demand(width, height, font);
+    },
     take(width, height, font) {
-      const size = sizeOf(width, height);
-      size.madeInBurst++;
-      size.target = Math.min(MAX_PER_SIZE, Math.max(size.target, size.madeInBurst));
-      if (font && size.fonts[0] !== font) size.fonts = [font, ...size.fonts.filter((f) => f !== font)].slice(0, FONTS_PER_SIZE);
-      schedule();
+      const size = demand(width, height, font);
       const spare = size.spare.pop();
       if (!spare) return make(width, height);
       pixels -= width * height;

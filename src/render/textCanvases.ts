@@ -1,4 +1,4 @@
-import { CanvasPool, CanvasTextGenerator, DOMAdapter, fontStringFromTextStyle, type TextStyle } from 'pixi.js';
+import { CanvasPool, CanvasTextGenerator, CanvasTextMetrics, DOMAdapter, fontStringFromTextStyle, Text, type Container, type TextStyle } from 'pixi.js';
 import { createTextCanvasReserve, type CanvasAndContext, type TextCanvasReserve } from './textCanvasReserve';
 
 type Pool = { _createCanvasAndContext?: (width: number, height: number) => { canvas: unknown; context: unknown } };
@@ -33,6 +33,38 @@ export function useReadableTextCanvases() {
 
 /** Made by the first renderer (one pool per page). */
 let reserve: TextCanvasReserve | null = null;
+
+/** Each text told to the reserve, with what it held then. */
+const expected = new WeakMap<Text, string>();
+
+/**
+ * Tells the reserve about the texts under `root` that are built but not drawn yet (under a container not
+ * renderable: a board's new row before it fades in), with the canvas size Pixi's text generator will ask its pool
+ * for (CanvasTextGenerator.getCanvasAndContext) at `resolution`, so their canvases are readied in idle time.
+ */
+export function expectTexts(root: Container, resolution: number) {
+  if (!reserve) return;
+  const spares = reserve;
+  const walk = (node: Container, hidden: boolean) => {
+    if (node.destroyed || !node.visible) return;
+    const later = hidden || !node.renderable;
+    if (later && node instanceof Text) {
+      const seen = `${node.text}\u0000${node.style.styleKey}`;
+      if (expected.get(node) === seen) return;
+      expected.set(node, seen);
+      const style = node.style;
+      const padding = (style as unknown as { _getFinalPadding?: () => number })._getFinalPadding?.() ?? style.padding ?? 0;
+      const measured = CanvasTextMetrics.measureText(node.text || ' ', style);
+      const width = Math.ceil(Math.ceil(Math.max(1, measured.width) + padding * 2) * resolution);
+      const height = Math.ceil(Math.ceil(Math.max(1, measured.height) + padding * 2) * resolution);
+      const size = CanvasPool.getOptimalSize(width, height);
+      spares.expect(size.width, size.height, fontStringFromTextStyle(style));
+      return;
+    }
+    for (const child of node.children) walk(child, later);
+  };
+  walk(root, false);
+}
 
 function readableCanvas(width: number, height: number): CanvasAndContext {
   const canvas = DOMAdapter.get().createCanvas(width, height);
