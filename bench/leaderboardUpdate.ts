@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { startHub } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
+import { longTasks, TRACE_CATEGORIES } from './longTasks';
 import { putMassRaceOnAir } from './massRaceOnAir';
 
 /**
@@ -10,7 +11,7 @@ import { putMassRaceOnAir } from './massRaceOnAir';
  * fresh page, then 10 passings at the next timing point pushed through the feed; prints each frame's work (from
  * the frame's start to the next task after it) over 8 ms and the display-frame gaps over 20 ms. --profile writes
  * a CPU profile of each run to /tmp/leaderboard-update-<run>.cpuprofile; --trace records a Chrome trace of the
- * update and prints the page's main-thread tasks over 8 ms with what took the time inside them.
+ * update and prints its gaps over 20 ms between frames with what ran in them (bench/longTasks.ts).
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const POINTS = Array.from({ length: 8 }, (_, i) => ({ metres: Math.round(((i + 1) * 42_195) / 8), label: `P${i + 1}` }));
@@ -46,7 +47,7 @@ async function main() {
           await session.send('Profiler.setSamplingInterval', { interval: 50 });
           await session.send('Profiler.start');
         }
-        if (process.argv.includes('--trace')) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'cc', 'toplevel'] });
+        if (process.argv.includes('--trace')) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
         await page.waitForTimeout(300);
         const point = POINTS[run % POINTS.length]!;
         const passings = Array.from({ length: 10 }, (_, i) => ({ bib: String(run * 10 + i + 1), metres: point.metres, elapsedMs: Math.round(point.metres * (180 + ((run * 10 + i) * 180) / 500)) }));
@@ -57,7 +58,7 @@ async function main() {
           const { profile } = (await session.send('Profiler.stop')) as { profile: unknown };
           writeFileSync(`/tmp/leaderboard-update-${run}.cpuprofile`, JSON.stringify(profile));
         }
-        if (process.argv.includes('--trace')) longTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
+        if (process.argv.includes('--trace')) console.log(longTasks(await browser.stopTracing(), 20));
         const { starts, work } = await page.evaluate(() => {
           const w = window as unknown as { starts: number[]; work: number[] };
           return { starts: w.starts, work: w.work };
@@ -73,23 +74,6 @@ async function main() {
     console.log(`display frames missed over ${arg('runs') ?? 5} updates${root ? ` (${root})` : ''}: ${missed}`);
   } finally {
     await hub.kill();
-  }
-}
-
-type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: any };
-
-/** The renderer main thread's tasks over 8 ms in a trace, each with the longest events inside it. */
-function longTasks(trace: { traceEvents?: TraceEvent[] }) {
-  const events = trace.traceEvents ?? [];
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!main) return console.log('  (no renderer main thread in the trace)');
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
-  const tasks = mine.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) > 8000);
-  for (const task of tasks) {
-    const end = task.ts + (task.dur ?? 0);
-    const inner = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) > 500);
-    const label = (e: TraceEvent) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`;
-    console.log(`  task ${((task.dur ?? 0) / 1000).toFixed(1)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(1)}): ${inner.map(label).join(', ')}`);
   }
 }
 

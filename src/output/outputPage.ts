@@ -257,18 +257,19 @@ export async function startOutput(early: EarlySocket) {
   Object.assign(document.documentElement.dataset, { renderer: choice.kind, mode, alpha, format: formatName({ width, height, fps }) });
 
   if (options.manualClock) return;
+  let liveT = Number.NEGATIVE_INFINITY; // the last output frame drawn live
   /**
    * The output frame showing a display frame that starts at `pageTime` (performance.now's clock). Never one
    * before the last drawn, so a frame drawn ahead (below) is not undone by the display frame it was drawn for.
    */
-  let liveT = Number.NEGATIVE_INFINITY;
-  const frameAt = (pageTime: number) => (liveT = Math.max(liveT, frameAlignedTime(clock.now() + pageTime - performance.now(), fps)));
+  const frameFor = (pageTime: number) => Math.max(liveT, frameAlignedTime(clock.now() + pageTime - performance.now(), fps));
   // Live, a snapshot's changes start one output frame before the first frame that draws them: the first frame
   // of an enter, update or exit is the state the screen already shows (an enter's is empty), so the first frame
   // drawn for a take is its first visible one, a frame sooner. Tests (a manual clock) start them at t.
+  const changesStartFor = (t: number) => frameAlignedTime(t - 1, fps);
   const drawLive = (pageTime: number) => {
-    const t = frameAt(pageTime);
-    draw(t, frameAlignedTime(t - 1, fps));
+    const t = (liveT = frameFor(pageTime));
+    draw(t, changesStartFor(t));
     if (drawnRevision !== reportedRevision) report(loop.health());
   };
   const loop = runFrameLoop(drawLive, fps);
@@ -293,8 +294,7 @@ export async function startOutput(early: EarlySocket) {
   const reconcileAhead = inTask(() => {
     heldForTask = null;
     if (look.changed()) return;
-    const frame = loop.nextFrameAt(performance.now());
-    reconcile(frameAlignedTime(Math.max(liveT, frameAlignedTime(clock.now() + frame - performance.now(), fps)) - 1, fps));
+    reconcile(changesStartFor(frameFor(loop.nextFrameAt(performance.now()))));
   });
   const drawAheadInTask = inTask(drawAheadNow);
   drawAhead = (arrived) => {

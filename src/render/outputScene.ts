@@ -121,7 +121,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
   function mount(onAir: OnAirGraphic, show: ShowState, t: number, instant: boolean, after: number) {
     const definition = definitionOf(onAir.graphic.kind);
     const model = modelOf(onAir, show);
-    const modelKey = JSON.stringify(model);
+    const modelKey = modelKeyOf(onAir, show);
     const view = viewFor(onAir, definition, model, modelKey);
     const surface = surfaceOf(onAir.layer);
     surface.content.addChild(view.root);
@@ -181,7 +181,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
 
   function update(entry: Mounted, onAir: OnAirGraphic, show: ShowState, t: number) {
     const model = modelOf(onAir, show);
-    const key = JSON.stringify(model);
+    const key = modelKeyOf(onAir, show);
     if (key === entry.modelKey) return;
     entry.modelKey = key;
     entry.model = model;
@@ -254,7 +254,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
     updates(show: ShowState): boolean {
       for (const entry of mounted.values()) {
         const want = show.onAir[entry.layer];
-        if (want?.id === entry.id && JSON.stringify(modelOf(want, show)) !== entry.modelKey) return true;
+        if (want?.id === entry.id && modelKeyOf(want, show) !== entry.modelKey) return true;
       }
       return false;
     },
@@ -269,7 +269,7 @@ export async function createOutputScene(options: OutputSceneOptions) {
         if (!want || mounted.get(layer)?.id === want.id || prebuilt.has(want.id) || !assets.ready(assetsOf(want, show))) continue;
         const definition = definitionOf(want.graphic.kind);
         const model = modelOf(want, show);
-        prebuilt.set(want.id, { layer, modelKey: JSON.stringify(model), templates, view: build(definition, want.graphic.kind, model) });
+        prebuilt.set(want.id, { layer, modelKey: modelKeyOf(want, show), templates, view: build(definition, want.graphic.kind, model) });
       }
     },
     /** Loads the images of every graphic on air in a snapshot (the gallery preloads its storyboard). */
@@ -356,9 +356,11 @@ export async function createOutputScene(options: OutputSceneOptions) {
     },
     /** Draws hub time t. Returns true when any layer was redrawn. */
     frame(t: number): boolean {
-      // A take or update held for its images, or an update held for an enter, is built here instead of in show().
-      let built = waiting.size > 0;
-      for (const [layer, held] of waiting) apply(layer, held.onAir, held.show, t, held.instant, held.exitEndsAt);
+      // A take or update held for its images (applied: no longer waiting), or an update held for an enter, is built
+      // here instead of in show().
+      const held = waiting.size;
+      for (const [layer, item] of waiting) apply(layer, item.onAir, item.show, t, item.instant, item.exitEndsAt);
+      let built = waiting.size < held;
       if (t !== lastFrameAt) {
         lastFrameAt = t;
         for (const entry of mounted.values()) {
@@ -425,6 +427,9 @@ const modelOf = createModelMemo((onAir, show) => {
   const definition = definitionOf(onAir.graphic.kind);
   return definition.resolve ? definition.resolve(onAir.graphic.props, show) : onAir.graphic.props;
 });
+
+/** The model's JSON, to tell a changed model from the one shown (once per snapshot and graphic, as the model). */
+const modelKeyOf = createModelMemo((onAir, show) => JSON.stringify(modelOf(onAir, show))) as (onAir: OnAirGraphic, show: ShowState) => string;
 
 /** The images a graphic needs to show this snapshot. */
 function assetsOf(onAir: OnAirGraphic, show: ShowState) {
