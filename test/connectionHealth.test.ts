@@ -59,4 +59,24 @@ describe('connection health', () => {
     frozen.socket.close();
     await panel.close();
   });
+
+  it('shows output health as unknown, not silent, while the panel has lost the hub', async () => {
+    const panel = await openPanel(browser, hub);
+    const output = await quietOutput({ answersPings: true });
+    const row = panel.locator(`[data-output="${output.id}"]`);
+    await row.waitFor();
+    await hub.kill('SIGKILL');
+    await panel.getByRole('status').filter({ hasText: /Disconnected/ }).waitFor();
+    await panel.getByText('Output health unknown: this panel is not connected to the hub').waitFor();
+    expect(await row.getAttribute('data-state')).toBe('unknown');
+    // Past the silence threshold (5 s): the panel says nothing about the output's own health, it cannot know it.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(await row.textContent()).toContain('LAST HEARD');
+    expect(await row.textContent()).not.toContain('Silent');
+    expect(await row.getAttribute('data-state')).toBe('unknown');
+    await hub.restart();
+    await panel.getByRole('status').filter({ hasText: /^Connected$/ }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => panel.getByText('Output health unknown').count()).toBe(0);
+    await panel.close();
+  });
 });

@@ -26,7 +26,15 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
 
   const render = () => {
     if (editing !== null) return;
-    const { outputs, show } = store.getState();
+    const { outputs, show, connection } = store.getState();
+    // Without the hub the panel hears nothing from any output: what it last heard is shown as that, greyed, with
+    // no verdicts drawn from the silence (an output still drawing would read "silent", "behind").
+    if (connection.status !== 'open') {
+      const stale = outputs.map((output) => row(output, [], true));
+      stale.unshift(el('li', { class: 'muted', 'data-state': 'warn', text: 'Output health unknown: this panel is not connected to the hub (as last heard below)' }));
+      keepUnchanged(list, stale);
+      return;
+    }
     if (show && show.revision !== revision) {
       revision = show.revision;
       revisionSince = hubNow();
@@ -67,9 +75,9 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
     input.select();
   }
 
-  function row(output: OutputStatus, warnings: string[]): HTMLElement {
+  function row(output: OutputStatus, warnings: string[], unknown = false): HTMLElement {
     const report = output.report;
-    const state = !output.connected ? 'down' : warnings.length > 0 ? 'warn' : 'ok';
+    const state = unknown ? 'unknown' : !output.connected ? 'down' : warnings.length > 0 ? 'warn' : 'ok';
     const facts: string[] = [];
     const health: string[] = [];
     if (report) {
@@ -87,9 +95,9 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
       el(
         'div',
         { class: 'output-title' },
-        el('strong', { text: `${title}${output.connected ? '' : ' — DISCONNECTED'}` }),
+        el('strong', { text: `${title}${unknown ? ' — LAST HEARD' : output.connected ? '' : ' — DISCONNECTED'}` }),
         output.name ? el('span', { class: 'muted', text: ` ${output.connectionId}` }) : null,
-        output.connected ? el('button', { type: 'button', class: 'small', text: 'Rename', 'aria-label': `Rename ${title}` }) : null,
+        output.connected && !unknown ? el('button', { type: 'button', class: 'small', text: 'Rename', 'aria-label': `Rename ${title}` }) : null,
       ),
       el('span', { class: 'facts', text: facts.join(' · ') }),
       health.length > 0 ? el('span', { class: 'facts', 'data-health': '', text: health.join(' · ') }) : null,
@@ -103,7 +111,7 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
   }
 
   store.subscribe((state, previous) => {
-    if (state.outputs !== previous.outputs || state.show !== previous.show) render();
+    if (state.outputs !== previous.outputs || state.show !== previous.show || state.connection.status !== previous.connection.status) render();
   });
   // Re-checks the grace period and silence, so an output that stays behind or goes quiet is flagged without waiting for news.
   setInterval(render, BEHIND_GRACE_MS / 3);
