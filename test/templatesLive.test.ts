@@ -134,6 +134,11 @@ describe.each<Renderer>(['webgl', 'canvas'])('live templates on the %s renderer'
     expect(api.problems).toEqual(reported.problems);
     expect(api.version).toBe(startVersion);
     await panelPage.locator('#template-problems li', { hasText: 'templates/nameCard.json: nameSize: Invalid input: expected number, received string' }).waitFor();
+    // The top bar says so too (the Templates card is often scrolled away), and takes the operator to it.
+    const warning = panelPage.getByRole('button', { name: '⚠ Templates: 1 problem (last good look on air)' });
+    await warning.click();
+    await expect.poll(() => panelPage.evaluate(() => document.activeElement?.id)).toBe('templates-heading');
+    expect(await panelPage.locator('#templates-heading').isVisible()).toBe(true);
 
     await renderAt(page, 203_000);
     expect(sameFrame(await grab(page), before), 'air is unchanged').toBe(true);
@@ -145,6 +150,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('live templates on the %s renderer'
     await panel.next('templates');
     await panelPage.locator('#templates-status', { hasText: 'the files are valid' }).waitFor();
     expect(await panelPage.locator('#template-problems li').count()).toBe(0);
+    expect(await warning.isHidden()).toBe(true);
     await panelPage.close();
     await hub.post({ type: 'clear', layer: 'lowerThird' });
     await page.close();

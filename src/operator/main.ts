@@ -82,7 +82,7 @@ const importer = createCsvImportView(actions);
 const racesEditor = createRacesEditor(store, actions, memory.racesEditorDraft);
 memory.watchRacesEditor(racesEditor.dialog);
 const asRun = createAsRunView();
-mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), asRun: () => void asRun.open(), help: () => help.toggle() });
+mountHeaderBar($('bar'), store, actions, { files: () => void files.open(), importCsv: () => importer.open(), races: () => racesEditor.open(), asRun: () => void asRun.open(), help: () => help.toggle(), templates: () => templatesView.reveal() });
 mountRundownList($('rundown'), store, actions, (item) => void confirmDelete(actions, item));
 const countdowns = mountAutoOutCountdowns($('rundown'), store);
 const search = mountRundownSearch($('rundown'), store, actions);
@@ -92,7 +92,7 @@ const raceControl = mountRaceControl($('races'), store, races, () => clock.now()
 mountCrawlEditor($('crawl-editor'), store, actions, memory.crawlDraft);
 const raceData = mountRaceDataView($('race-data'), store, actions, races, memory.entrantDraft);
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
-mountTemplatesView($('templates'), store);
+const templatesView = mountTemplatesView($('templates'), store);
 bindHotkeys(actions, {
   toggleHelp: () => help.toggle(),
   toggleBigPreview: (open) => store.setState({ pvwLarge: open ?? !store.getState().pvwLarge }),
