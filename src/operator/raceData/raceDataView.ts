@@ -108,7 +108,8 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
       button('Add feed…', onRace(openFeedForm)),
     ]);
     keyed(standingsHost, JSON.stringify([race.id, race.name, model.point, model.standings]), () => [
-      el(
+      // An empty table's caption is as narrow as the table (no columns): a sentence instead.
+      model.standings.length === 0 ? el('p', { class: 'muted standings-empty', text: model.point ? `${race.name} at ${model.point}: no standings yet` : `${race.name}: no passings yet` }) : el(
         'table',
         { class: 'standings', 'aria-label': `${race.name} standings` },
         el('caption', { text: model.point ? `${race.name} at ${model.point}` : `${race.name}: no passings yet` }),
