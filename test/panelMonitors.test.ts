@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import theme from '../templates/themes/finishline.json';
 import { grab, openOutput, renderAt, type Renderer } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
@@ -146,3 +147,39 @@ describe('output confidence', () => {
     await panel.close();
   });
 });
+
+describe('monitors that follow the outputs’ renderer', () => {
+  it('keep showing PGM while they switch from canvas to WebGL', async () => {
+    const panel = await openPanel(browser, hub, '&clock=manual');
+    const pgm = panel.locator('.monitor-pgm .screen');
+    const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/ws?role=output`);
+    const opened = new Promise((resolve) => socket.once('open', resolve));
+    try {
+      expect(await panel.evaluate(() => window.finishlinePanel!.renderer())).toBe('canvas');
+      await panel.evaluate(() => window.finishlinePanel!.renderAt(10_000));
+      const bare = PNG.sync.read(await pgm.screenshot()); // nothing on air: the checkerboard
+      const { body } = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator' } } });
+      await panel.waitForFunction((r) => window.finishlinePanel!.revision() === r, body.revision);
+      await panel.evaluate(() => window.finishlinePanel!.renderAt(10_000));
+      await panel.evaluate(() => window.finishlinePanel!.renderAt(13_000));
+      const before = PNG.sync.read(await pgm.screenshot());
+      const card = differences(before, bare);
+      expect(card, 'PGM shows the name card').toBeGreaterThan(500);
+
+      // An output that draws with WebGL: the monitors switch to it, which takes a while on this machine.
+      await opened;
+      const report = { type: 'rendered', revision: body.revision, renderer: 'webgl', requestedRenderer: 'auto', rendererReason: 'a test client', width: 1920, height: 1080 };
+      socket.send(JSON.stringify({ ...report, fps: 50, droppedFrames: 0, onAir: [], page: 'output' }));
+      const seen: number[] = [];
+      while ((await panel.evaluate(() => window.finishlinePanel!.renderer())) !== 'webgl') seen.push(differences(PNG.sync.read(await pgm.screenshot()), before));
+      seen.push(differences(PNG.sync.read(await pgm.screenshot()), before));
+      // Canvas and WebGL differ in a few edge pixels, scaled down; an empty monitor differs in all the card's.
+      for (const [i, count] of seen.entries()) expect(count, `PGM shows the name card (look ${i + 1} of ${seen.length}; the last after the switch)`).toBeLessThan(card / 10);
+    } finally {
+      socket.close();
+      await hub.post({ type: 'clearAll' });
+      await panel.close();
+    }
+  });
+});
+

@@ -27,6 +27,9 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, l
   let current = choice;
   let programShown: ShowState | null = null;
   let previewKey = '';
+  let lookMissed: TemplateSet | null = null;
+  /** The hub time of the last frame drawn. */
+  let lastDrawn: number | null = null;
   let building: Promise<void> = build(choice);
   await building; // the page reports its monitors ready only once both scenes exist
 
@@ -39,18 +42,58 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, l
   store.subscribe(() => captions());
   captions();
 
+  /**
+   * Makes both monitors' scenes for a renderer off screen, then swaps them in for the old ones in one go: the
+   * monitors keep drawing with the old renderer until then (a WebGL scene takes a second or more to make here).
+   */
   async function build(next: RendererChoice) {
+    const lookUsed = templates;
+    const made: { host: HTMLElement; scene: OutputScene }[] = [];
     for (const m of Object.values(monitors)) {
+      const host = el('div', { class: 'scene' });
+      made.push({ host, scene: await createOutputScene({ host, width: DESIGN_WIDTH, height: DESIGN_HEIGHT, renderer: next, templates }) });
+    }
+    Object.values(monitors).forEach((m, i) => {
       m.scene?.destroy();
-      m.scene = null;
-      m.host.replaceChildren();
-    }
-    for (const m of Object.values(monitors)) {
-      m.scene = await createOutputScene({ host: m.host, width: DESIGN_WIDTH, height: DESIGN_HEIGHT, renderer: next, templates });
-    }
+      m.host.replaceWith(made[i]!.host);
+      m.host = made[i]!.host;
+      m.scene = made[i]!.scene;
+    });
     current = next;
     programShown = null;
     previewKey = '';
+    // The old scenes took any look that came while these were made: these get it now.
+    if (templates !== lookUsed) lookMissed = templates;
+    // Drawn in the same task as the swap, so no frame shows the new scenes empty (nor, on the manual clock, waits).
+    if (lastDrawn !== null) drawAt(lastDrawn);
+  }
+
+  /** Draws hub time t: reconciles the latest show into PGM and the cued item into PVW first. */
+  function drawAt(t: number) {
+    const { show, draft } = store.getState();
+    const pvw = monitors.pvw.scene;
+    const pgm = monitors.pgm.scene;
+    if (!show || !pvw || !pgm) return;
+    lastDrawn = t;
+    const nextLook = look.take() ?? lookMissed;
+    lookMissed = null;
+    if (nextLook) {
+      templates = nextLook;
+      pvw.setTemplates(nextLook, t);
+      pgm.setTemplates(nextLook, t);
+    }
+    if (show !== programShown) {
+      pgm.show(show, t);
+      programShown = show;
+    }
+    const item = cuedItem();
+    const key = draft ? `${show.revision}:draft:${JSON.stringify(draft)}` : `${show.revision}:${item?.id}:${item?.revision}`;
+    if (key !== previewKey) {
+      pvw.show(previewShow(show, item, draft), t, { instant: true });
+      previewKey = key;
+    }
+    pvw.frame(t);
+    pgm.frame(t);
   }
 
   function cuedItem(): RundownItem | null {
@@ -105,30 +148,7 @@ export async function mountMonitors(container: HTMLElement, store: PanelStore, l
 
   return {
     /** Draws hub time t: reconciles the latest show into PGM and the cued item into PVW first. */
-    frame(t: number) {
-      const { show, draft } = store.getState();
-      const pvw = monitors.pvw.scene;
-      const pgm = monitors.pgm.scene;
-      if (!show || !pvw || !pgm) return;
-      const nextLook = look.take();
-      if (nextLook) {
-        templates = nextLook;
-        pvw.setTemplates(nextLook, t);
-        pgm.setTemplates(nextLook, t);
-      }
-      if (show !== programShown) {
-        pgm.show(show, t);
-        programShown = show;
-      }
-      const item = cuedItem();
-      const key = draft ? `${show.revision}:draft:${JSON.stringify(draft)}` : `${show.revision}:${item?.id}:${item?.revision}`;
-      if (key !== previewKey) {
-        pvw.show(previewShow(show, item, draft), t, { instant: true });
-        previewKey = key;
-      }
-      pvw.frame(t);
-      pgm.frame(t);
-    },
+    frame: drawAt,
     renderer: () => current.kind,
     ready: () => building,
     /** Switches both monitors to the renderer the outputs use, so they draw exactly what the outputs draw. */
