@@ -9,6 +9,8 @@ const list: Entrant[] = [
   { bib: 'F12', name: 'Zoë Ménard', displayName: 'Ménard' },
   { bib: '120', name: 'Stanley Biwott' },
   { bib: '9', name: 'Ruth Chepngetich 12' },
+  { bib: '77', name: 'Łukasz Żółć' },
+  { bib: '78', name: 'Øyvind Strøm' },
 ];
 const bibs = (query: string) => searchEntrants(list, query).map((e) => e.bib);
 
@@ -25,6 +27,12 @@ describe('searching a start list', () => {
     expect(bibs('ménard')).toEqual(['F12']);
     expect(bibs('kipcho')).toEqual(['1']);
     expect(bibs('nobody')).toEqual([]);
+  });
+
+  it('finds letters that have no accent to drop as the plain letters typed for them', () => {
+    expect(bibs('lukasz zolc')).toEqual(['77']);
+    expect(bibs('ŁUKASZ')).toEqual(['77']);
+    expect(bibs('oyvind strom')).toEqual(['78']);
   });
 
   it('finds everyone for an empty query', () => {

@@ -1,8 +1,21 @@
 import type { Entrant } from '../protocol/entrant';
 
-/** Text as a search compares it: lower case, accents dropped ("Çelik" finds "celik"), spaces single. */
+/**
+ * Letters with no decomposition into a base letter and an accent, as an operator types them on an English
+ * keyboard ("lukasz" finds "Łukasz", "oyvind" finds "Øyvind").
+ */
+const PLAIN: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ŀ: 'l', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ŧ: 't' };
+const UNPLAIN = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'g');
+
+/** Text as a search compares it: lower case, accents dropped ("Çelik" finds "celik", "Łukasz" "lukasz"), spaces single. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(UNPLAIN, (letter) => PLAIN[letter]!)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // Folded names by entrant: a 40,000-entrant list is folded once, not on every keystroke of every operator.
