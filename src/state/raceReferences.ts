@@ -3,6 +3,7 @@ import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
 import type { LayerId } from '../protocol/layers';
 import type { Race } from '../protocol/race';
 import { entrantReferenceProblem } from './entrantReferences';
+import { pointAt } from './passingTable';
 import type { ShowState } from './showState';
 
 /** Ids of the races a graphic draws from (a race clock's races, a split banner's race...). */
@@ -53,6 +54,15 @@ export function raceReferenceProblem(graphic: GraphicSpec, show: ShowState): str
     const race = show.races.find((r) => r.id === graphic.props.raceId)!;
     if (!splitAt(race, graphic.props.metres)) {
       return `${race.name} has no split at ${formatDistanceLabel(graphic.props.metres, race.distanceM)}: ${listSplits(race)}.`;
+    }
+  }
+  if (graphic.kind === 'leaderboard' && graphic.props.metres !== undefined) {
+    // A board at a distance no one can pass would say "awaiting times" for good.
+    const race = show.races.find((r) => r.id === graphic.props.raceId)!;
+    if (!pointAt(race, graphic.props.metres)) {
+      const points = race.timingPoints ?? [];
+      const listed = points.length === 0 ? 'it has no timing points yet' : `its timing points are ${points.map((p) => p.label).join(', ')}`;
+      return `${race.name} has no timing point at ${formatDistanceLabel(graphic.props.metres, race.distanceM)}: ${listed}.`;
     }
   }
   if (graphic.kind === 'projectionTicker') {

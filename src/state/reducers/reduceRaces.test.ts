@@ -258,6 +258,15 @@ describe('race graphics on air', () => {
     );
   });
 
+  it('refuses a leaderboard at a distance that is not one of the race’s timing points', () => {
+    const board = (metres: number) => ({ type: 'take' as const, graphic: { kind: 'leaderboard' as const, props: { raceId: 'elite-men', metres } } });
+    expect(refusal(withMen(), board(30_000))).toBe('ELITE MEN has no timing point at 30K: it has no timing points yet.');
+    const state = run(withMen(), { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 10_000, label: '10K' }, { metres: HALF_MARATHON_M, label: 'HALFWAY' }] });
+    expect(refusal(state, board(30_000))).toBe('ELITE MEN has no timing point at 30K: its timing points are 10K, HALFWAY.');
+    expect(run(state, board(HALF_MARATHON_M)).onAir.centre?.graphic.props).toMatchObject({ metres: HALF_MARATHON_M });
+    expect(run(state, { type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'elite-men' } } }).onAir.centre).toBeDefined();
+  });
+
   it('keeps the ticker’s instance when a new split arrives: the race changes, the graphic on air does not', () => {
     let state = run(withMen(), { type: 'startRace', raceId: 'elite-men' });
     state = run(state, { type: 'addSplit', raceId: 'elite-men', metres: 10_000, elapsedMs: hms(0, 28, 37) });
