@@ -55,7 +55,12 @@ function bearer(header: string | undefined): string | null {
 }
 
 /** The request body as text (bounded like JSON bodies, or by `limit`). */
-export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(request, limit)).toString('utf8');
+}
+
+/** The request body as it arrived (a file whose encoding is read from its bytes), bounded like readBody. */
+export function readBodyBytes(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -87,7 +92,7 @@ export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Prom
     });
     request.on('end', () => {
       clearTimeout(idle);
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      resolve(Buffer.concat(chunks));
     });
     request.on('error', reject);
     // A client that hangs up mid-body gets no answer, but its request must not wait for ever.
