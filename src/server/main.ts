@@ -8,6 +8,7 @@ import { createHub, DEFAULT_MAX_WAITING } from './hub';
 import { bodyLimits, reply } from './httpRequest';
 import { badTargetMessage, parseRequestTarget } from './requestTarget';
 import { removeStaleTempFiles } from './writeFileAtomic';
+import { paceRequests } from './paceRequests';
 import { openLiveTemplates } from './liveTemplates';
 import { handleApi } from './httpApi';
 import { createOutputRegistry, DEFAULT_FORGET_AFTER_MS } from './outputRegistry';
@@ -141,7 +142,14 @@ async function main() {
   if (!dev && !existsSync(resolve(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm start does it)');
 
   // Headers must arrive within REQUEST_IDLE_MS too (Node looks at most every half of it): a client that never ends them gets 408.
-  const server = createServer({ headersTimeout: requestIdleMs, connectionsCheckingInterval: Math.min(30_000, Math.ceil(requestIdleMs / 2)) }, (request, response) => {
+  // A connection's pipelined requests are answered one at a time, each once the answer before it was read (paceRequests.ts).
+  const pace = paceRequests({ idleMs: requestIdleMs, log: (line) => console.log(line) });
+  // Node would answer a request without Host with an empty 400: the handler says why instead.
+  const serverOptions = { headersTimeout: requestIdleMs, connectionsCheckingInterval: Math.min(30_000, Math.ceil(requestIdleMs / 2)), requireHostHeader: false };
+  const server = createServer(serverOptions, (request, response) => pace(request, response, () => {
+    if (request.headers.host === undefined && request.httpVersion === '1.1') {
+      return void reply(response, 400, { error: 'The request has no Host header, which HTTP/1.1 requires: send "Host: <hub address>"' }, { connection: 'close' });
+    }
     const target = parseRequestTarget(request.url);
     if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
     if (target.pathname === '/ws') return void reply(response, 426, { error: '/ws is the hub\'s WebSocket: connect to it with a WebSocket client (ws://<hub>/ws), not a plain request' }, { upgrade: 'websocket', connection: 'Upgrade' });
@@ -155,7 +163,7 @@ async function main() {
         console.error(error);
         if (!response.headersSent) response.writeHead(500).end();
       });
-  });
+  }));
   // Requests Node cannot parse at all (bad header lines, huge headers): answer 400 (431) with a sentence, and close.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return void socket.destroy();
