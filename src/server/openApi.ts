@@ -93,11 +93,11 @@ const OPERATIONS: Record<ApiRoute, Operation> = {
   'GET /api/feeds': { summary: 'Health of every timing feed: state (stopped, waiting, ok, stale), last message, passings a minute, errors naming the row', answer: 'FeedReports' },
   'POST /api/feeds/{feedId}/passings': {
     summary: 'Passings pushed by a timing system to a push feed',
-    description: 'A JSON list of `{ raceId?, bib, metres, elapsedMs }` (or `{ "passings": [...] }`); `raceId` defaults to the feed\'s race. Good rows are taken, each refused row is named in `refused`.',
+    description: 'A JSON list of `{ raceId?, bib, metres, elapsedMs }` (or `{ "passings": [...] }`); `raceId` defaults to the feed\'s race; a whole-number bib is read as its text, and a bib matches a start list\'s in another case when only one does. Good rows are taken, each refused row is named in `refused`; the answer comes once the hub has saved what it took (`accepted`), so an accepted passing survives a crash.',
     token: true,
     body: 'PushedPassings',
     answer: 'PushResult',
-    errors: { 400: 'Not a list of passings', 409: 'No running push feed with that id', 422: 'No row could be taken (each named)' },
+    errors: { 400: 'Not a list of passings', 409: 'No running push feed with that id', 422: 'No row could be taken (each named)', 503: 'Some passings could not be saved yet (named in `unsaved`): send them again' },
   },
   'POST /api/races/{raceId}/start-list': {
     summary: "A race's start list as CSV (bib, name, country, category, pb, display name): good rows are imported, refused rows reported",
@@ -181,7 +181,7 @@ function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string
   });
   registry.add(z.looseObject({ openapi: z.string() }), { id: 'OpenApiDocument' });
   registry.add(z.strictObject({ feeds: z.array(FeedHealthSchema) }), { id: 'FeedReports' });
-  registry.add(z.strictObject({ accepted: z.number().int(), refused: z.array(z.looseObject({})) }), { id: 'PushResult' });
+  registry.add(z.strictObject({ accepted: z.number().int(), refused: z.array(z.looseObject({})), unsaved: z.array(z.looseObject({})).optional(), error: z.string().optional() }), { id: 'PushResult' });
   registry.add(EntrantPage, { id: 'EntrantPage', description: 'A page of the entrants a start-list search found.' });
   registry.add(
     z.strictObject({ imported: z.number().int(), refused: z.array(z.looseObject({})), ignoredColumns: z.array(z.string()), revision: z.number().int() }),

@@ -37,25 +37,75 @@ describe('feed ingest', () => {
     });
     const health = new FeedHealth(() => clock);
     const ingest = createFeedIngest(hub, 'rr-live', health);
-    const { accepted, refused } = ingest.take([
+    const taking = ingest.take([
       { row: 'row 1 (bib 1)', raceId: 'elite-men', bib: '1', metres: 10_000, elapsedMs: 1_717_000 },
       { row: 'row 2 (bib 99)', raceId: 'elite-men', bib: '99', metres: 10_000, elapsedMs: 1_718_000 },
       { row: 'row 3 (bib 2)', raceId: 'elite-men', bib: '2', metres: 12_000, elapsedMs: 1_718_000 },
       { row: 'row 4 (bib 2)', raceId: 'mass', bib: '2', metres: 10_000, elapsedMs: 1_718_000 },
       { row: 'row 5 (bib 2)', raceId: 'elite-men', bib: '2', metres: 10_000, elapsedMs: 1_718_000 },
     ]);
-    expect(accepted).toBe(2);
-    expect(refused.map((r) => r.row)).toEqual(['row 2 (bib 99)', 'row 3 (bib 2)', 'row 4 (bib 2)']);
     expect(health.errors.map((e) => e.message)).toEqual([
       "row 2 (bib 99): bib 99 is not on ELITE MEN's start list",
       'row 3 (bib 2): ELITE MEN has no timing point at 12000 m: its timing points are 10K (10000 m)',
       'row 4 (bib 2): no race "mass" in the show',
     ]);
+    // The first save failed: the two good rows are not acknowledged (a pusher sends them again), yet they wait here.
+    const { accepted, refused, unsaved } = await taking;
+    expect(accepted).toBe(0);
+    expect(unsaved.map((r) => r.row)).toEqual(['row 1 (bib 1)', 'row 5 (bib 2)']);
+    expect(refused.map((r) => r.row)).toEqual(['row 2 (bib 99)', 'row 3 (bib 2)', 'row 4 (bib 2)']);
     // Two failed saves, then the passings go through on a retry.
     await expect.poll(() => hub.store.getState().races[0]!.passings?.length ?? 0, { timeout: 5000 }).toBe(2);
     expect(health.errors.some((e) => e.message.startsWith('the hub could not save passings (The show could not be saved'))).toBe(true);
     expect(health.delivered).toBe(2);
     expect(health.waiting).toBe(0);
+    ingest.close();
+  });
+
+  it('should settle a take only once the hub has saved its passings', async () => {
+    let saved!: () => void;
+    let persisting!: () => void;
+    const saving = new Promise<void>((resolve) => (saved = resolve));
+    const asked = new Promise<void>((resolve) => (persisting = resolve));
+    const hub = createHub({
+      initial: raceShow(),
+      now: () => clock,
+      persist: () => {
+        persisting();
+        return saving;
+      },
+    });
+    const ingest = createFeedIngest(hub, 'rr-push', new FeedHealth(() => clock));
+    let answer: unknown = null;
+    const taking = ingest.take([{ row: 'passing 1 (bib 1)', raceId: 'elite-men', bib: '1', metres: 10_000, elapsedMs: 1_717_000 }]).then((result) => (answer = result));
+    await asked; // the batch is with the hub, its save not done
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answer, 'not answered while the save is still going').toBeNull();
+    saved();
+    await taking;
+    expect(answer).toEqual({ accepted: 1, refused: [], unsaved: [] });
+    ingest.close();
+  });
+
+  it('should take a bib in another case when exactly one entrant has it, and refuse it when two do', async () => {
+    let show = raceShow();
+    const entrants = [{ bib: 'F1', name: 'Mary Keitany' }, { bib: 'a2', name: 'Aselefech Mergia' }, { bib: 'A2', name: 'Tirfi Tsegaye' }];
+    const added = applyCommand(show, Command.parse({ type: 'upsertEntrants', raceId: 'elite-men', entrants }), { now: clock });
+    if (!added.ok) throw new Error(added.error);
+    show = added.state;
+    const hub = createHub({ initial: show, now: () => clock, persist: async () => {} });
+    const ingest = createFeedIngest(hub, 'rr-push', new FeedHealth(() => clock));
+    const result = await ingest.take([
+      { row: 'passing 1 (bib f1)', raceId: 'elite-men', bib: 'f1', metres: 10_000, elapsedMs: 1_900_000 },
+      { row: 'passing 2 (bib A2)', raceId: 'elite-men', bib: 'A2', metres: 10_000, elapsedMs: 1_910_000 },
+      { row: 'passing 3 (bib a2)', raceId: 'elite-men', bib: 'a2', metres: 10_000, elapsedMs: 1_920_000 },
+    ]);
+    expect(result).toEqual({ accepted: 3, refused: [], unsaved: [] });
+    expect(hub.store.getState().races[0]!.passings!.map((row) => row[0])).toEqual(['F1', 'A2', 'a2']);
+    // "A2" and "a2" are two athletes, each matched exactly; "a2"'s twin "aB"/"Ab" below makes "ab" ambiguous.
+    expect(await hub.submit({ type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: 'Ab', name: 'One' }, { bib: 'aB', name: 'Two' }] })).toMatchObject({ ok: true });
+    expect(ingest.check({ row: 'r', raceId: 'elite-men', bib: 'ab', metres: 10_000, elapsedMs: 1_930_000 })).toEqual({ ok: false, reason: "bib ab is not on ELITE MEN's start list" });
+    expect(ingest.check({ row: 'r', raceId: 'elite-men', bib: 'f1', metres: 10_000, elapsedMs: 1_930_000 })).toMatchObject({ ok: true, passing: { bib: 'F1' } });
     ingest.close();
   });
 

@@ -1,7 +1,9 @@
 import { MAX_PASSINGS_PER_BATCH } from '../../protocol/commands/timingCommands';
 import { describeIssues } from '../../protocol/describeIssues';
 import { Passing } from '../../protocol/passing';
-import { passingRefusal } from '../../state/passingTable';
+import type { Entrant } from '../../protocol/entrant';
+import type { Race } from '../../protocol/race';
+import { entrantOf, passingRefusal } from '../../state/passingTable';
 import type { Hub } from '../hub';
 import type { FeedHealth } from './feedHealth';
 
@@ -14,60 +16,80 @@ const FLUSH_MS = 250;
 /** Passings a feed may have waiting for the hub before it reports it is falling behind (none are dropped). */
 const WARN_WAITING = 20_000;
 
+/** A row that did not go in, and why, in the feed's terms. */
+export type RowRefusal = { row: string; reason: string };
+/**
+ * What became of a take's passings: `accepted` the hub has committed (stored, dropped as duplicates or held for
+ * the operator: journaled either way), `refused` were never taken (a bad row, or the hub refused its batch),
+ * `unsaved` could not be saved yet (they still wait here and go again; sent again, they count once).
+ */
+export type TakeResult = { accepted: number; refused: RowRefusal[]; unsaved: RowRefusal[] };
+
+/** A checked row: the passing to send, or why it can't be taken. */
+type Checked = { ok: true; raceId: string; passing: Passing } | { ok: false; reason: string };
+type Outcome = 'saved' | { refused: string } | { unsaved: string };
+type Waiting = { passing: Passing; row: string; settle(outcome: Outcome): void };
+
 /**
  * Takes what a feed read to the hub: each row checked on its own (a known race, bib and timing point, a valid
  * passing), the bad ones reported in feed health by row and the good ones sent as recordPassings in batches,
- * every FLUSH_MS.
+ * at most every FLUSH_MS. A take's promise settles once the hub has committed its passings (journaled before
+ * it answers), so a push is acknowledged only for what a kill -9 cannot lose.
  * Rows the hub could not save yet (busy, a failed write) wait here and go again; nothing received is dropped.
  */
 export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: string, health: FeedHealth) {
-  const outbox = new Map<string, Passing[]>();
+  const outbox = new Map<string, Waiting[]>();
   let flushing = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastSentAt = -Infinity;
   let closed = false;
 
-  function take(rows: readonly IncomingPassing[]): { accepted: number; refused: { row: string; reason: string }[] } {
-    const show = hub.store.getState();
-    const refused: { row: string; reason: string }[] = [];
-    let accepted = 0;
+  /** The row as it would be taken against the show now, or why not (nothing is reported or sent). */
+  function check(incoming: IncomingPassing): Checked {
+    if (incoming.problem) return { ok: false, reason: incoming.problem };
+    if (!incoming.raceId) return { ok: false, reason: 'names no race, and the feed has no race set' };
+    const race = hub.store.getState().races.find((r) => r.id === incoming.raceId);
+    if (!race) return { ok: false, reason: `no race "${incoming.raceId}" in the show` };
+    const parsed = Passing.safeParse({ bib: incoming.bib, metres: incoming.metres, elapsedMs: incoming.elapsedMs, source: feedId });
+    if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
+    const passing = { ...parsed.data, bib: bibOnList(race, parsed.data.bib) };
+    const refusal = passingRefusal(race, passing);
+    if (refusal) return { ok: false, reason: refusal };
+    return { ok: true, raceId: race.id, passing };
+  }
+
+  function take(rows: readonly IncomingPassing[]): Promise<TakeResult> {
+    const result: TakeResult = { accepted: 0, refused: [], unsaved: [] };
+    let pending = 0;
+    let done!: (result: TakeResult) => void;
+    const committed = new Promise<TakeResult>((resolve) => (done = resolve));
     for (const incoming of rows) {
-      const refuse = (reason: string) => {
-        refused.push({ row: incoming.row, reason });
-        health.error(`${incoming.row}: ${reason}`);
+      const checked = check(incoming);
+      if (!checked.ok) {
+        result.refused.push({ row: incoming.row, reason: checked.reason });
+        health.error(`${incoming.row}: ${checked.reason}`);
+        continue;
+      }
+      pending++;
+      let settled = false;
+      const settle = (outcome: Outcome) => {
+        if (settled) return;
+        settled = true;
+        if (outcome === 'saved') result.accepted++;
+        else if ('refused' in outcome) result.refused.push({ row: incoming.row, reason: outcome.refused });
+        else result.unsaved.push({ row: incoming.row, reason: outcome.unsaved });
+        if (--pending === 0) done(result);
       };
-      if (incoming.problem) {
-        refuse(incoming.problem);
-        continue;
-      }
-      if (!incoming.raceId) {
-        refuse('names no race, and the feed has no race set');
-        continue;
-      }
-      const race = show.races.find((r) => r.id === incoming.raceId);
-      if (!race) {
-        refuse(`no race "${incoming.raceId}" in the show`);
-        continue;
-      }
-      const parsed = Passing.safeParse({ bib: incoming.bib, metres: incoming.metres, elapsedMs: incoming.elapsedMs, source: feedId });
-      if (!parsed.success) {
-        refuse(describeIssues(parsed.error));
-        continue;
-      }
-      const refusal = passingRefusal(race, parsed.data);
-      if (refusal) {
-        refuse(refusal);
-        continue;
-      }
-      const queue = outbox.get(race.id) ?? [];
-      queue.push(parsed.data);
-      outbox.set(race.id, queue);
-      accepted++;
+      const queue = outbox.get(checked.raceId) ?? [];
+      queue.push({ passing: checked.passing, row: incoming.row, settle });
+      outbox.set(checked.raceId, queue);
     }
     health.message(rows.length);
     updateWaiting();
     flush();
-    return { accepted, refused };
+    if (pending === 0) done(result);
+    return committed;
   }
 
   function updateWaiting() {
@@ -77,40 +99,53 @@ export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: str
   }
 
   /**
-   * Sends what is waiting at most every FLUSH_MS, all batches at once so the hub saves them as one group and
-   * outputs get one snapshot per flush however many small messages a feed sends (a burst of hundreds a second
-   * is a few snapshots, not hundreds).
+   * Sends what is waiting at most every FLUSH_MS (at once after a quiet spell, so a push is answered soon), all
+   * batches together so the hub saves them as one group and outputs get one snapshot per flush however many
+   * small messages a feed sends (a burst of hundreds a second is a few snapshots, not hundreds).
    */
   function flush(): void {
     if (flushing || closed || timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      void send();
-    }, FLUSH_MS);
+    timer = setTimeout(
+      () => {
+        timer = null;
+        void send();
+      },
+      Math.max(0, lastSentAt + FLUSH_MS - performance.now()),
+    );
   }
 
   async function send(): Promise<void> {
     if (flushing || closed) return;
     flushing = true;
+    lastSentAt = performance.now();
     let again = false;
     try {
       const jobs: Promise<void>[] = [];
-      const unsaved = new Map<string, Passing[][]>();
+      const unsaved = new Map<string, Waiting[][]>();
       for (const [raceId, queue] of outbox) {
         outbox.delete(raceId);
-        const failed: Passing[][] = [];
+        const failed: Waiting[][] = [];
         unsaved.set(raceId, failed);
         for (let i = 0; i < queue.length; i += MAX_PASSINGS_PER_BATCH) {
           const batch = queue.slice(i, i + MAX_PASSINGS_PER_BATCH);
           const index = i / MAX_PASSINGS_PER_BATCH;
           jobs.push(
-            hub.submit({ type: 'recordPassings', raceId, passings: batch }).then((result) => {
-              if (result.ok) health.delivered += batch.length;
-              else if (result.reason === 'busy' || result.reason === 'storage') {
-                if (result.reason === 'storage') health.error(`the hub could not save passings (${result.error}); they wait and go again`);
+            hub.submit({ type: 'recordPassings', raceId, passings: batch.map((w) => w.passing) }).then((result) => {
+              if (result.ok) {
+                health.delivered += batch.length;
+                for (const w of batch) w.settle('saved');
+              } else if (result.reason === 'busy' || result.reason === 'storage') {
+                if (result.reason === 'storage') {
+                  health.error(`the hub could not save passings (${result.error}); they wait and go again`);
+                  // Not acknowledged: a pusher hears they are not saved yet (and a resend counts once).
+                  for (const w of batch) w.settle({ unsaved: `the hub could not save it yet (${result.error}); it waits and goes again, and sent again it counts once` });
+                }
                 failed[index] = batch;
                 again = true;
-              } else health.error(`the hub refused ${batch.length} passings for ${raceId}: ${result.error}`);
+              } else {
+                health.error(`the hub refused ${batch.length} passings for ${raceId}: ${result.error}`);
+                for (const w of batch) w.settle({ refused: `the hub refused its batch: ${result.error}` });
+              }
             }),
           );
         }
@@ -137,11 +172,34 @@ export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: str
 
   return {
     take,
+    check,
     close() {
       closed = true;
       if (retry) clearTimeout(retry);
       if (timer) clearTimeout(timer);
+      for (const queue of outbox.values()) for (const w of queue) w.settle({ unsaved: 'the feed was stopped before it was saved' });
     },
   };
 }
 export type FeedIngest = ReturnType<typeof createFeedIngest>;
+
+/**
+ * The start list's spelling of a bib: the bib itself when it is on the list, else the one entrant whose bib
+ * differs only in case ("f1" for F1; timing systems and start lists disagree on case), else the bib as sent,
+ * to be refused by name.
+ */
+function bibOnList(race: Race, bib: string): string {
+  if (entrantOf(race, bib) || !race.entrants) return bib;
+  let byLower = bibsByLowerCase.get(race.entrants);
+  if (!byLower) {
+    byLower = new Map();
+    for (const { bib: listed } of race.entrants) {
+      const key = listed.toLowerCase();
+      byLower.set(key, byLower.has(key) ? null : listed);
+    }
+    bibsByLowerCase.set(race.entrants, byLower);
+  }
+  return byLower.get(bib.toLowerCase()) ?? bib;
+}
+/** Per start list (by identity): lower-case bib → its spelling, or null when two entrants share it. */
+const bibsByLowerCase = new WeakMap<readonly Entrant[], Map<string, string | null>>();

@@ -1,14 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeTextFile } from '../../protocol/decodeTextFile';
 import { describeIssues } from '../../protocol/describeIssues';
 import { EntrantQuery } from '../../protocol/entrantPage';
 import type { EntrantPage } from '../../protocol/entrantPage';
 import { MAX_ENTRANTS_PER_COMMAND } from '../../protocol/commands/timingCommands';
 import { MAX_ENTRANTS } from '../../protocol/entrant';
 import { chunkEntrants, describeRefused, readStartList } from '../../protocol/startList';
+import { onAirEntrantCheck } from '../../state/entrantReferences';
 import { unknownRace } from '../../state/raceReferences';
 import { searchEntrants } from '../../state/searchEntrants';
 import type { Hub } from '../hub';
-import { HttpError, readBody, readJson, reply, requireSender } from '../httpRequest';
+import { HttpError, readBodyBytes, readJson, reply, requireSender } from '../httpRequest';
 import type { Roles } from '../roles';
 import { cut, type RequestTarget } from '../requestTarget';
 import type { IncomingPassing } from './feedIngest';
@@ -39,11 +41,15 @@ export async function handleRaceDataApi(request: IncomingMessage, method: string
     if (!Array.isArray(list)) throw new HttpError(400, 'Send a JSON list of passings, or { "passings": [...] }: each { raceId?, bib, metres, elapsedMs }');
     const rows: IncomingPassing[] = list.map((item: unknown, i) => {
       const row = (item ?? {}) as Record<string, unknown>;
-      return { row: `passing ${i + 1}${row.bib !== undefined ? ` (bib ${cut(String(row.bib), 12)})` : ''}`, raceId: typeof row.raceId === 'string' ? row.raceId : undefined, bib: row.bib, metres: row.metres, elapsedMs: row.elapsedMs };
+      // A whole-number bib is its text, as a pulled feed's is ({"bib": 1} is bib "1").
+      const bib = typeof row.bib === 'number' && Number.isSafeInteger(row.bib) && row.bib >= 0 ? String(row.bib) : row.bib;
+      return { row: `passing ${i + 1}${bib !== undefined ? ` (bib ${cut(String(bib), 12)})` : ''}`, raceId: typeof row.raceId === 'string' ? row.raceId : undefined, bib, metres: row.metres, elapsedMs: row.elapsedMs };
     });
     const defaultRace = hub.store.getState().feeds?.find((f) => f.id === decodeURIComponent(push[1]!))?.raceId;
     for (const row of rows) row.raceId ??= defaultRace;
-    const { accepted, refused } = ingest.take(rows);
+    // Answered once the hub has committed what it took: "accepted" is never lost to a kill -9 after the answer.
+    const { accepted, refused, unsaved } = await ingest.take(rows);
+    if (unsaved.length > 0) return reply(response, 503, { accepted, refused, unsaved, error: `${unsaved.length} passing${unsaved.length === 1 ? ' was' : 's were'} not saved yet: send ${unsaved.length === 1 ? 'it' : 'them'} again (a passing sent twice counts once)` });
     return reply(response, refused.length > 0 && accepted === 0 ? 422 : 200, { accepted, refused });
   }
   const search = url.pathname.match(/^\/api\/races\/([^/]+)\/entrants$/);
@@ -63,8 +69,11 @@ export async function handleRaceDataApi(request: IncomingMessage, method: string
     const raceId = decodeURIComponent(startList[1]!);
     const race = hub.store.getState().races.find((r) => r.id === raceId);
     if (!race) throw new HttpError(404, unknownRace(raceId, hub.store.getState().races));
-    const reading = readStartList(await readBody(request, MAX_START_LIST_BYTES), race);
-    if (!reading.ok) throw new HttpError(422, reading.error);
+    const file = decodeTextFile(await readBodyBytes(request, MAX_START_LIST_BYTES));
+    if (!file.ok) throw new HttpError(422, `${file.error} Nothing was imported.`);
+    // A row that would break a graphic on air is refused on its own, with the reason; the others go in.
+    const reading = readStartList(file.text, race, onAirEntrantCheck(hub.store.getState(), raceId));
+    if (!reading.ok) throw new HttpError(422, file.note ? `${reading.error} (${file.note})` : reading.error);
     if (reading.entrants.length === 0) throw new HttpError(422, `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`);
     const after = new Set([...(race.entrants ?? []).map((e) => e.bib), ...reading.entrants.map((e) => e.bib)]).size;
     if (after > MAX_ENTRANTS) throw new HttpError(422, `${race.name} would have ${after} entrants; a race holds at most ${MAX_ENTRANTS}. Nothing was imported.`);
@@ -79,7 +88,7 @@ export async function handleRaceDataApi(request: IncomingMessage, method: string
       throw new HttpError(failed.some((f) => !f.result.ok && f.result.reason === 'refused') ? 422 : 503, `${imported} of ${reading.entrants.length} athletes were imported; ${which}`);
     }
     const revision = Math.max(...results.map((result) => result.revision));
-    return reply(response, 200, { imported, refused: reading.refused, ignoredColumns: reading.ignoredColumns, revision });
+    return reply(response, 200, { imported, refused: reading.refused, ignoredColumns: reading.ignoredColumns, ...(file.note ? { note: file.note } : {}), revision });
   }
   return false;
 }
