@@ -29,4 +29,12 @@ describe('passingProblem', () => {
     expect(passingProblem({ ...at15, elapsedMs: 2_700_000 + 300_000 }, { kind: 'elite-men', clockMs: 3_600_000, previous })).toMatch(/1:00\/km since 10K/);
     expect(passingProblem({ ...at15, elapsedMs: 2_700_000 + 870_000 }, { kind: 'elite-men', clockMs: 3_600_000, previous })).toBeNull();
   });
+
+  it("holds a time not earlier than the athlete's next point, or impossibly fast to it", () => {
+    const at5 = { metres: 5000, label: '5K' };
+    const next = { ...tenK, elapsedMs: 1_300_000 };
+    expect(passingProblem({ ...at5, elapsedMs: 1_350_000 }, { kind: 'elite-men', clockMs: 3_600_000, next })).toBe("22:30 at 5K is not earlier than the same athlete's 21:40 at 10K");
+    expect(passingProblem({ ...at5, elapsedMs: 1_295_000 }, { kind: 'elite-men', clockMs: 3_600_000, next })).toMatch(/^21:35 at 5K means 0:01\/km from there to 10K \(21:40\), faster than anyone can race$/);
+    expect(passingProblem({ ...at5, elapsedMs: 850_000 }, { kind: 'elite-men', clockMs: 3_600_000, next })).toBeNull();
+  });
 });

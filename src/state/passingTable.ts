@@ -62,9 +62,9 @@ export type MergeCounts = { stored: number; duplicates: number; held: number };
 
 /**
  * Merges a batch into the race. The same passing twice is one; a different time for the same athlete and point
- * is a correction and replaces the old one; each new time is checked (core passingProblem) and held with its
- * reason when implausible. Rows stay in point then time order however they arrive. Every passing must pass
- * `passingRefusal` first.
+ * is a correction and replaces the old one; each new time is checked (core passingProblem) against the
+ * athlete's passings at the points before and after it and held with its reason when implausible. Rows stay
+ * in point then time order however they arrive. Every passing must pass `passingRefusal` first.
  */
 export function mergePassings(race: Race, batch: readonly Passing[], now: number): { race: Race; counts: MergeCounts } | string {
   const stored = race.passings ?? [];
@@ -88,8 +88,11 @@ export function mergePassings(race: Race, batch: readonly Passing[], now: number
       counts.duplicates++;
       continue;
     }
-    const previous = previousPassing(rowOf, race, passing.bib, index);
-    const problem = passingProblem({ metres: point.metres, label: point.label, elapsedMs: passing.elapsedMs }, { kind: race.kind, clockMs, ...(previous ? { previous } : {}) });
+    // Both neighbours the athlete already has (stored, or earlier in this batch): a passing out of order or a
+    // correction must still fit between them.
+    const previous = neighbourPassing(rowOf, race, passing.bib, index, -1);
+    const next = neighbourPassing(rowOf, race, passing.bib, index, 1);
+    const problem = passingProblem({ metres: point.metres, label: point.label, elapsedMs: passing.elapsedMs }, { kind: race.kind, clockMs, ...(previous ? { previous } : {}), ...(next ? { next } : {}) });
     if (problem) {
       const name = shownName(entrantOf(race, passing.bib)!);
       const heldPassing = { bib: passing.bib, metres: point.metres, elapsedMs: passing.elapsedMs, source: passing.source, reason: `${name} (${passing.bib}): ${problem}` };
@@ -114,14 +117,12 @@ export function mergePassings(race: Race, batch: readonly Passing[], now: number
   return { race: next, counts };
 }
 
-/** The athlete's stored passing at the last point before `index`, as plausibility reads it. */
-function previousPassing(rowOf: (bib: string, point: number) => PassingRow | undefined, race: Race, bib: string, index: number) {
-  for (let i = index - 1; i >= 0; i--) {
+/** The athlete's passing at the nearest point before (`step` -1) or after (1) `index`, as plausibility reads it. */
+function neighbourPassing(rowOf: (bib: string, point: number) => PassingRow | undefined, race: Race, bib: string, index: number, step: -1 | 1) {
+  const points = race.timingPoints!;
+  for (let i = index + step; i >= 0 && i < points.length; i += step) {
     const row = rowOf(bib, i);
-    if (row) {
-      const point = race.timingPoints![i]!;
-      return { metres: point.metres, label: point.label, elapsedMs: row[2] };
-    }
+    if (row) return { metres: points[i]!.metres, label: points[i]!.label, elapsedMs: row[2] };
   }
   return undefined;
 }
