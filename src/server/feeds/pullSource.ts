@@ -2,20 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeIssues } from '../../protocol/describeIssues';
 import type { Feed } from '../../protocol/feed';
-import type { FeedIngest } from './feedIngest';
+import type { FeedIngest, IncomingPassing } from './feedIngest';
 import type { FeedHealth } from './feedHealth';
 import { FeedMapping, readMappedBody } from './feedMapping';
-import { createPullChanges } from './pullChanges';
 
 const TIMEOUT_MS = 5000;
+/** The most of one answer a pull feed reads: 40,000 runners' passings as JSON are a few MiB; a source that streams without end is cut off here. */
+export const MAX_PULL_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
  * Fetches a feed's URL every `intervalS` and reads it with its mapping file. Full-state feeds answer with every
- * passing each time, so only rows new or changed since the last answer go on to the hub (pullChanges.ts). A feed that is down,
+ * passing each time, so only rows new or changed since the last answer go on to the hub. A feed that is down,
  * slow, or answers something unreadable is reported in its health; what was received before stays.
  */
 export function startPullSource(feed: Extract<Feed, { source: 'pull' }>, feedsDir: string, ingest: FeedIngest, health: FeedHealth): { stop(): void } {
-  const changes = createPullChanges(ingest, health);
+  const sent = new Map<string, unknown>();
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -42,12 +43,13 @@ export function startPullSource(feed: Extract<Feed, { source: 'pull' }>, feedsDi
     if (mapping && !stopped) {
       try {
         const response = await fetch(feed.url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-        const body = await response.text();
-        if (!response.ok) health.error(`${feed.url} answered ${response.status} ${response.statusText}: "${body.slice(0, 80).trim()}"`);
+        const body = await readCapped(response, MAX_PULL_BODY_BYTES);
+        if (body === null) health.error(`${feed.url} answered more than ${MAX_PULL_BODY_BYTES / 1024 / 1024} MiB, the most a pull feed's answer may be: reading stopped there and the answer was left unread (passings taken before are kept)`);
+        else if (!response.ok) health.error(`${feed.url} answered ${response.status} ${response.statusText}: "${body.slice(0, 80).trim()}"`);
         else {
           const rows = readMappedBody(body, response.headers.get('content-type') ?? '', mapping, feed.raceId);
           if (typeof rows === 'string') health.error(`${feed.url} ${rows}`);
-          else if (!stopped) void ingest.take(changes.pick(rows));
+          else if (!stopped) ingest.take(rows.filter(isNew));
         }
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -58,6 +60,13 @@ export function startPullSource(feed: Extract<Feed, { source: 'pull' }>, feedsDi
     if (!stopped) timer = setTimeout(() => void poll(), feed.intervalS * 1000);
   }
 
+  function isNew(row: IncomingPassing): boolean {
+    const key = `${row.raceId}|${String(row.bib)}|${String(row.metres)}`;
+    if (sent.get(key) === row.elapsedMs) return false;
+    sent.set(key, row.elapsedMs);
+    return true;
+  }
+
   void poll();
   return {
     stop() {
@@ -65,4 +74,28 @@ export function startPullSource(feed: Extract<Feed, { source: 'pull' }>, feedsDi
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/** The body as text, or null once it passes `limit` bytes (declared or received): the rest is never read. */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  // As response.text() would: UTF-8, a byte order mark dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
