@@ -34,4 +34,18 @@ describe('CSV import of athlete profiles', () => {
       ['Kenenisa Bekele', 'ETH', { label: 'Personal best', time: '2:05:04', note: 'Paris 2014' }],
     ]);
   });
+
+  it('reads a file Excel saved as plain CSV (Windows-1252, not UTF-8) with its accents, and says how it was read', async () => {
+    const page = await openPanel(browser, hub);
+    await page.getByRole('button', { name: 'Import CSV…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from CSV' });
+    await dialog.getByLabel('Kind').selectOption({ label: 'Commentator name card' });
+    await dialog.getByLabel('Group').fill('Latin-1');
+    await dialog.getByLabel('CSV file').setInputFiles({ name: 'names.csv', mimeType: 'text/csv', buffer: Buffer.from('name,role\nJos\xe9 Ma\xf1ez,Comentarista \x96 RTVE\n', 'latin1') });
+    await dialog.getByText(/^The file is not UTF-8: it was read as Windows-1252/).waitFor();
+    await dialog.getByRole('button', { name: 'Import 1 item' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const imported = (await hub.state()).rundown.filter((item: { group: string }) => item.group === 'Latin-1');
+    expect(imported.map((item: { graphic: { props: { name: string; role: string } } }) => [item.graphic.props.name, item.graphic.props.role])).toEqual([['José Mañez', 'Comentarista – RTVE']]);
+  });
 });

@@ -1,3 +1,4 @@
+import { decodeTextFile } from '../protocol/decodeTextFile';
 import { contractOf, GRAPHIC_KINDS, type GraphicKind } from '../protocol/graphicSpec';
 import { importCsv, type CsvImport } from './csvImport';
 import { el } from './element';
@@ -27,10 +28,12 @@ export function createCsvImportView(actions: PanelActions) {
     send,
   );
   let text: string | null = null;
+  /** How a file that is not UTF-8 was read (decodeTextFile), shown above the report. */
+  let note: string | null = null;
   let result: CsvImport | null = null;
 
   function analyse() {
-    result = text === null ? null : importCsv(text, { kind: kind.value as GraphicKind, group: group.value.trim() || contractOf(kind.value as GraphicKind).title });
+    result = text === null ? (note === null ? null : { ok: false, error: note }) : importCsv(text, { kind: kind.value as GraphicKind, group: group.value.trim() || contractOf(kind.value as GraphicKind).title });
     send.disabled = !(result?.ok && result.items.length > 0);
     send.textContent = result?.ok ? `Import ${result.items.length} ${result.items.length === 1 ? 'item' : 'items'}` : 'Import';
     if (!result) return report.replaceChildren();
@@ -38,6 +41,7 @@ export function createCsvImportView(actions: PanelActions) {
     const rejected = result.rejected;
     report.replaceChildren(
       ...[
+      text !== null && note ? el('p', { class: 'warning', text: note }) : null,
       el('p', { text: `${result.items.length} ${result.items.length === 1 ? 'row is' : 'rows are'} ready to import; ${rejected.length} ${rejected.length === 1 ? 'row was' : 'rows were'} rejected.` }),
       result.ignoredColumns.length > 0 ? el('p', { class: 'warning', text: `Ignored columns (not fields of this kind): ${result.ignoredColumns.join(', ')}` }) : null,
       rejected.length > 0 ? el('ul', { class: 'rejected', 'aria-label': 'Rejected rows' }, ...rejected.map((r) => el('li', { text: `Line ${r.line}: ${r.problems.join('; ')}` }))) : null,
@@ -47,7 +51,9 @@ export function createCsvImportView(actions: PanelActions) {
 
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
-    text = chosen ? await chosen.text() : null;
+    const decoded = chosen ? decodeTextFile(new Uint8Array(await chosen.arrayBuffer())) : null;
+    text = decoded?.ok ? decoded.text : null;
+    note = decoded === null ? null : decoded.ok ? (decoded.note ?? null) : decoded.error;
     analyse();
   });
   kind.addEventListener('change', analyse);
@@ -69,6 +75,7 @@ export function createCsvImportView(actions: PanelActions) {
     open() {
       file.value = '';
       text = null;
+      note = null;
       analyse();
       dialog.showModal();
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountryCode } from './country';
 import { ElapsedMs } from './elapsedMs';
-import { onAirText, requiredText } from './text';
+import { nameText, onAirText } from './text';
 
 /** A race number as the timing system prints it: 1 to 8 letters, digits or hyphens ("101", "F12", "W-3"). */
 export const Bib = z
@@ -13,8 +13,8 @@ export type Bib = z.infer<typeof Bib>;
 /** One athlete entered in a race. `displayName` is the short form graphics prefer ("Kipchoge"). */
 export const Entrant = z.strictObject({
   bib: Bib,
-  name: requiredText(80),
-  displayName: requiredText(40).optional(),
+  name: nameText(80),
+  displayName: nameText(40).optional(),
   /** ISO 3166 alpha-2 or alpha-3, or an English country name; shows a flag. */
   country: CountryCode.optional(),
   /** "F35", "T54", "ELITE": as the organiser gives it. */

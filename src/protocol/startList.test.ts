@@ -22,6 +22,20 @@ describe('readStartList', () => {
     expect(reading.refused[3]!.problems[0]).toMatch(/^pb: /);
   });
 
+  it('folds line breaks and tabs in names to one space, and says a missing name is missing', () => {
+    const reading = readStartList('bib,name,display name\n1,,Kipchoge\n2,"Stanley\r\n Biwott","Biwott\t "', marathon);
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.refused).toEqual([{ line: 2, bib: '1', problems: ['name: is missing'] }]);
+    expect(reading.entrants).toEqual([{ bib: '2', name: 'Stanley Biwott', displayName: 'Biwott' }]);
+  });
+
+  it('refuses a row the check refuses, with its reason, and keeps the others', () => {
+    const reading = readStartList('bib,name\n1,Eliud Kipchoge\n2,Stanley Biwott', marathon, (e) => (e.bib === '1' ? 'on air' : null));
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.refused).toEqual([{ line: 2, bib: '1', problems: ['on air'] }]);
+    expect(reading.entrants.map((e) => e.bib)).toEqual(['2']);
+  });
+
   it('refuses a file without bib or name columns, saying which columns it has', () => {
     expect(readStartList('number,athlete\n1,X', marathon)).toEqual({ ok: false, error: 'The start list has no name column: its columns are number, athlete' });
   });

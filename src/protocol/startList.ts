@@ -31,9 +31,10 @@ const COLUMNS: Record<string, keyof Entrant> = {
  * Reads a start list from CSV text: a header row naming at least bib and name, then one athlete per row.
  * Each row is checked with the Entrant schema (a country by code or English name, a PB as a time read against
  * the race's plausible times); good rows are returned, each bad one reported by line with its reasons. A bib
- * given twice keeps the first row and reports the second.
+ * given twice keeps the first row and reports the second. `check` refuses a row the show can't take as it is
+ * (one that would break a graphic on air), with its reason.
  */
-export function readStartList(csv: string, race: { distanceM: number; kind: RaceKind }): StartListReading {
+export function readStartList(csv: string, race: { distanceM: number; kind: RaceKind }, check: (entrant: Entrant) => string | null = () => null): StartListReading {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   if (!header) return { ok: false, error: 'The start list is empty: the first line must name the columns (bib, name, country, category, pb, display name)' };
@@ -65,6 +66,8 @@ export function readStartList(csv: string, race: { distanceM: number; kind: Race
     const checked = Entrant.safeParse(value);
     if (!checked.success) for (const issue of checked.error.issues) problems.push(`${issue.path.join('.') || 'row'}: ${issue.message}`);
     if (checked.success && seen.has(checked.data.bib)) problems.push(`bib: ${checked.data.bib} is already on an earlier line`);
+    const refusal = checked.success && problems.length === 0 ? check(checked.data) : null;
+    if (refusal) problems.push(refusal);
     if (problems.length > 0 || !checked.success) return void refused.push({ line, bib, problems });
     seen.add(checked.data.bib);
     entrants.push(checked.data);

@@ -13,3 +13,16 @@ export function onAirText(maxLength: number) {
 export function requiredText(maxLength: number) {
   return onAirText(maxLength).refine((s) => s.length > 0, 'is required');
 }
+
+/**
+ * A person's name (an entrant's, its display name): one line, whatever the edge (a CSV cell, a command, a form), so
+ * a line break or tab pasted into it is folded with the spaces around it into one space, never drawn as two lines.
+ */
+export function nameText(maxLength: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
+    .overwrite((s) => s.replace(/\s+/g, ' ').trim())
+    .max(maxLength)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+    .refine((s) => s.length > 0, 'is required');
+}

@@ -72,6 +72,15 @@ describe('graphics that name an entrant', () => {
     expect(renamed.onAir.lowerThird!.graphic).toEqual(onAir.onAir.lowerThird!.graphic);
     expect(refusal(onAir, { type: 'removeRace', raceId: 'elite-men' })).toMatch(/^ELITE MEN is on air in the athlete profile on the lowerThird layer/);
   });
+
+  it('refuse only the imported row that would break a card on air; the other rows go in', () => {
+    const untimed = run(run(show(), { type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '5', name: 'Wilson Kipsang', country: 'KEN' }] }), { type: 'take', graphic: profile('5') });
+    const imported = run(untimed, { type: 'importStartList', raceId: 'elite-men', csv: 'bib,name,country\n5,Wilson Kipsang,\n6,Ghirmay Ghebreslassie,ERI' });
+    expect(men(imported).entrants!.slice(-2)).toEqual([{ bib: '5', name: 'Wilson Kipsang', country: 'KEN' }, { bib: '6', name: 'Ghirmay Ghebreslassie', country: 'ERI' }]);
+    expect(refusal(untimed, { type: 'importStartList', raceId: 'elite-men', csv: 'bib,name,country\n5,Wilson Kipsang,' })).toBe(
+      "No athlete in that start list could be imported: line 2 (bib 5): The athlete profile on the lowerThird layer draws bib 5, and this change would break it: Wilson Kipsang (bib 5) has no country on ELITE MEN's start list, and a profile shows one: add it to the entrant or type it in the profile. Take it off air first.",
+    );
+  });
 });
 
 describe('entrant edits made against what the operator saw (was)', () => {

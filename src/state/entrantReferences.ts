@@ -6,7 +6,7 @@ import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
 import type { Race } from '../protocol/race';
 import { rowAt } from './passingIndex';
 import { entrantOf, pointAt, timedPassings } from './passingTable';
-import type { ShowState } from './showState';
+import type { OnAirGraphic, ShowState } from './showState';
 
 /** The entrant a graphic names, with its race; null when the race or the bib is not in the show. */
 export function findEntrant(show: Pick<ShowState, 'races'>, ref: EntrantRef): { race: Race; entrant: Entrant } | null {
@@ -87,12 +87,38 @@ export function onAirEntrantBroken(before: ShowState, after: Pick<ShowState, 'ra
     const ref = entrantRefOf(onAir.graphic);
     if (!ref || entrantReferenceProblem(onAir.graphic, before) !== null) continue;
     const problem = entrantReferenceProblem(onAir.graphic, after);
-    if (problem) {
-      const what = `The ${contractOf(onAir.graphic.kind).title.toLowerCase()} on the ${onAir.layer} layer draws bib ${ref.bib}`;
-      return `${what}, and this change would break it: ${problem.replace(/^Bib /, 'bib ')} Take it off air first.`;
-    }
+    if (problem) return brokenOnAir(onAir, ref, problem);
   }
   return null;
+}
+
+/**
+ * For a start list read row by row: a check of one entrant, as an upsert into the race would put it, against the
+ * graphics on air that draw from that race's bib. Returns the refusal onAirEntrantBroken would give, or null, so an
+ * import refuses only the row that would break a card on air and imports the rest. Costs one lookup per row.
+ */
+export function onAirEntrantCheck(show: ShowState, raceId: string): (entrant: Entrant) => string | null {
+  const race = show.races.find((r) => r.id === raceId);
+  const drawn = Object.values(show.onAir).flatMap((onAir) => {
+    const ref = entrantRefOf(onAir.graphic);
+    return ref && ref.raceId === raceId && entrantReferenceProblem(onAir.graphic, show) === null ? [{ onAir, ref }] : [];
+  });
+  if (!race || drawn.length === 0) return () => null;
+  return (entrant) => {
+    // The race as the upsert leaves it for this bib: the graphic looks up only its own entrant.
+    const after = { races: [{ ...race, entrants: [entrant] }] };
+    for (const { onAir, ref } of drawn) {
+      if (ref.bib !== entrant.bib) continue;
+      const problem = entrantReferenceProblem(onAir.graphic, after);
+      if (problem) return brokenOnAir(onAir, ref, problem);
+    }
+    return null;
+  };
+}
+
+function brokenOnAir(onAir: OnAirGraphic, ref: EntrantRef, problem: string): string {
+  const what = `The ${contractOf(onAir.graphic.kind).title.toLowerCase()} on the ${onAir.layer} layer draws bib ${ref.bib}`;
+  return `${what}, and this change would break it: ${problem.replace(/^Bib /, 'bib ')} Take it off air first.`;
 }
 
 /** What a result card says about an entrant at the finish: "2nd" place and "2:03:51", or null before they finish. */

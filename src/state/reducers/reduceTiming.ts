@@ -6,6 +6,7 @@ import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 import { describeRefused, readStartList } from '../../protocol/startList';
 import type { ApplyContext } from '../applyCommand';
+import { onAirEntrantCheck } from '../entrantReferences';
 import { changeRows, rowAt } from '../passingIndex';
 import { feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
 import { unknownRace } from '../raceReferences';
@@ -30,12 +31,14 @@ export function reduceTiming(state: ShowState, command: TimingCommand, ctx: Appl
   const race = state.races.find((r) => r.id === command.raceId);
   if (!race) return unknownRace(command.raceId, state.races);
   const showPassings = state.races.reduce((sum, r) => sum + (r.passings?.length ?? 0), 0);
-  const next = reduceRaceTiming(race, command, ctx, showPassings);
+  // An imported row that would break a graphic on air is refused on its own; the other rows go in.
+  const check = command.type === 'importStartList' ? onAirEntrantCheck(state, race.id) : undefined;
+  const next = reduceRaceTiming(race, command, ctx, showPassings, check);
   if (typeof next === 'string') return next;
   return { ...state, races: state.races.map((r) => (r.id === race.id ? next : r)) };
 }
 
-function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext, showPassings: number): Race | string {
+function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext, showPassings: number, check?: (entrant: Entrant) => string | null): Race | string {
   const { name } = race;
   switch (command.type) {
     case 'setEntrants': {
@@ -49,9 +52,9 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
       return command.was ? edit(race, command.entrants, command.was) : upsert(race, command.entrants);
 
     case 'importStartList': {
-      const reading = readStartList(command.csv, race);
+      const reading = readStartList(command.csv, race, check);
       if (!reading.ok) return reading.error;
-      if (reading.entrants.length === 0) return `No athlete in that start list could be imported: ${describeRefused(reading.refused)}.`;
+      if (reading.entrants.length === 0) return `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`.replace(/\.?$/, '.');
       return upsert(race, reading.entrants);
     }
 
