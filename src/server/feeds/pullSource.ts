@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeIssues } from '../../protocol/describeIssues';
 import type { Feed } from '../../protocol/feed';
-import type { FeedIngest, IncomingPassing } from './feedIngest';
+import type { FeedIngest } from './feedIngest';
 import type { FeedHealth } from './feedHealth';
 import { FeedMapping, readMappedBody } from './feedMapping';
+import { createPullChanges } from './pullChanges';
 
 const TIMEOUT_MS = 5000;
 /** The most of one answer a pull feed reads: 40,000 runners' passings as JSON are a few MiB; a source that streams without end is cut off here. */
@@ -12,11 +13,11 @@ export const MAX_PULL_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
  * Fetches a feed's URL every `intervalS` and reads it with its mapping file. Full-state feeds answer with every
- * passing each time, so only rows new or changed since the last answer go on to the hub. A feed that is down,
+ * passing each time, so only rows new or changed since the last answer go on to the hub (pullChanges.ts). A feed that is down,
  * slow, or answers something unreadable is reported in its health; what was received before stays.
  */
 export function startPullSource(feed: Extract<Feed, { source: 'pull' }>, feedsDir: string, ingest: FeedIngest, health: FeedHealth): { stop(): void } {
-  const sent = new Map<string, unknown>();
+  const changes = createPullChanges(ingest, health);
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -49,7 +50,7 @@ export function startPullSource(feed: Extract<Feed, { source: 'pull' }>, feedsDi
         else {
           const rows = readMappedBody(body, response.headers.get('content-type') ?? '', mapping, feed.raceId);
           if (typeof rows === 'string') health.error(`${feed.url} ${rows}`);
-          else if (!stopped) ingest.take(rows.filter(isNew));
+          else if (!stopped) void ingest.take(changes.pick(rows));
         }
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -58,13 +59,6 @@ export function startPullSource(feed: Extract<Feed, { source: 'pull' }>, feedsDi
       }
     }
     if (!stopped) timer = setTimeout(() => void poll(), feed.intervalS * 1000);
-  }
-
-  function isNew(row: IncomingPassing): boolean {
-    const key = `${row.raceId}|${String(row.bib)}|${String(row.metres)}`;
-    if (sent.get(key) === row.elapsedMs) return false;
-    sent.set(key, row.elapsedMs);
-    return true;
   }
 
   void poll();
