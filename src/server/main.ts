@@ -17,7 +17,7 @@ import { openPassingLog, readPassingLog, removePassingLog } from './passingLog';
 import { openEntrantLog, readEntrantLog, removeEntrantLog, type EntrantLog } from './entrantLog';
 import type { ShowState } from '../state/showState';
 import { createShowLibrary } from './showLibrary';
-import { attachSocketServer, DEFAULT_HEARTBEAT_MS } from './socketServer';
+import { attachSocketServer, DEFAULT_HEARTBEAT_MS, DEFAULT_PER_ADDRESS_MAX } from './socketServer';
 import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
 import { createRoles, loadRolesFile } from './roles';
@@ -49,6 +49,7 @@ const hubName = process.env.HUB_NAME ?? '';
 const hubList = (process.env.HUBS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
 const forgetOutputsMs = Number(process.env.OUTPUT_FORGET_MS ?? DEFAULT_FORGET_AFTER_MS);
 const requestIdleMs = Number(process.env.REQUEST_IDLE_MS ?? bodyLimits.idleMs);
+const perAddressMax = Number(process.env.WS_PER_ADDRESS_MAX ?? DEFAULT_PER_ADDRESS_MAX);
 
 async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
@@ -57,6 +58,7 @@ async function main() {
   if (!Number.isInteger(forgetOutputsMs) || forgetOutputsMs < 100) throw new Error(`OUTPUT_FORGET_MS must be a whole number of milliseconds, at least 100, got ${process.env.OUTPUT_FORGET_MS}`);
   if (!Number.isInteger(requestIdleMs) || requestIdleMs < 100) throw new Error(`REQUEST_IDLE_MS must be a whole number of milliseconds, at least 100, got ${process.env.REQUEST_IDLE_MS}`);
   bodyLimits.idleMs = requestIdleMs;
+  if (!Number.isInteger(perAddressMax) || perAddressMax < 1) throw new Error(`WS_PER_ADDRESS_MAX must be a whole number, at least 1, got ${process.env.WS_PER_ADDRESS_MAX}`);
   if (natsUrl && !/^[A-Za-z0-9_-]{1,64}$/.test(natsShow)) throw new Error(`NATS_SHOW must be 1 to 64 letters, digits, dashes or underscores, got ${natsShow}`);
   if (!Number.isInteger(natsReplicas) || natsReplicas < 1 || natsReplicas > 5) throw new Error(`NATS_REPLICAS must be 1 to 5, got ${process.env.NATS_REPLICAS}`);
   const opened = await openShowFile(showPath, seedPath);
@@ -177,7 +179,7 @@ async function main() {
     socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
   const peers = natsUrl || hubList.length ? { hub: hubName || `${host}:${port}`, hubs: hubList } : undefined;
-  sockets = attachSocketServer(server, hub, outputs, roles, templates, heartbeatMs, peers);
+  sockets = attachSocketServer(server, hub, outputs, roles, templates, heartbeatMs, peers, perAddressMax);
 
   server.on('error', (error) => {
     console.error(`Finishline hub could not listen on ${host}:${port}: ${error.message}`);

@@ -13,8 +13,15 @@ import { badTargetMessage, cut, parseRequestTarget } from './requestTarget';
 import { mayDo, refusalFor, type Roles, type Sender } from './roles';
 
 const MAX_FRAME_BYTES = 64 * 1024;
-/** Connections the hub serves at once: a show has a few panels and outputs; this only stops a flood. */
+/** Connections without a token the hub serves at once: a show has a few panels and outputs; this only stops a flood. */
 export const MAX_CONNECTIONS = 256;
+/**
+ * Room kept for connections with a known token (panels, Companion), beside MAX_CONNECTIONS: anyone may open a
+ * connection without a token, so a flood of them must never lock the operator out.
+ */
+export const MAX_TOKEN_CONNECTIONS = 64;
+/** Connections without a token one remote address may hold (`WS_PER_ADDRESS_MAX`): a playout machine with many outputs. */
+export const DEFAULT_PER_ADDRESS_MAX = 64;
 /**
  * A client with this much unsent data is behind: it gets no more snapshots or output lists until it has read
  * them, then only the latest. A few snapshots' worth, so a page that keeps up never skips one.
@@ -55,9 +62,13 @@ export function attachSocketServer(
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
   /** With several hubs (NATS): this hub's name and every hub's address, told to each page so it can move to another. */
   peers?: { hub: string; hubs: string[] },
+  perAddressMax = DEFAULT_PER_ADDRESS_MAX,
 ) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const clients = new Set<Client>();
+  /** Connections without a token, in all and per remote address (what a flood is counted in). */
+  let anonymous = 0;
+  const anonymousFrom = new Map<string, number>();
 
   // Pages get a mass race's passings trimmed to what they draw (state/pageView.ts), worked out once per change.
   let viewOf: { state: ShowState; view: ShowState } | null = null;
@@ -112,18 +123,33 @@ export function attachSocketServer(
     const target = parseRequestTarget(request.url);
     if (!target) return refuseUpgrade(socket, 400, badTargetMessage(request.url));
     if (target.pathname !== '/ws') return refuseUpgrade(socket, 404, `No WebSocket at ${cut(target.pathname, 80)}: connect to /ws`);
-    if (clients.size >= MAX_CONNECTIONS) return refuseUpgrade(socket, 503, `The hub already serves ${clients.size} connections, its limit: try again later`);
     const params = target.searchParams;
+    const presented = params.get('token');
+    const sender = roles.senderOf(presented);
+    // A wrong token is refused, not made a viewer: a panel or Companion must not look connected while its commands cannot work.
+    if (presented && !sender) return refuseUpgrade(socket, 401, 'The token in this URL is not known to the hub: use the operator URL printed by npm start, or a token from roles.json (without a token the connection is read-only)');
+    const address = request.socket.remoteAddress ?? '';
+    if (sender) {
+      if (clients.size - anonymous >= MAX_TOKEN_CONNECTIONS) return refuseUpgrade(socket, 503, `The hub already serves ${MAX_TOKEN_CONNECTIONS} connections with a token, its limit: close a panel, then try again`);
+    } else {
+      if (anonymous >= MAX_CONNECTIONS) return refuseUpgrade(socket, 503, `The hub already serves ${anonymous} connections without a token, its limit: try again later (panels with the operator token still connect)`);
+      if ((anonymousFrom.get(address) ?? 0) >= perAddressMax) {
+        return refuseUpgrade(socket, 429, `${address} already has ${perAddressMax} connections to the hub without a token, the most one address may open (WS_PER_ADDRESS_MAX): close some, or raise WS_PER_ADDRESS_MAX for a machine with more outputs`);
+      }
+    }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const sender = roles.senderOf(params.get('token'));
       const role: ClientRole = sender && sender.role !== 'viewer' ? 'operator' : 'viewer';
       const name = OutputName.safeParse(params.get('name') ?? '');
-      onConnection({ socket: ws, role, sender, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), alive: true, due: new Set() }, name.success ? name.data : '');
+      onConnection({ socket: ws, role, sender, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), alive: true, due: new Set() }, name.success ? name.data : '', address);
     });
   }
 
-  function onConnection(client: Client, name: string) {
+  function onConnection(client: Client, name: string, address: string) {
     clients.add(client);
+    if (!client.sender) {
+      anonymous++;
+      anonymousFrom.set(address, (anonymousFrom.get(address) ?? 0) + 1);
+    }
     if (client.output && !outputs.connected(client.connectionId, name)) {
       console.log(`Output ${client.connectionId} gets the show but is not listed: the outputs list is full`);
     }
@@ -145,6 +171,12 @@ export function attachSocketServer(
     });
     client.socket.on('close', () => {
       clients.delete(client);
+      if (!client.sender) {
+        anonymous--;
+        const left = (anonymousFrom.get(address) ?? 1) - 1;
+        if (left > 0) anonymousFrom.set(address, left);
+        else anonymousFrom.delete(address);
+      }
       if (client.output) outputs.disconnected(client.connectionId);
     });
     client.socket.on('error', () => client.socket.terminate());
@@ -228,8 +260,8 @@ export function attachSocketServer(
   };
 }
 
-function refuseUpgrade(socket: Duplex, status: 400 | 404 | 503, message: string) {
-  const reason = { 400: 'Bad Request', 404: 'Not Found', 503: 'Service Unavailable' }[status];
+function refuseUpgrade(socket: Duplex, status: 400 | 401 | 404 | 429 | 503, message: string) {
+  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status];
   const body = JSON.stringify({ error: message });
   if (socket.writable) {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);

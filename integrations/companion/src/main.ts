@@ -46,8 +46,8 @@ class FinishlineInstance extends InstanceBase<ModuleConfig, ModuleSecrets> {
     return configFields();
   }
 
-  private connect(config: ModuleConfig, secrets: ModuleSecrets) {
-    this.view = emptyView();
+  private connect(config: ModuleConfig, secrets: ModuleSecrets, tokenRefused?: string) {
+    this.view = { ...emptyView(), ...(tokenRefused ? { tokenRefused } : {}) };
     this.offsetMeasured = false;
     this.define();
     const target = hubSocketUrl(config, secrets);
@@ -57,9 +57,29 @@ class FinishlineInstance extends InstanceBase<ModuleConfig, ModuleSecrets> {
     const current = <A extends unknown[]>(handle: (...args: A) => void) => (...args: A) => {
       if (generation === this.generation) handle(...args);
     };
+    // The hub refuses a token it does not know (401, with a sentence): the buttons then show the show read-only, without it.
+    const refused = current((error: string) => {
+      this.log('warn', `The hub refused the token: ${error}`);
+      this.disconnect();
+      this.connect(config, { ...secrets, token: '' }, error);
+    });
+    class HubSocket extends WebSocket {
+      constructor(address: string | URL, protocols?: string | string[]) {
+        super(address, protocols);
+        this.on('unexpected-response', (_request, response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk));
+          response.on('end', () => {
+            // Connecting again without the token first: the close that follows then retries nothing.
+            if (response.statusCode === 401) refused(errorOf(body) ?? 'the token is not known');
+            this.terminate();
+          });
+        });
+      }
+    }
     this.hub = connectToHub({
       url: target.url,
-      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocket: HubSocket as unknown as typeof globalThis.WebSocket,
       events: {
         onSnapshot: current((show, hubTime) => {
           const revisionSince = show.revision !== this.view.show?.revision ? hubTime : this.view.revisionSince;
@@ -161,3 +181,13 @@ class FinishlineInstance extends InstanceBase<ModuleConfig, ModuleSecrets> {
 }
 
 runEntrypoint(FinishlineInstance, []);
+
+/** The sentence in a refusal's JSON body (`{ "error": "…" }`), if it has one. */
+function errorOf(body: string): string | null {
+  try {
+    const error = (JSON.parse(body) as { error?: unknown }).error;
+    return typeof error === 'string' ? error : null;
+  } catch {
+    return null;
+  }
+}

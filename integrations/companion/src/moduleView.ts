@@ -14,6 +14,8 @@ export type ModuleView = {
   role: ClientRole | null;
   /** Whether the connection has ever been open since the module (re)connected: a drop is then news. */
   wasOpen: boolean;
+  /** The hub's sentence refusing the configured token (the module then connects without it, read-only). */
+  tokenRefused?: string;
   /** Hub clock minus this machine's clock, ms (from the connection's ping round trips). */
   offsetMs: number;
   /** Hub time when the show's revision last changed (outputs get a moment to catch up before they are "behind"). */
@@ -42,7 +44,10 @@ export type ModuleStatus = { status: 'ok' | 'connecting' | 'disconnected' | 'aut
 export function moduleStatus(view: ModuleView, where: string): ModuleStatus {
   if (view.connection === 'open') {
     if (view.role === 'operator') return { status: 'ok', message: null };
-    if (view.role === 'viewer') return { status: 'authentication_failure', message: `Connected to ${where}, but the hub did not accept the token: buttons show the show, actions are refused` };
+    if (view.role === 'viewer') {
+      const refusal = view.tokenRefused ? ` (${view.tokenRefused})` : '';
+      return { status: 'authentication_failure', message: `Connected to ${where}, but the hub did not accept the token${refusal}: buttons show the show, actions are refused` };
+    }
     return { status: 'connecting', message: `Connected to ${where}, waiting for the hub` };
   }
   if (view.wasOpen || view.connection === 'closed') return { status: 'disconnected', message: `No connection to ${where}; retrying` };
