@@ -72,4 +72,19 @@ describe('timing feeds on a real hub', () => {
       ['90', 1, 3_100_000],
     ]);
   });
+
+  it('should refuse to start a replay whose race can not be reset while its splits are on air, changing nothing', async () => {
+    const [split] = ((await hub.state()).races as any[]).find((r) => r.id === 'elite-women').splits;
+    await command({ type: 'take', graphic: { kind: 'splitBanner', props: { raceId: 'elite-women', metres: split.metres } } });
+    await command({ type: 'setFeed', feed: { id: 'rehearsal', source: 'replay', file: 'london-2016-elite.rehearsal.json', speed: 10 } });
+    const before = await hub.state();
+    const refused = await hub.post({ type: 'startFeed', feedId: 'rehearsal' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toBe(
+      'The replay "rehearsal" resets the races it plays, and ELITE WOMEN can\'t be reset now: ELITE WOMEN\'s splits are on air in the split banner on the banner layer; take that off air before resetting the race. Nothing was started.',
+    );
+    const after = await hub.state();
+    expect(after).toEqual(before);
+    expect(((await (await fetch(`${hub.url}/api/feeds`)).json()).feeds as any[]).find((f) => f.id === 'rehearsal')).toMatchObject({ running: false, state: 'stopped', errors: [] });
+  });
 });

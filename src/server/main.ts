@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { startAutoOutTimers } from './autoOutTimers';
-import { startFeedRunner } from './feeds/feedRunner';
+import { refusingBrokenFeedStarts, startFeedRunner } from './feeds/feedRunner';
 import { createHub, DEFAULT_MAX_WAITING } from './hub';
 import { bodyLimits, reply } from './httpRequest';
 import { badTargetMessage, parseRequestTarget } from './requestTarget';
@@ -95,10 +95,12 @@ async function main() {
   // A file hub appends the as-run off the Take's path: a read of it waits for the appends still to come.
   let asRunSaved = () => Promise.resolve();
   const asRun = await openAsRunLog(resolve(showPath, '../asrun'), natsUrl ? Infinity : state.revision, Date.now, () => asRunSaved());
-  const hub = natsUrl ? startNatsHub(state, asRun) : startFileHub(state, asRun);
-  hub.store.subscribe((next) => (themeInUse = next.theme));
-  startAutoOutTimers(hub);
-  const feeds = startFeedRunner(hub, feedsDir);
+  const showHub = natsUrl ? startNatsHub(state, asRun) : startFileHub(state, asRun);
+  showHub.store.subscribe((next) => (themeInUse = next.theme));
+  startAutoOutTimers(showHub);
+  const feeds = startFeedRunner(showHub, feedsDir);
+  // What operators send (HTTP, WebSocket) goes through this: a replay that can't reset its races is not started.
+  const hub = refusingBrokenFeedStarts(showHub, feeds);
 
   const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), onReport: (o) => asRun.reported(o.name || o.connectionId, o.report), now: hub.now, forgetAfterMs: forgetOutputsMs });
 

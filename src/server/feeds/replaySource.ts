@@ -44,7 +44,13 @@ export function startReplaySource(feed: Extract<Feed, { source: 'replay' }>, fee
       const current = hub.store.getState().races.find((r) => r.id === race.raceId)!;
       if (fromTheStart && (current.gunTime !== null || current.splits.length > 0 || current.passings?.length)) {
         const reset = await hub.submit({ type: 'resetRace', raceId: race.raceId });
-        if (!reset.ok) health.error(`resetting ${race.raceId} for the replay: ${reset.error}`);
+        if (!reset.ok) {
+          // startFeed checked this, so something came between (a take): half reset, the replay would mix the new
+          // race with the old one's passings and splits, so it stops instead.
+          health.error(`resetting ${race.raceId} for the replay: ${reset.error} The replay is stopped.`);
+          await hub.submit({ type: 'stopFeed', feedId: feed.id });
+          return;
+        }
       }
       for (const command of [
         { type: 'upsertEntrants', raceId: race.raceId, entrants: race.entrants },
