@@ -191,4 +191,15 @@ describe('operator panel', () => {
     await panel.getByRole('status').filter({ hasText: 'read-only' }).waitFor();
     expect(await panel.getByRole('button', { name: /^Take/ }).isDisabled()).toBe(true);
   });
+
+  it('says the hub refused it, and why, when its token is not one the hub knows', async () => {
+    panel = await browser.newPage();
+    await panel.goto(`${hub.url}/?token=not-a-known-token`);
+    await panel.getByRole('status').filter({ hasText: /^Refused by the hub — The token in this URL is not known to the hub/ }).waitFor();
+    // Over plain HTTP /ws answers the refusal a browser cannot read from the refused WebSocket.
+    const answer = await fetch(`${hub.url}/ws?token=not-a-known-token`);
+    expect(answer.status).toBe(401);
+    expect((await answer.json()).error).toMatch(/^The token in this URL is not known to the hub/);
+    expect((await fetch(`${hub.url}/ws?token=${hub.token}`)).status).toBe(426);
+  });
 });

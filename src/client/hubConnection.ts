@@ -23,6 +23,12 @@ export type HubEvents = {
   onTemplateProblems?(problems: TemplateProblem[], version: number): void;
   onClockOffset?(offsetMs: number, roundTripMs: number): void;
   onProblem?(message: string): void;
+  /**
+   * Why the hub refused this page's connection (a token it does not know, too many connections), or null once
+   * connected. A browser cannot read a refused WebSocket's answer, so after a connection that never opened the
+   * same URL is asked over plain HTTP, which answers with the refusal's sentence.
+   */
+  onRefused?(message: string | null): void;
   /** Output pages: an operator named this output in the panel. */
   onNamed?(name: string): void;
 };
@@ -83,6 +89,8 @@ export function connectToHub(options: {
     // A failed connection is followed by close, which retries; Node's `ws` throws an error nobody listens for.
     ws.onerror = () => undefined;
     const opened = () => {
+      everOpen = true;
+      events.onRefused?.(null);
       attempt = 0;
       samples = [];
       ping();
@@ -95,7 +103,9 @@ export function connectToHub(options: {
       else flushSnapshot(); // every other message after the snapshot before it: the order stays the hub's
       receive(parsed, event.timeStamp);
     };
+    let everOpen = false;
     const closed = () => {
+      if (!everOpen && events.onRefused) void askWhyRefused(ws.url);
       flushSnapshot();
       clearInterval(pingTimer);
       socket = null;
@@ -111,6 +121,19 @@ export function connectToHub(options: {
     if (ws.readyState === Socket.OPEN) opened();
     held.forEach(message);
     if (ws.readyState === Socket.CLOSED) closed();
+  }
+
+  /** The hub's sentence for a refused connection, asked over plain HTTP (a hub that is down answers nothing: no sentence). */
+  async function askWhyRefused(socketUrl: string) {
+    try {
+      const response = await fetch(socketUrl.replace(/^ws/, 'http'), { cache: 'no-store' });
+      if (response.status !== 401 && response.status !== 429 && response.status !== 503) return;
+      if (socket?.readyState === Socket.OPEN) return; // connected meanwhile
+      const { error } = (await response.json()) as { error?: unknown };
+      if (typeof error === 'string') events.onRefused?.(error);
+    } catch {
+      // The hub is down or not a hub: the status (closed, retrying) says enough.
+    }
   }
 
   function retry() {

@@ -44,7 +44,15 @@ export function mountHeaderBar(host: HTMLElement, store: PanelStore, actions: Pa
     connection.dataset.status = status;
     hubName.textContent = status === 'open' && state.connection.hub ? `on hub ${state.connection.hub}` : '';
     connection.textContent =
-      status === 'open' ? (role === 'operator' ? 'Connected' : 'Connected read-only: open the operator URL printed by npm start') : status === 'connecting' ? 'Connecting…' : 'Disconnected — retrying';
+      status === 'open'
+        ? role === 'operator'
+          ? 'Connected'
+          : 'Connected read-only: open the operator URL printed by npm start'
+        : state.connection.refused
+          ? `Refused by the hub — ${state.connection.refused}`
+          : status === 'connecting'
+            ? 'Connecting…'
+            : 'Disconnected — retrying';
   };
   store.subscribe(render);
   render();

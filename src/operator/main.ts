@@ -62,7 +62,15 @@ const connection = connectToHub({
       look.setTheme(show.theme);
       store.setState({ show, ...(cueGone ? { cueId: null } : {}), ...memory.placeIn(show, previous) });
     },
-    onStatus: (status, role, hub) => store.setState({ connection: { status, role, ...(hub ? { hub } : {}) } }),
+    onStatus(status, role, hub) {
+      // A refusal's reason stays until the panel connects: the retries that follow are refused alike.
+      const { refused } = store.getState().connection;
+      store.setState({ connection: { status, role, ...(hub ? { hub } : {}), ...(refused && status !== 'open' ? { refused } : {}) } });
+    },
+    onRefused(message) {
+      const { refused, ...connection } = store.getState().connection;
+      store.setState({ connection: { ...connection, ...(message ? { refused: message } : {}) } });
+    },
     onOutputs: (outputs) => store.setState({ outputs }),
     onTemplates(library, version) {
       look.setLibrary(library, version);

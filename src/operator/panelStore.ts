@@ -31,7 +31,8 @@ export type PanelState = {
   show: ShowState | null;
   outputs: OutputStatus[];
   /** `hub`: the name of the hub the panel is on, when hubs share the show (NATS). */
-  connection: { status: ConnectionStatus; role: ClientRole | null; hub?: string };
+  /** `refused`: the hub's sentence for refusing this panel's connection (a token it does not know). */
+  connection: { status: ConnectionStatus; role: ClientRole | null; hub?: string; refused?: string };
   cueId: string | null;
   editor: Editor;
   /**

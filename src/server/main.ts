@@ -13,11 +13,12 @@ import { openLiveTemplates } from './liveTemplates';
 import { handleApi } from './httpApi';
 import { createOutputRegistry, DEFAULT_FORGET_AFTER_MS } from './outputRegistry';
 import { openShowFile, saveShowFile } from './showFile';
-import { openPassingLog, readPassingLog, removePassingLog } from './passingLog';
-import { openEntrantLog, readEntrantLog, removeEntrantLog, type EntrantLog } from './entrantLog';
+import { readPassingLog, removePassingLog } from './passingLog';
+import { readEntrantLog, removeEntrantLog } from './entrantLog';
+import { openShowLogs } from './openShowLogs';
 import type { ShowState } from '../state/showState';
 import { createShowLibrary } from './showLibrary';
-import { attachSocketServer, DEFAULT_HEARTBEAT_MS, DEFAULT_PER_ADDRESS_MAX } from './socketServer';
+import { attachSocketServer, DEFAULT_HEARTBEAT_MS, DEFAULT_PER_ADDRESS_MAX, UNKNOWN_TOKEN } from './socketServer';
 import { serveStatic } from './staticFiles';
 import { loadOrCreateToken } from './token';
 import { createRoles, loadRolesFile } from './roles';
@@ -61,6 +62,8 @@ async function main() {
   if (!Number.isInteger(perAddressMax) || perAddressMax < 1) throw new Error(`WS_PER_ADDRESS_MAX must be a whole number, at least 1, got ${process.env.WS_PER_ADDRESS_MAX}`);
   if (natsUrl && !/^[A-Za-z0-9_-]{1,64}$/.test(natsShow)) throw new Error(`NATS_SHOW must be 1 to 64 letters, digits, dashes or underscores, got ${natsShow}`);
   if (!Number.isInteger(natsReplicas) || natsReplicas < 1 || natsReplicas > 5) throw new Error(`NATS_REPLICAS must be 1 to 5, got ${process.env.NATS_REPLICAS}`);
+  // Everything a start reads is checked before anything is written: a refused start leaves every file as it was.
+  const rolesFile = await loadRolesFile(rolesPath);
   const opened = await openShowFile(showPath, seedPath);
   const { seeded } = opened;
   // A show saved but whose rename never reached the disk (a power cut) is rolled forward (file hub only).
@@ -68,16 +71,13 @@ async function main() {
   // Changes acknowledged from the take journal but not yet in the show file are saved into it now (file hub only).
   if (natsUrl || seeded) removeShowJournal(showPath);
   const recovered = natsUrl ? spareRolled : await replayShowJournal(showPath, spareRolled, resolve(showPath, '../asrun'), (line) => console.log(line));
-  // Races' passings live in a log beside the show file (server/passingLog.ts); on NATS the local copy holds them whole.
-  const withPassings = natsUrl ? await showWithPassings(recovered) : await openPassingLog(showPath, recovered, (line) => console.log(line));
-  const { passingLog } = withPassings;
-  // So do mass starts' long start lists (server/entrantLog.ts): a Take does not rewrite 40,000 entrants.
-  let entrantLog: EntrantLog | null = null;
-  let state = withPassings.state;
-  if (!natsUrl) ({ state, entrantLog } = await openEntrantLog(showPath, state, (line) => console.log(line)));
+  // Races' passings and mass starts' long start lists live in logs beside the show file (server/passingLog.ts,
+  // entrantLog.ts: a Take does not rewrite 40,000 entrants), both read before either is written; on NATS the local copy holds them whole.
+  const withLogs = natsUrl ? { ...(await showWithPassings(recovered)), entrantLog: null } : await openShowLogs(showPath, recovered, (line) => console.log(line));
+  const { passingLog, entrantLog } = withLogs;
+  const state = withLogs.state;
   for (const dir of [dirname(showPath), showsDir]) await removeStaleTempFiles(dir, (line) => console.log(line));
   const token = await loadOrCreateToken(resolve(showPath, '../operator-token'), process.env.HUB_TOKEN);
-  const rolesFile = await loadRolesFile(rolesPath);
   const roles = createRoles(token, rolesFile);
   const library = createShowLibrary(showsDir);
 
@@ -156,6 +156,9 @@ async function main() {
     }
     const target = parseRequestTarget(request.url);
     if (!target) return void reply(response, 400, { error: badTargetMessage(request.url) });
+    // A browser cannot read why its WebSocket was refused: a page asks /ws over plain HTTP, which says so.
+    const wsToken = target.pathname === '/ws' ? target.searchParams.get('token') : null;
+    if (wsToken && !roles.senderOf(wsToken)) return void reply(response, 401, { error: UNKNOWN_TOKEN });
     if (target.pathname === '/ws') return void reply(response, 426, { error: '/ws is the hub\'s WebSocket: connect to it with a WebSocket client (ws://<hub>/ws), not a plain request' }, { upgrade: 'websocket', connection: 'Upgrade' });
     handleApi(request, response, target, hub, outputs, roles, library, templates, asRun, feeds)
       .then((handled) => {

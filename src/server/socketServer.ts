@@ -127,7 +127,7 @@ export function attachSocketServer(
     const presented = params.get('token');
     const sender = roles.senderOf(presented);
     // A wrong token is refused, not made a viewer: a panel or Companion must not look connected while its commands cannot work.
-    if (presented && !sender) return refuseUpgrade(socket, 401, 'The token in this URL is not known to the hub: use the operator URL printed by npm start, or a token from roles.json (without a token the connection is read-only)');
+    if (presented && !sender) return refuseUpgrade(socket, 401, UNKNOWN_TOKEN);
     const address = request.socket.remoteAddress ?? '';
     if (sender) {
       if (clients.size - anonymous >= MAX_TOKEN_CONNECTIONS) return refuseUpgrade(socket, 503, `The hub already serves ${MAX_TOKEN_CONNECTIONS} connections with a token, its limit: close a panel, then try again`);
@@ -259,6 +259,9 @@ export function attachSocketServer(
     },
   };
 }
+
+/** Why a connection with a token the hub does not know is refused (a browser cannot read it from a refused upgrade: it asks /ws over plain HTTP). */
+export const UNKNOWN_TOKEN = 'The token in this URL is not known to the hub: use the operator URL printed by npm start, or a token from roles.json (without a token the connection is read-only)';
 
 function refuseUpgrade(socket: Duplex, status: 400 | 401 | 404 | 429 | 503, message: string) {
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status];
