@@ -80,6 +80,19 @@ describe('hub HTTP API', () => {
     expect((await hub.post(cram, { 'if-match': String(revision) })).status).toBe(200);
   });
 
+  it('refuses an If-Match too big to be a revision with 400, not as stale', async () => {
+    await expectUnchanged(async () => {
+      const result = await hub.post(cram, { 'if-match': '99999999999999999999999' });
+      expect(result.status).toBe(400);
+      expect(result.body.error).toBe('If-Match must be a show revision number, got "99999999999999999999999"');
+    });
+  });
+
+  it('reads a JSON body that starts with a byte-order mark', async () => {
+    const result = await hub.post(`\uFEFF${JSON.stringify({ type: 'clear', layer: 'lowerThird' })}`);
+    expect(result.status).toBe(200);
+  });
+
   it('answers an unknown API path with 404', async () => {
     const response = await fetch(`${hub.url}/api/nothing`);
     expect(response.status).toBe(404);

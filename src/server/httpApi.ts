@@ -136,6 +136,6 @@ async function postCommand({ request, response, url, hub, roles }: ApiContext) {
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const value = header.replace(/^W\//, '').replace(/"/g, '').trim();
-  if (!/^\d+$/.test(value)) throw new HttpError(400, `If-Match must be a show revision number, got ${JSON.stringify(cut(header, 40))}`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new HttpError(400, `If-Match must be a show revision number, got ${JSON.stringify(cut(header, 40))}`);
   return Number(value);
 }

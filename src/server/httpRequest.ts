@@ -40,7 +40,8 @@ export function requireSender(request: IncomingMessage, url: RequestTarget, role
 
 /** The request body as JSON, or a 400/413 saying what is wrong with it. */
 export async function readJson(request: IncomingMessage): Promise<unknown> {
-  const body = await readBody(request);
+  // A byte-order mark is not JSON, but Windows tools write one: it says nothing, so it is skipped.
+  const body = (await readBody(request)).replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new HttpError(400, 'The body is empty: send the JSON in it (with curl, -d \'{"type":"clearAll"}\')');
   try {
     return JSON.parse(body);
