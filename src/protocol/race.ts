@@ -99,8 +99,9 @@ export const Race = z.strictObject({
   /** The athletes, by bib (src/protocol/entrant.ts). Absent for none. */
   entrants: Entrants.optional(),
   /**
-   * Only in what pages receive of a race whose start list is trimmed (state/pageView.ts), never stored: how many
-   * entrants the whole list has (`entrants` then holds those pages resolve by bib).
+   * Only in what pages receive of a race whose start list is trimmed (state/pageView.ts): how many entrants the whole
+   * list has (`entrants` then holds those pages resolve by bib); and in the show file, without `entrants`, for a race
+   * whose long list is kept in the start-list log beside it (server/entrantLog.ts). Never in the hub's show.
    */
   entrantCount: z.number().int().min(0).optional(),
   /** Where the timing reads chips, in course order; passings name a point by its metres. */

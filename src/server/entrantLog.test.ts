@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,5 +82,20 @@ describe('the start-list log', () => {
     const fresh = await onDisk(show);
     appendFileSync(entrantLogPath(fresh.showPath), `${JSON.stringify({ revision: 1, race: 'mass', entrants: [{ bib: 'x y', name: 'A' }] })}\n`);
     expect(() => readEntrantLog(fresh.showPath, fresh.file())).toThrow(/line 2 is not a start-list line: entrants: 0\.bib: must be a bib number/);
+  });
+
+  it('refuses a show file whose long list is not in the log beside it (the log missing, or without the race), naming the file and the races', async () => {
+    const show = withList(withList(emptyShow('Lists'), 'mass', LONG_LIST + 1), 'elite', 30);
+    const disk = await onDisk(show);
+    expect(disk.file().races.find((r) => r.id === 'mass')).toMatchObject({ entrantCount: LONG_LIST + 1 });
+    const path = entrantLogPath(disk.showPath);
+    rmSync(path);
+    expect(() => readEntrantLog(disk.showPath, disk.file())).toThrow(
+      `${path} is missing: the show file ${disk.showPath} says its race MASS (mass, ${LONG_LIST + 1} entrants) expects its start list from that file. Put the file back beside the show file (a show is moved with all its files) and start again; nothing was changed.`,
+    );
+    writeFileSync(path, '');
+    expect(() => readEntrantLog(disk.showPath, disk.file())).toThrow(`${path} has no start list for them: the show file`);
+    // An old show file (no count) without a log starts as it always did.
+    expect(readEntrantLog(disk.showPath, withoutLongLists(emptyShow('Old')))).toEqual(emptyShow('Old'));
   });
 });

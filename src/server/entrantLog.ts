@@ -32,10 +32,13 @@ export function entrantLogPath(showPath: string): string {
   return `${showPath}.entrants.ndjson`;
 }
 
-/** The show as its file holds it: every race without a long start list (it is in the log). */
+/**
+ * The show as its file holds it: every race without a long start list (it is in the log), and with its length in
+ * `entrantCount`, so a start without the log (a show copied without it) refuses, never starts with the list empty.
+ */
 export function withoutLongLists(state: ShowState): ShowState {
   if (!state.races.some(long)) return state;
-  return { ...state, races: state.races.map((race) => (long(race) ? (({ entrants: _list, ...rest }) => rest)(race) : race)) };
+  return { ...state, races: state.races.map((race) => (long(race) ? (({ entrants: _list, ...rest }) => ({ ...rest, entrantCount: race.entrants!.length }))(race) : race)) };
 }
 
 /**
@@ -45,13 +48,30 @@ export function withoutLongLists(state: ShowState): ShowState {
  */
 export async function openEntrantLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): Promise<{ state: ShowState; entrantLog: EntrantLog }> {
   const merged = readEntrantLog(showPath, state, log);
-  return { state: merged, entrantLog: await openSidecarLog(entrantLogPath(showPath), merged, FORMAT) };
+  return { state: merged, entrantLog: await startEntrantLog(showPath, merged) };
 }
 
-/** `state` with the log's long lists up to its revision; `state` itself when there is no log. */
+/** Writes the log afresh from `state`, read with readEntrantLog (and everything else a start reads checked first), and returns it. */
+export const startEntrantLog = (showPath: string, state: ShowState): Promise<EntrantLog> => openSidecarLog(entrantLogPath(showPath), state, FORMAT);
+
+/**
+ * `state` with the log's long lists up to its revision; `state` itself when there is no log and no race expects one.
+ * A race the show file says has its list in the log (`entrantCount`) and that the log does not give stops the start,
+ * naming the file and the races: a show copied without its log would otherwise start with those lists empty.
+ */
 export function readEntrantLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): ShowState {
   const path = entrantLogPath(showPath);
-  return existsSync(path) ? replay(path, state, log) : state;
+  const read = existsSync(path) ? replay(path, state, log) : state;
+  const expected = read.races.filter((race) => race.entrantCount !== undefined);
+  if (expected.length === 0) return read;
+  const lacking = expected.filter((race) => race.entrants === undefined);
+  if (lacking.length > 0) {
+    const races = lacking.map((race) => `${race.name} (${race.id}, ${race.entrantCount} entrants)`).join(', ');
+    const which = lacking.length === 1 ? `race ${races} expects its start list` : `races ${races} expect their start lists`;
+    const problem = existsSync(path) ? `${path} has no start list for them` : `${path} is missing`;
+    throw new Error(`${problem}: the show file ${showPath} says its ${which} from that file. Put the file back beside the show file (a show is moved with all its files) and start again; nothing was changed.`);
+  }
+  return { ...read, races: read.races.map((race) => (race.entrantCount === undefined ? race : (({ entrantCount: _count, ...rest }) => rest)(race))) };
 }
 
 /** Removes the log once `state` (with every list in it) is saved whole in the show file (a hub on NATS keeps its copy so). */

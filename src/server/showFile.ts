@@ -1,12 +1,20 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describeIssues } from '../protocol/describeIssues';
 import { ShowState } from '../state/showState';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** Reads and validates a show file; the error names the file and what is wrong with it. */
 export async function loadShowFile(path: string): Promise<ShowState> {
-  const text = await readFile(path, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw error; // a new show: openShowFile seeds it
+    if (code === 'EISDIR') throw new Error(`Show file ${path} is a directory, not a file: give the path of a show file (SHOW_FILE, e.g. ${join(path, 'show.json')})`);
+    throw new Error(`Show file ${path} could not be read: ${(error as Error).message}`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

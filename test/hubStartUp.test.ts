@@ -1,0 +1,93 @@
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startHub } from './harness/hubProcess';
+
+/** Starts a hub on `dataDir` expecting it to refuse: what it said. */
+async function refusedStart(dataDir: string, env: Record<string, string> = {}): Promise<string> {
+  return startHub({ dataDir, env }).then(
+    async (started) => {
+      await started.kill();
+      throw new Error(`the hub started:\n${started.log()}`);
+    },
+    (error: Error) => error.message,
+  );
+}
+
+/** The show's files as they are on disk, to compare after a refused start. */
+const filesOf = (dataDir: string) => Object.fromEntries(['show.json', 'show.json.passings.ndjson', 'show.json.entrants.ndjson'].map((name) => [name, existsSync(join(dataDir, name)) ? readFileSync(join(dataDir, name), 'utf8') : null]));
+
+/** A stopped hub's data folder: a mass start of 2500 (its list in the start-list log) and a passing appended to the passings log. */
+let saved: string;
+beforeAll(async () => {
+  const hub = await startHub();
+  try {
+    const rows = Array.from({ length: 2500 }, (_, i) => `${i + 1},Runner ${i + 1},KEN`);
+    const imported = await fetch(`${hub.url}/api/races/mass/start-list`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}` }, body: ['bib,name,country', ...rows].join('\n') });
+    expect(await imported.json()).toMatchObject({ imported: 2500 });
+    await hub.post({ type: 'setGunTime', raceId: 'mass', gunTime: Date.now() - 3_600_000 });
+    await hub.post({ type: 'setTimingPoints', raceId: 'mass', points: [{ metres: 5000, label: '5K' }] });
+    expect((await hub.post({ type: 'recordPassings', raceId: 'mass', passings: [{ bib: '7', metres: 5000, elapsedMs: 1_500_000, source: 'test' }] })).status).toBe(200);
+    // The as-run answers once every save so far is on disk (show file and logs), so the journal holds nothing newer.
+    expect((await fetch(`${hub.url}/api/asrun`)).status).toBe(200);
+  } finally {
+    await hub.kill();
+  }
+  saved = hub.dataDir;
+  expect(readFileSync(join(saved, 'show.json.passings.ndjson'), 'utf8').split('\n').length, 'a passing appended since the start').toBeGreaterThan(1);
+});
+
+/** A copy of the saved folder to break. */
+function copyOfSaved(): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'finishline-startup-'));
+  cpSync(saved, dataDir, { recursive: true });
+  return dataDir;
+}
+
+describe('a hub that cannot start', () => {
+  it('refuses a show whose start-list log is missing, naming the file and the race that expects its list from it, and creates nothing', async () => {
+    const dataDir = copyOfSaved();
+    const log = join(dataDir, 'show.json.entrants.ndjson');
+    renameSync(log, `${log}.away`);
+    const before = filesOf(dataDir);
+    expect(await refusedStart(dataDir)).toContain(
+      `Finishline hub could not start: ${log} is missing: the show file ${join(dataDir, 'show.json')} says its race MASS RACE (mass, 2500 entrants) expects its start list from that file. Put the file back beside the show file`,
+    );
+    expect(filesOf(dataDir), 'nothing written').toEqual(before);
+    // Put back, the same show starts with its whole list.
+    renameSync(`${log}.away`, log);
+    const hub = await startHub({ dataDir });
+    try {
+      expect((await hub.state()).races.find((r: { id: string }) => r.id === 'mass').entrants).toHaveLength(2500);
+    } finally {
+      await hub.kill();
+    }
+  });
+
+  it('leaves the show file and the logs beside it as they were when the start-list log has a bad line or roles.json is wrong', async () => {
+    const garbage = copyOfSaved();
+    appendFileSync(join(garbage, 'show.json.entrants.ndjson'), 'not a line\n');
+    const before = filesOf(garbage);
+    expect(await refusedStart(garbage)).toMatch(/could not start: .*show\.json\.entrants\.ndjson line \d+ is not valid JSON/);
+    expect(filesOf(garbage), 'nothing written').toEqual(before);
+
+    const roles = copyOfSaved();
+    writeFileSync(join(roles, 'roles.json'), '{"tokens": [{"name": "graphics-op", "token": "short", "role": "operator"}]}');
+    const rolesBefore = filesOf(roles);
+    expect(await refusedStart(roles)).toContain(`Finishline hub could not start: Roles file ${join(roles, 'roles.json')} is not valid: tokens.0.token: a token is at least 12 characters`);
+    expect(filesOf(roles), 'nothing written').toEqual(rolesBefore);
+    // A new machine (no show file yet) with a wrong roles.json is not seeded either.
+    const fresh = mkdtempSync(join(tmpdir(), 'finishline-startup-'));
+    writeFileSync(join(fresh, 'roles.json'), '{');
+    expect(await refusedStart(fresh)).toContain('Roles file');
+    expect(existsSync(join(fresh, 'show.json'))).toBe(false);
+  });
+
+  it('names a SHOW_FILE that is a directory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'finishline-startup-'));
+    mkdirSync(join(dataDir, 'show.json'));
+    const showFile = join(dataDir, 'show.json');
+    expect(await refusedStart(dataDir)).toContain(`Finishline hub could not start: Show file ${showFile} is a directory, not a file: give the path of a show file (SHOW_FILE, e.g. ${join(showFile, 'show.json')})`);
+  });
+});
