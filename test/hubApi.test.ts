@@ -88,9 +88,27 @@ describe('hub HTTP API', () => {
     });
   });
 
+  it('refuses a body that is not valid UTF-8, reads one declared in latin1 in it, and refuses a charset it cannot read', async () => {
+    const send = (body: Buffer, contentType: string) =>
+      fetch(`${hub.url}/api/commands`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}`, 'content-type': contentType }, body });
+    const take = (name: string) => JSON.stringify({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'Commentator' } } });
+    await expectUnchanged(async () => {
+      const bad = await send(Buffer.from(take('José'), 'latin1'), 'application/json');
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error).toBe('The body is not valid UTF-8: send the JSON as UTF-8');
+      const unknown = await send(Buffer.from(take('José')), 'application/json; charset=klingon');
+      expect(unknown.status).toBe(415);
+      expect((await unknown.json()).error).toBe('The body is declared as charset klingon, which the hub cannot read: send it as UTF-8');
+    });
+    expect((await send(Buffer.from(take('José'), 'latin1'), 'application/json; charset=ISO-8859-1')).status).toBe(200);
+    expect((await hub.state()).onAir.lowerThird.graphic.props.name).toBe('José');
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
+  });
+
   it('reads a JSON body that starts with a byte-order mark', async () => {
-    const result = await hub.post(`\uFEFF${JSON.stringify({ type: 'clear', layer: 'lowerThird' })}`);
+    const result = await hub.post(`\uFEFF${JSON.stringify(cram)}`);
     expect(result.status).toBe(200);
+    await hub.post({ type: 'clear', layer: 'lowerThird' });
   });
 
   it('answers an unknown API path with 404', async () => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestTarget } from './requestTarget';
+import { cut, type RequestTarget } from './requestTarget';
 import { mayDo, refusalFor, type Permission, type Roles, type Sender } from './roles';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -57,7 +57,21 @@ function bearer(header: string | undefined): string | null {
 
 /** The request body as text (bounded like JSON bodies, or by `limit`). */
 export async function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
-  return (await readBodyBytes(request, limit)).toString('utf8');
+  const charset = /;\s*charset="?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    // JSON should be UTF-8 (RFC 8259), but a body declared in another charset (latin1 from an older timing system)
+    // is read in it: read as UTF-8, its "é" would reach air as "�".
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new HttpError(415, `The body is declared as charset ${cut(charset, 40)}, which the hub cannot read: send it as UTF-8`);
+  }
+  const bytes = await readBodyBytes(request, limit);
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new HttpError(400, `The body is not valid ${decoder.encoding === 'utf-8' ? 'UTF-8' : charset}: send the JSON as UTF-8`);
+  }
 }
 
 /** The request body as it arrived (a file whose encoding is read from its bytes), bounded like readBody. */
