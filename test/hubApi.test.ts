@@ -89,8 +89,8 @@ describe('hub HTTP API', () => {
   });
 
   it('refuses a body that is not valid UTF-8, reads one declared in latin1 in it, and refuses a charset it cannot read', async () => {
-    const send = (body: Buffer, contentType: string) =>
-      fetch(`${hub.url}/api/commands`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}`, 'content-type': contentType }, body });
+    const send = (body: Uint8Array, contentType: string) =>
+      fetch(`${hub.url}/api/commands`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}`, 'content-type': contentType }, body: new Uint8Array(body) });
     const take = (name: string) => JSON.stringify({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'Commentator' } } });
     await expectUnchanged(async () => {
       const bad = await send(Buffer.from(take('José'), 'latin1'), 'application/json');
