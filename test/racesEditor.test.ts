@@ -311,6 +311,25 @@ describe('the entrants of the selected race (Race data)', () => {
     await page.getByText(/^MASS RACE start list: 3000 added or updated; not imported: line 3002 \(bib 3001\): country: "Narnia" is not a country/).waitFor();
     expect(await search('2999')).toEqual({ bib: '2999', name: 'Runner 2999', country: 'KEN', category: 'F50' });
 
+    // Names corrected in a list without the other columns: each athlete keeps their country and category.
+    await card.getByRole('button', { name: 'Import start list…' }).click();
+    const renamed = Array.from({ length: 3000 }, (_, i) => `${i + 1},Renamed Runner ${i + 1}`);
+    await card.getByRole('textbox', { name: 'Start list CSV for MASS RACE' }).evaluate((area, csv) => {
+      (area as HTMLTextAreaElement).value = csv;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, ['bib,name', ...renamed].join('\n'));
+    await card.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/^MASS RACE start list: 3000 added or updated$/).waitFor();
+    expect(await search('2999')).toEqual({ bib: '2999', name: 'Renamed Runner 2999', country: 'KEN', category: 'F50' });
+    await card.getByRole('button', { name: 'Import start list…' }).click();
+    await card.getByRole('textbox', { name: 'Start list CSV for MASS RACE' }).evaluate((area, csv) => {
+      (area as HTMLTextAreaElement).value = csv;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, ['bib,name', ...bigger.slice(1).map((row) => row.split(',').slice(0, 2).join(','))].join('\n'));
+    await card.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/^MASS RACE start list: 2999 added or updated$/).waitFor();
+    expect(await search('2999')).toEqual({ bib: '2999', name: 'Runner 2999', country: 'KEN', category: 'F50' });
+
     // The list is kept beside the show file: a hub killed and restarted gives it back, the edit in it.
     await hub.kill('SIGKILL');
     await hub.restart();

@@ -22,6 +22,7 @@ import { createRaceActions } from './raceControl/raceActions';
 import { createRacesEditor } from './racesEditor/racesEditor';
 import { mountRaceControl } from './raceControl/raceControlView';
 import { mountRaceDataView } from './raceData/raceDataView';
+import { postStartListWith } from './raceData/startListImport';
 import { mountRundownList } from './rundownList';
 import { mountRundownSearch } from './rundownSearch';
 import { createShowFilesView } from './showFilesView';
@@ -98,7 +99,7 @@ mountItemForm($('editor'), store, actions);
 mountAirControls($('air-controls'), store, actions);
 const raceControl = mountRaceControl($('races'), store, races, () => clock.now());
 mountCrawlEditor($('crawl-editor'), store, actions, memory.crawlDraft);
-const raceData = mountRaceDataView($('race-data'), store, actions, races, memory.entrantDraft);
+const raceData = mountRaceDataView($('race-data'), store, actions, races, memory.entrantDraft, postStartListWith(token));
 mountOutputsView($('outputs'), store, () => clock.now(), (id, name) => connection.nameOutput(id, name));
 const templatesView = mountTemplatesView($('templates'), store);
 bindHotkeys(actions, {

@@ -36,6 +36,17 @@ describe('readStartList', () => {
     expect(reading.entrants.map((e) => e.bib)).toEqual(['2']);
   });
 
+  it('keeps what an entrant has for a column the file leaves out, and clears a field given empty', () => {
+    const before = { bib: '1', name: 'Eliud Kipchoge', displayName: 'Kipchoge', country: 'KEN', category: 'ELITE', pbMs: 7_385_000 };
+    const existing = (bib: string) => (bib === '1' ? before : undefined);
+    const renamed = readStartList('bib,name\n1,Eliud KIPCHOGE\n2,New Runner', marathon, undefined, existing);
+    if (!renamed.ok) throw new Error(renamed.error);
+    expect(renamed.entrants).toEqual([{ ...before, name: 'Eliud KIPCHOGE' }, { bib: '2', name: 'New Runner' }]);
+    const cleared = readStartList('bib,name,display name,pb\n1,Eliud Kipchoge,,', marathon, undefined, existing);
+    if (!cleared.ok) throw new Error(cleared.error);
+    expect(cleared.entrants).toEqual([{ bib: '1', name: 'Eliud Kipchoge', country: 'KEN', category: 'ELITE' }]);
+  });
+
   it('refuses a file without bib or name columns, saying which columns it has', () => {
     expect(readStartList('number,athlete\n1,X', marathon)).toEqual({ ok: false, error: 'The start list has no name column: its columns are number, athlete' });
   });

@@ -27,14 +27,24 @@ const COLUMNS: Record<string, keyof Entrant> = {
   personalbest: 'pbMs',
 };
 
+/** What a start list may leave out: a re-import without these columns keeps each entrant's. */
+const KEPT_FIELDS = ['displayName', 'country', 'category', 'pbMs'] as const;
+
 /**
  * Reads a start list from CSV text: a header row naming at least bib and name, then one athlete per row.
  * Each row is checked with the Entrant schema (a country by code or English name, a PB as a time read against
  * the race's plausible times); good rows are returned, each bad one reported by line with its reasons. A bib
  * given twice keeps the first row and reports the second. `check` refuses a row the show can't take as it is
- * (one that would break a graphic on air), with its reason.
+ * (one that would break a graphic on air), with its reason. A column the file does not have keeps what `existing`
+ * (the race's entrant with that bib) has: a list of names and countries re-imported leaves display names, categories
+ * and PBs as they were; a column given with an empty cell clears that field.
  */
-export function readStartList(csv: string, race: { distanceM: number; kind: RaceKind }, check: (entrant: Entrant) => string | null = () => null): StartListReading {
+export function readStartList(
+  csv: string,
+  race: { distanceM: number; kind: RaceKind },
+  check: (entrant: Entrant) => string | null = () => null,
+  existing: (bib: string) => Entrant | undefined = () => undefined,
+): StartListReading {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   if (!header) return { ok: false, error: 'The start list is empty: the first line must name the columns (bib, name, country, category, pb, display name)' };
@@ -63,6 +73,8 @@ export function readStartList(csv: string, race: { distanceM: number; kind: Race
       } else value[field] = text;
     });
     const bib = String(value.bib ?? '');
+    const before = bib ? existing(bib.trim()) : undefined;
+    if (before) for (const field of KEPT_FIELDS) if (!fields.includes(field) && before[field] !== undefined) value[field] = before[field];
     const checked = Entrant.safeParse(value);
     if (!checked.success) for (const issue of checked.error.issues) problems.push(`${issue.path.join('.') || 'row'}: ${issue.message}`);
     if (checked.success && seen.has(checked.data.bib)) problems.push(`bib: ${checked.data.bib} is already on an earlier line`);

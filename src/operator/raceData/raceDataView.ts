@@ -9,7 +9,7 @@ import type { PanelStore } from '../panelStore';
 import { selectedIn, type RaceActions } from '../raceControl/raceActions';
 import { profileItem, resultItem } from './fromEntrants';
 import { raceDataModel } from './raceDataModel';
-import { sendStartList } from './startListImport';
+import { sendStartList, type PostStartList } from './startListImport';
 
 type FeedReport = { id: string; source: string; raceId: string | null; running: boolean; state: string; silentForS: number | null; passingsPerMin: number; received: number; errors: { message: string; times: number }[] };
 
@@ -20,7 +20,7 @@ const POLL_MS = 2000;
  * (L), each athlete's splits to air, profiles and the result card made from the start list, feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
  * start list (import CSV; find, add, edit and remove one entrant: entrants/entrantsEditor), and every feed of the show with its health (GET /api/feeds) and Start/Stop.
  */
-export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions, entrantDraft: () => FormValues | undefined) {
+export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions, entrantDraft: () => FormValues | undefined, postStartList: PostStartList) {
   const body = el('div', { class: 'race-data' });
   // The start list has its own element: this card's body is redrawn on every snapshot, and an entrant being found
   // or edited must keep its focus and what was typed.
@@ -232,7 +232,7 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     });
     go.addEventListener('click', async () => {
       go.disabled = true;
-      const outcome = await sendStartList(race, text.value, actions, (progress) => (report.textContent = progress));
+      const outcome = await sendStartList(race, text.value, actions, (progress) => (report.textContent = progress), postStartList);
       go.disabled = false;
       if (outcome.ok) done();
     });

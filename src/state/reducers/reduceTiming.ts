@@ -8,7 +8,7 @@ import { describeRefused, readStartList } from '../../protocol/startList';
 import type { ApplyContext } from '../applyCommand';
 import { onAirEntrantCheck } from '../entrantReferences';
 import { changeRows, rowAt } from '../passingIndex';
-import { feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
+import { entrantOf, feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
 import { unknownRace } from '../raceReferences';
 import type { ShowState } from '../showState';
 
@@ -52,7 +52,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
       return command.was ? edit(race, command.entrants, command.was) : upsert(race, command.entrants);
 
     case 'importStartList': {
-      const reading = readStartList(command.csv, race, check);
+      const reading = readStartList(command.csv, race, check, (bib) => entrantOf(race, bib));
       if (!reading.ok) return reading.error;
       if (reading.entrants.length === 0) return `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`.replace(/\.?$/, '.');
       return upsert(race, reading.entrants);
