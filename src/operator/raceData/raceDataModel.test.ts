@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leaderboardSamples } from '../../graphics/leaderboard/samples';
+import { withFeedSplits } from '../../state/passingTable';
 import { raceDataModel } from './raceDataModel';
 
 const race = leaderboardSamples[0]!.updateShow!.races![0]!;
@@ -25,5 +26,16 @@ describe('raceDataModel', () => {
     ]);
     const approved = raceDataModel({ ...race, feedSplits: 'approve', splits: waiting.toApprove });
     expect(approved.toApprove).toEqual([]);
+  });
+
+  it('says which feed splits a race that takes them directly could not use, and why', () => {
+    // A 5K typed at 29:10: the feed's 10K (28:37) is earlier, so the hub leaves it out; its HALFWAY goes in.
+    const typed = { metres: 5000, label: '5K', elapsedMs: 1_750_000, leaders: [] };
+    const state = withFeedSplits({ ...race, feedSplits: 'direct', splits: [typed] });
+    expect(state.splits.map((s) => s.label)).toEqual(['5K', 'HALFWAY']);
+    const model = raceDataModel(state);
+    expect(model.notUsed.map(({ split, reason }) => [split.label, reason])).toEqual([['10K', '10K at 28:37 is earlier than 5K at 29:10.']]);
+    expect(model.toApprove).toEqual([]);
+    expect(raceDataModel(withFeedSplits({ ...race, feedSplits: 'direct', splits: [] })).notUsed).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { formatTime, standingsAt } from '../../core';
+import { formatTime, standingsAt, validateSplit } from '../../core';
 import { shownName } from '../../protocol/entrant';
 import type { HeldPassing } from '../../protocol/passing';
 import type { Race, RaceSplit } from '../../protocol/race';
@@ -13,6 +13,8 @@ export type RaceDataModel = {
   standings: StandingLine[];
   /** Feed splits not yet in the race's splits (a race that waits for approval). */
   toApprove: RaceSplit[];
+  /** A race that takes feed splits directly: those that could not go in, with why (they clash with splits typed). */
+  notUsed: { split: RaceSplit; reason: string }[];
   held: HeldPassing[];
 };
 
@@ -31,14 +33,25 @@ export function raceDataModel(race: Race, rows = 12): RaceDataModel {
             change: s.placeChange ? `${s.placeChange > 0 ? '▲' : '▼'}${Math.abs(s.placeChange)}` : '',
             group: s.group,
           }));
-  const toApprove =
-    race.feedSplits === 'direct'
-      ? []
-      : feedSplits(race).filter((split) => !race.splits.some((s) => Math.abs(s.metres - split.metres) <= 1 && s.elapsedMs === split.elapsedMs));
-  return { entrants: entrantCount(race), point: point === null ? null : race.timingPoints![point]!.label, standings, toApprove, held: race.held ?? [] };
+  const pending = feedSplits(race).filter((split) => !race.splits.some((s) => Math.abs(s.metres - split.metres) <= 1 && s.elapsedMs === split.elapsedMs));
+  const direct = race.feedSplits === 'direct';
+  const toApprove = direct ? [] : pending;
+  const notUsed = direct ? pending.map((split) => ({ split, reason: misfit(split, race) })) : [];
+  return { entrants: entrantCount(race), point: point === null ? null : race.timingPoints![point]!.label, standings, toApprove, notUsed, held: race.held ?? [] };
 }
 
 function nameOf(race: Race, bib: string): string {
   const entrant = entrantOf(race, bib);
   return entrant ? shownName(entrant) : `#${bib}`;
+}
+
+/** Why a feed split does not go in beside the splits entered (the hub skips it: see withFeedSplits). */
+function misfit(split: RaceSplit, race: Race): string {
+  const before = race.splits.filter((s) => s.metres < split.metres - 1);
+  const checked = validateSplit(split, before, race.distanceM);
+  if (!checked.ok) return checked.error;
+  const next = race.splits.find((s) => s.metres > split.metres + 1);
+  const againstNext = next ? validateSplit(next, [...before, split], race.distanceM) : null;
+  if (againstNext && !againstNext.ok) return againstNext.error;
+  return 'it does not fit between the splits entered.';
 }

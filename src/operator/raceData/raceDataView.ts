@@ -137,9 +137,13 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     ]);
     const feedSplits = race.feedSplits ?? 'approve';
     if (mode.value !== feedSplits && document.activeElement !== mode) mode.value = feedSplits;
-    keyed(approvals, JSON.stringify([race.id, model.toApprove]), () =>
-      model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', onRace((r) => send({ type: 'approveFeedSplit', raceId: r.id, metres: split.metres }, `${r.name}: ${split.label} split approved`))))),
-    );
+    keyed(approvals, JSON.stringify([race.id, model.toApprove, model.notUsed]), () => [
+      ...model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', onRace((r) => send({ type: 'approveFeedSplit', raceId: r.id, metres: split.metres }, `${r.name}: ${split.label} split approved`))))),
+      // Direct mode skips a feed split that clashes with splits typed: said here, or the banner would just not move.
+      ...model.notUsed.map(({ split, reason }) =>
+        el('p', { class: 'warning', 'data-state': 'warn' }, `⚠ Feed split ${split.label} ${formatTime(split.elapsedMs)} not used: ${reason} Correct the splits entered (Race control) and it goes in.`),
+      ),
+    ]);
     keyed(held, JSON.stringify([race.id, model.held]), () =>
       model.held.map((h) =>
         el(
