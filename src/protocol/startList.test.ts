@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from './command';
 import { describeIssues } from './describeIssues';
-import { chunkEntrants, describeRefused, readStartList } from './startList';
+import { chunkEntrants, describeRefused, readStartList, readStartListInSlices } from './startList';
 
 const marathon = { distanceM: 42_195, kind: 'elite-men' } as const;
 
@@ -45,6 +45,16 @@ describe('readStartList', () => {
     const cleared = readStartList('bib,name,display name,pb\n1,Eliud Kipchoge,,', marathon, undefined, existing);
     if (!cleared.ok) throw new Error(cleared.error);
     expect(cleared.entrants).toEqual([{ bib: '1', name: 'Eliud Kipchoge', country: 'KEN', category: 'ELITE' }]);
+  });
+
+  it('reads in slices to the same result, letting other work run between slices', async () => {
+    const csv = ['bib,name,country', ...Array.from({ length: 50 }, (_, i) => `${i + 1},Runner ${i + 1},${i === 20 ? 'Narnia' : 'KEN'}`)].join('\n');
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const sliced = await readStartListInSlices(csv, marathon, undefined, undefined, 10);
+    clearInterval(ticking);
+    expect(sliced).toEqual(readStartList(csv, marathon));
+    expect(turns, 'other timers ran while it read').toBeGreaterThan(0);
   });
 
   it('refuses a file without bib or name columns, saying which columns it has', () => {

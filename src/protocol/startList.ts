@@ -45,6 +45,36 @@ export function readStartList(
   check: (entrant: Entrant) => string | null = () => null,
   existing: (bib: string) => Entrant | undefined = () => undefined,
 ): StartListReading {
+  const reading = readRows(csv, race, check, existing);
+  for (let step = reading.next(); ; step = reading.next()) if (step.done) return step.value;
+}
+
+/**
+ * readStartList in slices of `rowsPerSlice` rows, giving the event loop a turn between slices: a mass start's
+ * 40,000 rows take about a second to check, which would hold every take waiting at the hub that long.
+ */
+export async function readStartListInSlices(
+  csv: string,
+  race: { distanceM: number; kind: RaceKind },
+  check: (entrant: Entrant) => string | null = () => null,
+  existing: (bib: string) => Entrant | undefined = () => undefined,
+  rowsPerSlice = 2000,
+): Promise<StartListReading> {
+  const reading = readRows(csv, race, check, existing, rowsPerSlice);
+  for (let step = reading.next(); ; step = reading.next()) {
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** readStartList's work, pausing (yield) after every `rowsPerSlice` rows. */
+function* readRows(
+  csv: string,
+  race: { distanceM: number; kind: RaceKind },
+  check: (entrant: Entrant) => string | null,
+  existing: (bib: string) => Entrant | undefined,
+  rowsPerSlice = Infinity,
+): Generator<void, StartListReading> {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   if (!header) return { ok: false, error: 'The start list is empty: the first line must name the columns (bib, name, country, category, pb, display name)' };
@@ -58,7 +88,8 @@ export function readStartList(
   const entrants: Entrant[] = [];
   const refused: RefusedEntrant[] = [];
   const seen = new Set<string>();
-  rows.forEach((cells, index) => {
+  for (const [index, cells] of rows.entries()) {
+    if (index > 0 && index % rowsPerSlice === 0) yield;
     const line = index + 2;
     const value: Record<string, unknown> = {};
     const problems: string[] = [];
@@ -80,10 +111,13 @@ export function readStartList(
     if (checked.success && seen.has(checked.data.bib)) problems.push(`bib: ${checked.data.bib} is already on an earlier line`);
     const refusal = checked.success && problems.length === 0 ? check(checked.data) : null;
     if (refusal) problems.push(refusal);
-    if (problems.length > 0 || !checked.success) return void refused.push({ line, bib, problems });
+    if (problems.length > 0 || !checked.success) {
+      refused.push({ line, bib, problems });
+      continue;
+    }
     seen.add(checked.data.bib);
     entrants.push(checked.data);
-  });
+  }
   return { ok: true, entrants, refused, ignoredColumns };
 }
 

@@ -5,7 +5,7 @@ import { EntrantQuery } from '../../protocol/entrantPage';
 import type { EntrantPage } from '../../protocol/entrantPage';
 import { MAX_ENTRANTS_PER_COMMAND } from '../../protocol/commands/timingCommands';
 import { MAX_ENTRANTS } from '../../protocol/entrant';
-import { chunkEntrants, describeRefused, readStartList } from '../../protocol/startList';
+import { chunkEntrants, describeRefused, readStartListInSlices } from '../../protocol/startList';
 import { onAirEntrantCheck } from '../../state/entrantReferences';
 import { entrantOf } from '../../state/passingTable';
 import { unknownRace } from '../../state/raceReferences';
@@ -73,7 +73,8 @@ export async function handleRaceDataApi(request: IncomingMessage, method: string
     const file = decodeTextFile(await readBodyBytes(request, MAX_START_LIST_BYTES));
     if (!file.ok) throw new HttpError(422, `${file.error} Nothing was imported.`);
     // A row that would break a graphic on air is refused on its own, with the reason; the others go in.
-    const reading = readStartList(file.text, race, onAirEntrantCheck(hub.store.getState(), raceId), (bib) => entrantOf(race, bib));
+    // Read in slices: takes arriving meanwhile go through (each part is checked again as the hub applies it).
+    const reading = await readStartListInSlices(file.text, race, onAirEntrantCheck(hub.store.getState(), raceId), (bib) => entrantOf(race, bib));
     if (!reading.ok) throw new HttpError(422, file.note ? `${reading.error} (${file.note})` : reading.error);
     if (reading.entrants.length === 0) throw new HttpError(422, `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`);
     const after = new Set([...(race.entrants ?? []).map((e) => e.bib), ...reading.entrants.map((e) => e.bib)]).size;

@@ -53,6 +53,25 @@ describe('start lists', () => {
     expect(refusal(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '1' })).toBe("Bib 1 has passings in ELITE MEN; an athlete with times can't be removed.");
   });
 
+  it('upserts by bib on lists made from one another, whichever branch a list came from (the hub re-applies a group from its start)', () => {
+    const upsert = (state: ShowState, ...entrants: { bib: string; name: string }[]) => {
+      const result = applyCommand(state, Command.parse({ type: 'upsertEntrants', raceId: 'elite-men', entrants }), { now: GUN });
+      if (!result.ok) throw new Error(result.error);
+      return result.state;
+    };
+    const names = (state: ShowState) => men(state).entrants!.map((e) => `${e.bib} ${e.name}`);
+    const base = race();
+    const a = upsert(base, { bib: '7', name: 'A7' }, { bib: '8', name: 'A8' });
+    const b = upsert(base, { bib: '8', name: 'B8' }, { bib: '9', name: 'B9' }, { bib: '2', name: 'B2' }, { bib: '9', name: 'B9 again' });
+    expect(names(a)).toEqual(['1 Eliud Kipchoge', '2 Stanley Biwott', '3 Kenenisa Bekele', '6 Ghirmay Ghebreslassie', '7 A7', '8 A8']);
+    expect(names(b)).toEqual(['1 Eliud Kipchoge', '2 B2', '3 Kenenisa Bekele', '6 Ghirmay Ghebreslassie', '8 B8', '9 B9 again']);
+    expect(names(upsert(a, { bib: '9', name: 'A9' }, { bib: '7', name: 'A7 again' }))).toEqual([
+      '1 Eliud Kipchoge', '2 Stanley Biwott', '3 Kenenisa Bekele', '6 Ghirmay Ghebreslassie', '7 A7 again', '8 A8', '9 A9',
+    ]);
+    expect(names(upsert(b, { bib: '7', name: 'B7' }))).toEqual(['1 Eliud Kipchoge', '2 B2', '3 Kenenisa Bekele', '6 Ghirmay Ghebreslassie', '8 B8', '9 B9 again', '7 B7']);
+    expect(names(base)).toEqual(['1 Eliud Kipchoge', '2 Stanley Biwott', '3 Kenenisa Bekele', '6 Ghirmay Ghebreslassie']);
+  });
+
   it('keeps an athlete whose splits are on air, even before their first passing', () => {
     let state = run(race(), { type: 'take', graphic: { kind: 'athleteSplits', props: { raceId: 'elite-men', bib: '6' } } });
     const onAir = "The athlete splits on the centre layer draws bib 6, and this change would break it: bib 6 is not on ELITE MEN's start list: its bibs are 1, 2, 3. Take it off air first.";

@@ -118,11 +118,34 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
   }
 }
 
+/**
+ * Where each bib sits in a start list, shared by the lists upsert makes from one another: upsert replaces an entrant
+ * in place or appends it, so a bib never moves. A position is trusted only where that list holds that bib there (a
+ * list made from another branch, or longer, may not). A mass start's list comes as 40 commands of 1000: each
+ * indexing 40,000 entrants afresh held the hub ~1.5 s.
+ */
+const positions = new WeakMap<readonly Entrant[], Map<string, number>>();
+function positionsOf(list: readonly Entrant[]): Map<string, number> {
+  let at = positions.get(list);
+  if (!at) positions.set(list, (at = new Map(list.map((e, i) => [e.bib, i]))));
+  return at;
+}
+
 function upsert(race: Race, entrants: Race['entrants'] & object): Race | string {
-  const byBib = new Map((race.entrants ?? []).map((e) => [e.bib, e]));
-  for (const entrant of entrants) byBib.set(entrant.bib, entrant);
-  if (byBib.size > MAX_ENTRANTS) return `${race.name} would have ${byBib.size} entrants; a race holds at most ${MAX_ENTRANTS}.`;
-  return { ...race, entrants: [...byBib.values()] };
+  const list = race.entrants ?? [];
+  const at = positionsOf(list);
+  const next = list.slice();
+  for (const entrant of entrants) {
+    const i = at.get(entrant.bib);
+    if (i !== undefined && i < next.length && next[i]!.bib === entrant.bib) next[i] = entrant;
+    else {
+      at.set(entrant.bib, next.length);
+      next.push(entrant);
+    }
+  }
+  if (next.length > MAX_ENTRANTS) return `${race.name} would have ${next.length} entrants; a race holds at most ${MAX_ENTRANTS}.`;
+  positions.set(next, at);
+  return { ...race, entrants: next };
 }
 
 /**
