@@ -1,25 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bigShowSeed } from './harness/bigShow';
 import { startHub, type HubProcess } from './harness/hubProcess';
 import { bodyOf, openClient, rawRequest, statusOf, type SocketClient } from './harness/rawClients';
 
 // A big show (~1 MB of JSON), so every unread answer to GET /api/state costs the hub a megabyte.
 let hub: HubProcess;
 beforeAll(async () => {
-  const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../shows/london-2016.json'), 'utf8'));
-  seed.rundown = Array.from({ length: 2000 }, (_, i) => ({
-    id: `big${i}`,
-    revision: 0,
-    group: 'Filler',
-    graphic: { kind: 'nameCard', props: { name: `Filler name ${i} `.padEnd(80, 'x'), role: 'A role long enough to make the show big '.padEnd(120, 'y') } },
-  }));
-  const seedFile = join(mkdtempSync(join(tmpdir(), 'finishline-big-')), 'big.json');
-  writeFileSync(seedFile, JSON.stringify(seed));
-  hub = await startHub({ seed: seedFile, env: { REQUEST_IDLE_MS: '1000' } });
+  hub = await startHub({ seed: bigShowSeed(), env: { REQUEST_IDLE_MS: '1000' } });
 });
 afterAll(() => hub?.kill());
 
