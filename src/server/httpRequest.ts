@@ -119,7 +119,11 @@ export function readBodyBytes(request: IncomingMessage, limit = MAX_BODY_BYTES):
 }
 
 export function reply(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {
-  const text = JSON.stringify(body);
+  return replyText(response, status, JSON.stringify(body), headers);
+}
+
+/** reply with the JSON already written out (a body kept between requests). */
+export function replyText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): true {
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
