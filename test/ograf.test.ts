@@ -236,4 +236,29 @@ describe('CasparCG and SPX templates', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a template whose first data was refused does not play its sample: play is refused until data is accepted', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/casparcg/${packageId('nameCard')}.html?renderer=canvas`);
+    type Template = { update(d: unknown): Promise<Payload>; play(): Promise<Payload> };
+    const tooLong = 'N'.repeat(81);
+    const [refused, played] = await page.evaluate(async (name) => {
+      const w = window as unknown as Template;
+      return [await w.update(JSON.stringify({ name, role: 'Marathon world record holder' })), await w.play()];
+    }, tooLong);
+    expect(refused.statusCode).toBe(400);
+    expect(played).toEqual({
+      statusCode: 409,
+      statusMessage: 'Not played: this template has no accepted data yet (name: is required); send its data first (CG ADD with data, or CG UPDATE)',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(opaqueBounds(await grab(page)), 'nothing on air: not the sample').toBeNull();
+    // Accepted data then plays.
+    const ok = await page.evaluate(async () => {
+      const w = window as unknown as Template;
+      return [await w.update(JSON.stringify({ name: 'Dennis Kimetto' })), await w.play()];
+    });
+    expect(ok.map((s) => s.statusCode)).toEqual([200, 200]);
+    await page.close();
+  });
 });

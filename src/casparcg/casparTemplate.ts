@@ -45,6 +45,25 @@ export function runCasparTemplate(kind: GraphicKind, themes: readonly string[]) 
     return next;
   };
 
+  /** Every field left out: the graphic's defaults, never the sample the element was loaded with. */
+  const unset = Object.fromEntries(fields.map((field) => [field.id.split('.')[0]!, undefined]));
+  /**
+   * Plays only a graphic whose data was accepted. Before any update succeeded (none sent, or the first one refused)
+   * the element still holds its sample (a name card's "Steve Cram"): it is played with its defaults if they make a
+   * whole graphic, else refused, so a refused CG ADD never airs the sample.
+   */
+  async function playWithData(): Promise<ReturnPayload> {
+    if (!updated) {
+      const status = await element.updateAction!({ data: unset });
+      if (status.statusCode >= 400) {
+        const why = status.statusMessage.replace(/: Invalid input: expected \w+, received undefined/g, ': is required');
+        return { statusCode: 409, statusMessage: `Not played: this template has no accepted data yet (${why}); send its data first (CG ADD with data, or CG UPDATE)` };
+      }
+      updated = true;
+    }
+    return element.playAction!({ goto: 0 });
+  }
+
   const calls = {
     update(input: unknown) {
       return run('update', async () => {
@@ -53,14 +72,14 @@ export function runCasparTemplate(kind: GraphicKind, themes: readonly string[]) 
         const data = dataFromFields(fields, values.values);
         if (!data.ok) return { statusCode: 400, statusMessage: data.error };
         // The first update is the whole graphic: a field it leaves out takes its default, not the sample's value.
-        const whole = updated ? data.data : { ...Object.fromEntries(fields.map((field) => [field.id.split('.')[0]!, undefined])), ...data.data };
+        const whole = updated ? data.data : { ...unset, ...data.data };
         const status = await element.updateAction!({ data: whole });
         if (status.statusCode < 400) updated = true;
         return status;
       });
     },
-    play: () => run('play', () => element.playAction!({ goto: 0 })),
-    next: () => run('next', () => element.playAction!({ goto: 0 })),
+    play: () => run('play', playWithData),
+    next: () => run('next', playWithData),
     stop: () => run('stop', () => element.stopAction!({})),
     remove: () =>
       run('remove', async () => {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_KINDS, packageId } from '../ograf/packageData';
 import { describe, expect, it } from 'vitest';
 import { dataFromFields, parseTemplateData, templateFields } from './templateFields';
 
@@ -58,3 +61,14 @@ describe('template fields', () => {
     expect(dataFromFields(templateFields('raceClock', THEMES), { raceIds: 'elite-men' })).toMatchObject({ ok: false, error: expect.stringMatching(/^raceIds: give it as JSON/) });
   });
 });
+
+describe('README', () => {
+  it('lists every template’s fields in their f0, f1… order', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    for (const kind of PACKAGE_KINDS) {
+      const row = templateFields(kind, ['finishline']).map((f, i) => `f${i} \`${f.id}\`${f.type === 'json' ? ' (JSON)' : ''}`).join(', ');
+      expect(readme, packageId(kind)).toContain(`| \`${packageId(kind)}\` | ${row} |`);
+    }
+  });
+});
+
