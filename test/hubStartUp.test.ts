@@ -65,6 +65,25 @@ describe('a hub that cannot start', () => {
     }
   });
 
+  it('refuses a start-list log that gives another count than the show file saved with it (an older copy), naming both, and writes nothing', async () => {
+    const dataDir = copyOfSaved();
+    const log = join(dataDir, 'show.json.entrants.ndjson');
+    const shortened = readFileSync(log, 'utf8')
+      .split('\n')
+      .map((line) => {
+        if (!line.includes('"entrants":[')) return line;
+        const record = JSON.parse(line);
+        return JSON.stringify({ ...record, entrants: record.entrants.slice(0, 1000) });
+      })
+      .join('\n');
+    writeFileSync(log, shortened);
+    const before = filesOf(dataDir);
+    expect(await refusedStart(dataDir)).toContain(
+      `Finishline hub could not start: ${log} is not the start-list file saved with ${join(dataDir, 'show.json')}: it gives MASS RACE (mass) 1000 entrants where the show file says 2500.`,
+    );
+    expect(filesOf(dataDir), 'nothing written').toEqual(before);
+  });
+
   it('leaves the show file and the logs beside it as they were when the start-list log has a bad line or roles.json is wrong', async () => {
     const garbage = copyOfSaved();
     appendFileSync(join(garbage, 'show.json.entrants.ndjson'), 'not a line\n');

@@ -71,6 +71,13 @@ export function readEntrantLog(showPath: string, state: ShowState, log: (line: s
     const problem = existsSync(path) ? `${path} has no start list for them` : `${path} is missing`;
     throw new Error(`${problem}: the show file ${showPath} says its ${which} from that file. Put the file back beside the show file (a show is moved with all its files) and start again; nothing was changed.`);
   }
+  // The log is written before the show file each save, and read up to the show's revision: a list of another length
+  // is another show's, or an older copy (starting would save the shorter list over the show file's count for good).
+  const short = expected.filter((race) => race.entrants!.length !== race.entrantCount);
+  if (short.length > 0) {
+    const races = short.map((race) => `${race.name} (${race.id}) ${race.entrants!.length} entrants where the show file says ${race.entrantCount}`).join(', ');
+    throw new Error(`${path} is not the start-list file saved with ${showPath}: it gives ${races}. Put back the file saved with the show (a show is moved with all its files) and start again; nothing was changed.`);
+  }
   return { ...read, races: read.races.map((race) => (race.entrantCount === undefined ? race : (({ entrantCount: _count, ...rest }) => rest)(race))) };
 }
 
