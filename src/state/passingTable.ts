@@ -182,3 +182,15 @@ export function withFeedSplits(race: Race, onlyMetres?: number): Race {
   const same = kept.length === race.splits.length && kept.every((s, i) => JSON.stringify(s) === JSON.stringify(race.splits[i]));
   return same ? race : { ...race, splits: kept };
 }
+
+/**
+ * Whether the race already has this passing (the same athlete, point and time, stored or held): a feed sending it
+ * again changes nothing, so it need not become a command (a revision, a save, a snapshot to every output).
+ */
+export function alreadyRecorded(race: Race, passing: { bib: string; metres: number; elapsedMs: number }): boolean {
+  const point = pointAt(race, passing.metres);
+  if (!point) return false;
+  if (rowAt(race.passings ?? [], passing.bib, point.index)?.[2] === passing.elapsedMs) return true;
+  return (race.held ?? []).some((h) => h.bib === passing.bib && Math.abs(h.metres - passing.metres) <= 1 && h.elapsedMs === passing.elapsedMs);
+}
+

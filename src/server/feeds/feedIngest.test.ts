@@ -87,6 +87,23 @@ describe('feed ingest', () => {
     ingest.close();
   });
 
+  it('should answer a passing the race already has as accepted without a command: no revision, nothing saved', async () => {
+    let saves = 0;
+    const hub = createHub({ initial: raceShow(), now: () => clock, persist: async () => void saves++ });
+    const ingest = createFeedIngest(hub, 'rr-push', new FeedHealth(() => clock));
+    const row = { row: 'passing 1 (bib 1)', raceId: 'elite-men', bib: '1', metres: 10_000, elapsedMs: 1_717_000 };
+    expect(await ingest.take([row])).toEqual({ accepted: 1, refused: [], unsaved: [] });
+    const revision = hub.store.getState().revision;
+    expect(saves).toBe(1);
+    for (let i = 0; i < 3; i++) expect(await ingest.take([row])).toEqual({ accepted: 1, refused: [], unsaved: [] });
+    expect(hub.store.getState().revision, 'the same passing again makes no revision').toBe(revision);
+    expect(saves).toBe(1);
+    // A correction still goes in.
+    expect(await ingest.take([{ ...row, elapsedMs: 1_718_000 }])).toEqual({ accepted: 1, refused: [], unsaved: [] });
+    expect(hub.store.getState().revision).toBe(revision + 1);
+    ingest.close();
+  });
+
   it('should take a bib in another case when exactly one entrant has it, and refuse it when two do', async () => {
     let show = raceShow();
     const entrants = [{ bib: 'F1', name: 'Mary Keitany' }, { bib: 'a2', name: 'Aselefech Mergia' }, { bib: 'A2', name: 'Tirfi Tsegaye' }];

@@ -3,7 +3,7 @@ import { describeIssues } from '../../protocol/describeIssues';
 import { Passing } from '../../protocol/passing';
 import type { Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
-import { entrantOf, passingRefusal } from '../../state/passingTable';
+import { alreadyRecorded, entrantOf, passingRefusal } from '../../state/passingTable';
 import type { Hub } from '../hub';
 import type { FeedHealth } from './feedHealth';
 
@@ -122,8 +122,17 @@ export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: str
     try {
       const jobs: Promise<void>[] = [];
       const unsaved = new Map<string, Waiting[][]>();
-      for (const [raceId, queue] of outbox) {
+      for (const [raceId, waiting] of outbox) {
         outbox.delete(raceId);
+        // A passing the race already has (resent by a timing system's window, a restarted pull) is saved already:
+        // answered as such, it makes no command, so no revision and no snapshot to every output.
+        // (The show in the store is saved: a commit sets it only once on disk.)
+        const race = hub.store.getState().races.find((r) => r.id === raceId);
+        const queue = waiting.filter((w) => {
+          const known = race !== undefined && alreadyRecorded(race, w.passing);
+          if (known) w.settle('saved');
+          return !known;
+        });
         const failed: Waiting[][] = [];
         unsaved.set(raceId, failed);
         for (let i = 0; i < queue.length; i += MAX_PASSINGS_PER_BATCH) {
