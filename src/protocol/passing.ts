@@ -89,6 +89,12 @@ export const HeldPassing = z.strictObject({
 export type HeldPassing = z.infer<typeof HeldPassing>;
 export const MAX_HELD = 200;
 
+/** A held passing the operator rejected: the same time sent again (a feed's window, a pull after a restart) is dropped. */
+export const RejectedPassing = z.strictObject({ bib: Bib, metres: z.number().positive().max(100_000), elapsedMs: ElapsedMs });
+export type RejectedPassing = z.infer<typeof RejectedPassing>;
+/** The most recent rejections a race remembers. */
+export const MAX_REJECTED = 500;
+
 /** Whether a split the timing feed gives (the leader's time at a point) goes to the race's splits at once, or waits for approval. */
 export const FeedSplits = z.enum(['direct', 'approve']);
 export type FeedSplits = z.infer<typeof FeedSplits>;

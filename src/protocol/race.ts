@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PaceUnit as CorePaceUnit, RaceKind as CoreRaceKind } from '../core';
 import { ElapsedMs } from './elapsedMs';
 import { Bib, Entrants } from './entrant';
-import { FeedSplits, HeldPassing, MAX_HELD, MAX_TIMING_POINTS, PassingRows, PassingSources, TimingPoints } from './passing';
+import { FeedSplits, HeldPassing, MAX_HELD, MAX_REJECTED, MAX_TIMING_POINTS, PassingRows, PassingSources, RejectedPassing, TimingPoints } from './passing';
 import { onAirText, requiredText } from './text';
 
 /**
@@ -124,6 +124,8 @@ export const Race = z.strictObject({
   passingSources: PassingSources.optional(),
   /** Implausible passings waiting for the operator. */
   held: z.array(HeldPassing).max(MAX_HELD).optional(),
+  /** Held passings the operator rejected, the latest MAX_REJECTED: the same passing sent again stays rejected. */
+  rejected: z.array(RejectedPassing).max(MAX_REJECTED).optional(),
   /** Whether the leader's time at a timing point goes to `splits` by itself (direct) or waits for approval; absent is approve. */
   feedSplits: FeedSplits.optional(),
 });

@@ -84,7 +84,7 @@ export function mergePassings(race: Race, batch: readonly Passing[], now: number
     const { index, point } = pointAt(race, passing.metres)!;
     const key = rowKey(passing.bib, index);
     const existing = rowOf(passing.bib, index);
-    if (existing && existing[2] === passing.elapsedMs) {
+    if ((existing && existing[2] === passing.elapsedMs) || wasRejected(race, passing)) {
       counts.duplicates++;
       continue;
     }
@@ -184,13 +184,18 @@ export function withFeedSplits(race: Race, onlyMetres?: number): Race {
 }
 
 /**
- * Whether the race already has this passing (the same athlete, point and time, stored or held): a feed sending it
+ * Whether the race already has this passing (the same athlete, point and time, stored, held or rejected by the operator): a feed sending it
  * again changes nothing, so it need not become a command (a revision, a save, a snapshot to every output).
  */
 export function alreadyRecorded(race: Race, passing: { bib: string; metres: number; elapsedMs: number }): boolean {
   const point = pointAt(race, passing.metres);
   if (!point) return false;
   if (rowAt(race.passings ?? [], passing.bib, point.index)?.[2] === passing.elapsedMs) return true;
-  return (race.held ?? []).some((h) => h.bib === passing.bib && Math.abs(h.metres - passing.metres) <= 1 && h.elapsedMs === passing.elapsedMs);
+  return wasRejected(race, passing) || (race.held ?? []).some((h) => h.bib === passing.bib && Math.abs(h.metres - passing.metres) <= 1 && h.elapsedMs === passing.elapsedMs);
+}
+
+/** Whether the operator rejected this very passing (same athlete, point and time) when it was held. */
+function wasRejected(race: Race, passing: { bib: string; metres: number; elapsedMs: number }): boolean {
+  return (race.rejected ?? []).some((r) => r.bib === passing.bib && Math.abs(r.metres - passing.metres) <= 1 && r.elapsedMs === passing.elapsedMs);
 }
 

@@ -119,6 +119,11 @@ describe('passings', () => {
     const rejected = run(accepted, { type: 'rejectHeldPassing', raceId: 'elite-men', bib: '1', metres: 10_000 });
     expect(men(rejected).held).toEqual([]);
     expect(men(rejected).passings).toEqual([['2', 1, min(75), 0]]);
+    // The same misread sent again (a feed's window, a pull after a restart) stays rejected; another time is checked anew.
+    const again = record(rejected, pass('1', 10_000, min(20)));
+    expect(men(again).held).toEqual([]);
+    expect(men(again).passings).toEqual([['2', 1, min(75), 0]]);
+    expect(men(record(rejected, pass('1', 10_000, min(28, 37)))).passings).toEqual([['1', 0, min(28, 37), 0], ['2', 1, min(75), 0]]);
   });
 });
 

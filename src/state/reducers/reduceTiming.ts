@@ -1,7 +1,7 @@
 import { formatTime } from '../../core';
 import type { CommandOf } from '../../protocol/command';
 import { MAX_ENTRANTS, type Entrant } from '../../protocol/entrant';
-import { MAX_SHOW_PASSINGS } from '../../protocol/passing';
+import { MAX_REJECTED, MAX_SHOW_PASSINGS } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 import { describeRefused, readStartList } from '../../protocol/startList';
@@ -97,7 +97,10 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
       const held = (race.held ?? []).find((h) => h.bib === command.bib && Math.abs(h.metres - command.metres) <= 1);
       if (!held) return `${name} has no held passing for bib ${command.bib} at ${command.metres} m.`;
       const rest = { ...race, held: race.held!.filter((h) => h !== held) };
-      if (command.type === 'rejectHeldPassing') return rest;
+      if (command.type === 'rejectHeldPassing') {
+        const rejected = { bib: held.bib, metres: held.metres, elapsedMs: held.elapsedMs };
+        return { ...rest, rejected: [...(race.rejected ?? []), rejected].slice(-MAX_REJECTED) };
+      }
       const index = pointAt(race, held.metres)!.index;
       const sources = [...(race.passingSources ?? [])];
       let source = sources.indexOf(held.source);
