@@ -94,4 +94,36 @@ describe('connectToHub', () => {
       connection.close();
     }
   });
+
+  it('leaves a hub that stops answering (frozen) for the next one, without waiting for the closing handshake', async () => {
+    // The first hub sends its snapshot, then answers nothing: not even the pings.
+    const frozen = await serving([snapshot(7)]);
+    const frozenServer = server!;
+    const alive = await serving([snapshot(8)]);
+    const aliveServer = server!;
+    aliveServer.on('connection', (socket) => socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong', sentLocal: message.sentLocal, hubTime: 1 }));
+    }));
+    const urls = [frozen, alive];
+    const seen: string[] = [];
+    const problems: string[] = [];
+    const connection = connectToHub({
+      url: () => urls.shift() ?? alive,
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      pingEveryMs: 100,
+      silentHubMs: 400,
+      events: { onSnapshot: (state) => seen.push(`snapshot ${state.revision}`), onProblem: (message) => problems.push(message) },
+    });
+    try {
+      await expect.poll(() => seen, { timeout: 5000 }).toEqual(['snapshot 7', 'snapshot 8']);
+      expect(problems).toEqual([expect.stringMatching(/^The hub has not answered for \d+ s: connecting again$/)]);
+      // The hub that answers its pings is kept.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(seen).toEqual(['snapshot 7', 'snapshot 8']);
+    } finally {
+      connection.close();
+      frozenServer.close();
+    }
+  });
 });

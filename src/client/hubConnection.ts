@@ -39,6 +39,12 @@ const RETRY_MS = [250, 500, 1000, 2000];
 /** Snapshots longer than this (characters of JSON) are checked in a task after the one reading them (see holdSnapshot). */
 const DEFER_SNAPSHOTS_OVER = 64 * 1024;
 const PING_EVERY_MS = 2000;
+/**
+ * A hub that has answered nothing (not even the pings) for this long is frozen (a stopped process, a machine
+ * swapping hard): the connection is closed and made again, to the next hub of the list when there is one. A hub
+ * that is merely busy answers a ping within a second or two.
+ */
+export const SILENT_HUB_MS = 8000;
 const SAMPLES_KEPT = 8;
 
 /** Local clock on the same timeline as Date.now(), but monotonic (performance.now based). */
@@ -59,8 +65,11 @@ export function connectToHub(options: {
   WebSocket?: typeof WebSocket;
   /** A socket the page opened already (used for the first connection only). */
   early?: EarlySocket;
+  /** How often the hub is pinged, and how long it may leave a ping unanswered (tests shorten them). */
+  pingEveryMs?: number;
+  silentHubMs?: number;
 }) {
-  const { url, events, hubs } = options;
+  const { url, events, hubs, pingEveryMs = PING_EVERY_MS, silentHubMs = SILENT_HUB_MS } = options;
   const Socket = options.WebSocket ?? WebSocket;
   let early = options.early;
   let socket: WebSocket | null = null;
@@ -93,10 +102,25 @@ export function connectToHub(options: {
       events.onRefused?.(null);
       attempt = 0;
       samples = [];
-      ping();
-      pingTimer = setInterval(ping, PING_EVERY_MS);
+      const askAlive = () => {
+        // Silence counts from the oldest ping not answered (a throttled background tab pings late, not the hub).
+        unansweredSince ??= performance.now();
+        ping();
+      };
+      askAlive();
+      pingTimer = setInterval(() => {
+        const silentFor = unansweredSince === null ? 0 : performance.now() - unansweredSince;
+        if (silentFor <= silentHubMs) return askAlive();
+        events.onProblem?.(`The hub has not answered for ${Math.round(silentFor / 1000)} s: connecting again${hubs && hubs.size() > 1 ? ', to the next hub' : ''}`);
+        // A frozen peer never completes the closing handshake: the page moves on without waiting for it.
+        ws.onclose = null;
+        ws.onmessage = null;
+        ws.close();
+        closed();
+      }, pingEveryMs);
     };
     const message = (event: MessageEvent) => {
+      unansweredSince = null;
       const parsed = JSON.parse(String(event.data)) as ServerMessage;
       if (parsed.type === 'snapshot' && options.deferSnapshots && String(event.data).length > DEFER_SNAPSHOTS_OVER) return holdSnapshot(parsed, event.timeStamp);
       if (parsed.type === 'snapshot') dropWaitingSnapshot(); // superseded by this one
@@ -104,6 +128,7 @@ export function connectToHub(options: {
       receive(parsed, event.timeStamp);
     };
     let everOpen = false;
+    let unansweredSince: number | null = null;
     const closed = () => {
       if (!everOpen && events.onRefused) void askWhyRefused(ws.url);
       flushSnapshot();
