@@ -126,4 +126,21 @@ describe('connectToHub', () => {
       frozenServer.close();
     }
   });
+
+  it('never goes back to an older revision on one connection (a hub catching up replayed older ones)', async () => {
+    const url = await serving([snapshot(825), snapshot(800), snapshot(801), snapshot(825), snapshot(826)]);
+    const seen: string[] = [];
+    const problems: string[] = [];
+    const connection = connectToHub({
+      url,
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      events: { onSnapshot: (state) => seen.push(`snapshot ${state.revision}`), onProblem: (message) => problems.push(message) },
+    });
+    try {
+      await expect.poll(() => seen).toEqual(['snapshot 825', 'snapshot 825', 'snapshot 826']);
+      expect(problems).toEqual(['The hub sent revision 800 after 825: an older show, not drawn', 'The hub sent revision 801 after 825: an older show, not drawn']);
+    } finally {
+      connection.close();
+    }
+  });
 });

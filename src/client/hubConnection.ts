@@ -78,9 +78,12 @@ export function connectToHub(options: {
   let pingTimer: ReturnType<typeof setInterval> | undefined;
   let samples: ClockSample[] = [];
   let nextId = 1;
+  /** The latest revision this connection has had. */
+  let connectionRevision: number | null = null;
   const pending = new Map<string, (outcome: CommandOutcome) => void>();
 
   function open() {
+    connectionRevision = null;
     events.onStatus?.('connecting', null);
     let ws: WebSocket;
     try {
@@ -204,6 +207,12 @@ export function connectToHub(options: {
         events.onStatus?.('open', message.role, message.hub);
         return;
       case 'snapshot': {
+        // On one connection the show only moves forward: a hub catching up after a NATS outage replayed older
+        // revisions to its pages, re-animating air. (A new connection may start anywhere: another hub, a new show.)
+        if (connectionRevision !== null && message.revision < connectionRevision) {
+          return events.onProblem?.(`The hub sent revision ${message.revision} after ${connectionRevision}: an older show, not drawn`);
+        }
+        connectionRevision = message.revision;
         const parsed = ShowState.safeParse(message.state);
         if (!parsed.success) return events.onProblem?.(`The hub sent a show this page cannot read: ${describeIssues(parsed.error)}`);
         return events.onSnapshot(parsed.data, message.hubTime, arrived);
