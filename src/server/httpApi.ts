@@ -131,12 +131,25 @@ async function asRunEntries({ response, url, asRun }: ApiContext) {
 }
 
 async function postCommand({ request, response, url, hub, roles }: ApiContext) {
+  let gone = false;
+  const leave = () => (gone = !response.writableFinished);
+  request.socket.once('end', leave);
+  response.once('close', leave);
   const sender = requireSender(request, url, roles);
   const json = await readJson(request);
   const parsed = Command.safeParse(json);
   if (!parsed.success) throw new HttpError(400, `Command refused: ${describeIssues(parsed.error)}`);
   if (!mayDo(sender, parsed.data.type)) throw new HttpError(403, refusalFor(sender, parsed.data.type));
   const baseRevision = parseIfMatch(request.headers['if-match']);
+  // A client that has gone (it gave up waiting: a hub stopped or frozen for a while, now running again) is told
+  // nothing, so its command is not applied either: a Take sent many seconds ago must not go to air unasked.
+  // (A turn of the event loop first, through its I/O phase: a client's close that came with its request is read.)
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+  request.socket.off('end', leave);
+  if (gone || request.socket.destroyed) {
+    console.log(`A ${parsed.data.type} from ${sender.name} was not applied: its client had gone before the hub could apply it`);
+    return true;
+  }
   const result = await hub.submit(parsed.data, baseRevision, sender.name);
   if (result.ok) return reply(response, 200, { revision: result.revision });
   const status = { refused: 422, stale: 409, storage: 503, busy: 503 }[result.reason];
