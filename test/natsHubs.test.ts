@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import defaultTheme from '../templates/themes/finishline.json';
 import { grab, isColour, launchBrowser, openOutput, renderAt } from './harness/browser';
 import { startHub, type HubProcess } from './harness/hubProcess';
-import { startNatsCluster, startNatsServer, type NatsCluster } from './harness/natsServer';
+import { startNatsCluster, startNatsServer, type NatsCluster, type NatsServer } from './harness/natsServer';
 import { openPanel } from './harness/panel';
 
 const take = (name: string) => ({ type: 'take', graphic: { kind: 'nameCard', props: { name, role: 'BBC One' } } });
@@ -153,6 +153,26 @@ describe('hubs sharing one show through NATS JetStream', () => {
       await client.close();
       await leader.restart();
     }
+  });
+
+  it('says in its health when NATS is connected but takes no commands (two of three nodes gone), and recovers by itself', { timeout: 90_000 }, async () => {
+    const [b] = hubs as [HubProcess];
+    const [, second, third] = nats.nodes as [NatsServer, NatsServer, NatsServer];
+    expect((await fetch(`${b.url}/api/health`)).status).toBe(200);
+    await Promise.all([second.kill('SIGKILL'), third.kill('SIGKILL')]);
+    try {
+      // One node of three is no majority: the stream takes nothing, though the hub is connected (to the one left).
+      const healthAfterCommand = async () => {
+        expect((await b.post(take('No majority'))).status).toBe(503);
+        const health = await fetch(`${b.url}/api/health`);
+        return `${health.status} ${(await health.json()).problem ?? ''}`;
+      };
+      await expect.poll(healthAfterCommand, { timeout: 60_000, interval: 500 }).toMatch(/^503 NATS at .+ did not take this hub's last command within 6 s/);
+    } finally {
+      await Promise.all([second.restart(), third.restart()]);
+    }
+    await expect.poll(async () => (await b.post(take('Majority back'))).status, { timeout: 45_000 }).toBe(200);
+    expect((await fetch(`${b.url}/api/health`)).status).toBe(200);
   });
 
   it('refuses commands with a clear sentence while NATS is down (at start or mid-show), changes nothing, and recovers when it is back', async () => {

@@ -79,6 +79,8 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     if (text && text !== problem) log(text);
     problem = text;
   };
+  /** Why NATS, though connected, did not take this hub's last command (cleared by the next it takes). */
+  let storeTrouble: string | null = null;
   const unavailable = () =>
     problem ?? (ready ? null : `The hub is still reading the show from NATS at ${servers}`);
 
@@ -257,6 +259,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
           explain(`Acknowledged revision ${sent.seq} but not applied here yet, following the stream again`);
           follower?.restart(`revision ${sent.seq} was acknowledged but has not arrived`);
         }
+        storeTrouble = null;
         return { ok: true, revision: sent.seq };
       }
       if (sent.kind === 'conflict') {
@@ -268,6 +271,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
         return refuse(`This hub is behind the show in NATS (at revision ${appliedSeq}, the stream is at ${sent.last}) and could not catch up, so the command was refused; nothing was changed — try again or use another hub`);
       }
       explain(`A command got no answer from NATS within ${NATS_GRACE_MS / 1000} s (${sent.error})`);
+      storeTrouble = `NATS at ${servers} did not take this hub's last command within ${NATS_GRACE_MS / 1000} s (${sent.error}): commands are being refused until it does (a stream without a leader or a majority, a frozen node)`;
       if (sent.kind === 'absent') return refuse(`NATS did not take the command within ${NATS_GRACE_MS / 1000} s (${sent.error}); nothing was changed`);
       unconfirmed.set(sent.msgID, `A ${'command' in made ? made.command.type : 'show replace'} from ${made.sender}`);
       return refuse(`NATS did not confirm the command within ${NATS_GRACE_MS / 1000} s (${sent.error}), so it was not acknowledged, but NATS may still store it: check the show before sending it again`);
@@ -290,7 +294,8 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   return {
     store,
     now,
-    problem: () => unavailable(),
+    // Health also says when NATS is connected but not taking commands; commands still try, so one gets through once it does.
+    problem: () => unavailable() ?? storeTrouble,
     submit: (command, baseRevision, sender = HUB_SENDER) =>
       enqueue(async (current) => {
         const refuse = (reason: 'refused' | 'stale', error: string): SubmitResult => ({ ok: false, reason, error, revision: current.revision });
