@@ -63,14 +63,15 @@ describe('connection health', () => {
   it('shows output health as unknown, not silent, while the panel has lost the hub', async () => {
     const panel = await openPanel(browser, hub);
     const output = await quietOutput({ answersPings: true });
+    const reported = Date.now();
     const row = panel.locator(`[data-output="${output.id}"]`);
     await row.waitFor();
     await hub.kill('SIGKILL');
     await panel.getByRole('status').filter({ hasText: /Disconnected/ }).waitFor();
     await panel.getByText('Output health unknown: this panel is not connected to the hub').waitFor();
     expect(await row.getAttribute('data-state')).toBe('unknown');
-    // Past the silence threshold (5 s): the panel says nothing about the output's own health, it cannot know it.
-    await new Promise((resolve) => setTimeout(resolve, 6000));
+    // Past the silence threshold (5 s since its report): the panel says nothing about the output's health, it cannot know it.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, reported + 6000 - Date.now())));
     expect(await row.textContent()).toContain('LAST HEARD');
     expect(await row.textContent()).not.toContain('Silent');
     expect(await row.getAttribute('data-state')).toBe('unknown');

@@ -171,7 +171,9 @@ describe('monitors that follow the outputs’ renderer', () => {
       const report = { type: 'rendered', revision: body.revision, renderer: 'webgl', requestedRenderer: 'auto', rendererReason: 'a test client', width: 1920, height: 1080 };
       socket.send(JSON.stringify({ ...report, fps: 50, droppedFrames: 0, onAir: [], page: 'output' }));
       const seen: number[] = [];
-      while ((await panel.evaluate(() => window.finishlinePanel!.renderer())) !== 'webgl') seen.push(differences(PNG.sync.read(await pgm.screenshot()), before));
+      // A few looks while WebGL is being made (each screenshot takes a while on a loaded machine), then the switch.
+      while (seen.length < 3 && (await panel.evaluate(() => window.finishlinePanel!.renderer())) !== 'webgl') seen.push(differences(PNG.sync.read(await pgm.screenshot()), before));
+      await panel.waitForFunction(() => window.finishlinePanel!.renderer() === 'webgl', null, { timeout: 30_000 });
       seen.push(differences(PNG.sync.read(await pgm.screenshot()), before));
       // Canvas and WebGL differ in a few edge pixels, scaled down; an empty monitor differs in all the card's.
       for (const [i, count] of seen.entries()) expect(count, `PGM shows the name card (look ${i + 1} of ${seen.length}; the last after the switch)`).toBeLessThan(card / 10);
