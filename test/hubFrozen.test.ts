@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type HubProcess } from './harness/hubProcess';
+import { openClient } from './harness/rawClients';
 
 let hub: HubProcess;
 beforeAll(async () => {
@@ -35,5 +36,23 @@ describe('a hub frozen for a while (a stopped process, a machine swapping)', () 
     // A client that waits is answered as ever.
     expect((await hub.post(take('Sent after'))).status).toBe(200);
     await hub.post({ type: 'clear', layer: 'lowerThird' });
+  });
+
+  it('does not apply a WebSocket command whose panel closed its connection while the hub was frozen', async () => {
+    const panel = await openClient(hub.port, `?token=${hub.token}`);
+    const before = await hub.state();
+    process.kill(hub.pid!, 'SIGSTOP');
+    try {
+      // The panel sends a Take, hears nothing, and gives up on the hub (as its silence check does after 8 s).
+      panel.socket.send(JSON.stringify({ type: 'command', id: 'frozen-1', command: take('Pressed while frozen') }));
+      panel.socket.close();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      process.kill(hub.pid!, 'SIGCONT');
+    }
+    await expect.poll(() => hub.log()).toMatch(/A take from \S+ was not applied: its connection had closed before the hub could apply it/);
+    const after = await hub.state();
+    expect(after.revision).toBe(before.revision);
+    expect(after.onAir.lowerThird).toBeUndefined();
   });
 });

@@ -222,6 +222,13 @@ export function attachSocketServer(
         if (!mayDo(client.sender, message.command.type)) {
           return send(client, { type: 'rejected', id: message.id, error: refusalFor(client.sender, message.command.type), revision: revision(), status: 403 });
         }
+        // A panel that has gone (it gave up on a hub stopped or frozen for a while, now running again) hears nothing,
+        // so its command is not applied: its close, read with it, is seen after a pass of the event loop's I/O.
+        for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+        if (client.socket.readyState !== client.socket.OPEN) {
+          console.log(`A ${message.command.type} from ${client.sender.name} was not applied: its connection had closed before the hub could apply it`);
+          return;
+        }
         const result = await hub.submit(message.command, message.baseRevision, client.sender.name);
         if (result.ok) return send(client, { type: 'ack', id: message.id, revision: result.revision });
         return reject(message.id, result.error);
