@@ -110,3 +110,15 @@ describe('a hub that cannot start', () => {
     expect(await refusedStart(dataDir)).toContain(`Finishline hub could not start: Show file ${showFile} is a directory, not a file: give the path of a show file (SHOW_FILE, e.g. ${join(showFile, 'show.json')})`);
   });
 });
+
+describe('the start banner', () => {
+  it('gives no address for other machines when the hub listens on loopback only (HOST=127.0.0.1), where none could reach it', async () => {
+    const hub = await startHub();
+    try {
+      expect(hub.log()).toContain(`Output:         http://localhost:${hub.port}/output.html`);
+      expect(hub.log()).not.toContain('From other machines');
+    } finally {
+      await hub.kill();
+    }
+  });
+});

@@ -195,7 +195,9 @@ async function main() {
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const base = `http://localhost:${actualPort}`;
     if (peers && !hubName) peers.hub = `${lanAddress() ?? host}:${actualPort}`;
-    const lan = lanAddress();
+    // Other machines reach the hub only when it listens beyond loopback; on one interface, that is the address to give.
+    const listensOnAll = host === '0.0.0.0' || host === '::';
+    const lan = listensOnAll ? lanAddress() : /^(127\.|::1$|localhost$)/.test(host) ? null : host;
     console.log(`Finishline hub ${dev ? '(dev, hot reload) ' : ''}listening on port ${actualPort}`);
     console.log(`  Show file:      ${showPath} (revision ${state.revision}${seeded ? ', new from the demo show' : ''})`);
     console.log(`  Saved shows:    ${showsDir}`);
@@ -206,7 +208,7 @@ async function main() {
     console.log(`  Templates:      ${templatesDir} (watched: valid edits go to every output at once)`);
     console.log(`  Operator panel: ${base}/?token=${token}`);
     console.log(`  Output:         ${base}/output.html`);
-    if (lan) console.log(`  From other machines: http://${lan}:${actualPort}/output.html`);
+    if (lan) console.log(`  From other machines: http://${lan.includes(':') ? `[${lan}]` : lan}:${actualPort}/output.html`);
     console.log(`HUB_READY ${actualPort}`);
   });
 
