@@ -67,7 +67,8 @@ describe('operator panel', () => {
     await form.getByLabel('Quote').fill('');
     await name.press('Enter');
     await rundownItem(panel, 'Hugh Brasher').waitFor();
-    expect(await rundownItem(panel, 'Hugh Brasher').getAttribute('aria-selected')).toBe('true');
+    // The snapshot with the new item can arrive a moment before the answer that cues it.
+    await expect.poll(() => rundownItem(panel, 'Hugh Brasher').getAttribute('aria-selected')).toBe('true');
     const added = (await hub.state()).rundown.find((item: any) => item.graphic.props.name === 'Hugh Brasher');
     expect(added).toMatchObject({ group: 'Studio guests', graphic: { kind: 'nameCard', props: { name: 'Hugh Brasher', role: 'Race director' } } });
     expect(await panel.getByRole('group', { name: 'Studio guests' }).getByRole('option').count()).toBe(1);
