@@ -50,8 +50,10 @@ describe('the Companion module, run as Companion runs it, against a real hub', (
   it('connects with the token and defines its actions, feedbacks, variables and presets from the open show', async () => {
     await module.until('status ok', () => module.status()?.status === 'ok');
     await tally('connected', true);
-    expect(variable('show_name')).toBe('London Marathon 2016');
-    expect(variable('revision')).toBe((await hub.state()).revision);
+    // The hub's welcome (connected) comes before its snapshot (the show's variables).
+    await module.until('the show name', () => variable('show_name') === 'London Marathon 2016');
+    const { revision } = await hub.state();
+    await module.until('the revision', () => variable('revision') === revision);
     const actions = module.received('setActionDefinitions').at(-1).actions;
     expect(actions.map((a: { id: string }) => a.id)).toEqual(['take', 'update', 'clear_item', 'cue', 'cue_item', 'clear_layer', 'clear_all', 'start_race', 'race_graphic', 'crawl_run']);
     const take = actions.find((a: { id: string }) => a.id === 'take');
