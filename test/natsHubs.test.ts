@@ -175,6 +175,25 @@ describe('hubs sharing one show through NATS JetStream', () => {
     expect((await fetch(`${b.url}/api/health`)).status).toBe(200);
   });
 
+  it('leaves a frozen NATS node for another one by itself and takes commands again, its connections still open', { timeout: 60_000 }, async () => {
+    // A hub that knows only the first node connects to it (and learns the others from it), so that is the one frozen.
+    const [first] = nats.nodes as [NatsServer];
+    const hub = await startHub({ env: { NATS_URL: first.url, NATS_REPLICAS: '3', HUB_NAME: 'on-first' } });
+    hubs.push(hub);
+    await following(hub);
+    expect((await hub.post(take('Before the freeze'))).status).toBe(200);
+    first.freeze(true);
+    try {
+      // SIGSTOP breaks no connection: only the client's own pings can tell that the node no longer answers.
+      await expect.poll(async () => (await hub.post(take('Node frozen'))).status, { timeout: 40_000, interval: 500 }).toBe(200);
+    } finally {
+      first.freeze(false);
+    }
+    expect(hub.log()).toMatch(/Lost NATS at .+/);
+    await settledStates([hub, hubs[0]!], 20_000);
+    expect((await hubs[0]!.state()).onAir.lowerThird.graphic.props.name).toBe('Node frozen');
+  });
+
   it('refuses commands with a clear sentence while NATS is down (at start or mid-show), changes nothing, and recovers when it is back', async () => {
     // Its own single server: a whole cluster restarting takes far longer than the behaviour needs.
     const single = await startNatsServer();

@@ -16,6 +16,14 @@ type StreamMessage =
   | { kind: 'command'; command: Command; sender: string; at: number }
   | { kind: 'replace'; state: ShowState; sender: string; at: number };
 
+/**
+ * A NATS node that is frozen (stopped, swapping, a hung VM) keeps its connections open: only the client's pings
+ * find it out. The client's default (a ping every 2 minutes, two unanswered) left a hub refusing every command for
+ * minutes; now a node that leaves two pings 2 s apart unanswered is left for another of the cluster in 4–6 s.
+ */
+const NATS_PING_MS = 2000;
+const NATS_PINGS_UNANSWERED = 2;
+
 export type NatsHubOptions = {
   /** NATS servers, comma-separated (`nats://a:4222,nats://b:4222`). */
   servers: string;
@@ -87,7 +95,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
   async function start() {
     while (!closing) {
       try {
-        nc = await connect({ servers: servers.split(','), maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 2000, name: `finishline-hub ${show}` });
+        nc = await connect({ servers: servers.split(','), maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 2000, pingInterval: NATS_PING_MS, maxPingOut: NATS_PINGS_UNANSWERED, name: `finishline-hub ${show}` });
         break;
       } catch (error) {
         setProblem(`NATS at ${servers} is unreachable (${(error as Error).message}): commands are refused until it is back; retrying`);

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type NatsServer = { url: string; port: number; /** A cluster node's server name (`node-<route port>`), as stream and consumer info name it; '' for a lone server. */ name: string; log(): string; kill(signal?: NodeJS.Signals): Promise<void>; restart(): Promise<void> };
+export type NatsServer = { url: string; port: number; /** A cluster node's server name (`node-<route port>`), as stream and consumer info name it; '' for a lone server. */ name: string; log(): string; kill(signal?: NodeJS.Signals): Promise<void>; restart(): Promise<void>; /** SIGSTOP (frozen: its connections stay open, nothing answers) or SIGCONT. */ freeze(frozen: boolean): void };
 
 /**
  * A real nats-server with JetStream in its own folder, on a free port (kept across restarts); with `cluster`,
@@ -61,6 +61,9 @@ export async function startNatsServer(options: { port?: number; cluster?: { name
     async restart() {
       await server.kill();
       await launch();
+    },
+    freeze(frozen) {
+      child.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
     },
   };
   return server;
