@@ -111,6 +111,41 @@ describe('a hub that cannot start', () => {
   });
 });
 
+describe('one hub per show file', () => {
+  it('refuses a second hub on a show file a running hub has, before touching it, and lets a new hub take over from one killed with -9', async () => {
+    const first = await startHub();
+    let lastRevision = 0;
+    try {
+      expect((await first.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'First hub', role: 'BBC One' } } })).status).toBe(200);
+      // The as-run answers once every save so far is on disk: the show file is then as the running hub left it.
+      expect((await fetch(`${first.url}/api/asrun`)).status).toBe(200);
+      const before = filesOf(first.dataDir);
+      // What a second start would have removed: a save's temp file of the running hub (as if mid-save).
+      const temp = join(first.dataDir, `.show.json.${first.pid}.${Date.now()}.tmp`);
+      writeFileSync(temp, '{}');
+      const said = await refusedStart(first.dataDir);
+      expect(said).toMatch(new RegExp(`Another hub \\(process ${first.pid}, port ${first.port}, started [^)]+\\) is running this show file, ${join(first.dataDir, 'show.json').replace(/[.]/g, '\\.')}: stop it first, or give this hub its own SHOW_FILE`));
+      expect(filesOf(first.dataDir), 'nothing of the show touched').toEqual(before);
+      expect(existsSync(temp), "the running hub's temp file left alone").toBe(true);
+      const cleared = await first.post({ type: 'clear', layer: 'lowerThird' });
+      expect(cleared.status, 'the first hub runs on').toBe(200);
+      lastRevision = cleared.body.revision;
+    } finally {
+      await first.kill('SIGKILL');
+    }
+    // Killed with -9: its lock stays behind, naming a process that is gone.
+    expect(existsSync(join(first.dataDir, 'show.json.lock'))).toBe(true);
+    const next = await startHub({ dataDir: first.dataDir });
+    try {
+      expect(next.log()).toContain(`Took over the show file from hub process ${first.pid}, which is no longer running`);
+      expect((await next.state()).revision, 'every acknowledged command kept').toBe(lastRevision);
+    } finally {
+      await next.kill();
+    }
+    expect(existsSync(join(first.dataDir, 'show.json.lock')), 'a stopped hub removes its lock').toBe(false);
+  });
+});
+
 describe('the start banner', () => {
   it('gives no address for other machines when the hub listens on loopback only (HOST=127.0.0.1), where none could reach it', async () => {
     const hub = await startHub();

@@ -27,6 +27,7 @@ import { createShowFileWriter, recoverShowFile, showText } from './showFileWrite
 import { journalPath, openShowJournal, slotBytesFor } from './showJournal';
 import { createJournaledSaves, removeShowJournal, replayShowJournal, saveWithLogs, showFileText } from './journaledSaves';
 import { createNatsHub } from './natsHub';
+import { lockShowFile } from './showLock';
 
 export const DEFAULT_PORT = 4380;
 
@@ -62,6 +63,8 @@ async function main() {
   if (!Number.isInteger(perAddressMax) || perAddressMax < 1) throw new Error(`WS_PER_ADDRESS_MAX must be a whole number, at least 1, got ${process.env.WS_PER_ADDRESS_MAX}`);
   if (natsUrl && !/^[A-Za-z0-9_-]{1,64}$/.test(natsShow)) throw new Error(`NATS_SHOW must be 1 to 64 letters, digits, dashes or underscores, got ${natsShow}`);
   if (!Number.isInteger(natsReplicas) || natsReplicas < 1 || natsReplicas > 5) throw new Error(`NATS_REPLICAS must be 1 to 5, got ${process.env.NATS_REPLICAS}`);
+  // One hub per show file: a second one is refused before it reads or writes any of it (showLock.ts).
+  const lockedOn = lockShowFile(showPath, port, (line) => console.log(line));
   // Everything a start reads is checked before anything is written: a refused start leaves every file as it was.
   const rolesFile = await loadRolesFile(rolesPath);
   const opened = await openShowFile(showPath, seedPath);
@@ -193,6 +196,7 @@ async function main() {
   server.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
+    lockedOn(actualPort);
     const base = `http://localhost:${actualPort}`;
     if (peers && !hubName) peers.hub = `${lanAddress() ?? host}:${actualPort}`;
     // Other machines reach the hub only when it listens beyond loopback; on one interface, that is the address to give.
