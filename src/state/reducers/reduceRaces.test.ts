@@ -165,6 +165,19 @@ describe('race clock', () => {
     expect(men(state)).toMatchObject({ gunTime: null, finishedAt: null, splits: [], record: { label: 'WORLD RECORD', ms: hms(2, 2, 57) } });
     expect(refusal(state, { type: 'resetRace', raceId: 'elite-men' })).toBe('ELITE MEN has not started and has no splits: there is nothing to reset.');
   });
+  it("forgets the race's rejected passings on reset, so the next rehearsal's feed is checked anew", () => {
+    let state = run(withMen(), { type: 'startRace', raceId: 'elite-men' });
+    state = run(state, { type: 'setEntrants', raceId: 'elite-men', entrants: [{ bib: '1', name: 'Eliud Kipchoge' }] });
+    state = run(state, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 10_000, label: '10K' }] });
+    const misread = { type: 'recordPassings', raceId: 'elite-men', passings: [{ bib: '1', metres: 10_000, elapsedMs: hms(0, 20, 0), source: 'rr' }] };
+    state = run(state, misread, MEN_GUN + hms(0, 30, 0));
+    state = run(state, { type: 'rejectHeldPassing', raceId: 'elite-men', bib: '1', metres: 10_000 });
+    expect(men(state).rejected).toHaveLength(1);
+    state = run(state, { type: 'resetRace', raceId: 'elite-men' });
+    expect(men(state).rejected).toBeUndefined();
+    state = run(run(state, { type: 'startRace', raceId: 'elite-men' }), misread, MEN_GUN + hms(0, 30, 0));
+    expect(men(state).held!.map((h) => h.elapsedMs)).toEqual([hms(0, 20, 0)]);
+  });
 });
 
 describe('splits', () => {

@@ -124,7 +124,8 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
         return `${name}'s splits are on air in ${inWords(blocking.map((s) => s.where))}; take that off air before resetting the race.`;
       }
       // Entrants and timing points stay; what the timing said goes with the clock.
-      const { passings: _p, passingSources: _s, held: _h, ...rest } = race;
+      // Its rejections go too: they belong to the passings cleared, and the next run's feed is checked anew.
+      const { passings: _p, passingSources: _s, held: _h, rejected: _r, ...rest } = race;
       return { ...rest, gunTime: null, finishedAt: null, splits: [] };
     }
 
