@@ -158,6 +158,13 @@ describe('feed splits', () => {
     expect(men(state).splits).toEqual([{ metres: 10_000, label: '10K', elapsedMs: min(28, 37), leaders: ['Kipchoge'] }]);
     expect(refusal(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 21_097.5 })).toMatch(/nobody has passed that timing point yet/);
   });
+  it('approves a feed split at a distance given as text, like the other race commands', () => {
+    const state = record(race('approve'), pass('1', 10_000, min(28, 37)), pass('1', 21_097.5, min(61, 24)));
+    const approved = run(run(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: '10K' }), { type: 'approveFeedSplit', raceId: 'elite-men', metres: 'HALFWAY' });
+    expect(men(approved).splits.map((s) => [s.label, s.elapsedMs])).toEqual([['10K', min(28, 37)], ['HALFWAY', min(61, 24)]]);
+    expect(refusal(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 'FINISH' })).toBe('ELITE MEN has no feed split at 42195 m: nobody has passed that timing point yet.');
+    expect(refusal(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 'soon' })).toMatch(/^"soon"/);
+  });
 });
 
 describe('timing points', () => {
