@@ -168,7 +168,8 @@ function surname(name: string): string {
 
 /**
  * The race's splits with feed splits put in (replacing a typed split at the same point): only `metres` when
- * given (an approval), else every feed split. A feed split that would break course order is left out.
+ * given (an approval), else every feed split. A feed split that would break course order (an accepted 0:00:00.9 at
+ * 10K) is left out, and the split it would have replaced stays: a banner on air may be showing it.
  */
 export function withFeedSplits(race: Race, onlyMetres?: number): Race {
   const wanted = feedSplits(race).filter((s) => onlyMetres === undefined || Math.abs(s.metres - onlyMetres) <= 1);
@@ -178,6 +179,10 @@ export function withFeedSplits(race: Race, onlyMetres?: number): Race {
   for (const split of merged) {
     const typed = !wanted.includes(split);
     if (typed || validateSplit(split, kept, race.distanceM).ok) kept.push(split);
+    else {
+      const before = race.splits.find((s) => Math.abs(s.metres - split.metres) <= 1);
+      if (before) kept.push(before);
+    }
   }
   const same = kept.length === race.splits.length && kept.every((s, i) => JSON.stringify(s) === JSON.stringify(race.splits[i]));
   return same ? race : { ...race, splits: kept };

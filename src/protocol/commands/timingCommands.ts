@@ -3,6 +3,7 @@ import { Bib, Entrant, Entrants } from '../entrant';
 import { Feed } from '../feed';
 import { FeedSplits, Passing, PassingSource, TimingPoints } from '../passing';
 import { RaceId } from '../race';
+import { DistanceInput } from './raceCommands';
 
 /** Passings per recordPassings command: a feed sends bursts in several commands, each saved with the others waiting (group commit). */
 export const MAX_PASSINGS_PER_BATCH = 500;
@@ -43,7 +44,7 @@ export const timingCommands = [
   z.strictObject({ type: z.literal('acceptHeldPassing'), raceId: RaceId, bib: Bib, metres: z.number().positive().max(100_000) }),
   z.strictObject({ type: z.literal('rejectHeldPassing'), raceId: RaceId, bib: Bib, metres: z.number().positive().max(100_000) }),
   /** Puts the feed's split at a timing point (the leader's time) into the race's splits, for races that wait for approval. */
-  z.strictObject({ type: z.literal('approveFeedSplit'), raceId: RaceId, metres: z.number().positive().max(100_000) }),
+  z.strictObject({ type: z.literal('approveFeedSplit'), raceId: RaceId, metres: DistanceInput }),
 ] as const;
 
 /** Timing feeds: configured in the show, run by the hub. */

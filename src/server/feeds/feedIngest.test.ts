@@ -104,6 +104,26 @@ describe('feed ingest', () => {
     ingest.close();
   });
 
+  it('should take the later row of a batch as the correction, and make no revision when it is the time already stored', async () => {
+    let saves = 0;
+    const hub = createHub({ initial: raceShow(), now: () => clock, persist: async () => void saves++ });
+    const ingest = createFeedIngest(hub, 'rr-push', new FeedHealth(() => clock));
+    const corrected = { row: 'passing 2 (bib 1)', raceId: 'elite-men', bib: '1', metres: 10_000, elapsedMs: 1_717_000 };
+    const first = { ...corrected, row: 'passing 1 (bib 1)', elapsedMs: 1_715_000 };
+    expect(await ingest.take([corrected])).toEqual({ accepted: 1, refused: [], unsaved: [] });
+    const revision = hub.store.getState().revision;
+    // A replay after a restart sends every earlier message again in one batch: the time and its correction.
+    expect(await ingest.take([first, corrected])).toEqual({ accepted: 2, refused: [], unsaved: [] });
+    expect(hub.store.getState().races[0]!.passings!.map((row) => row[2])).toEqual([1_717_000]);
+    expect(hub.store.getState().revision, 'a batch ending in the stored time makes no revision').toBe(revision);
+    expect(saves).toBe(1);
+    // A batch whose later row is a new time stores that time.
+    expect(await ingest.take([corrected, first])).toEqual({ accepted: 2, refused: [], unsaved: [] });
+    expect(hub.store.getState().races[0]!.passings!.map((row) => row[2])).toEqual([1_715_000]);
+    expect(hub.store.getState().revision).toBe(revision + 1);
+    ingest.close();
+  });
+
   it('should take a bib in another case when exactly one entrant has it, and refuse it when two do', async () => {
     let show = raceShow();
     const entrants = [{ bib: 'F1', name: 'Mary Keitany' }, { bib: 'a2', name: 'Aselefech Mergia' }, { bib: 'A2', name: 'Tirfi Tsegaye' }];

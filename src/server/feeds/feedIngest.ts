@@ -3,7 +3,7 @@ import { describeIssues } from '../../protocol/describeIssues';
 import { Passing } from '../../protocol/passing';
 import type { Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
-import { alreadyRecorded, entrantOf, passingRefusal } from '../../state/passingTable';
+import { alreadyRecorded, entrantOf, passingRefusal, pointAt } from '../../state/passingTable';
 import type { Hub } from '../hub';
 import type { FeedHealth } from './feedHealth';
 
@@ -128,7 +128,7 @@ export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: str
         // answered as such, it makes no command, so no revision and no snapshot to every output.
         // (The show in the store is saved: a commit sets it only once on disk.)
         const race = hub.store.getState().races.find((r) => r.id === raceId);
-        const queue = waiting.filter((w) => {
+        const queue = latestPerPoint(race, waiting).filter((w) => {
           const known = race !== undefined && alreadyRecorded(race, w.passing);
           if (known) w.settle('saved');
           return !known;
@@ -191,6 +191,32 @@ export function createFeedIngest(hub: Pick<Hub, 'store' | 'submit'>, feedId: str
   };
 }
 export type FeedIngest = ReturnType<typeof createFeedIngest>;
+
+/**
+ * One waiting passing per athlete and point: the latest, as a correction of the ones before it, which are answered
+ * with its outcome. Checked alone against the stored race, a resent time and its correction (a replay after a
+ * restart sends both) would drop the correction as stored and send the old time over it; kept in the order
+ * of the latest rows.
+ */
+function latestPerPoint(race: Race | undefined, waiting: readonly Waiting[]): Waiting[] {
+  const byPoint = new Map<string, Waiting[]>();
+  for (const w of waiting) {
+    const point = race ? pointAt(race, w.passing.metres)?.index : undefined;
+    const key = `${w.passing.bib}\n${point ?? `${w.passing.metres} m`}`;
+    const same = byPoint.get(key);
+    if (same) {
+      same.push(w);
+      // Re-inserted so the map's order is that of each point's latest row.
+      byPoint.delete(key);
+      byPoint.set(key, same);
+    } else byPoint.set(key, [w]);
+  }
+  return [...byPoint.values()].map((same) => {
+    if (same.length === 1) return same[0]!;
+    const latest = same[same.length - 1]!;
+    return { ...latest, settle: (outcome: Outcome) => same.forEach((w) => w.settle(outcome)) };
+  });
+}
 
 /**
  * The start list's spelling of a bib: the bib itself when it is on the list, else the one entrant whose bib

@@ -72,6 +72,20 @@ describe('race definitions', () => {
     );
   });
 
+  it('refuses to shorten a race below its timing points, naming them and the ones with passings', () => {
+    let state = run(withMen(), { type: 'startRace', raceId: 'elite-men' });
+    state = run(state, { type: 'setEntrants', raceId: 'elite-men', entrants: [{ bib: '1', name: 'Eliud Kipchoge' }] });
+    state = run(state, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 5000, label: '5K' }, { metres: 10_000, label: '10K' }, { metres: 15_000, label: '15K' }] });
+    state = run(state, { type: 'recordPassings', raceId: 'elite-men', passings: [{ bib: '1', metres: 5000, elapsedMs: hms(0, 14, 20), source: 'rr' }, { bib: '1', metres: 10_000, elapsedMs: hms(0, 28, 37), source: 'rr' }] }, MEN_GUN + hms(0, 30, 0));
+    expect(refusal(state, { type: 'editRace', raceId: 'elite-men', distanceM: 8000 })).toBe(
+      'ELITE MEN has timing points beyond 8 km: 10K (with passings), 15K. Remove them (a point with passings goes once the race is reset) before shortening the race.',
+    );
+    expect(refusal(state, { type: 'editRace', raceId: 'elite-men', distanceM: 12_000 })).toBe(
+      'ELITE MEN has timing points beyond 12 km: 15K. Remove them (a point with passings goes once the race is reset) before shortening the race.',
+    );
+    expect(men(run(state, { type: 'editRace', raceId: 'elite-men', distanceM: 15_000 })).distanceM).toBe(15_000);
+  });
+
   it('names the races there are when the id is unknown', () => {
     expect(refusal(withMen(), { type: 'startRace', raceId: 'elite-mne' })).toBe('No race "elite-mne": the races are elite-men.');
     expect(refusal(emptyShow(), { type: 'startRace', raceId: 'elite-men' })).toBe(
@@ -150,6 +164,19 @@ describe('race clock', () => {
     state = run(state, { type: 'resetRace', raceId: 'elite-men' });
     expect(men(state)).toMatchObject({ gunTime: null, finishedAt: null, splits: [], record: { label: 'WORLD RECORD', ms: hms(2, 2, 57) } });
     expect(refusal(state, { type: 'resetRace', raceId: 'elite-men' })).toBe('ELITE MEN has not started and has no splits: there is nothing to reset.');
+  });
+  it("forgets the race's rejected passings on reset, so the next rehearsal's feed is checked anew", () => {
+    let state = run(withMen(), { type: 'startRace', raceId: 'elite-men' });
+    state = run(state, { type: 'setEntrants', raceId: 'elite-men', entrants: [{ bib: '1', name: 'Eliud Kipchoge' }] });
+    state = run(state, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 10_000, label: '10K' }] });
+    const misread = { type: 'recordPassings', raceId: 'elite-men', passings: [{ bib: '1', metres: 10_000, elapsedMs: hms(0, 20, 0), source: 'rr' }] };
+    state = run(state, misread, MEN_GUN + hms(0, 30, 0));
+    state = run(state, { type: 'rejectHeldPassing', raceId: 'elite-men', bib: '1', metres: 10_000 });
+    expect(men(state).rejected).toHaveLength(1);
+    state = run(state, { type: 'resetRace', raceId: 'elite-men' });
+    expect(men(state).rejected).toBeUndefined();
+    state = run(run(state, { type: 'startRace', raceId: 'elite-men' }), misread, MEN_GUN + hms(0, 30, 0));
+    expect(men(state).held!.map((h) => h.elapsedMs)).toEqual([hms(0, 20, 0)]);
   });
 });
 

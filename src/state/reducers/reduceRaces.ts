@@ -66,6 +66,13 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       const distanceM = command.distanceM ?? race.distanceM;
       const beyond = race.splits.find((s) => s.metres > distanceM + 1);
       if (beyond) return `${name} has a split at ${beyond.label}, beyond ${formatKm(distanceM)}: remove it before shortening the race.`;
+      // Passings name their point, and athleteSplits reads each point's share of the distance: none may lie past the finish.
+      const points = race.timingPoints ?? [];
+      const used = new Set((race.passings ?? []).map((row) => row[1]));
+      const past = points.flatMap((p, i) => (p.metres > distanceM + 1 ? [`${p.label}${used.has(i) ? ' (with passings)' : ''}`] : []));
+      if (past.length > 0) {
+        return `${name} has timing points beyond ${formatKm(distanceM)}: ${past.join(', ')}. Remove them (a point with passings goes once the race is reset) before shortening the race.`;
+      }
       const { paceUnit: _previous, ...rest } = race;
       const paceUnit = command.paceUnit === undefined ? race.paceUnit : command.paceUnit;
       return { ...rest, name: command.name ?? race.name, kind: command.kind ?? race.kind, distanceM, ...(paceUnit ? { paceUnit } : {}) };
@@ -117,7 +124,8 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
         return `${name}'s splits are on air in ${inWords(blocking.map((s) => s.where))}; take that off air before resetting the race.`;
       }
       // Entrants and timing points stay; what the timing said goes with the clock.
-      const { passings: _p, passingSources: _s, held: _h, ...rest } = race;
+      // Its rejections go too: they belong to the passings cleared, and the next run's feed is checked anew.
+      const { passings: _p, passingSources: _s, held: _h, rejected: _r, ...rest } = race;
       return { ...rest, gunTime: null, finishedAt: null, splits: [] };
     }
 

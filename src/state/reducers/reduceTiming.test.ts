@@ -135,12 +135,35 @@ describe('feed splits', () => {
     expect(men(state).splits[0]).toEqual({ metres: 10_000, label: '10K', elapsedMs: min(28, 38), leaders: ['Biwott', 'Bekele', 'Kipchoge'] });
   });
 
+  it('keeps the split a banner on air shows when an accepted passing makes a leader time that does not fit', () => {
+    let state = record(race('direct'), pass('1', 10_000, min(28, 37)), pass('2', 10_000, min(28, 38)));
+    state = run(state, { type: 'take', graphic: { kind: 'splitBanner', props: { raceId: 'elite-men', metres: 10_000 } } });
+    const split = men(state).splits[0]!;
+    expect(split).toMatchObject({ label: '10K', elapsedMs: min(28, 37) });
+    state = record(state, pass('2', 10_000, 900));
+    expect(men(state).held!.map((h) => h.elapsedMs)).toEqual([900]);
+    state = run(state, { type: 'acceptHeldPassing', raceId: 'elite-men', bib: '2', metres: 10_000 });
+    expect(men(state).passings!.map((row) => row[2])).toEqual([900, min(28, 37)]);
+    // 0:00:00.9 at 10K is no split: the last good one stays, so the banner still has its time.
+    expect(men(state).splits).toEqual([split]);
+    // A later passing that fits puts the feed's split back in.
+    state = record(state, pass('2', 10_000, min(28, 36)));
+    expect(men(state).splits[0]).toMatchObject({ elapsedMs: min(28, 36), leaders: ['Biwott', 'Kipchoge'] });
+  });
+
   it('waits for approval when the race says so', () => {
     let state = record(race('approve'), pass('1', 10_000, min(28, 37)));
     expect(men(state).splits).toEqual([]);
     state = run(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 10_000 });
     expect(men(state).splits).toEqual([{ metres: 10_000, label: '10K', elapsedMs: min(28, 37), leaders: ['Kipchoge'] }]);
     expect(refusal(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 21_097.5 })).toMatch(/nobody has passed that timing point yet/);
+  });
+  it('approves a feed split at a distance given as text, like the other race commands', () => {
+    const state = record(race('approve'), pass('1', 10_000, min(28, 37)), pass('1', 21_097.5, min(61, 24)));
+    const approved = run(run(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: '10K' }), { type: 'approveFeedSplit', raceId: 'elite-men', metres: 'HALFWAY' });
+    expect(men(approved).splits.map((s) => [s.label, s.elapsedMs])).toEqual([['10K', min(28, 37)], ['HALFWAY', min(61, 24)]]);
+    expect(refusal(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 'FINISH' })).toBe('ELITE MEN has no feed split at 42195 m: nobody has passed that timing point yet.');
+    expect(refusal(state, { type: 'approveFeedSplit', raceId: 'elite-men', metres: 'soon' })).toMatch(/^"soon"/);
   });
 });
 

@@ -10,6 +10,7 @@ import { onAirEntrantCheck } from '../entrantReferences';
 import { changeRows, rowAt } from '../passingIndex';
 import { entrantOf, feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
 import { unknownRace } from '../raceReferences';
+import { readDistance } from './readRaceInput';
 import type { ShowState } from '../showState';
 
 export const timingCommandTypes = [
@@ -110,8 +111,10 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
     }
 
     case 'approveFeedSplit': {
-      const split = feedSplits(race).find((s) => Math.abs(s.metres - command.metres) <= 1);
-      if (!split) return `${name} has no feed split at ${command.metres} m: nobody has passed that timing point yet.`;
+      const metres = readDistance(command.metres, race);
+      if (!metres.ok) return metres.error;
+      const split = feedSplits(race).find((s) => Math.abs(s.metres - metres.value) <= 1);
+      if (!split) return `${name} has no feed split at ${metres.value} m: nobody has passed that timing point yet.`;
       const next = withFeedSplits(race, split.metres);
       if (!next.splits.some((s) => Math.abs(s.metres - split.metres) <= 1 && s.elapsedMs === split.elapsedMs)) {
         return `${name}'s feed split ${split.label} at ${formatTime(split.elapsedMs)} does not fit between the splits already entered; correct those first.`;
