@@ -78,7 +78,12 @@ export function startReplaySource(feed: Extract<Feed, { source: 'replay' }>, fee
       const due = [];
       while (next < passings.length && passings[next]!.atMs <= replayed) due.push(passings[next++]!);
       if (stopped) return;
-      ingest.take(due.map((p) => ({ row: `message at ${formatOffset(p.atMs)} (bib ${p.bib}${p.note ? `, ${p.note}` : ''})`, raceId: p.raceId, bib: p.bib, metres: p.metres, elapsedMs: p.elapsedMs })));
+      // A tick with nothing due is no message: a feed that sends nothing must not look alive.
+      if (due.length > 0) void ingest.take(due.map((p) => ({ row: `message at ${formatOffset(p.atMs)} (bib ${p.bib}${p.note ? `, ${p.note}` : ''})`, raceId: p.raceId, bib: p.bib, metres: p.metres, elapsedMs: p.elapsedMs })));
+      if (next >= passings.length) {
+        health.finished = true;
+        if (timer) clearInterval(timer);
+      }
     };
     let busy = false;
     timer = setInterval(() => {
