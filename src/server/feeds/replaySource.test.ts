@@ -114,4 +114,44 @@ describe('the replay source', () => {
     await ticks(2);
     expect(run.report()).toMatchObject({ state: 'finished', lastMessageAt, passingsPerMin: 0 });
   });
+
+  it('should carry on after a hub restart where the replay was: the race clock on air does not jump and nothing the race has is sent again', async () => {
+    clock = T0;
+    const hub = createHub({ initial: replayShow(), now: () => clock, persist: async () => {} });
+    const first = play(hub);
+    await expect.poll(() => race(hub).timingPoints?.length).toBe(2);
+    clock = T0 + 1_000_000 / SPEED; // the replayed clock at 16:40: the 5K messages, the correction among them
+    await expect.poll(() => timeOf(hub, '2', 5000)).toBe(907_000);
+    const gun = race(hub).gunTime!;
+    expect(clock - gun, 'the race clock on air is the replayed clock').toBe(1_000_000);
+    first.stop();
+
+    // Down for 13:20: on air the race clock ran on at 1x to 30:00, so the first 10K message is due and no other.
+    clock += 800_000;
+    const restarted = play(hub);
+    await expect.poll(() => timeOf(hub, '1', 10_000)).toBe(1_800_000);
+    await ticks(3);
+    expect(race(hub).gunTime, 'the gun is where it was: the clock on air did not jump').toBe(gun);
+    expect(restarted.report()).toMatchObject({ received: 1, delivered: 1, errors: [] });
+    expect(timeOf(hub, '2', 5000), 'the correction stays').toBe(907_000);
+    expect(timeOf(hub, '2', 10_000)).toBeUndefined();
+
+    // Then at 10x again from there: 3 s later the clock is 30 s on, and the last message is in.
+    clock += 3000;
+    await expect.poll(() => timeOf(hub, '2', 10_000)).toBe(1_830_000);
+    expect(Math.abs(clock - race(hub).gunTime! - 1_830_000)).toBeLessThanOrEqual(500);
+    await expect.poll(() => restarted.report().state).toBe('finished');
+    const endedGun = race(hub).gunTime;
+    restarted.stop();
+
+    // Restarted again 20 minutes after it ended: it stays finished, its gun where it was, nothing sent or saved.
+    const revision = hub.store.getState().revision;
+    clock += 20 * 60_000;
+    const again = play(hub);
+    await expect.poll(() => again.report().state).toBe('finished');
+    await ticks(3);
+    expect(race(hub).gunTime).toBe(endedGun);
+    expect(hub.store.getState().revision).toBe(revision);
+    expect(again.report()).toMatchObject({ received: 0, lastMessageAt: null });
+  });
 });
