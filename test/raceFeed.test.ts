@@ -72,8 +72,9 @@ describe('a replayed race feed', () => {
     expect(race.held[0].reason).toMatch(/^Kebede \(9\): 1:20:05 at 40K /);
     expect(race.splits.at(-1)).toMatchObject({ label: 'FINISH', elapsedMs: 7_385_000, leaders: ['Kipchoge'] });
 
+    // Its last message (the women's last finisher) comes about 0.6 s after the men's: then the replay has finished.
+    await expect.poll(async () => (await feeds()).find((f) => f.id === 'rehearsal'), { timeout: 10_000, interval: 200 }).toMatchObject({ state: 'finished', errors: [], received: 175, waiting: 0 });
     const health = await feeds();
-    expect(health.find((f) => f.id === 'rehearsal')).toMatchObject({ state: 'ok', errors: [] });
     const dead = health.find((f) => f.id === 'results-site');
     expect(dead.state).toBe('stale');
     expect(dead.errors[0].message).toBe(`${deadUrl} could not be reached (ECONNREFUSED)`);

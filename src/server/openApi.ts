@@ -38,7 +38,7 @@ const FeedHealthSchema = z.strictObject({
   source: z.enum(['replay', 'pull', 'push']),
   raceId: z.string().nullable(),
   running: z.boolean(),
-  state: z.enum(['stopped', 'waiting', 'ok', 'stale']),
+  state: z.enum(['stopped', 'waiting', 'ok', 'stale', 'finished']),
   lastMessageAt: z.number().nullable(),
   silentForS: z.number().nullable(),
   staleAfterS: z.number(),

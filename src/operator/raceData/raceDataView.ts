@@ -174,7 +174,7 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
         row.li.append(row.errors);
         feedRows.set(f.id, row);
       }
-      row.li.dataset.state = f.state === 'stale' || f.errors.length > 0 ? 'warn' : f.state === 'ok' ? 'ok' : 'idle';
+      row.li.dataset.state = f.state === 'stale' || f.errors.length > 0 ? 'warn' : f.state === 'ok' || f.state === 'finished' ? 'ok' : 'idle';
       setText(row.text, `${f.id} (${f.source}${f.raceId ? `, ${f.raceId}` : ''}): ${f.state}${f.silentForS !== null ? `, last message ${f.silentForS} s ago` : ''}, ${f.passingsPerMin} passings/min, ${f.received} received `);
       const verb = f.running ? 'Stop' : 'Start';
       setText(row.toggle, verb);

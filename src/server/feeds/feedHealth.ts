@@ -9,8 +9,11 @@ export type FeedHealthReport = {
   source: Feed['source'];
   raceId: string | null;
   running: boolean;
-  /** stopped; waiting (started, nothing yet); ok; stale (nothing for staleAfterS: a warning, air is left as it is). */
-  state: 'stopped' | 'waiting' | 'ok' | 'stale';
+  /**
+   * stopped; waiting (started, nothing yet); ok; stale (nothing for staleAfterS: a warning, air is left as it is);
+   * finished (a replay that has sent its last message and has nothing waiting: it sends no more, and is not stale).
+   */
+  state: 'stopped' | 'waiting' | 'ok' | 'stale' | 'finished';
   lastMessageAt: number | null;
   /** Seconds since the last message, or since the start when there has been none. */
   silentForS: number | null;
@@ -34,6 +37,8 @@ export class FeedHealth {
   received = 0;
   delivered = 0;
   waiting = 0;
+  /** Set by a source that has nothing more to send (a replay past its last message). */
+  finished = false;
   readonly errors: FeedError[] = [];
   private readonly arrivals: { at: number; count: number }[] = [];
 
@@ -64,7 +69,8 @@ export class FeedHealth {
     const since = this.lastMessageAt ?? (feed.running ? feed.startedAt : null);
     const silentForS = since === null ? null : Math.max(0, Math.round((now - since) / 100) / 10);
     let state: FeedHealthReport['state'] = 'stopped';
-    if (feed.running) state = silentForS !== null && silentForS > feed.staleAfterS ? 'stale' : this.lastMessageAt === null ? 'waiting' : 'ok';
+    if (feed.running && this.finished && this.waiting === 0) state = 'finished';
+    else if (feed.running) state = silentForS !== null && silentForS > feed.staleAfterS ? 'stale' : this.lastMessageAt === null ? 'waiting' : 'ok';
     return {
       id: feed.id,
       source: feed.source,

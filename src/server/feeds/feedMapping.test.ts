@@ -38,4 +38,25 @@ describe('readMappedBody', () => {
     const csv = FeedMapping.parse({ format: 'csv', fields: { bib: 'bib', point: 'metres', chipTime: 'chip' } });
     expect(readMappedBody('bib,metres,chip\n1,10000,28:37\n', 'text/csv', csv, 'elite-men')).toEqual([{ row: 'row 1 (bib 1)', raceId: 'elite-men', bib: '1', metres: 10_000, elapsedMs: 1_717_000 }]);
   });
+
+  it('should fall back to the chip time when a CSV row leaves the gun time cell blank, as when a JSON row has no gun time', () => {
+    const both = { fields: { bib: 'Bib', point: 'Split', gunTime: 'GunTime', chipTime: 'ChipTime', race: 'Contest' }, points: { '5K': 5000 }, races: { T: 'elite-men' } };
+    const csv = FeedMapping.parse({ format: 'csv', ...both });
+    const json = FeedMapping.parse({ format: 'json', ...both });
+    const taken = { row: 'row 1 (bib 4)', raceId: 'elite-men', bib: '4', metres: 5000, elapsedMs: 870_000 };
+    expect(readMappedBody('Bib,Split,GunTime,ChipTime,Contest\n4,5K,,14:30,T\n', 'text/csv', csv, undefined)).toEqual([taken]);
+    expect(readMappedBody('Bib,Split,GunTime,ChipTime,Contest\n4,5K, ,14:30,T\n', 'text/csv', csv, undefined)).toEqual([taken]);
+    expect(readMappedBody(JSON.stringify([{ Bib: '4', Split: '5K', ChipTime: '14:30', Contest: 'T' }]), 'application/json', json, undefined)).toEqual([taken]);
+    expect(readMappedBody(JSON.stringify([{ Bib: '4', Split: '5K', GunTime: '', ChipTime: '14:30', Contest: 'T' }]), 'application/json', json, undefined)).toEqual([taken]);
+    expect(readMappedBody('Bib,Split,ChipTime,Contest\n4,5K,14:30,T\n', 'text/csv', csv, undefined)).toEqual([taken]);
+    expect(readMappedBody('Bib,Split,Contest\n4,5K,T\n', 'text/csv', csv, undefined)).toBe(
+      'has no field "GunTime" or "ChipTime" in any row (its fields are Bib, Split, Contest): have its field names changed? Update the mapping file.',
+    );
+  });
+
+  it('names a row that has no time at all', () => {
+    const csv = FeedMapping.parse({ format: 'csv', fields: { bib: 'Bib', point: 'Split', gunTime: 'GunTime', chipTime: 'ChipTime' }, points: { '5K': 5000 } });
+    const [row] = readMappedBody('Bib,Split,GunTime,ChipTime\n4,5K,,\n', 'text/csv', csv, 'elite-men') as { problem?: string }[];
+    expect(row!.problem).toBe('no time: its GunTime and ChipTime are empty');
+  });
 });

@@ -52,10 +52,13 @@ export function readMappedBody(body: string, contentType: string, mapping: FeedM
     rows = parsed.data;
   }
   if (rows.length === 0) return [];
-  const wanted = [mapping.fields.bib, mapping.fields.point, mapping.fields.gunTime ?? mapping.fields.chipTime!];
-  const missing = wanted.filter((field) => !rows.some((row) => field in row));
+  const { bib, point, gunTime, chipTime } = mapping.fields;
+  const missing = [bib, point].filter((field) => !rows.some((row) => field in row)).map((f) => `"${f}"`);
+  // Either time will do: a feed may give only chip times (a row falls back to its chip time, readRow).
+  const timeFields = [gunTime, chipTime].filter((f) => f !== undefined);
+  if (!timeFields.some((field) => rows.some((row) => field in row))) missing.push(timeFields.map((f) => `"${f}"`).join(' or '));
   if (missing.length > 0) {
-    return `has no field ${missing.map((f) => `"${f}"`).join(' or ')} in any row (its fields are ${Object.keys(rows[0]!).slice(0, 12).join(', ')}): have its field names changed? Update the mapping file.`;
+    return `has no field ${missing.join(' or ')} in any row (its fields are ${Object.keys(rows[0]!).slice(0, 12).join(', ')}): have its field names changed? Update the mapping file.`;
   }
   return rows.map((row, i) => readRow(row, i + 1, mapping, defaultRaceId));
 }
@@ -66,16 +69,20 @@ function readRow(row: Record<string, unknown>, n: number, mapping: FeedMapping, 
   const where = `row ${n}${bib ? ` (bib ${bib})` : ''}`;
   const pointValue = String(row[fields.point] ?? '').trim();
   const metres = mapping.points ? mapping.points[pointValue] : Number(pointValue);
-  const timeValue = row[fields.gunTime ?? ''] ?? row[fields.chipTime ?? ''];
-  const elapsedMs = readTime(timeValue);
+  const timeFields = [fields.gunTime, fields.chipTime].filter((f) => f !== undefined);
+  // A blank cell is an absent field: CSV has no way to leave a field out, so a row without a gun time has it empty.
+  const timeValue = timeFields.map((f) => row[f]).find((value) => value !== undefined && value !== null && String(value).trim() !== '');
+  const elapsedMs = timeValue === undefined ? undefined : readTime(timeValue);
   const raceValue = fields.race ? String(row[fields.race] ?? '').trim() : '';
   const raceId = raceValue ? (mapping.races?.[raceValue] ?? raceValue) : defaultRaceId;
   const problem =
     metres === undefined || Number.isNaN(metres)
       ? `timing point "${pointValue}" is not one the mapping knows${mapping.points ? ` (${Object.keys(mapping.points).join(', ')})` : ' (it should be metres)'}`
-      : typeof elapsedMs === 'string'
-        ? `time ${elapsedMs}`
-        : undefined;
+      : timeValue === undefined
+        ? `no time: its ${timeFields.join(' and ')} ${timeFields.length > 1 ? 'are' : 'is'} empty`
+        : typeof elapsedMs === 'string'
+          ? `time ${elapsedMs}`
+          : undefined;
   return { row: where, raceId, bib, metres, elapsedMs, ...(problem ? { problem } : {}) };
 }
 
