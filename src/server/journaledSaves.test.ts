@@ -149,6 +149,30 @@ describe('journaled saves', () => {
     expect((await loadShowFile(showPath)).onAir.lowerThird?.graphic.props).toMatchObject({ name: 'Too big for the slot' });
   });
 
+  it('never saves a change too big for a slot that was refused: a later save keeps the acknowledged show, and a kill keeps the take after it', async () => {
+    const { dir, showPath, hub, saves } = await fileHub();
+    const saved = await loadShowFile(showPath);
+    const good = readFileSync(showPath);
+    // A start list whose record is bigger than a slot (saved on the way), while the show file cannot be saved.
+    const longList = Command.parse({ type: 'setEntrants', ...race, entrants: Array.from({ length: 40_000 }, (_, i) => ({ bib: String(i + 1), name: `Long List Runner ${i + 1}` })) });
+    rmSync(showPath);
+    mkdirSync(join(showPath, 'in-the-way'), { recursive: true });
+    expect(await hub.submit(longList)).toMatchObject({ ok: false, reason: 'storage', revision: saved.revision });
+    expect(await hub.submit(longList)).toMatchObject({ ok: false, reason: 'storage', revision: saved.revision });
+    // The disk is good again: whatever saves next (a read of the as-run waits for one) must not save a refused show.
+    rmSync(showPath, { recursive: true });
+    writeFileSync(showPath, good);
+    await saves.settled();
+    expect(await loadShowFile(showPath)).toEqual(saved);
+
+    // A take acknowledged at the next revision, killed while it is in the journal only: the restart has it.
+    expect(await hub.submit(take('Acknowledged'))).toEqual({ ok: true, revision: saved.revision + 1 });
+    const killed = mkdtempSync(join(tmpdir(), 'journaled-killed-'));
+    cpSync(dir, killed, { recursive: true });
+    expect(await restartOn(killed)).toEqual(hub.store.getState());
+    expect(hub.store.getState().onAir.lowerThird?.graphic.props).toMatchObject({ name: 'Acknowledged' });
+  });
+
   it('stops a start with the record and what is wrong when a journal record holds no valid show', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'journaled-'));
     const showPath = join(dir, 'show.json');

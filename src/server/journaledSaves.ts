@@ -70,15 +70,27 @@ export function createJournaledSaves(journal: ShowJournal, save: (state: ShowSta
       while (unsaved.some((change) => change.index <= index - 2)) await saveUnsaved();
       const before = applied[0]!.before;
       const logs: RecordLogs = { asRun: asRunEntries(applied), passings: changes(before, state), entrants: entrantChanges(before, state) };
-      unsaved.push({ index, applied, state });
+      const change = { index, applied, state };
+      unsaved.push(change);
+      // A change refused (its journal write or its save on the way failed) must never be saved by a later save:
+      // the show it made would push out the acknowledged changes after it.
+      const forget = () => unsaved.includes(change) && unsaved.splice(unsaved.indexOf(change), 1).length > 0;
       let written: boolean;
       try {
         written = journal.write(index, { revision: state.revision, logs, showText: JSON.stringify(showFileText(state)) }); // compact: half the time of the show file's indented text
       } catch (error) {
-        unsaved.pop();
+        forget();
         throw error;
       }
-      if (!written) return saveUnsaved(); // too big for a slot: saved on the way
+      if (!written) {
+        // Too big for a slot: saved on the way, with the changes before it.
+        try {
+          return await saveUnsaved();
+        } catch (error) {
+          if (forget()) throw error; // else a later batch failed, after this change's save
+          return;
+        }
+      }
       // After this task, once the hub has published and acknowledged the change.
       setImmediate(() => saveUnsaved().catch((error) => onProblem(`The show file could not be saved (the take journal holds the change; the next change tries again): ${(error as Error).message}`)));
     },
