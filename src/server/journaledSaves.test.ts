@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/command';
 import { applyCommand } from '../state/applyCommand';
 import { emptyShow, type ShowState } from '../state/showState';
-import { lastLoggedRevision, openAsRunLog } from './asRunLog';
+import { appendAsRunEntries, lastLoggedRevision, openAsRunLog } from './asRunLog';
 import { createHub } from './hub';
 import { openEntrantLog, readEntrantLog, withoutLongLists } from './entrantLog';
 import { createJournaledSaves, replayShowJournal, saveWithLogs } from './journaledSaves';
@@ -171,6 +171,20 @@ describe('journaled saves', () => {
     cpSync(dir, killed, { recursive: true });
     expect(await restartOn(killed)).toEqual(hub.store.getState());
     expect(hub.store.getState().onAir.lowerThird?.graphic.props).toMatchObject({ name: 'Acknowledged' });
+  });
+
+  it('keeps an as-run entry appended after a failed append left a torn last line (a full disk)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journaled-asrun-'));
+    const at = Date.now();
+    const entry = (revision: number, text: string) => ({ revision, at, action: 'take', layer: 'lowerThird', itemId: 'item-1', item: 'Item', kind: 'nameCard', text, by: 'operator', expect: [{ layer: 'lowerThird' as const, id: `g${revision}` }] });
+    await appendAsRunEntries(dir, [entry(75, 'Before')]);
+    // The disk filled mid-append: the line stops part way, without its newline, and the save is tried again.
+    const line = `${JSON.stringify({ t: 'cmd', entry: entry(76, 'Retried') })}\n`;
+    appendFileSync(join(dir, `${today()}.jsonl`), line.slice(0, line.indexOf('"itemId":"') + 10));
+    await appendAsRunEntries(dir, [entry(76, 'Retried')]);
+    expect(await lastLoggedRevision(dir)).toBe(76);
+    const asRun = await openAsRunLog(dir, 76, Date.now);
+    expect((await asRun.day()).map((e) => [e.revision, e.text])).toEqual([[75, 'Before'], [76, 'Retried']]);
   });
 
   it('stops a start with the record and what is wrong when a journal record holds no valid show', async () => {
