@@ -1,6 +1,6 @@
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/command';
 import { applyCommand } from '../state/applyCommand';
@@ -185,6 +185,21 @@ describe('journaled saves', () => {
     expect(await lastLoggedRevision(dir)).toBe(76);
     const asRun = await openAsRunLog(dir, 76, Date.now);
     expect((await asRun.day()).map((e) => [e.revision, e.text])).toEqual([[75, 'Before'], [76, 'Retried']]);
+  });
+
+  it('refuses a start whose journal does not follow on from the show file (another show copied in), naming both files and changing nothing', async () => {
+    const { showPath, hub, saves } = await fileHub();
+    for (const name of ['Steve Cram', 'Brendan Foster']) expect((await hub.submit(take(name))).ok).toBe(true);
+    await saves.settled();
+    const journalled = hub.store.getState().revision;
+    // Stopped; a show at revision 0 copied over the show file, its logs deleted.
+    await saveShowFile(showPath, emptyShow('Copied in'));
+    rmSync(`${showPath}.passings.ndjson`);
+    const copied = readFileSync(showPath, 'utf8');
+    await expect(restartOn(dirname(showPath))).rejects.toThrow(
+      `${journalPath(showPath)} holds revisions ${journalled - 1} to ${journalled} of a show, which do not follow on from ${showPath} (revision 0; the journal's first change starts from revision ${journalled - 2}): it belongs to another show, or the show file was replaced. Nothing was changed. To start from ${showPath} as it is, move ${journalPath(showPath)} away (or delete it) and start again; to keep the journal's changes, put back the show file they follow on from.`,
+    );
+    expect(readFileSync(showPath, 'utf8')).toBe(copied);
   });
 
   it('stops a start with the record and what is wrong when a journal record holds no valid show', async () => {

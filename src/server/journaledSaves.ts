@@ -77,7 +77,7 @@ export function createJournaledSaves(journal: ShowJournal, save: (state: ShowSta
       const forget = () => unsaved.includes(change) && unsaved.splice(unsaved.indexOf(change), 1).length > 0;
       let written: boolean;
       try {
-        written = journal.write(index, { revision: state.revision, logs, showText: JSON.stringify(showFileText(state)) }); // compact: half the time of the show file's indented text
+        written = journal.write(index, { revision: state.revision, base: before.revision, logs, showText: JSON.stringify(showFileText(state)) }); // compact: half the time of the show file's indented text
       } catch (error) {
         forget();
         throw error;
@@ -109,8 +109,18 @@ const JournalLogs = z.object({ asRun: z.array(AsRunCommandEntry), passings: z.ar
  */
 export async function replayShowJournal(showPath: string, state: ShowState, asRunDir: string, log: (line: string) => void): Promise<ShowState> {
   const path = journalPath(showPath);
-  const records = readShowJournal(path).filter((record) => record.revision > state.revision);
+  const records = readShowJournal(path, log).filter((record) => record.revision > state.revision);
   if (records.length === 0) return state;
+  // Each record must start from the show before it: the show file, then the record before (a journal of an earlier
+  // version has no base to check). Else it is another show's, or the show file was replaced: replaying it would
+  // overwrite the show file with a show the operator did not put there.
+  const follows = records.every((record, i) => record.base === undefined || record.base === (i === 0 ? state.revision : records[i - 1]!.revision));
+  if (!follows) {
+    throw new Error(
+      `${path} holds revisions ${records[0]!.revision} to ${records.at(-1)!.revision} of a show, which do not follow on from ${showPath} (revision ${state.revision}; the journal's first change starts from revision ${records[0]!.base}): it belongs to another show, or the show file was replaced. Nothing was changed. ` +
+        `To start from ${showPath} as it is, move ${path} away (or delete it) and start again; to keep the journal's changes, put back the show file they follow on from.`,
+    );
+  }
   const base = readEntrantLog(showPath, readPassingLog(showPath, state));
   let current = base;
   const entries: z.infer<typeof AsRunCommandEntry>[] = [];
