@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
@@ -142,9 +142,14 @@ export async function appendAsRunEntries(dir: string, entries: readonly Omit<AsR
   await Promise.all(
     [...byDay].map(async ([day, list]) => {
       // Appended directly and only synced through the thread pool (see writeFileAtomic).
-      const handle = openSync(join(dir, `${day}.jsonl`), 'a');
+      const handle = openSync(join(dir, `${day}.jsonl`), 'a+');
       try {
-        writeFileSync(handle, list.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''), 'utf8');
+        // An append that failed part way (a full disk) left a torn last line: ours start on a line of their own,
+        // so the torn one stays unreadable alone (never acknowledged) and the retried entries read whole.
+        const size = fstatSync(handle).size;
+        const lastByte = Buffer.alloc(1);
+        const torn = size > 0 && readSync(handle, lastByte, 0, 1, size - 1) === 1 && lastByte[0] !== 0x0a;
+        writeFileSync(handle, (torn ? '\n' : '') + list.map((entry) => `${JSON.stringify({ t: 'cmd', entry } satisfies Line)}\n`).join(''), 'utf8');
         await fsyncFd(handle);
       } finally {
         closeSync(handle);

@@ -1,7 +1,7 @@
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Command } from '../protocol/command';
 import { applyCommand } from '../state/applyCommand';
 import { emptyShow, type ShowState } from '../state/showState';
@@ -82,6 +82,31 @@ describe('the start-list log', () => {
     const fresh = await onDisk(show);
     appendFileSync(entrantLogPath(fresh.showPath), `${JSON.stringify({ revision: 1, race: 'mass', entrants: [{ bib: 'x y', name: 'A' }] })}\n`);
     expect(() => readEntrantLog(fresh.showPath, fresh.file())).toThrow(/line 2 is not a start-list line: entrants: 0\.bib: must be a bib number/);
+  });
+
+  it('starts with the log as it is when it cannot be written afresh (a full disk), and records the saves after it', async () => {
+    let show = withList(emptyShow('Lists'), 'mass', LONG_LIST + 1);
+    const disk = await onDisk(show);
+    const path = entrantLogPath(disk.showPath);
+    // A save that never finished (its line past the show's revision), then one cut short by the disk filling up.
+    appendFileSync(path, `${JSON.stringify({ revision: show.revision + 1, race: 'mass', entrants: field(LONG_LIST + 1, 900) })}\n{"revision":${show.revision + 1},"race":"ma`);
+    // Compacting cannot write its temp file (in place of a full disk: something is in the way of the name it uses).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(1_800_000_000_000);
+      mkdirSync(join(disk.showPath, '..', `.show.json.entrants.ndjson.${process.pid}.${Date.now()}.tmp`));
+      const lines: string[] = [];
+      const { state, entrantLog } = await openEntrantLog(disk.showPath, disk.file(), (line) => lines.push(line));
+      expect(state).toEqual(show);
+      expect(lines.at(-1)).toMatch(new RegExp(`^Warning: ${path} could not be written afresh at start \\(EISDIR.*\\): the hub goes on with it as it is`));
+      // The next saves append to it, and a restart reads them.
+      const next = run(show, { type: 'upsertEntrants', raceId: 'mass', entrants: [{ bib: '1', name: 'Renamed' }] });
+      await entrantLog.record(show, next);
+      show = next;
+      expect(readEntrantLog(disk.showPath, withoutLongLists(show))).toEqual(show);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a show file whose long list is not in the log beside it (the log missing, or without the race), naming the file and the races', async () => {

@@ -48,11 +48,11 @@ export function withoutLongLists(state: ShowState): ShowState {
  */
 export async function openEntrantLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): Promise<{ state: ShowState; entrantLog: EntrantLog }> {
   const merged = readEntrantLog(showPath, state, log);
-  return { state: merged, entrantLog: await startEntrantLog(showPath, merged) };
+  return { state: merged, entrantLog: await startEntrantLog(showPath, merged, log) };
 }
 
 /** Writes the log afresh from `state`, read with readEntrantLog (and everything else a start reads checked first), and returns it. */
-export const startEntrantLog = (showPath: string, state: ShowState): Promise<EntrantLog> => openSidecarLog(entrantLogPath(showPath), state, FORMAT);
+export const startEntrantLog = (showPath: string, state: ShowState, log: (line: string) => void = () => {}): Promise<EntrantLog> => openSidecarLog(entrantLogPath(showPath), state, FORMAT, log);
 
 /**
  * `state` with the log's long lists up to its revision; `state` itself when there is no log and no race expects one.

@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/command';
 import { applyCommand } from '../state/applyCommand';
 import { emptyShow, type ShowState } from '../state/showState';
-import { lastLoggedRevision, openAsRunLog } from './asRunLog';
+import { appendAsRunEntries, lastLoggedRevision, openAsRunLog } from './asRunLog';
 import { createHub } from './hub';
 import { openEntrantLog, readEntrantLog, withoutLongLists } from './entrantLog';
 import { createJournaledSaves, replayShowJournal, saveWithLogs } from './journaledSaves';
@@ -147,6 +147,59 @@ describe('journaled saves', () => {
     const taken = await hub.submit(take('Too big for the slot'));
     expect(taken.ok).toBe(true);
     expect((await loadShowFile(showPath)).onAir.lowerThird?.graphic.props).toMatchObject({ name: 'Too big for the slot' });
+  });
+
+  it('never saves a change too big for a slot that was refused: a later save keeps the acknowledged show, and a kill keeps the take after it', async () => {
+    const { dir, showPath, hub, saves } = await fileHub();
+    const saved = await loadShowFile(showPath);
+    const good = readFileSync(showPath);
+    // A start list whose record is bigger than a slot (saved on the way), while the show file cannot be saved.
+    const longList = Command.parse({ type: 'setEntrants', ...race, entrants: Array.from({ length: 40_000 }, (_, i) => ({ bib: String(i + 1), name: `Long List Runner ${i + 1}` })) });
+    rmSync(showPath);
+    mkdirSync(join(showPath, 'in-the-way'), { recursive: true });
+    expect(await hub.submit(longList)).toMatchObject({ ok: false, reason: 'storage', revision: saved.revision });
+    expect(await hub.submit(longList)).toMatchObject({ ok: false, reason: 'storage', revision: saved.revision });
+    // The disk is good again: whatever saves next (a read of the as-run waits for one) must not save a refused show.
+    rmSync(showPath, { recursive: true });
+    writeFileSync(showPath, good);
+    await saves.settled();
+    expect(await loadShowFile(showPath)).toEqual(saved);
+
+    // A take acknowledged at the next revision, killed while it is in the journal only: the restart has it.
+    expect(await hub.submit(take('Acknowledged'))).toEqual({ ok: true, revision: saved.revision + 1 });
+    const killed = mkdtempSync(join(tmpdir(), 'journaled-killed-'));
+    cpSync(dir, killed, { recursive: true });
+    expect(await restartOn(killed)).toEqual(hub.store.getState());
+    expect(hub.store.getState().onAir.lowerThird?.graphic.props).toMatchObject({ name: 'Acknowledged' });
+  });
+
+  it('keeps an as-run entry appended after a failed append left a torn last line (a full disk)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journaled-asrun-'));
+    const at = Date.now();
+    const entry = (revision: number, text: string) => ({ revision, at, action: 'take', layer: 'lowerThird', itemId: 'item-1', item: 'Item', kind: 'nameCard', text, by: 'operator', expect: [{ layer: 'lowerThird' as const, id: `g${revision}` }] });
+    await appendAsRunEntries(dir, [entry(75, 'Before')]);
+    // The disk filled mid-append: the line stops part way, without its newline, and the save is tried again.
+    const line = `${JSON.stringify({ t: 'cmd', entry: entry(76, 'Retried') })}\n`;
+    appendFileSync(join(dir, `${today()}.jsonl`), line.slice(0, line.indexOf('"itemId":"') + 10));
+    await appendAsRunEntries(dir, [entry(76, 'Retried')]);
+    expect(await lastLoggedRevision(dir)).toBe(76);
+    const asRun = await openAsRunLog(dir, 76, Date.now);
+    expect((await asRun.day()).map((e) => [e.revision, e.text])).toEqual([[75, 'Before'], [76, 'Retried']]);
+  });
+
+  it('refuses a start whose journal does not follow on from the show file (another show copied in), naming both files and changing nothing', async () => {
+    const { showPath, hub, saves } = await fileHub();
+    for (const name of ['Steve Cram', 'Brendan Foster']) expect((await hub.submit(take(name))).ok).toBe(true);
+    await saves.settled();
+    const journalled = hub.store.getState().revision;
+    // Stopped; a show at revision 0 copied over the show file, its logs deleted.
+    await saveShowFile(showPath, emptyShow('Copied in'));
+    rmSync(`${showPath}.passings.ndjson`);
+    const copied = readFileSync(showPath, 'utf8');
+    await expect(restartOn(dirname(showPath))).rejects.toThrow(
+      `${journalPath(showPath)} holds revisions ${journalled - 1} to ${journalled} of a show, which do not follow on from ${showPath} (revision 0; the journal's first change starts from revision ${journalled - 2}): it belongs to another show, or the show file was replaced. Nothing was changed. To start from ${showPath} as it is, move ${journalPath(showPath)} away (or delete it) and start again; to keep the journal's changes, put back the show file they follow on from.`,
+    );
+    expect(readFileSync(showPath, 'utf8')).toBe(copied);
   });
 
   it('stops a start with the record and what is wrong when a journal record holds no valid show', async () => {

@@ -70,15 +70,27 @@ export function createJournaledSaves(journal: ShowJournal, save: (state: ShowSta
       while (unsaved.some((change) => change.index <= index - 2)) await saveUnsaved();
       const before = applied[0]!.before;
       const logs: RecordLogs = { asRun: asRunEntries(applied), passings: changes(before, state), entrants: entrantChanges(before, state) };
-      unsaved.push({ index, applied, state });
+      const change = { index, applied, state };
+      unsaved.push(change);
+      // A change refused (its journal write or its save on the way failed) must never be saved by a later save:
+      // the show it made would push out the acknowledged changes after it.
+      const forget = () => unsaved.includes(change) && unsaved.splice(unsaved.indexOf(change), 1).length > 0;
       let written: boolean;
       try {
-        written = journal.write(index, { revision: state.revision, logs, showText: JSON.stringify(showFileText(state)) }); // compact: half the time of the show file's indented text
+        written = journal.write(index, { revision: state.revision, base: before.revision, logs, showText: JSON.stringify(showFileText(state)) }); // compact: half the time of the show file's indented text
       } catch (error) {
-        unsaved.pop();
+        forget();
         throw error;
       }
-      if (!written) return saveUnsaved(); // too big for a slot: saved on the way
+      if (!written) {
+        // Too big for a slot: saved on the way, with the changes before it.
+        try {
+          return await saveUnsaved();
+        } catch (error) {
+          if (forget()) throw error; // else a later batch failed, after this change's save
+          return;
+        }
+      }
       // After this task, once the hub has published and acknowledged the change.
       setImmediate(() => saveUnsaved().catch((error) => onProblem(`The show file could not be saved (the take journal holds the change; the next change tries again): ${(error as Error).message}`)));
     },
@@ -97,8 +109,18 @@ const JournalLogs = z.object({ asRun: z.array(AsRunCommandEntry), passings: z.ar
  */
 export async function replayShowJournal(showPath: string, state: ShowState, asRunDir: string, log: (line: string) => void): Promise<ShowState> {
   const path = journalPath(showPath);
-  const records = readShowJournal(path).filter((record) => record.revision > state.revision);
+  const records = readShowJournal(path, log).filter((record) => record.revision > state.revision);
   if (records.length === 0) return state;
+  // Each record must start from the show before it: the show file, then the record before (a journal of an earlier
+  // version has no base to check). Else it is another show's, or the show file was replaced: replaying it would
+  // overwrite the show file with a show the operator did not put there.
+  const follows = records.every((record, i) => record.base === undefined || record.base === (i === 0 ? state.revision : records[i - 1]!.revision));
+  if (!follows) {
+    throw new Error(
+      `${path} holds revisions ${records[0]!.revision} to ${records.at(-1)!.revision} of a show, which do not follow on from ${showPath} (revision ${state.revision}; the journal's first change starts from revision ${records[0]!.base}): it belongs to another show, or the show file was replaced. Nothing was changed. ` +
+        `To start from ${showPath} as it is, move ${path} away (or delete it) and start again; to keep the journal's changes, put back the show file they follow on from.`,
+    );
+  }
   const base = readEntrantLog(showPath, readPassingLog(showPath, state));
   let current = base;
   const entries: z.infer<typeof AsRunCommandEntry>[] = [];

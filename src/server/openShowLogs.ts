@@ -9,5 +9,5 @@ import { readPassingLog, startPassingLog, type PassingLog } from './passingLog';
  */
 export async function openShowLogs(showPath: string, state: ShowState, log: (line: string) => void): Promise<{ state: ShowState; passingLog: PassingLog; entrantLog: EntrantLog }> {
   const read = readEntrantLog(showPath, readPassingLog(showPath, state, log), log);
-  return { state: read, passingLog: await startPassingLog(showPath, read), entrantLog: await startEntrantLog(showPath, read) };
+  return { state: read, passingLog: await startPassingLog(showPath, read, log), entrantLog: await startEntrantLog(showPath, read, log) };
 }

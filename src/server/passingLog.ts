@@ -43,11 +43,11 @@ export function withoutPassings(state: ShowState): ShowState {
  */
 export async function openPassingLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): Promise<{ state: ShowState; passingLog: PassingLog }> {
   const merged = readPassingLog(showPath, state, log);
-  return { state: merged, passingLog: await startPassingLog(showPath, merged) };
+  return { state: merged, passingLog: await startPassingLog(showPath, merged, log) };
 }
 
 /** Writes the log afresh from `state`, read with readPassingLog (and everything else a start reads checked first), and returns it. */
-export const startPassingLog = (showPath: string, state: ShowState): Promise<PassingLog> => openSidecarLog(passingLogPath(showPath), state, FORMAT);
+export const startPassingLog = (showPath: string, state: ShowState, log: (line: string) => void = () => {}): Promise<PassingLog> => openSidecarLog(passingLogPath(showPath), state, FORMAT, log);
 
 /** `state` (the show file just read) with the log's passings up to its revision; `state` itself when there is no log. */
 export function readPassingLog(showPath: string, state: ShowState, log: (line: string) => void = () => {}): ShowState {

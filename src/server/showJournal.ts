@@ -11,12 +11,20 @@ import { crc32 } from 'node:zlib';
  * the logs beside it (see journaledSaves.ts), so a torn write (the power going mid-write) can only spoil the
  * newest record, never acknowledged, and the other slot still holds the one before.
  *
- * A slot: 'FLJ1', the body's length and its CRC-32 (little-endian u32 each), then the body: one JSON line with
- * the revision and what the logs beside the show file need (as-run entries, passings lines), then the show as JSON (without passings).
+ * The file starts with a header (4 KiB, written once when the file is made): 'FLJH', the format (2) and the slot size
+ * (little-endian u32 each); the slots follow it, so a file whose size changed (bytes appended, a copy cut short) is
+ * reported and its records still read where they are. A slot: 'FLJ1', the body's length and its CRC-32
+ * (little-endian u32 each), then the body: one JSON line with the revision, the revision its change started from
+ * (`base`: a start replays records only if they follow on from the show file) and what the logs beside the show file
+ * need (as-run entries, passings lines), then the show as JSON (without passings). A journal of an earlier version
+ * has no header (two slots of half its size, records without `base`): it is read that way and made afresh on open.
  */
-export type JournalRecord = { revision: number; logs: unknown; showText: string };
+export type JournalRecord = { revision: number; base?: number; logs: unknown; showText: string };
 
 const MAGIC = 0x314a4c46; // 'FLJ1' read little-endian
+const FILE_MAGIC = 0x484a4c46; // 'FLJH'
+const FORMAT = 2;
+const FILE_HEADER_BYTES = 4096;
 const HEADER_BYTES = 12;
 /** Slots hold at least this, and four times the show made at start: a show grows in the day (races, entrants). */
 export const MIN_SLOT_BYTES = 1 << 20;
@@ -24,22 +32,43 @@ const SLOT_ALIGN = 64 * 1024;
 
 export const journalPath = (showPath: string) => `${showPath}.journal`;
 
+/** A journal's size for slots of `slotBytes`. */
+export const journalBytes = (slotBytes: number) => FILE_HEADER_BYTES + 2 * slotBytes;
+
 export function slotBytesFor(showTextBytes: number): number {
   return Math.max(MIN_SLOT_BYTES, Math.ceil((4 * showTextBytes + HEADER_BYTES) / SLOT_ALIGN) * SLOT_ALIGN);
 }
 
+/** Where a journal's slots are: from its header, or (an earlier version's) half its size each from the start. */
+function layoutOf(fd: number): { first: number; slot: number; size: number; made: number | null } {
+  const size = fstatSync(fd).size;
+  const header = Buffer.alloc(12);
+  if (readSync(fd, header, 0, 12, 0) === 12 && header.readUInt32LE(0) === FILE_MAGIC && header.readUInt32LE(4) === FORMAT) {
+    const slot = header.readUInt32LE(8);
+    return { first: FILE_HEADER_BYTES, slot, size, made: journalBytes(slot) };
+  }
+  return { first: 0, slot: Math.floor(size / 2), size, made: null };
+}
+
 /**
- * Opens the journal for writing, made afresh (zeros, synced, renamed in, its folder synced) when missing or
- * smaller than two slots of `slotBytes`. Call only once its records are in the show file (replayShowJournal).
+ * Opens the journal for writing, made afresh (zeros under its header, synced, renamed in, its folder synced) when
+ * missing, of an earlier version, of another size than it was made or with slots smaller than `slotBytes`. Call only
+ * once its records are in the show file (replayShowJournal): the records it holds are cleared, so it only ever
+ * holds this run's, which follow on from the show file as it is now.
  */
 export function openShowJournal(path: string, slotBytes: number) {
   let fd = openExisting(path);
-  if (fd === null || fstatSync(fd).size < 2 * slotBytes) {
+  const found = fd === null ? null : layoutOf(fd);
+  if (fd === null || !found || found.made === null || found.made !== found.size || found.slot < slotBytes) {
     if (fd !== null) closeSync(fd);
-    fd = makeZeroed(path, 2 * slotBytes);
+    fd = makeZeroed(path, slotBytes);
+  } else {
+    // Overwritten in place (the blocks are allocated): a start needs no free space for it.
+    const zeros = Buffer.alloc(HEADER_BYTES);
+    for (const at of [FILE_HEADER_BYTES, FILE_HEADER_BYTES + found.slot]) writeSync(fd, zeros, 0, HEADER_BYTES, at);
+    fdatasyncSync(fd);
   }
-  const size = fstatSync(fd).size;
-  const slot = Math.floor(size / 2);
+  const { first, slot } = layoutOf(fd);
   const handle = fd;
   return {
     /** Bytes a record's body may take. */
@@ -56,7 +85,7 @@ export function openShowJournal(path: string, slotBytes: number) {
       buffer.writeUInt32LE(body.length, 4);
       buffer.writeUInt32LE(crc32(body), 8);
       body.copy(buffer, HEADER_BYTES);
-      const at = (index % 2) * slot;
+      const at = first + (index % 2) * slot;
       for (let done = 0; done < buffer.length; ) done += writeSync(handle, buffer, done, buffer.length - done, at + done);
       fdatasyncSync(handle);
       return true;
@@ -66,14 +95,18 @@ export function openShowJournal(path: string, slotBytes: number) {
 }
 export type ShowJournal = ReturnType<typeof openShowJournal>;
 
-/** The journal's whole records, oldest first (a torn or empty slot is left out); none without a journal. */
-export function readShowJournal(path: string): JournalRecord[] {
+/**
+ * The journal's whole records, oldest first (a torn or empty slot is left out); none without a journal. A journal
+ * not of the size it was made with is said in `log`, and its records read where its header puts them.
+ */
+export function readShowJournal(path: string, log: (line: string) => void = () => {}): JournalRecord[] {
   const fd = openExisting(path);
   if (fd === null) return [];
   try {
-    const slot = Math.floor(fstatSync(fd).size / 2);
+    const { first, slot, size, made } = layoutOf(fd);
+    if (made !== null && made !== size) log(`${path} is ${size} bytes, not the ${made} it was made with (damaged, or changed by something else): its records were read where it put them`);
     const records: JournalRecord[] = [];
-    for (const at of [0, slot]) {
+    for (const at of [first, first + slot]) {
       const header = Buffer.alloc(HEADER_BYTES);
       if (slot < HEADER_BYTES || readSync(fd, header, 0, HEADER_BYTES, at) < HEADER_BYTES || header.readUInt32LE(0) !== MAGIC) continue;
       const length = header.readUInt32LE(4);
@@ -89,16 +122,17 @@ export function readShowJournal(path: string): JournalRecord[] {
   }
 }
 
-function encode({ revision, logs, showText }: JournalRecord): Buffer {
-  return Buffer.from(`${JSON.stringify({ revision, logs })}\n${showText}`, 'utf8');
+function encode({ revision, base, logs, showText }: JournalRecord): Buffer {
+  return Buffer.from(`${JSON.stringify({ revision, base, logs })}\n${showText}`, 'utf8');
 }
 
 function decode(body: Buffer): JournalRecord | null {
   const text = body.toString('utf8');
   const newline = text.indexOf('\n');
   try {
-    const { revision, logs } = JSON.parse(text.slice(0, newline)) as { revision: unknown; logs: unknown };
-    return Number.isInteger(revision) ? { revision: revision as number, logs, showText: text.slice(newline + 1) } : null;
+    const { revision, base, logs } = JSON.parse(text.slice(0, newline)) as { revision: unknown; base: unknown; logs: unknown };
+    if (!Number.isInteger(revision)) return null;
+    return { revision: revision as number, ...(Number.isInteger(base) ? { base: base as number } : {}), logs, showText: text.slice(newline + 1) };
   } catch {
     return null; // its CRC matched, so written whole by something else: not ours to read
   }
@@ -113,12 +147,18 @@ function openExisting(path: string): number | null {
   }
 }
 
-/** A file of `bytes` zeros at `path`, on disk with its name: written beside, synced, renamed in, folder synced. */
-function makeZeroed(path: string, bytes: number): number {
+/** A journal of two empty slots at `path`, on disk with its name: its header and zeros written beside, synced, renamed in, folder synced. */
+function makeZeroed(path: string, slotBytes: number): number {
+  const bytes = journalBytes(slotBytes);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(temp, 'w+', 0o644);
   const zeros = Buffer.alloc(Math.min(bytes, 1 << 20));
   for (let at = 0; at < bytes; at += zeros.length) writeSync(fd, zeros, 0, Math.min(zeros.length, bytes - at), at);
+  const header = Buffer.alloc(12);
+  header.writeUInt32LE(FILE_MAGIC, 0);
+  header.writeUInt32LE(FORMAT, 4);
+  header.writeUInt32LE(slotBytes, 8);
+  writeSync(fd, header, 0, header.length, 0);
   fsyncSync(fd);
   renameSync(temp, path);
   const dir = openSync(dirname(path), 'r');

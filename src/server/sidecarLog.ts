@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, unlinkSync } from 'node:fs';
 import type { ShowState } from '../state/showState';
 import { appendSynced, writeFileAtomic } from './writeFileAtomic';
 
 /**
  * An append-only log kept beside the show file for what is too big to rewrite at every save (races' passings,
  * long start lists): each save appends the lines of its change, synced side by side with the show's temp file.
- * Every line names the show revision it belongs to. On start it is written afresh (compacted) from what was read;
- * again once appends exceed `compactAfterBytes` and twice its compacted size, and after a failed save.
+ * Every line names the show revision it belongs to. On start it is written afresh (compacted) from what was read,
+ * if it can be (else it is kept as it is, see openSidecarLog); again once appends exceed `compactAfterBytes` and
+ * twice its compacted size, and after a failed save.
  */
 export type SidecarLog = {
   /** Appends (and syncs) the change from `before` to `after`; resolves once it is on disk. */
@@ -26,11 +27,25 @@ export type SidecarFormat<Line> = {
   compactAfterBytes: number;
 };
 
-/** Writes the log afresh from `state` and returns it, ready to record the saves that follow. */
-export async function openSidecarLog<Line>(path: string, state: ShowState, format: SidecarFormat<Line>): Promise<SidecarLog> {
-  let compacted = await rewriteSidecarLog(path, format, state, state);
-  let appended = 0;
+/**
+ * Writes the log afresh from `state` (read from it) and returns it, ready to record the saves that follow. Writing
+ * afresh only tidies: when it fails (a nearly full disk) the hub starts with the log as it is, cut back to the lines
+ * it was read to (a torn last line and a never-finished save's lines dropped, which needs no space), appends to it,
+ * and says so in `log`.
+ */
+export async function openSidecarLog<Line>(path: string, state: ShowState, format: SidecarFormat<Line>, log: (line: string) => void = () => {}): Promise<SidecarLog> {
+  let compacted: number;
   let dirty = false;
+  try {
+    compacted = await rewriteSidecarLog(path, format, state, state);
+  } catch (error) {
+    const kept = keepReadLines(path, state.revision);
+    // No log, with lines to hold: the first save writes it afresh (or fails and is tried again).
+    dirty = kept === null && format.whole(state).length > 0;
+    compacted = kept ?? 0;
+    log(`Warning: ${path} could not be written afresh at start (${(error as Error).message}): the hub goes on with it as it is${dirty ? ' (missing: the next save writes it)' : ', appending to it'}`);
+  }
+  let appended = 0;
   return {
     async record(before, after) {
       if (dirty || (appended > format.compactAfterBytes && appended > 2 * compacted)) {
@@ -59,6 +74,38 @@ export async function rewriteSidecarLog<Line>(path: string, format: SidecarForma
   const text = lines.map((line) => JSON.stringify(line) + '\n').join('');
   await writeFileAtomic(path, text);
   return Buffer.byteLength(text);
+}
+
+/**
+ * Cuts the log back to its whole lines up to `revision` (what readSidecarLines read from it; lines are in revision
+ * order) so saves can append to it, and returns its size; null when there is no log.
+ */
+function keepReadLines(path: string, revision: number): number | null {
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path);
+  let end = 0;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf(0x0a, start);
+    if (newline < 0) break; // torn
+    let line: { revision?: unknown };
+    try {
+      line = JSON.parse(text.toString('utf8', start, newline)) as { revision?: unknown };
+    } catch {
+      break; // never read: a start refuses such a line before any log is written
+    }
+    if (typeof line.revision !== 'number' || line.revision > revision) break;
+    end = start = newline + 1;
+  }
+  if (end < text.length) {
+    const fd = openSync(path, 'r+');
+    try {
+      ftruncateSync(fd, end);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return end;
 }
 
 /**
