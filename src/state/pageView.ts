@@ -1,4 +1,4 @@
-import { DEFAULT_GROUP_GAP_MS } from '../core';
+import { joinsGroup } from '../core';
 import type { GraphicSpec } from '../protocol/graphicSpec';
 import type { Entrant } from '../protocol/entrant';
 import type { PassingRow } from '../protocol/passing';
@@ -126,10 +126,12 @@ function timeStart(rows: readonly PassingRow[], start: number, end: number, ms: 
 /** Where the second and third groups start in a run (or its end, when there is none). */
 function groupStarts(rows: readonly PassingRow[], start: number, end: number): [chasers: number, third: number] {
   let chasers = end;
+  let first = start;
   for (let i = start + 1; i < end; i++) {
-    if (rows[i]![2] - rows[i - 1]![2] <= DEFAULT_GROUP_GAP_MS) continue;
+    if (joinsGroup(rows[first]![2], rows[i - 1]![2], rows[i]![2])) continue;
     if (chasers < end) return [chasers, i];
     chasers = i;
+    first = i;
   }
   return [chasers, end];
 }

@@ -26,3 +26,14 @@ describe('groupsAt', () => {
     expect(groupsAt(trimmed, 0)).toEqual(groupsAt(race, 0));
   });
 });
+
+describe('groupsAt in a steady stream of runners', () => {
+  // A mass race at 5K: 2500 runners one second apart, none more than 3 s behind the one in front.
+  const stream = { id: 'mass', passings: sortRows(Array.from({ length: 2500 }, (_, i): PassingRow => [`M${i + 1}`, 0, 1_500_000 + i * 1_000, 0])) } as Race;
+
+  it('bounds a group by its first athlete: a string of runners a second apart is many groups, not one 41 minutes long', () => {
+    const groups = groupsAt(stream, 0)!;
+    expect(groups.leaders).toEqual({ count: 11, bibs: ['M1', 'M2', 'M3'], elapsedMs: 1_500_000 });
+    expect(groups.chasers).toEqual({ count: 11, bibs: ['M12', 'M13', 'M14'], elapsedMs: 1_511_000 });
+  });
+});
