@@ -110,7 +110,7 @@ describe('a mass race as pages get it', () => {
     expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: '400 ATHLETES', gap: '+0:16' });
     expectSameBoards(packView, pack);
     for (const point of [0, 1, 2, 3, 4]) expect(at(packView, point)).toBeLessThan(at(pack, point) / 2);
-    expect(race(packView).groups).toEqual([3, 4].map((point) => [point, 600, at(pack, point) - 600, (point + 1) * 1_000_000 + 600 * 10 + 10_000]));
+    expect(race(packView).groups).toEqual([3, 4].map((point) => [point, 600, at(pack, point) - 600, (point + 1) * 1_000_000 + 600 * 10 + 10_000, at(pack, point)]));
     // Under way: the leaders at the third point, the last runners at the second.
     const underWay = { ...pack, races: [{ ...race(pack), passings: race(pack).passings!.filter(([, , ms]) => ms < 3_003_000) }] };
     const underWayView = ShowState.parse(pageView(underWay));
