@@ -30,6 +30,7 @@ describe('the core public entry', () => {
         'hubNow',
         'isInside',
         'isSegmentPoint',
+        'joinsGroup',
         'latestSplit',
         'latestPoint',
         'latestSplits',

@@ -17,12 +17,23 @@ export type Standing = {
   gapMs: number;
   /** Places gained (positive) or lost (negative) since the previous point; null without a previous place. */
   placeChange: number | null;
-  /** 1 for the leading group; a new group starts where the gap to the athlete in front exceeds `groupGapMs`. */
+  /** 1 for the leading group; a new group starts where `joinsGroup` says the athlete is not in the one in front. */
   group: number;
 };
 
 /** Athletes within this of the one in front run together: a few seconds, as commentators count a group. */
 export const DEFAULT_GROUP_GAP_MS = 3000;
+
+/**
+ * A group spans at most this from its first athlete. Chaining gaps alone made a steady stream of runners a second
+ * apart one group 41 minutes long; bounded, a group is what a commentator sees together on the road.
+ */
+export const GROUP_SPAN_MS = 10_000;
+
+/** Whether an athlete timed at `ms` runs in the group whose first was timed at `firstMs`, with the athlete in front at `previousMs`. */
+export function joinsGroup(firstMs: number, previousMs: number, ms: number, groupGapMs = DEFAULT_GROUP_GAP_MS): boolean {
+  return ms - previousMs <= groupGapMs && ms - firstMs <= GROUP_SPAN_MS;
+}
 
 /** The order at one timing point: every athlete who has passed it, fastest first (ties by bib, for a stable order). */
 export function standingsAt(passings: readonly TimedPassing[], point: number, groupGapMs = DEFAULT_GROUP_GAP_MS): Standing[] {
@@ -31,8 +42,12 @@ export function standingsAt(passings: readonly TimedPassing[], point: number, gr
   const places = placesAt(here);
   const leaderMs = here[0]?.elapsedMs ?? 0;
   let group = 1;
+  let groupFirstMs = leaderMs;
   return here.map((passing, i) => {
-    if (i > 0 && passing.elapsedMs - here[i - 1]!.elapsedMs > groupGapMs) group++;
+    if (i > 0 && !joinsGroup(groupFirstMs, here[i - 1]!.elapsedMs, passing.elapsedMs, groupGapMs)) {
+      group++;
+      groupFirstMs = passing.elapsedMs;
+    }
     const place = places.get(passing.bib)!;
     const previous = before.get(passing.bib);
     return {

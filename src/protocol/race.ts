@@ -117,9 +117,9 @@ export const Race = z.strictObject({
   /**
    * Only in what pages receive of a race whose passings are trimmed, never stored: the leading and chasing groups at
    * the furthest timing point and the one before (the gap graphic's), counted over the whole set, as [point index,
-   * athletes in the leading group, in the chasing group (0: none), the chasing group's first time in ms].
+   * athletes in the leading group, in the chasing group (0: none), the chasing group's first time in ms, athletes timed there].
    */
-  groups: z.array(z.tuple([z.number().int().min(0), z.number().int().min(1), z.number().int().min(0), z.number().int().min(0)])).max(2).optional(),
+  groups: z.array(z.tuple([z.number().int().min(0), z.number().int().min(1), z.number().int().min(0), z.number().int().min(0), z.number().int().min(1)])).max(2).optional(),
   /** Feed ids of the passing rows' source indexes. */
   passingSources: PassingSources.optional(),
   /** Implausible passings waiting for the operator. */

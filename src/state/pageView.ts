@@ -1,4 +1,4 @@
-import { DEFAULT_GROUP_GAP_MS } from '../core';
+import { joinsGroup } from '../core';
 import type { GraphicSpec } from '../protocol/graphicSpec';
 import type { Entrant } from '../protocol/entrant';
 import type { PassingRow } from '../protocol/passing';
@@ -85,7 +85,7 @@ function passingsView(race: Race, named: Set<string>, first: number): { view: Ra
   const drawn = new Set<string>();
   const places: [string, number, number][] = [];
   const groups: NonNullable<Race['groups']> = [];
-  // The gap graphic reads the groups at the furthest point and the one before (its trend) only.
+  // The gap graphic reads the groups at the furthest point and the one before (while the chasers are not yet at the furthest) only.
   const furthest = rows[rows.length - 1]![1];
   for (const [point, [start, end]] of runs) {
     let kept = Math.min(end, start + first);
@@ -93,8 +93,13 @@ function passingsView(race: Race, named: Set<string>, first: number): { view: Ra
     if (point >= furthest - 1) {
       // A mass start's leading group can be the whole field: its size goes to pages, and the first rows of each group.
       const [chasers, third] = groupStarts(rows, start, end);
-      groups.push([point, chasers - start, third - chasers, chasers < end ? rows[chasers]![2] : 0]);
+      groups.push([point, chasers - start, third - chasers, chasers < end ? rows[chasers]![2] : 0, end - start]);
       for (const from of [start, chasers]) for (let i = from; i < Math.min(from + GROUP_NAMED, third); i++) keep.add(rows[i]!), drawn.add(rows[i]![0]);
+      // The trend is the gap between the first of each group against the point before.
+      for (const from of [start, chasers]) {
+        const before = from < end && point > 0 ? rowAt(race.passings!, rows[from]![0], point - 1) : undefined;
+        if (before) keep.add(before);
+      }
     }
     const next = runs.get(point + 1);
     if (next) kept = Math.max(kept, coveringEnd(rows, start, end, rows.slice(next[0], Math.min(next[1], next[0] + first)).map((r) => r[0])));
@@ -126,10 +131,12 @@ function timeStart(rows: readonly PassingRow[], start: number, end: number, ms: 
 /** Where the second and third groups start in a run (or its end, when there is none). */
 function groupStarts(rows: readonly PassingRow[], start: number, end: number): [chasers: number, third: number] {
   let chasers = end;
+  let first = start;
   for (let i = start + 1; i < end; i++) {
-    if (rows[i]![2] - rows[i - 1]![2] <= DEFAULT_GROUP_GAP_MS) continue;
+    if (joinsGroup(rows[first]![2], rows[i - 1]![2], rows[i]![2])) continue;
     if (chasers < end) return [chasers, i];
     chasers = i;
+    first = i;
   }
   return [chasers, end];
 }

@@ -9,11 +9,11 @@ export type RaceGroup = { count: number; bibs: string[]; elapsedMs: number };
 export const GROUP_NAMED = 3;
 
 /**
- * The leading group at a timing point and the chasing group (null when the leaders are everyone there), or null
- * before anyone has passed it. From the race's rows, or, for a mass race trimmed for pages (state/pageView.ts),
+ * The leading group at a timing point and the chasing group (null when the leaders are everyone there) and how many
+ * athletes were timed there, or null before anyone has passed it. From the race's rows, or, for a mass race trimmed for pages (state/pageView.ts),
  * from the sizes counted over the whole set (`groups`) and the first rows of each group, which the view keeps.
  */
-export function groupsAt(race: Race, point: number): { leaders: RaceGroup; chasers: RaceGroup | null } | null {
+export function groupsAt(race: Race, point: number): { leaders: RaceGroup; chasers: RaceGroup | null; timed: number } | null {
   const standings = standingsAt(timedPassings(race, [point]), point);
   if (standings.length === 0) return null;
   const counted = race.groups?.find(([p]) => p === point);
@@ -22,5 +22,5 @@ export function groupsAt(race: Race, point: number): { leaders: RaceGroup; chase
   // The chasing group's first rows are kept whole, in standings order: the first at or after its first time.
   const chasersAt = counted ? standings.findIndex((s) => s.elapsedMs >= counted[3]) : leaders;
   const group = (at: number, count: number): RaceGroup => ({ count, bibs: standings.slice(at, at + Math.min(count, GROUP_NAMED)).map((s) => s.bib), elapsedMs: standings[at]!.elapsedMs });
-  return { leaders: group(0, leaders), chasers: chasers === 0 ? null : group(chasersAt, chasers) };
+  return { leaders: group(0, leaders), chasers: chasers === 0 ? null : group(chasersAt, chasers), timed: counted ? counted[4] : standings.length };
 }

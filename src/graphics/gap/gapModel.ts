@@ -1,32 +1,51 @@
 import { formatTime } from '../../core';
 import { shownName } from '../../protocol/entrant';
 import type { GapProps } from '../../protocol/kinds/gapGraphic';
+import type { Race } from '../../protocol/race';
 import { entrantOf, furthestPoint } from '../../state/passingTable';
+import { rowAt } from '../../state/passingIndex';
 import { GROUP_NAMED, groupsAt, type RaceGroup } from '../../state/raceGroups';
 import type { ShowState } from '../../state/showState';
 
 /** What the gap graphic shows: the leading group and the chasers (names, or a count when many), the gap and its trend. */
 export type GapModel = { raceName: string; point: string; leaders: string; chasers: string; gap: string; trend: 'growing' | 'shrinking' | 'steady' | null };
 
-/** The leading group (group 1) against the next group at the furthest timing point; the trend against the point before. */
+/**
+ * The leading group (group 1) against the next group at the furthest timing point. While the chasers have not
+ * reached it (the leader alone through 40K, the rest seconds away), at the point before, the latest both have
+ * passed; when they were one group there, the chasers are not yet at the furthest point. The trend is the gap
+ * between the same two athletes (the first of each group) against the point before, none when either was not timed there.
+ */
 export function resolveGap(props: GapProps, show: ShowState): GapModel {
   const race = show.races.find((r) => r.id === props.raceId);
   const empty = { leaders: '', chasers: '', gap: '', trend: null };
   if (!race) return { raceName: '', point: '', ...empty };
-  const point = furthestPoint(race);
-  if (point === null) return { raceName: race.name, point: 'AWAITING TIMES', ...empty };
+  const furthest = furthestPoint(race);
+  if (furthest === null) return { raceName: race.name, point: 'AWAITING TIMES', ...empty };
   const names = (bib: string) => {
     const entrant = entrantOf(race, bib);
     return entrant && shownName(entrant);
   };
-  const now = groupsAt(race, point)!;
-  const before = point > 0 ? groupsAt(race, point - 1) : null;
-  const label = race.timingPoints![point]!.label;
-  if (!now.chasers) return { raceName: race.name, point: label, leaders: describe(now.leaders, names), chasers: 'NO CHASERS', gap: '', trend: null };
+  const label = (point: number) => race.timingPoints![point]!.label;
+  const here = groupsAt(race, furthest)!;
+  const before = furthest > 0 ? groupsAt(race, furthest - 1) : null;
+  const behind = before !== null && before.timed > here.timed;
+  const point = !here.chasers && behind && before.chasers ? furthest - 1 : furthest;
+  const now = point === furthest ? here : before!;
+  const shown = { raceName: race.name, point: label(point), leaders: describe(now.leaders, names) };
+  if (!now.chasers) return { ...shown, chasers: behind ? `CHASERS NOT YET AT ${label(point)}` : 'NO CHASERS', gap: '', trend: null };
   const gapMs = now.chasers.elapsedMs - now.leaders.elapsedMs;
-  const beforeMs = before?.chasers ? before.chasers.elapsedMs - before.leaders.elapsedMs : null;
-  const trend = beforeMs === null ? null : gapMs > beforeMs + 1000 ? 'growing' : gapMs < beforeMs - 1000 ? 'shrinking' : 'steady';
-  return { raceName: race.name, point: label, leaders: describe(now.leaders, names), chasers: describe(now.chasers, names), gap: `+${formatTime(gapMs)}`, trend };
+  return { ...shown, chasers: describe(now.chasers, names), gap: `+${formatTime(gapMs)}`, trend: trendOf(race, point, now.leaders.bibs[0]!, now.chasers.bibs[0]!, gapMs) };
+}
+
+/** Whether the gap from `leader` to `chaser` grew (by more than a second) since the point before `point`. */
+function trendOf(race: Race, point: number, leader: string, chaser: string, gapMs: number): GapModel['trend'] {
+  if (point === 0) return null;
+  const leaderRow = rowAt(race.passings ?? [], leader, point - 1);
+  const chaserRow = rowAt(race.passings ?? [], chaser, point - 1);
+  if (!leaderRow || !chaserRow) return null;
+  const beforeMs = chaserRow[2] - leaderRow[2];
+  return gapMs > beforeMs + 1000 ? 'growing' : gapMs < beforeMs - 1000 ? 'shrinking' : 'steady';
 }
 
 /** "Kipchoge · Biwott", or "5 ATHLETES" for a bigger group. */

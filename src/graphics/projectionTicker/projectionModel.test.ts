@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MARATHON_M } from '../../core';
 import { emptyShow } from '../../state/showState';
 import { eliteMen, eliteWomen, MEN_10K, MEN_HALFWAY } from '../sampleRaces';
-import { resolveProjection } from './projectionModel';
+import { placeTickerItems, resolveProjection } from './projectionModel';
 
 const show = (races: ReturnType<typeof eliteMen>[]) => ({ ...emptyShow(), races });
 
@@ -42,5 +42,25 @@ describe('resolveProjection', () => {
     expect(model.record).toBeNull();
     expect(model.delta).toBeNull();
     expect(model.projected?.value).toBe('2:02:48');
+  });
+});
+
+describe('placeTickerItems', () => {
+  const slots = { split: 300, projected: 330, record: 360, delta: 200 };
+  const withSplit = (race: ReturnType<typeof eliteMen>) => resolveProjection({ raceId: race.id }, show([race]));
+
+  it('puts a separator between shown items only: none after the projection of a race with no record', () => {
+    const noRecord = withSplit({ ...eliteMen([MEN_10K]), record: null });
+    expect(placeTickerItems(noRecord, slots)).toEqual({ x: { split: 0, projected: 300, record: null, delta: null }, separators: ['projected'], width: 630 });
+  });
+
+  it('closes up the missing projection at the finish: the record follows the result', () => {
+    const finished = withSplit(eliteMen([MEN_10K, MEN_HALFWAY, { metres: MARATHON_M, label: 'FINISH', elapsedMs: 7_385_000, leaders: ['Kipchoge'] }]));
+    expect(finished.projected).toBeNull();
+    expect(placeTickerItems(finished, slots)).toEqual({ x: { split: 0, projected: null, record: 300, delta: 660 }, separators: ['record', 'delta'], width: 860 });
+  });
+
+  it('keeps every slot of a full ticker where the template puts it', () => {
+    expect(placeTickerItems(withSplit(eliteMen([MEN_10K])), slots)).toEqual({ x: { split: 0, projected: 300, record: 630, delta: 990 }, separators: ['projected', 'record', 'delta'], width: 1190 });
   });
 });

@@ -39,3 +39,24 @@ export function resolveProjection(props: ProjectionTickerProps, show: ShowState)
     delta: comparison ? { text: comparison.text, direction: comparison.direction } : null,
   };
 }
+
+export type TickerItem = 'split' | 'projected' | 'record' | 'delta';
+const ITEMS: TickerItem[] = ['split', 'projected', 'record', 'delta'];
+
+/**
+ * Where each shown item sits along the ticker's bar (from its start; null when not shown): shown items close up in
+ * order, each in its template slot width, with a separator before each but the first, so a race without a record or
+ * a finish without a projection never shows a separator beside nothing. `width` is the bar's.
+ */
+export function placeTickerItems(model: ProjectionModel, slots: Record<TickerItem, number>): { x: Record<TickerItem, number | null>; separators: TickerItem[]; width: number } {
+  const x: Record<TickerItem, number | null> = { split: null, projected: null, record: null, delta: null };
+  const separators: TickerItem[] = [];
+  let width = 0;
+  for (const item of ITEMS) {
+    if (model[item] === null) continue;
+    if (width > 0) separators.push(item);
+    x[item] = width;
+    width += slots[item];
+  }
+  return { x, separators, width };
+}

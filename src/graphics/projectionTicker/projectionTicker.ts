@@ -4,7 +4,7 @@ import { defineGraphic, type Timeline } from '../graphicDefinition';
 import { fitText } from '../fitText';
 import { fadeText, rollText } from '../rollText';
 import { themeText } from '../themeText';
-import { resolveProjection, type ProjectionModel, type TickerSegment } from './projectionModel';
+import { placeTickerItems, resolveProjection, type ProjectionModel, type TickerItem, type TickerSegment } from './projectionModel';
 
 type SegmentId = 'split' | 'projected' | 'record';
 type Direction = NonNullable<ProjectionModel['delta']>['direction'];
@@ -12,9 +12,10 @@ const SEGMENTS: SegmentId[] = ['split', 'projected', 'record'];
 const DIRECTIONS: Direction[] = ['under', 'over', 'level'];
 
 /**
- * The projection ticker: the race name on an accent block, then fixed slots for the latest split, the
- * projected finish, the record and the difference (a pill coloured theme.colours.under / over). Slots are
- * fixed so that when a new split arrives only the values that changed roll over; the rest stays still.
+ * The projection ticker: the race name on an accent block, then slots for the latest split, the projected finish,
+ * the record and the difference (a pill coloured theme.colours.under / over). Shown items close up in order with a
+ * dot between them (placeTickerItems); while the same items show, slots stay put and only the values that changed
+ * roll over; when one comes or goes (the finish drops the projection), the items fade out and in at their new places.
  */
 export const projectionTickerGraphic = defineGraphic<ProjectionTickerProps, ProjectionModel, ProjectionTickerLayout>({
   contract,
@@ -27,23 +28,34 @@ export const projectionTickerGraphic = defineGraphic<ProjectionTickerProps, Proj
     const top = region.y + Math.round((region.height - L.height) / 2);
     const midY = top + L.height / 2;
     const x0 = region.x;
-    const slotX: Record<SegmentId | 'delta', number> = { split: 0, projected: 0, record: 0, delta: 0 };
-    let x = x0 + L.nameWidth;
-    for (const id of ['split', 'projected', 'record', 'delta'] as const) {
-      slotX[id] = x;
-      x += L.slots[id];
-    }
-    const barWidth = x - x0 - L.nameWidth;
+    const barX = x0 + L.nameWidth;
+    const slotX: Record<TickerItem, number> = { split: barX, projected: barX, record: barX, delta: barX };
+    let places = placeTickerItems(model, L.slots);
+    const place = () => {
+      for (const id of ['split', 'projected', 'record', 'delta'] as const) slotX[id] = barX + (places.x[id] ?? 0);
+    };
+    place();
 
     const nameBlock = new Graphics().rect(0, 0, 1, L.height).fill(colours.accent);
     const bar = new Graphics().rect(0, 0, 1, L.height).fill(colours.panel);
     nameBlock.position.set(x0, top);
     nameBlock.scale.x = L.nameWidth;
-    bar.position.set(x0 + L.nameWidth, top);
-    bar.scale.x = barWidth;
-    const dots = [slotX.projected, slotX.record, slotX.delta].map((dotX) =>
-      new Graphics().circle(dotX, midY, L.dotSize / 2).fill(colours.accent),
-    );
+    bar.position.set(barX, top);
+    bar.scale.x = places.width;
+    const dotOf: Record<Exclude<TickerItem, 'split'>, Graphics> = {
+      projected: new Graphics().circle(0, midY, L.dotSize / 2).fill(colours.accent),
+      record: new Graphics().circle(0, midY, L.dotSize / 2).fill(colours.accent),
+      delta: new Graphics().circle(0, midY, L.dotSize / 2).fill(colours.accent),
+    };
+    const dots = Object.values(dotOf);
+    /** Dots before the shown items but the first; the pill at the delta's slot. */
+    const placeMarks = () => {
+      for (const [id, dot] of Object.entries(dotOf) as [Exclude<TickerItem, 'split'>, Graphics][]) {
+        dot.x = slotX[id];
+        dot.visible = places.separators.includes(id);
+      }
+      for (const direction of DIRECTIONS) pills[direction].x = slotX.delta + L.paddingX;
+    };
     const name = themeText(theme, 'display', colours.accentText, L.nameSize);
     name.anchor.set(0.5, 0.5);
     name.position.set(x0 + L.nameWidth / 2, midY);
@@ -61,12 +73,12 @@ export const projectionTickerGraphic = defineGraphic<ProjectionTickerProps, Proj
     ) as Record<SegmentId, { caption: Text; value: Text }>;
 
     const pillHeight = Math.min(L.height - 8, Math.round(L.deltaSize * 1.4));
-    const pillX = slotX.delta + L.paddingX;
+    const pillX = () => slotX.delta + L.paddingX;
     const pillFill: Record<Direction, string> = { under: colours.under, over: colours.over, level: colours.strip };
     const pills = Object.fromEntries(
       DIRECTIONS.map((direction) => {
         const pill = new Graphics().rect(0, 0, 1, pillHeight).fill(pillFill[direction]);
-        pill.position.set(pillX, midY - pillHeight / 2);
+        pill.position.set(pillX(), midY - pillHeight / 2);
         pill.alpha = 0;
         return [direction, pill];
       }),
@@ -92,13 +104,14 @@ export const projectionTickerGraphic = defineGraphic<ProjectionTickerProps, Proj
       const maxText = L.slots.delta - 2 * L.paddingX - 2 * L.deltaPaddingX;
       delta.style.fill = m.delta?.direction === 'level' ? colours.stripText : colours.accentText;
       fitText(delta, m.delta?.text ?? '', maxText, L.deltaSize, L.deltaMinSize);
-      delta.x = pillX + pillWidth() / 2;
+      delta.x = pillX() + pillWidth() / 2;
     }
     function setAll(m: ProjectionModel) {
       setName(m);
       for (const id of SEGMENTS) setSegment(id, m[id]);
       setDelta(m);
     }
+    placeMarks();
     setAll(model);
     for (const direction of DIRECTIONS) pills[direction].scale.x = pillWidth();
     if (model.delta) pills[model.delta.direction].alpha = 1;
@@ -111,7 +124,7 @@ export const projectionTickerGraphic = defineGraphic<ProjectionTickerProps, Proj
         const { enterSeconds: d, ease } = theme.timing;
         const segmentTexts = SEGMENTS.flatMap((id) => [texts[id].caption, texts[id].value]);
         tl.fromTo(nameBlock.scale, { x: 0 }, { x: L.nameWidth, duration: d * 0.35, ease }, 0)
-          .fromTo(bar.scale, { x: 0 }, { x: barWidth, duration: d * 0.6, ease }, d * 0.15)
+          .fromTo(bar.scale, { x: 0 }, { x: places.width, duration: d * 0.6, ease }, d * 0.15)
           .fromTo([name, ...dots], { alpha: 0 }, { alpha: 1, duration: d * 0.3, ease }, d * 0.3)
           .fromTo(segmentTexts, { alpha: 0 }, { alpha: 1, duration: d * 0.35, ease, stagger: d * 0.03 }, d * 0.45)
           .fromTo(DIRECTIONS.map((dir) => pills[dir].scale), { x: 0 }, { x: pillWidth(), duration: d * 0.3, ease }, d * 0.6)
@@ -130,6 +143,8 @@ export const projectionTickerGraphic = defineGraphic<ProjectionTickerProps, Proj
         const { updateSeconds: d, ease } = theme.timing;
         const roll = { duration: d, distance: L.roll, ease };
         if (next.raceName !== previous.raceName) rollText(tl, [name], () => setName(next), roll);
+        const nextPlaces = placeTickerItems(next, L.slots);
+        if (JSON.stringify(nextPlaces) !== JSON.stringify(places)) return relayout(tl, previous, next, nextPlaces);
         for (const id of SEGMENTS) updateSegment(tl, id, previous[id], next[id]);
         updateDelta(tl, previous, next);
 
@@ -144,6 +159,27 @@ export const projectionTickerGraphic = defineGraphic<ProjectionTickerProps, Proj
         }
       },
     };
+
+    /** An item came or went: everything after the name fades out, moves to its new place and fades in; the bar follows. */
+    function relayout(tl: Timeline, previous: ProjectionModel, next: ProjectionModel, nextPlaces: typeof places) {
+      const { updateSeconds: d, ease } = theme.timing;
+      const segmentTexts = SEGMENTS.flatMap((id) => [texts[id].caption, texts[id].value]);
+      const shownPill = (m: ProjectionModel) => (m.delta ? [pills[m.delta.direction]] : []);
+      tl.to([...segmentTexts, delta, ...dots.filter((dot) => dot.visible), ...shownPill(previous)], { alpha: 0, duration: d / 2, ease: 'power2.in' }, 0)
+        .to(bar.scale, { x: nextPlaces.width, duration: d, ease }, 0)
+        .call(
+          () => {
+            places = nextPlaces;
+            place();
+            placeMarks();
+            setAll(next);
+            for (const direction of DIRECTIONS) pills[direction].scale.x = pillWidth();
+          },
+          [],
+          d / 2,
+        )
+        .fromTo([...segmentTexts, delta, ...dots, ...shownPill(next)], { alpha: 0 }, { alpha: 1, duration: d / 2, ease, immediateRender: false }, d / 2);
+    }
 
     function updateDelta(tl: Timeline, previous: ProjectionModel, next: ProjectionModel) {
       const { updateSeconds: d, ease } = theme.timing;

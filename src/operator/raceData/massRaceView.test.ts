@@ -53,8 +53,8 @@ function massRace(): Race {
 }
 
 /**
- * The same field in one pack (a mass start's) at every point, 2 s apart in the same order, with a 10 s gap behind
- * the first 600 and another behind the `chasers` after them: the leading group is hundreds of athletes.
+ * The same field in one pack (a mass start's) at every point, 10 ms apart in the same order (600 cross a mat in 6 s),
+ * with a 10 s gap behind the first 600 and another behind the `chasers` after them: the leading group is hundreds of athletes.
  */
 function bunched(race: Race, chasers = 400): Race {
   const seen = new Map<number, number>();
@@ -62,7 +62,7 @@ function bunched(race: Race, chasers = 400): Race {
     const place = seen.get(point) ?? 0;
     seen.set(point, place + 1);
     const gaps = (place >= 600 ? 10_000 : 0) + (place >= 600 + chasers ? 10_000 : 0);
-    return [bib, point, (point + 1) * 1_000_000 + place * 2_000 + gaps, source];
+    return [bib, point, (point + 1) * 1_000_000 + place * 10 + gaps, source];
   });
   return { ...race, passings };
 }
@@ -107,12 +107,12 @@ describe('a mass race as pages get it', () => {
     const at = (s: ShowState, point: number) => race(s).passings!.filter((row) => row[1] === point).length;
     const pack = { ...whole, races: [bunched(race(whole))] };
     const packView = ShowState.parse(pageView(pack));
-    expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: '400 ATHLETES', gap: '+20:10' });
+    expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: '400 ATHLETES', gap: '+0:16' });
     expectSameBoards(packView, pack);
     for (const point of [0, 1, 2, 3, 4]) expect(at(packView, point)).toBeLessThan(at(pack, point) / 2);
-    expect(race(packView).groups).toEqual([3, 4].map((point) => [point, 600, at(pack, point) - 600, (point + 1) * 1_000_000 + 600 * 2_000 + 10_000]));
+    expect(race(packView).groups).toEqual([3, 4].map((point) => [point, 600, at(pack, point) - 600, (point + 1) * 1_000_000 + 600 * 10 + 10_000, at(pack, point)]));
     // Under way: the leaders at the third point, the last runners at the second.
-    const underWay = { ...pack, races: [{ ...race(pack), passings: race(pack).passings!.filter(([, , ms]) => ms < 3_700_000) }] };
+    const underWay = { ...pack, races: [{ ...race(pack), passings: race(pack).passings!.filter(([, , ms]) => ms < 3_003_000) }] };
     const underWayView = ShowState.parse(pageView(underWay));
     expect(race(underWay).passings!.length).toBeGreaterThan(VIEW_WHOLE);
     expect(furthestPoint(race(underWay))).toBe(2);
@@ -189,7 +189,7 @@ describe('a mass start list as pages get it', () => {
   it("sends a mass start's pack with the names pages draw only: its first pages' and those of a small group the gap graphic names", () => {
     const pack = { ...whole, races: [bunched(race(whole), 2)] };
     const packView = ShowState.parse(pageView(pack));
-    expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: 'Runner 578 · Runner 548', gap: '+20:10' });
+    expect(resolveGap({ raceId: 'mass' }, pack)).toMatchObject({ leaders: '600 ATHLETES', chasers: 'Runner 578 · Runner 548', gap: '+0:16' });
     expectSameBoards(packView, pack);
     const bibsOfRows = (s: ShowState) => new Set(race(s).passings!.map((row) => row[0])).size;
     expect(bibsOfRows(pack)).toBe(1000);

@@ -33,3 +33,13 @@ describe.each(themes)('theme %s against EBU R 95', (_file, theme) => {
     expect(crawl.y + crawl.height).toBeLessThanOrEqual(graphics.y + graphics.height);
   });
 });
+
+// The panel puts a centre board (L) on air beside the gap or split banner (K, B) and the race clock (C): a region
+// shared by two layers would put one graphic over the other's header, so the centre starts below the top corners.
+describe.each(themes)('theme %s layers on air together', (_file, theme) => {
+  const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  it.each(['banner', 'clock', 'ticker'] as const)('keeps the centre region clear of the %s region', (layer) => {
+    expect(overlaps(theme.regions.centre, theme.regions[layer]), JSON.stringify([theme.regions.centre, theme.regions[layer]])).toBe(false);
+  });
+});
+type Rect = { x: number; y: number; width: number; height: number };
