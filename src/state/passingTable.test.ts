@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passing } from '../protocol/passing';
 import type { Race } from '../protocol/race';
-import { mergePassings } from './passingTable';
+import { feedSplits, mergePassings } from './passingTable';
 
 const GUN = Date.parse('2016-04-24T10:00:00+01:00');
 const NOW = GUN + 3 * 3_600_000;
@@ -64,5 +64,14 @@ describe('mergePassings', () => {
       ['HALFWAY', 2_900_000],
     ]);
     expect(race.held).toEqual([]);
+  });
+});
+
+describe('feedSplits', () => {
+  it("names as the leading group only athletes the standings group with the leader: within 3 s of the one in front and 10 s of the first", () => {
+    // Eight athletes 2 s apart at 5K: each within 3 s of the one in front, but the chain spans 14 s.
+    const entrants = Array.from({ length: 8 }, (_, i) => ({ bib: String(i + 1), name: `Runner ${i + 1}` }));
+    const race: Race = { ...wheelchair, entrants, passings: entrants.map((e, i) => [e.bib, 0, 900_000 + i * 2000, 0] as [string, number, number, number]) };
+    expect(feedSplits(race)[0]!.leaders, 'surnames, the first six: 0 to 10 s behind the first').toEqual(['1', '2', '3', '4', '5', '6']);
   });
 });

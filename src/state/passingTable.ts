@@ -1,4 +1,4 @@
-import { DEFAULT_GROUP_GAP_MS, formatDistanceLabel, passingProblem, validateSplit, type TimedPassing } from '../core';
+import { formatDistanceLabel, joinsGroup, passingProblem, validateSplit, type TimedPassing } from '../core';
 import { shownName, type Entrant } from '../protocol/entrant';
 import { MAX_HELD, MAX_PASSINGS, type HeldPassing, type Passing, type PassingRow, type TimingPoint } from '../protocol/passing';
 import type { Race, RaceSplit } from '../protocol/race';
@@ -144,7 +144,7 @@ export function feedSplits(race: Race): RaceSplit[] {
     const point = rows[start]![1];
     const leaders: string[] = [];
     for (let i = start; i < rows.length && rows[i]![1] === point && leaders.length < MAX_LEADERS; i++) {
-      if (i > start && rows[i]![2] - rows[i - 1]![2] > DEFAULT_GROUP_GAP_MS) break;
+      if (i > start && !joinsGroup(rows[start]![2], rows[i - 1]![2], rows[i]![2])) break;
       leaders.push(rows[i]![0]);
     }
     splits.push({
