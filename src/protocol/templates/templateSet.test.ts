@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GRAPHIC_KINDS } from '../graphicSpec';
 import { describeTemplateProblem, parseTemplateFiles, parseTemplateSet, selectTheme } from './templateSet';
 
 const root = resolve(import.meta.dirname, '../../../templates');
@@ -115,6 +116,27 @@ describe('parseTemplateFiles', () => {
     expect(messages(edited('themes/finishline.json', (j) => (j.regions.crawl = { x: 0, y: 40, width: 1921, height: 62 })))).toEqual([
       'templates/themes/finishline.json: regions.crawl.width: x + width (1921) must be at most 1920, the right edge of the 1920x1080 design frame',
     ]);
+  });
+
+  it('refuses a layout whose minimum is above its maximum, naming both values', () => {
+    expect(messages(edited('nameCard.json', (j) => Object.assign(j, { minWidth: 2000, maxWidth: 100, nameSize: 20, nameMinSize: 80 })))).toEqual([
+      'templates/nameCard.json: minWidth: minWidth (2000) must be at most maxWidth (100)',
+      'templates/nameCard.json: nameMinSize: nameMinSize (80) must be at most nameSize (20)',
+    ]);
+    expect(messages(edited('nameCard.json', (j) => Object.assign(j, { nameSize: 40, nameMinSize: 40 })))).toEqual([]);
+  });
+
+  it.each(GRAPHIC_KINDS.map((contract) => contract.kind))('checks every min/max pair of the %s layout', (kind) => {
+    const file = `${kind}.json`;
+    const keys = Object.keys(JSON.parse(readTexts()[file]!));
+    const pairs = [
+      ...keys.filter((key) => key.endsWith('MinSize')).map((key) => [key, key.replace(/MinSize$/, 'Size')] as const),
+      ...(keys.includes('minWidth') ? [['minWidth', 'maxWidth'] as const] : []),
+    ];
+    for (const [min, max] of pairs) {
+      expect(keys, file).toContain(max);
+      expect(messages(edited(file, (j) => Object.assign(j, { [min]: 300, [max]: 200 })))).toEqual([`templates/${file}: ${min}: ${min} (300) must be at most ${max} (200)`]);
+    }
   });
 
   it('says which file is missing', () => {
