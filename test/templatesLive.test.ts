@@ -140,6 +140,13 @@ describe.each<Renderer>(['webgl', 'canvas'])('live templates on the %s renderer'
     await expect.poll(() => panelPage.evaluate(() => document.activeElement?.id)).toBe('templates-heading');
     expect(await panelPage.locator('#templates-heading').isVisible()).toBe(true);
 
+    // A gallery opened while the file is broken shows the problems the hub sends as it connects.
+    const gallery = renderer === 'canvas' ? await browser.newPage({ viewport: { width: 1600, height: 1000 } }) : null;
+    if (gallery) {
+      await gallery.goto(`${hub.url}/gallery.html?renderer=canvas`);
+      await gallery.locator('ul.problems li', { hasText: 'templates/nameCard.json: nameSize: Invalid input: expected number, received string' }).waitFor({ timeout: 20_000 });
+    }
+
     await renderAt(page, 203_000);
     expect(sameFrame(await grab(page), before), 'air is unchanged').toBe(true);
     expect(await version(page)).toBe(startVersion);
@@ -151,6 +158,10 @@ describe.each<Renderer>(['webgl', 'canvas'])('live templates on the %s renderer'
     await panelPage.locator('#templates-status', { hasText: 'the files are valid' }).waitFor();
     expect(await panelPage.locator('#template-problems li').count()).toBe(0);
     expect(await warning.isHidden()).toBe(true);
+    if (gallery) {
+      await expect.poll(() => gallery.locator('ul.problems li').count()).toBe(0);
+      await gallery.close();
+    }
     await panelPage.close();
     await hub.post({ type: 'clear', layer: 'lowerThird' });
     await page.close();

@@ -18,6 +18,22 @@ describe('parseVideoFormat', () => {
     });
     expect(parseVideoFormat('1080i25')).toEqual({ ok: false, error: '"1080i25" is interlaced: outputs are progressive, use 1080p50 or 1080p25' });
   });
+
+  it('suggests for an interlaced format only progressive formats it accepts', () => {
+    expect(parseVideoFormat('1080i50')).toEqual({ ok: false, error: '"1080i50" is interlaced: outputs are progressive, use 1080p50 or 1080p25' });
+    expect(parseVideoFormat('720i59.94')).toEqual({ ok: false, error: '"720i59.94" is interlaced: outputs are progressive, use 720p59.94 or 720p29.97' });
+    expect(parseVideoFormat('2160i50')).toEqual({ ok: false, error: '"2160i50" is interlaced: outputs are progressive, use 2160p50 or 2160p25' });
+    expect(parseVideoFormat('1080i60')).toEqual({ ok: false, error: '"1080i60" is interlaced: outputs are progressive, use 1080p60' });
+    expect(parseVideoFormat('576i50')).toEqual({ ok: false, error: '"576i50" is interlaced: outputs are progressive, use 720, 1080 or 2160 lines, e.g. 1080p50' });
+    for (const lines of [480, 576, 720, 1080, 2160]) {
+      for (const rate of ['23.98', '24', '25', '29.97', '30', '50', '59.94', '60', '100', 'x']) {
+        const parsed = parseVideoFormat(`${lines}i${rate}`);
+        const suggested = !parsed.ok ? parsed.error.match(/\d+p[\d.]+/g) ?? [] : [];
+        expect(suggested.length, `${lines}i${rate}`).toBeGreaterThan(0);
+        for (const name of suggested) expect(parseVideoFormat(name).ok, `${lines}i${rate} suggests ${name}`).toBe(true);
+      }
+    }
+  });
 });
 
 describe('parseFrameRate', () => {

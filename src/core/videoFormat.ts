@@ -17,6 +17,7 @@ export const DEFAULT_FORMAT: VideoFormat = { width: 1920, height: 1080, fps: 50 
 
 const SIZES = Object.keys(PICTURE_SIZES).join(', ');
 const RATES = FRAME_RATES.join(', ');
+const SIZE_LIST = `${Object.keys(PICTURE_SIZES).slice(0, -1).join(', ')} or ${Object.keys(PICTURE_SIZES).at(-1)}`;
 
 /** Reads a frame rate from an output URL: one of 25, 29.97, 50, 59.94, 60 (59.94 may also be written 60000/1001). */
 export function parseFrameRate(text: string): Result<number> {
@@ -33,12 +34,26 @@ export function parseVideoFormat(text: string): Result<VideoFormat> {
   const match = text.trim().toLowerCase().match(/^(\d+)([pi])(.+)$/);
   if (!match) return err(`"${text}" is not a format: write lines, p and frame rate, e.g. 1080p50 or 720p59.94`);
   const [, lines, scan, rate] = match;
-  if (scan === 'i') return err(`"${text}" is interlaced: outputs are progressive, use ${lines}p${Number(rate) * 2 || rate} or ${lines}p${rate}`);
+  if (scan === 'i') return err(`"${text}" is interlaced: outputs are progressive, use ${progressiveFor(lines!, rate!)}`);
   const size = PICTURE_SIZES[Number(lines)];
   if (!size) return err(`"${text}": ${lines} lines is not a supported picture size; use ${SIZES}`);
   const fps = parseFrameRate(rate!);
   if (!fps.ok) return err(`"${text}": ${fps.error}`);
   return ok({ ...size, fps: fps.value });
+}
+
+/**
+ * What to write instead of an interlaced format, naming only formats parseVideoFormat accepts. Its rate may be
+ * fields (1080i50, EBU) or frames (1080i25, SMPTE) per second, so both readings are offered where supported.
+ */
+function progressiveFor(lines: string, rate: string): string {
+  if (!PICTURE_SIZES[Number(lines)]) return `${SIZE_LIST} lines, e.g. 1080p50`;
+  const asNumber = Number(rate);
+  const rates = [asNumber * 2, asNumber, asNumber / 2]
+    .map((fps) => FRAME_RATES.find((supported) => Math.abs(supported - fps) < 0.005))
+    .filter((fps, i, all): fps is (typeof FRAME_RATES)[number] => fps !== undefined && all.indexOf(fps) === i);
+  if (rates.length === 0) return `a rate of ${RATES}, e.g. ${lines}p50`;
+  return rates.map((fps) => `${lines}p${fps}`).join(' or ');
 }
 
 /** The name an engineer reads back: 1080p50 for a standard size, 1366x768p50 for any other. */

@@ -30,7 +30,9 @@ async function start() {
   const themeName = params.get('theme') ?? DEFAULT_THEME;
   const look = createLiveLook({ onProblem: (message) => console.error(message) });
   look.setTheme(themeName);
-  let onProblems: (problems: TemplateProblem[]) => void = () => {};
+  // The hub sends the problems as the page connects, before the controls exist: keep the latest to show then.
+  let problems: TemplateProblem[] = [];
+  let onProblems: (latest: TemplateProblem[]) => void = (latest) => (problems = latest);
   connectToHub({
     url: hubSocketUrl(location, null),
     events: {
@@ -107,7 +109,8 @@ async function start() {
     setGuides: (visible) => (guides.style.display = visible ? 'block' : 'none'),
     setCheckerboard: (visible) => host.classList.toggle('checkerboard', visible),
   });
-  onProblems = (problems) => controls.showProblems(problems);
+  onProblems = (latest) => controls.showProblems(latest);
+  controls.showProblems(problems);
   host.classList.add('checkerboard');
   controls.showRenderer(request);
   controls.showPick(sample.kind, sample.sample.name);

@@ -48,7 +48,7 @@ export function graphicElementFor(kind: GraphicKind): CustomElementConstructor {
       // No data (or {}): the kind's sample, so the graphic draws something. Data given is the whole state: a
       // field it leaves out takes the schema's default, never the sample's value.
       const given = objectOr(params?.data);
-      const parsed = parsePackageData(kind, Object.keys(given).length > 0 ? given : defaultData(kind), Object.keys(library.themes));
+      const parsed = parsePackageData(kind, Object.keys(given).length > 0 ? given : defaultData(kind), Object.keys(library.themes), renderType);
       if (!parsed.ok) return refuse(400, `data: ${parsed.error}`);
       this.#state = 'loading';
       try {
@@ -62,7 +62,7 @@ export function graphicElementFor(kind: GraphicKind): CustomElementConstructor {
         const stage = this.ownerDocument.createElement('div');
         host.appendChild(stage);
         this.appendChild(host);
-        this.#session = await createGraphicSession({ kind, host: stage, width, height, fps, renderer, library, data: parsed.data });
+        this.#session = await createGraphicSession({ kind, host: stage, width, height, fps, renderer, library, data: parsed.data, renderType });
         this.#renderType = renderType;
         this.#loadedData = parsed.data;
         this.#session.start(this.#now());

@@ -7,9 +7,9 @@ import type { CrawlChange, CrawlState } from '../state/crawlState';
 import { contentOf, type CrawlItem } from '../protocol/crawlItem';
 import { emptyShow, type ShowState } from '../state/showState';
 import { applyCustomAction } from './customActions';
-import { parsePackageData, showParts } from './packageData';
+import { parsePackageData, showParts, type PackageRenderType } from './packageData';
 
-export type RenderType = 'realtime' | 'non-realtime';
+export type RenderType = PackageRenderType;
 
 /** A change the host asks for, applied at a time on the graphic's clock (see GraphicSession). */
 export type GraphicChange =
@@ -28,8 +28,10 @@ export type SessionOptions = {
   fps: number;
   renderer: RendererChoice;
   library: TemplateLibrary;
-  /** Data that passed packageDataSchema. */
+  /** Data that passed packageDataSchema for this render type. */
   data: Record<string, unknown>;
+  /** Real time checks race times as the hub does (2000 to 2100); non-real time takes its schedule's timeline. */
+  renderType: RenderType;
 };
 
 /**
@@ -125,7 +127,7 @@ export async function createGraphicSession(options: SessionOptions) {
           await show(t, change.skipAnimation);
           return { ok: true };
         case 'update': {
-          const parsed = parsePackageData(kind, { ...data, ...change.data }, themes);
+          const parsed = parsePackageData(kind, { ...data, ...change.data }, themes, options.renderType);
           if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
           await setData(parsed.data, t, change.skipAnimation);
           return { ok: true };

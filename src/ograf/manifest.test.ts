@@ -51,6 +51,31 @@ describe('OGraf manifests', () => {
     expect(parsePackageData('athleteSplits', { ...defaultData('athleteSplits'), bib: '1' }).ok).toBe(true);
   });
 
+  it('refuses in real time a gun or finish time the hub would refuse (outside 2000 to 2100), with the reason', () => {
+    const clock = defaultData('raceClock');
+    const [race, ...others] = clock.races as Record<string, unknown>[];
+    const withRace = (fields: Record<string, unknown>) => ({ ...clock, races: [{ ...race, ...fields }, ...others] });
+    expect(parsePackageData('raceClock', withRace({ gunTime: 1 }), THEMES)).toEqual({
+      ok: false,
+      error: 'races.0.gunTime: is 1970-01-01T00:00:00.001Z: must be a time between 2000 and 2100, in ms since the epoch (1461488400000 is 2016-04-24T09:00:00Z; a time in seconds reads as 1970)',
+    });
+    expect(parsePackageData('raceClock', withRace({ gunTime: 99_999_999_999_999 }), THEMES)).toEqual({
+      ok: false,
+      error: 'races.0.gunTime: is 5138-11-16T09:46:39.999Z: must be a time between 2000 and 2100, in ms since the epoch (1461488400000 is 2016-04-24T09:00:00Z; a time in µs reads far in the future)',
+    });
+    const gun = Date.UTC(2016, 3, 24, 9);
+    expect(parsePackageData('raceClock', withRace({ gunTime: gun, finishedAt: 1 }), THEMES)).toMatchObject({ ok: false, error: expect.stringMatching(/^races\.0\.finishedAt: is 1970/) });
+    expect(parsePackageData('raceClock', withRace({ gunTime: gun, finishedAt: gun + 7_380_000 }), THEMES)).toMatchObject({ ok: true });
+    // Non-real time: times on the schedule's timeline, from 0.
+    expect(parsePackageData('raceClock', withRace({ gunTime: 1, finishedAt: 9000 }), THEMES, 'non-realtime')).toMatchObject({ ok: true });
+  });
+
+  it('gives GUIs the real-time range of gun and finish times in the manifest', () => {
+    const clock = ografManifest('raceClock', { version: '1', themes: THEMES }).schema.properties as Record<string, { items: { properties: Record<string, { minimum?: number; maximum?: number }> } }>;
+    const race = clock.races!.items.properties;
+    for (const field of ['gunTime', 'finishedAt']) expect([race[field]?.minimum, race[field]?.maximum], field).toEqual([Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1) - 1]);
+  });
+
   it('takes a profile or result card naming an entrant with the race and its start list in races, and names a bib that is not there', () => {
     const races = [{ id: 'elite-men', name: 'ELITE MEN', kind: 'elite-men', distanceM: 42_195, entrants: [{ bib: '1', name: 'Eliud Kipchoge', country: 'KEN' }] }];
     expect(parsePackageData('athleteProfile', { entrant: { raceId: 'elite-men', bib: '1' }, races })).toMatchObject({ ok: true, data: { entrant: { raceId: 'elite-men', bib: '1' } } });

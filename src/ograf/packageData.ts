@@ -23,21 +23,36 @@ const RACE_KINDS: readonly GraphicKind[] = ['raceClock', 'splitBanner', 'project
 /** Kinds that may draw from an entrant (`entrant`: race and bib), given in `races` with its start list. */
 const ENTRANT_KINDS: readonly GraphicKind[] = ['athleteProfile', 'resultCard'];
 
+/** How the host renders (OGraf `renderType`): real time on the wall clock, non-real time on its schedule's timeline. */
+export type PackageRenderType = 'realtime' | 'non-realtime';
+
+// The hub's range for gun and finish instants (protocol/commands/raceCommands.ts, README "Races"): a time in
+// seconds reads as 1970 and drew a clock of 498942:53:55, one in µs a negative clock.
+const EARLIEST_MS = Date.UTC(2000, 0, 1);
+const LATEST_MS = Date.UTC(2100, 0, 1) - 1;
+const asDate = (ms: number) => (Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : 'beyond any calendar');
+const outOfRange = (issue: { input?: unknown }) =>
+  `is ${asDate(issue.input as number)}: must be a time between 2000 and 2100, in ms since the epoch (1461488400000 is 2016-04-24T09:00:00Z; ${(issue.input as number) < EARLIEST_MS ? 'a time in seconds reads as 1970' : 'a time in µs reads far in the future'})`;
+const WallClockMs = HubTimeMs.min(EARLIEST_MS, { error: outOfRange }).max(LATEST_MS, { error: outOfRange });
+
 /**
  * A race as a package takes it: the show's Race, with the clock fields optional. `gunTime` and `finishedAt` are
- * times on the graphic's clock in ms: the epoch (Date.now()) in real time, the schedule's timeline in non-real time.
+ * times on the graphic's clock in ms: the epoch (Date.now()) in real time, from 2000 to 2100 as the hub takes
+ * them; the schedule's timeline in non-real time.
  */
-const PackageRace = Race.extend({
-  gunTime: HubTimeMs.nullable().default(null),
-  finishedAt: HubTimeMs.nullable().default(null),
-  record: RaceRecord.nullable().default(null),
-  splits: Race.shape.splits.default([]),
-});
-
-const PackageRaces = z
-  .array(PackageRace)
-  .max(20)
-  .refine((races) => new Set(races.map((r) => r.id)).size === races.length, 'race ids must be unique');
+function packageRaces(renderType: PackageRenderType) {
+  const instant = renderType === 'realtime' ? WallClockMs : HubTimeMs;
+  const race = Race.extend({
+    gunTime: instant.nullable().default(null),
+    finishedAt: instant.nullable().default(null),
+    record: RaceRecord.nullable().default(null),
+    splits: Race.shape.splits.default([]),
+  });
+  return z
+    .array(race)
+    .max(20)
+    .refine((races) => new Set(races.map((r) => r.id)).size === races.length, 'race ids must be unique');
+}
 
 /** The crawl's content and motion, as data (the hub keeps these in the show, changed by crawl commands). */
 const crawlFields = {
@@ -46,9 +61,13 @@ const crawlFields = {
   speedPxPerS: CrawlSpeed.default(EMPTY_CRAWL.speedPxPerS),
 };
 
-/** The data schema of a kind's package (see PackageData); `themes` are the bundled theme names. */
-export function packageDataSchema(kind: GraphicKind, themes: readonly string[] = [DEFAULT_THEME]) {
+/**
+ * The data schema of a kind's package (see PackageData); `themes` are the bundled theme names. The manifest
+ * gives GUIs the real-time one (its gun times within 2000 to 2100).
+ */
+export function packageDataSchema(kind: GraphicKind, themes: readonly string[] = [DEFAULT_THEME], renderType: PackageRenderType = 'realtime') {
   const contract = contractOf(kind);
+  const PackageRaces = packageRaces(renderType);
   const props = contract.props as unknown as z.ZodObject;
   const theme = z.enum(themes as [string, ...string[]]).default(DEFAULT_THEME);
   if (kind === 'crawl') return props.extend({ ...crawlFields, theme });
@@ -102,8 +121,13 @@ export function defaultData(kind: GraphicKind): Record<string, unknown> {
 }
 
 /** Validates data for a kind: the parsed data, or one sentence naming each field at fault. */
-export function parsePackageData(kind: GraphicKind, data: unknown, themes?: readonly string[]): { ok: true; data: Record<string, unknown> } | { ok: false; error: string } {
-  const parsed = packageDataSchema(kind, themes).safeParse(data);
+export function parsePackageData(
+  kind: GraphicKind,
+  data: unknown,
+  themes?: readonly string[],
+  renderType: PackageRenderType = 'realtime',
+): { ok: true; data: Record<string, unknown> } | { ok: false; error: string } {
+  const parsed = packageDataSchema(kind, themes, renderType).safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data as Record<string, unknown> };
   return { ok: false, error: describeIssues(parsed.error) };
 }

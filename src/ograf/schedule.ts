@@ -35,7 +35,7 @@ export function parseSchedule(kind: GraphicKind, loaded: Record<string, unknown>
   let data = loaded;
   for (const { index, change } of entries) {
     if (change.type !== 'update') continue;
-    const parsed = parsePackageData(kind, { ...data, ...change.data }, themes);
+    const parsed = parsePackageData(kind, { ...data, ...change.data }, themes, 'non-realtime');
     if (!parsed.ok) return { ok: false, error: `schedule.${index}.action.params.data: ${parsed.error}` };
     data = parsed.data;
   }

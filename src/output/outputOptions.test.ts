@@ -36,6 +36,26 @@ describe('output URL options', () => {
     expect(parseOutputOptions('?guides=0').guides).toBe(false);
   });
 
+  it('reads guides as 1, 0, true or false, and refuses anything else the same way', () => {
+    expect(parseOutputOptions('?guides=true').guides).toBe(true);
+    expect(parseOutputOptions('?guides=false').guides).toBe(false);
+    expect(() => parseOutputOptions('?guides=2')).toThrow('guides must be 1, 0, true or false, not "2"');
+    expect(() => parseOutputOptions('?guides=')).toThrow('guides must be 1, 0, true or false, not ""');
+  });
+
+  it('refuses a parameter given twice rather than silently taking the first', () => {
+    expect(() => parseOutputOptions('?mode=alpha&mode=key')).toThrow('mode is given twice (mode=alpha and mode=key): keep the one you mean');
+    expect(() => parseOutputOptions('?guides=1&format=1080p50&guides=1')).toThrow('guides is given twice (guides=1 and guides=1): keep the one you mean');
+  });
+
+  it('refuses a hub without a port, as it refuses one with a port out of range', () => {
+    expect(parseOutputOptions('?hubs=10.0.0.2:4380,backup:4380,[::1]:4380').mode).toBe('alpha');
+    expect(() => parseOutputOptions('?hubs=bad')).toThrow(`hubs: "bad" is not a hub's address: write host:port`);
+    expect(() => parseOutputOptions('?hubs=10.0.0.2:4380,10.0.0.3')).toThrow(`hubs: "10.0.0.3" is not a hub's address: write host:port`);
+    expect(() => parseOutputOptions('?hubs=127.0.0.1:99999')).toThrow(`hubs: "127.0.0.1:99999" is not a hub's address: write host:port`);
+    expect(() => parseOutputOptions('?hubs=127.0.0.1:0')).toThrow(`hubs: "127.0.0.1:0" is not a hub's address: write host:port`);
+  });
+
   it('refuses what it cannot honour, saying what to write instead', () => {
     expect(() => parseOutputOptions('?mode=matte')).toThrow('mode must be alpha, fill, key or keyfill, not "matte"');
     expect(() => parseOutputOptions('?alpha=linear')).toThrow('alpha must be premultiplied or straight, not "linear"');
@@ -47,7 +67,7 @@ describe('output URL options', () => {
       'format: "1080p30": "30" is not a frame rate an output can run at: use one of 25, 29.97, 50, 59.94, 60',
     );
     expect(() => parseOutputOptions('?fps=24')).toThrow('fps: "24" is not a frame rate an output can run at');
-    expect(() => parseOutputOptions('?guides=yes')).toThrow('guides must be 1 or 0, not "yes"');
+    expect(() => parseOutputOptions('?guides=yes')).toThrow('guides must be 1, 0, true or false, not "yes"');
     expect(() => parseOutputOptions('?clock=manul')).toThrow('clock must be live or manual, not "manul"');
     expect(() => parseOutputOptions('?hubs=:::')).toThrow(`hubs: ":::" is not a hub's address`);
   });

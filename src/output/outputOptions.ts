@@ -1,5 +1,5 @@
 import { DEFAULT_FORMAT, parseFrameRate, parseVideoFormat } from '../core/index';
-import { checkHubsOption } from '../client/hubList';
+import { checkHubsOption, hubAddress } from '../client/hubList';
 import { OutputName } from '../protocol/outputName';
 import { AlphaMode, OutputMode } from '../protocol/outputMode';
 import { parseRendererRequest, type RendererRequest } from '../render/rendererRequest';
@@ -23,6 +23,7 @@ export type OutputOptions = {
 
 export function parseOutputOptions(search: string): OutputOptions {
   const params = new URLSearchParams(search);
+  refuseRepeats(params);
   const mode = choice(params.get('mode'), OutputMode.options, 'alpha', 'mode');
   const alpha = choice(params.get('alpha'), AlphaMode.options, 'premultiplied', 'alpha');
   if (mode === 'alpha' && alpha === 'straight') {
@@ -30,7 +31,7 @@ export function parseOutputOptions(search: string): OutputOptions {
       'alpha=straight needs an opaque fill (mode=fill or mode=keyfill): a transparent page (mode=alpha) always hands its host premultiplied pixels',
     );
   }
-  checkHubsOption(params.get('hubs'));
+  checkHubs(params.get('hubs'));
   return {
     ...format(params),
     mode,
@@ -84,6 +85,31 @@ function choice<T extends string>(value: string | null, options: readonly T[], f
 
 function flag(value: string | null, name: string): boolean {
   if (value === null || value === '0' || value === 'false') return false;
-  if (value === '' || value === '1' || value === 'true') return true;
-  throw new Error(`${name} must be 1 or 0, not "${value}"`);
+  if (value === '1' || value === 'true') return true;
+  throw new Error(`${name} must be 1, 0, true or false, not "${value}"`);
+}
+
+/** A parameter given twice is a mistake in the URL (a copied link edited by hand): which one was meant is not ours to guess. */
+function refuseRepeats(params: URLSearchParams): void {
+  const seen = new Map<string, string>();
+  for (const [key, value] of params) {
+    const first = seen.get(key);
+    if (first !== undefined) throw new Error(`${key} is given twice (${key}=${first} and ${key}=${value}): keep the one you mean`);
+    seen.set(key, value);
+  }
+}
+
+/**
+ * `hubs=` entries must name host and port, as README says: hubAddress reads a bare host as one on ws's default
+ * port 80, where no hub listens, so a page would move there and sit silent. Checked here, with the same sentence.
+ */
+function checkHubs(value: string | null): void {
+  checkHubsOption(value);
+  for (const entry of (value ?? '').split(',')) {
+    if (entry.trim() === '') continue;
+    const port = Number(/:(\d{1,5})$/.exec(hubAddress(entry) ?? '')?.[1] ?? 0);
+    if (port < 1 || port > 65535) {
+      throw new Error(`hubs: ${JSON.stringify(entry.slice(0, 80))} is not a hub's address: write host:port, several separated by commas (hubs=10.0.0.2:4380)`);
+    }
+  }
 }

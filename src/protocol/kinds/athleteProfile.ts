@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CountryCode } from '../country';
 import { EntrantRef, requiredWithoutEntrant } from '../entrantRef';
 import { RaceTime } from '../raceTime';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 import { onAirText, requiredText } from '../text';
 
 export const AGE_RANGE = [14, 90] as const;
@@ -58,7 +58,7 @@ export const athleteProfile = {
     bioSize: fontSize,
     bioMinSize: fontSize,
     slide: px,
-  }),
+  }).superRefine(minAtMostMax(['minWidth', 'maxWidth'], ['nameMinSize', 'nameSize'], ['bioMinSize', 'bioSize'])),
 } as const;
 export type AthleteProfileProps = z.infer<typeof athleteProfile.props>;
 export type AthleteProfileLayout = z.infer<typeof athleteProfile.layout>;

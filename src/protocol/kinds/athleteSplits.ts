@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Bib } from '../entrant';
 import { RaceId } from '../race';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 
 /**
  * Athlete splits: one athlete's 5 km splits from the race's passings (split, time, pace per km and per mile)
@@ -32,7 +32,7 @@ export const athleteSplits = {
     rowSize: fontSize,
     rowMinSize: fontSize,
     slide: px,
-  }),
+  }).superRefine(minAtMostMax(['titleMinSize', 'titleSize'], ['rowMinSize', 'rowSize'])),
 } as const;
 export type AthleteSplitsProps = z.infer<typeof athleteSplits.props>;
 export type AthleteSplitsLayout = z.infer<typeof athleteSplits.layout>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RaceId } from '../race';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 
 /** Gap: a race's leading group against the chasers at the latest timing point, and whether the gap grows. */
 export const gap = {
@@ -20,7 +20,7 @@ export const gap = {
     rowSize: fontSize,
     rowMinSize: fontSize,
     gapSize: fontSize,
-  }),
+  }).superRefine(minAtMostMax(['rowMinSize', 'rowSize'])),
 } as const;
 export type GapProps = z.infer<typeof gap.props>;
 export type GapLayout = z.infer<typeof gap.layout>;

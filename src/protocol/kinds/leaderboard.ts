@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RaceId } from '../race';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 
 /** Leaderboard: a race's order at a timing point (the latest reached, or one chosen), from its passings. */
 export const leaderboard = {
@@ -29,7 +29,7 @@ export const leaderboard = {
     rowSize: fontSize,
     rowMinSize: fontSize,
     slide: px,
-  }),
+  }).superRefine(minAtMostMax(['rowMinSize', 'rowSize'])),
 } as const;
 export type LeaderboardProps = z.infer<typeof leaderboard.props>;
 export type LeaderboardLayout = z.infer<typeof leaderboard.layout>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { onAirText, requiredText } from '../text';
-import { px, fontSize } from '../templates/layoutTypes';
+import { px, fontSize, minAtMostMax } from '../templates/layoutTypes';
 
 /** Commentator name card: name and role, or a quote attributed to the commentator. */
 export const nameCard = {
@@ -28,7 +28,7 @@ export const nameCard = {
     roleSize: fontSize,
     roleMinSize: fontSize,
     slide: px,
-  }),
+  }).superRefine(minAtMostMax(['minWidth', 'maxWidth'], ['nameMinSize', 'nameSize'], ['quoteMinSize', 'quoteSize'], ['roleMinSize', 'roleSize'])),
 } as const;
 export type NameCardProps = z.infer<typeof nameCard.props>;
 export type NameCardLayout = z.infer<typeof nameCard.layout>;

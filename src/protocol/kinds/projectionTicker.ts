@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RaceId } from '../race';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 
 /**
  * A race's latest split, the finish it projects and how that stands against the record:
@@ -32,7 +32,7 @@ export const projectionTicker = {
     deltaMinSize: fontSize,
     deltaPaddingX: px,
     roll: px,
-  }),
+  }).superRefine(minAtMostMax(['nameMinSize', 'nameSize'], ['captionMinSize', 'captionSize'], ['valueMinSize', 'valueSize'], ['deltaMinSize', 'deltaSize'])),
 } as const;
 export type ProjectionTickerProps = z.infer<typeof projectionTicker.props>;
 export type ProjectionTickerLayout = z.infer<typeof projectionTicker.layout>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RaceId } from '../race';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 
 /** Race clocks: one row per race (up to three, stacked), each its name and time since the gun. */
 export const raceClock = {
@@ -27,7 +27,7 @@ export const raceClock = {
     nameMinSize: fontSize,
     timeSize: fontSize,
     slide: px,
-  }),
+  }).superRefine(minAtMostMax(['nameMinSize', 'nameSize'])),
 } as const;
 export type RaceClockProps = z.infer<typeof raceClock.props>;
 export type RaceClockLayout = z.infer<typeof raceClock.layout>;

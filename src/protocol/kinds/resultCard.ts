@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CountryCode } from '../country';
 import { EntrantRef, requiredWithoutEntrant } from '../entrantRef';
 import { RaceTime } from '../raceTime';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 import { onAirText, requiredText } from '../text';
 
 const Placing = z.strictObject({
@@ -55,7 +55,7 @@ export const resultCard = {
     rowSize: fontSize,
     rowMinSize: fontSize,
     slide: px,
-  }),
+  }).superRefine(minAtMostMax(['winnerMinSize', 'winnerSize'], ['rowMinSize', 'rowSize'])),
 } as const;
 export type ResultCardProps = z.infer<typeof resultCard.props>;
 export type ResultCardLayout = z.infer<typeof resultCard.layout>;

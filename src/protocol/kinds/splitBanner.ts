@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RaceId } from '../race';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 
 /** One split of one race: its caption (10K, HALFWAY, 15 MILES), the time and who leads. */
 export const splitBanner = {
@@ -29,7 +29,7 @@ export const splitBanner = {
     leadersSize: fontSize,
     leadersMinSize: fontSize,
     slide: px,
-  }),
+  }).superRefine(minAtMostMax(['nameMinSize', 'nameSize'], ['labelMinSize', 'labelSize'], ['timeMinSize', 'timeSize'], ['leadersMinSize', 'leadersSize'])),
 } as const;
 export type SplitBannerProps = z.infer<typeof splitBanner.props>;
 export type SplitBannerLayout = z.infer<typeof splitBanner.layout>;

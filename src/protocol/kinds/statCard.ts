@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fontSize, px } from '../templates/layoutTypes';
+import { fontSize, px, minAtMostMax } from '../templates/layoutTypes';
 import { onAirText, requiredText } from '../text';
 
 /** Stat card: one number, shown with thousands separators, and a caption ("runners were set to start"). */
@@ -25,7 +25,7 @@ export const statCard = {
     captionSize: fontSize,
     captionMinSize: fontSize,
     offsetY: z.number().min(-600).max(600),
-  }),
+  }).superRefine(minAtMostMax(['minWidth', 'maxWidth'], ['captionMinSize', 'captionSize'])),
 } as const;
 export type StatCardProps = z.infer<typeof statCard.props>;
 export type StatCardLayout = z.infer<typeof statCard.layout>;

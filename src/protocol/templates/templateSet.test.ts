@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GRAPHIC_KINDS } from '../graphicSpec';
 import { describeTemplateProblem, parseTemplateFiles, parseTemplateSet, selectTheme } from './templateSet';
 
 const root = resolve(import.meta.dirname, '../../../templates');
@@ -79,6 +80,63 @@ describe('parseTemplateFiles', () => {
     expect(messages(edited('themes/finishline.json', (j) => (j.timing.ease = 'wobbly')))).toEqual([
       'templates/themes/finishline.json: timing.ease: must be a GSAP ease like power3.out, sine.inOut or back.out(1.7)',
     ]);
+  });
+
+  it('refuses a region past the 1920x1080 design frame, naming the region and the limit', () => {
+    const huge = { x: 0, y: 0, width: 20000, height: 20000 };
+    expect(messages(edited('themes/finishline.json', (j) => (j.regions.lowerThird = huge)))).toEqual([
+      'templates/themes/finishline.json: regions.lowerThird.width: x + width (20000) must be at most 1920, the right edge of the 1920x1080 design frame',
+      'templates/themes/finishline.json: regions.lowerThird.height: y + height (20000) must be at most 1080, the bottom edge of the 1920x1080 design frame',
+    ]);
+    expect(messages(edited('themes/night.json', (j) => (j.regions.centre = { x: -10, y: -5, width: 0, height: 8 })))).toEqual([
+      'templates/themes/night.json: regions.centre.x: must be at least 0, the left edge of the design frame',
+      'templates/themes/night.json: regions.centre.y: must be at least 0, the top edge of the design frame',
+      'templates/themes/night.json: regions.centre.width: must be at least 16 pixels',
+      'templates/themes/night.json: regions.centre.height: must be at least 16 pixels',
+    ]);
+  });
+
+  it('refuses a region outside EBU R 95 action-safe, naming the edge and the limit', () => {
+    expect(messages(edited('themes/finishline.json', (j) => (j.regions.lowerThird.x = 0)))).toEqual([
+      'templates/themes/finishline.json: regions.lowerThird.x: x (0) must be at least 67, the left edge of action-safe (EBU R 95: 3.5 % in from each edge)',
+    ]);
+    expect(messages(edited('themes/finishline.json', (j) => (j.regions.banner = { x: 1800, y: 10, width: 100, height: 1060 })))).toEqual([
+      'templates/themes/finishline.json: regions.banner.y: y (10) must be at least 38, the top edge of action-safe (EBU R 95: 3.5 % in from each edge)',
+      'templates/themes/finishline.json: regions.banner.width: x + width (1900) must be at most 1853, the right edge of action-safe (EBU R 95: 3.5 % in from each edge)',
+      'templates/themes/finishline.json: regions.banner.height: y + height (1070) must be at most 1042, the bottom edge of action-safe (EBU R 95: 3.5 % in from each edge)',
+    ]);
+  });
+
+  it('lets the crawl run edge to edge (or less), but not past graphics-safe top to bottom', () => {
+    expect(messages(edited('themes/finishline.json', (j) => (j.regions.crawl = { x: 0, y: 964, width: 1920, height: 62 })))).toEqual([]);
+    expect(messages(edited('themes/finishline.json', (j) => (j.regions.crawl = { x: 100, y: 964, width: 1720, height: 62 })))).toEqual([]);
+    expect(messages(edited('themes/finishline.json', (j) => (j.regions.crawl = { x: 0, y: 1000, width: 1920, height: 40 })))).toEqual([
+      'templates/themes/finishline.json: regions.crawl.height: y + height (1040) must be at most 1026, the bottom edge of graphics-safe (EBU R 95: 5 % in; the crawl runs edge to edge, but inside graphics-safe top to bottom)',
+    ]);
+    expect(messages(edited('themes/finishline.json', (j) => (j.regions.crawl = { x: 0, y: 40, width: 1921, height: 62 })))).toEqual([
+      'templates/themes/finishline.json: regions.crawl.width: x + width (1921) must be at most 1920, the right edge of the 1920x1080 design frame',
+    ]);
+  });
+
+  it('refuses a layout whose minimum is above its maximum, naming both values', () => {
+    expect(messages(edited('nameCard.json', (j) => Object.assign(j, { minWidth: 2000, maxWidth: 100, nameSize: 20, nameMinSize: 80 })))).toEqual([
+      'templates/nameCard.json: minWidth: minWidth (2000) must be at most maxWidth (100)',
+      'templates/nameCard.json: nameMinSize: nameMinSize (80) must be at most nameSize (20)',
+    ]);
+    expect(messages(edited('nameCard.json', (j) => Object.assign(j, { nameSize: 40, nameMinSize: 40 })))).toEqual([]);
+  });
+
+  it.each(GRAPHIC_KINDS.map((contract) => contract.kind))('checks every min/max pair of the %s layout', (kind) => {
+    const file = `${kind}.json`;
+    const keys = Object.keys(JSON.parse(readTexts()[file]!));
+    const pairs = [
+      ...keys.filter((key) => key.endsWith('MinSize')).map((key) => [key, key.replace(/MinSize$/, 'Size')] as const),
+      ...(keys.includes('minWidth') ? [['minWidth', 'maxWidth'] as const] : []),
+    ];
+    for (const [min, max] of pairs) {
+      expect(keys, file).toContain(max);
+      expect(messages(edited(file, (j) => Object.assign(j, { [min]: 300, [max]: 200 })))).toEqual([`templates/${file}: ${min}: ${min} (300) must be at most ${max} (200)`]);
+    }
   });
 
   it('says which file is missing', () => {
