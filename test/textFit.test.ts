@@ -5,7 +5,9 @@ import { nameCardSamples } from '../src/graphics/nameCard/samples';
 import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
 import layout from '../templates/nameCard.json';
 import defaultTheme from '../templates/themes/finishline.json';
+import type { DrawnText as OutputText } from '../src/render/outputScene';
 import { grab, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
+import { fontProblems } from './harness/fontProblems';
 import { useGalleryPage } from './harness/gallery';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
@@ -98,6 +100,36 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
     expect(widths.greekInStack).toBe(widths.greekInNoto);
     expect(widths.cyrillicInStack).not.toBe(widths.boxes);
     expect(widths.umlautInStack).toBe(widths.umlautInBarlow);
+  });
+
+  it('draws an Arabic name in the bundled Noto Sans Arabic, its descenders below the theme face’s whole, and takes it without a warning', async () => {
+    const take = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'محمد فرح', role: 'عداء بريطاني' } } });
+    expect(take.status).toBe(200);
+    expect(take.body.warnings).toBeUndefined();
+    const page = await openOutput(browser, hub.url, renderer);
+    await renderAt(page, 100_000, take.body.revision);
+    const texts = (await page.evaluate(() => window.finishline!.texts!())) as OutputText[];
+    expect(texts.map((t) => t.text)).toEqual(['محمد فرح', 'عداء بريطاني']);
+    expect(await fontProblems(page, texts), 'every letter in Noto Sans Arabic, none in a system font').toEqual([]);
+    const name = texts[0]!;
+    // Where its ink ends: the baseline sits at the theme face's ascent ("|ÉqÅM", as Pixi measures it) below the
+    // text's top; ر and ح reach further below it than Barlow Condensed's q, past the text's laid-out bottom.
+    const inkBottom = await page.evaluate((text) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${text.fontWeight} ${text.fontSize}px ${text.fontFamily.map((f) => `"${f}"`).join(', ')}`;
+      return text.top + ctx.measureText('|ÉqÅM').actualBoundingBoxAscent + ctx.measureText(text.text).actualBoundingBoxDescent;
+    }, name);
+    expect(inkBottom, 'the descenders reach below the laid-out text').toBeGreaterThan(name.bottom + 4);
+    // White ink on the navy panel in every row down to there (a canvas cut at the laid-out bottom has none below it).
+    const frame = await grab(page);
+    const inkIn = (y: number) => {
+      for (let x = Math.floor(name.left); x <= Math.ceil(name.right); x++) if (frame.at(x, y)[0] > 128) return true;
+      return false;
+    };
+    const rows = Array.from({ length: Math.floor(inkBottom) - Math.ceil(name.bottom) - 2 }, (_, i) => Math.ceil(name.bottom) + 1 + i);
+    expect(rows.filter((y) => !inkIn(y)), `rows without ink between the laid-out bottom (${name.bottom}) and the ink's (${inkBottom.toFixed(1)})`).toEqual([]);
+    await hub.post({ type: 'clearAll' });
+    await page.close();
   });
 });
 

@@ -33,7 +33,8 @@ export type HubEvents = {
   onNamed?(name: string): void;
 };
 
-export type CommandOutcome = { ok: true; revision: number } | { ok: false; error: string };
+/** `warnings`: what the hub says about a command that went (a take's texts no bundled font draws). */
+export type CommandOutcome = { ok: true; revision: number; warnings?: string[] } | { ok: false; error: string };
 
 const RETRY_MS = [250, 500, 1000, 2000];
 /** Snapshots longer than this (characters of JSON) are checked in a task after the one reading them (see holdSnapshot). */
@@ -223,7 +224,7 @@ export function connectToHub(options: {
         return events.onClockOffset?.(offsetMs, roundTripMs);
       }
       case 'ack':
-        pending.get(message.id)?.({ ok: true, revision: message.revision });
+        pending.get(message.id)?.({ ok: true, revision: message.revision, ...(message.warnings ? { warnings: message.warnings } : {}) });
         pending.delete(message.id);
         return;
       case 'rejected':

@@ -2,13 +2,21 @@ import { CanvasTextMetrics, type Text } from 'pixi.js';
 import type { Theme } from '../protocol/templates/theme';
 import { FALLBACK_FONT_FAMILIES } from '../protocol/templates/bundledFonts';
 import { TITLE_SAFE } from '../protocol/templates/safeArea';
+import { makeRoomForInk } from './inkPadding';
 
 /**
  * Sets what a text shows. A blank one (empty, or only spaces) is not drawn at all, where Pixi would draw it
  * as an invisible " " texture (a canvas made and drawn for nothing); it still measures as before, so layouts
- * do not move. A text set through this (or fitText, fitLines) must be set only through them: `renderable` is theirs.
+ * do not move. Its canvas gets room for ink that reaches past the theme face's (inkPadding: Arabic in its
+ * fallback face). A text set through this (or fitText, fitLines) must be set only through them: `renderable`
+ * and `padding` are theirs.
  */
 export function setText(text: Text, content: string) {
+  showText(text, content);
+  makeRoomForInk(text);
+}
+
+function showText(text: Text, content: string) {
   text.text = content;
   text.renderable = content.trim() !== '';
 }
@@ -19,8 +27,14 @@ export function setText(text: Text, content: string) {
  * the text actually shown. One line only: long names shrink, they never wrap.
  */
 export function fitText(text: Text, content: string, maxWidth: number, fontSize: number, minFontSize: number, maxHeight = Infinity): string {
+  const shown = fitTextSize(text, content, maxWidth, fontSize, minFontSize, maxHeight);
+  makeRoomForInk(text);
+  return shown;
+}
+
+function fitTextSize(text: Text, content: string, maxWidth: number, fontSize: number, minFontSize: number, maxHeight = Infinity): string {
   const fits = () => text.width <= maxWidth && text.height <= maxHeight;
-  setText(text, content);
+  showText(text, content);
   text.style.fontSize = fontSize;
   if (fits()) return content;
   // Width scales linearly with font size, so one step lands close; then nudge down for rounding.
@@ -40,7 +54,7 @@ export function fitText(text: Text, content: string, maxWidth: number, fontSize:
     else high = mid - 1;
   }
   const shown = `${chars.slice(0, low).join('').trimEnd()}…`;
-  setText(text, shown);
+  showText(text, shown);
   return shown;
 }
 

@@ -47,6 +47,17 @@ describe('the panel’s message line', () => {
     expect(store.getState().notice).toMatchObject({ text: 'Nothing is on the clock layer', tone: 'error' });
   });
 
+  it('says the hub’s warnings for a take that went, on the alert line: a name no bundled font draws', async () => {
+    const { store, actions, pending } = panelWithSlowHub();
+    const taking = actions.send({ type: 'take', graphic: { kind: 'nameCard', props: { name: '設楽 悠太', role: 'Japan' } } }, 'Took 設楽 悠太 to Lower third');
+    pending[0]!.answer({ ok: true, revision: 2, warnings: ['設楽 悠太: 4 characters no bundled font has (drawn as boxes or in a system font)'] });
+    await taking;
+    expect(store.getState().notice).toMatchObject({
+      text: 'Took 設楽 悠太 to Lower third, but 設楽 悠太: 4 characters no bundled font has (drawn as boxes or in a system font)',
+      tone: 'error',
+    });
+  });
+
   it('should clear a message the moment it stops being true: not connected, nothing cued, the show locked, a refusal for a form since closed', async () => {
     const { store, actions, pending } = panelWithSlowHub();
     store.setState({ connection: { status: 'closed', role: 'operator' } });

@@ -8,7 +8,7 @@ import { CLEAR_ALL_WINDOW_MS, TAKE_REPEAT_MS } from './hotkeys';
 import { canControl, canEdit, type Notice, type PanelStore } from './panelStore';
 import { moveCue } from './rundownOrder';
 
-export type Outcome = { ok: true; revision: number } | { ok: false; error: string };
+export type Outcome = { ok: true; revision: number; warnings?: string[] } | { ok: false; error: string };
 
 /**
  * Everything the panel does, whether from a button or a key. Every command is validated here before it is
@@ -35,7 +35,10 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
     }
     const noticeBefore = state().notice;
     const outcome = await connection.command(parsed.data);
-    if (outcome.ok) {
+    if (outcome.ok && outcome.warnings?.length) {
+      // It went, but will not look as the operator typed it: said on the alert line, where it is not missed.
+      tell(`${done ? `${done}, but ` : ''}${outcome.warnings.join('; ')}`, 'error');
+    } else if (outcome.ok) {
       // A refusal said while this command was on its way stays in view: the operator has not read it yet.
       const since = state().notice;
       if (done && (since === noticeBefore || since?.tone !== 'error')) tell(done);

@@ -80,7 +80,8 @@ export type ServerMessage =
       hubs?: string[];
     }
   | { type: 'snapshot'; revision: number; state: unknown; hubTime: number }
-  | { type: 'ack'; id: string; revision: number }
+  /** `warnings`: what the sender should know about a command that went (a take's texts no bundled font draws). */
+  | { type: 'ack'; id: string; revision: number; warnings?: string[] }
   /** `status` 403: the connection's role may not send that command (the error says what it may do). */
   | { type: 'rejected'; id: string | null; error: string; revision: number; status?: 403 }
   | { type: 'pong'; sentLocal: number; hubTime: number }

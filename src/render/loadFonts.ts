@@ -8,6 +8,10 @@ import '@fontsource/noto-sans/500.css';
 import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-ethiopic/500.css';
 import '@fontsource/noto-sans-ethiopic/700.css';
+import '@fontsource/noto-sans-arabic/500.css';
+import '@fontsource/noto-sans-arabic/700.css';
+import '@fontsource/noto-sans-thai/500.css';
+import '@fontsource/noto-sans-thai/700.css';
 import { FALLBACK_FONT_FAMILIES, matchedWeight } from '../protocol/templates/bundledFonts';
 import type { Theme } from '../protocol/templates/theme';
 

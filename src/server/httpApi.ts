@@ -14,6 +14,7 @@ import { mayDo, refusalFor, type Roles } from './roles';
 import { cut, type RequestTarget } from './requestTarget';
 import type { FeedRunner } from './feeds/feedRunner';
 import { handleRaceDataApi, RACE_DATA_ROUTES, type RaceDataRoute } from './feeds/raceDataApi';
+import { commandWarnings } from './commandWarnings';
 
 type ApiContext = {
   request: IncomingMessage;
@@ -151,7 +152,10 @@ async function postCommand({ request, response, url, hub, roles }: ApiContext) {
     return true;
   }
   const result = await hub.submit(parsed.data, baseRevision, sender.name);
-  if (result.ok) return reply(response, 200, { revision: result.revision });
+  if (result.ok) {
+    const warnings = commandWarnings(parsed.data, hub.store.getState());
+    return reply(response, 200, { revision: result.revision, ...(warnings.length > 0 ? { warnings } : {}) });
+  }
   const status = { refused: 422, stale: 409, storage: 503, busy: 503 }[result.reason];
   return reply(response, status, { error: result.error, revision: result.revision });
 }

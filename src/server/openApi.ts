@@ -172,7 +172,13 @@ function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string
   registry.add(z.strictObject({ ok: z.boolean(), revision: z.number().int(), hubTime: z.number(), problem: z.string().optional() }), { id: 'Health' });
   registry.add(z.strictObject({ entries: z.array(AsRunEntry) }), { id: 'AsRunEntries' });
   registry.add(z.strictObject({ version: z.number().int(), templates: TemplateLibrary, problems: z.array(TemplateProblem) }), { id: 'TemplateStatus' });
-  registry.add(z.strictObject({ revision: z.number().int() }), { id: 'Revision', description: 'The show revision the change made.' });
+  registry.add(
+    z.strictObject({
+      revision: z.number().int(),
+      warnings: z.array(z.string()).optional().meta({ description: "What the sender should know about a command that went: a take's texts with characters no bundled font has" }),
+    }),
+    { id: 'Revision', description: 'The show revision the change made.' },
+  );
   registry.add(z.strictObject({ current: z.strictObject({ name: z.string(), file: z.string() }), shows: z.array(SavedShow) }), { id: 'ShowList' });
   registry.add(z.strictObject({ revision: z.number().int(), name: z.string() }), { id: 'ShowSwitched' });
   registry.add(z.strictObject({ error: z.string(), revision: z.number().int().optional() }), {

@@ -11,6 +11,7 @@ import type { LiveTemplates } from './liveTemplates';
 import type { OutputRegistry } from './outputRegistry';
 import { badTargetMessage, cut, parseRequestTarget } from './requestTarget';
 import { mayDo, refusalFor, type Roles, type Sender } from './roles';
+import { commandWarnings } from './commandWarnings';
 
 const MAX_FRAME_BYTES = 64 * 1024;
 /** Connections without a token the hub serves at once: a show has a few panels and outputs; this only stops a flood. */
@@ -230,7 +231,10 @@ export function attachSocketServer(
           return;
         }
         const result = await hub.submit(message.command, message.baseRevision, client.sender.name);
-        if (result.ok) return send(client, { type: 'ack', id: message.id, revision: result.revision });
+        if (result.ok) {
+          const warnings = commandWarnings(message.command, hub.store.getState());
+          return send(client, { type: 'ack', id: message.id, revision: result.revision, ...(warnings.length > 0 ? { warnings } : {}) });
+        }
         return reject(message.id, result.error);
       }
     }

@@ -5,6 +5,7 @@ import { crawl as contract, type CrawlLayout, type CrawlProps } from '../../prot
 import { TITLE_SAFE } from '../../protocol/templates/safeArea';
 import { crawlTakenAt, type CrawlState } from '../../state/crawlState';
 import { defineGraphic, type Look, type Timeline } from '../graphicDefinition';
+import { inkPadding } from '../inkPadding';
 import { themeFont, themeText, unitBox } from '../themeText';
 import { crawlTimeline } from './crawlTimeline';
 import { createCrawlTrack, type Segment } from './crawlTrack';
@@ -158,6 +159,8 @@ function layoutItem(item: CrawlItem, look: Look<CrawlLayout>, styles: ItemStyles
   let x = out(L.gap);
   const put = (text: string, face: 'display' | 'text', gapAfter: number) => {
     const style = styles(face, colours.panelText, L.textSize);
+    // Items share a style: its padding is the most any of them needs (an Arabic headline's descenders).
+    style.padding = Math.max(style.padding, inkPadding(text, style));
     laid.parts.push({ text, style, x });
     x += textWidth(text, style) + gapAfter;
   };

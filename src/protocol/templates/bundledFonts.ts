@@ -10,16 +10,20 @@ export const BUNDLED_FONTS = {
   Oswald: [600],
   'Noto Sans': [500, 700],
   'Noto Sans Ethiopic': [500, 700],
+  'Noto Sans Arabic': [500, 700],
+  'Noto Sans Thai': [500, 700],
 } as const satisfies Record<string, readonly number[]>;
 export type FontFamily = keyof typeof BUNDLED_FONTS;
 export const FONT_FAMILIES = Object.keys(BUNDLED_FONTS) as [FontFamily, ...FontFamily[]];
 
 /**
- * Appended to every font stack: Noto Sans covers Latin, Cyrillic, Greek and Vietnamese, so "Гонсалес" or
+ * Appended to every font stack: Noto Sans covers Latin, Cyrillic, Greek, Vietnamese and Devanagari, so "Гонсалес" or
  * "Κώστας" draw in a bundled face even when the theme's own face has no such glyphs; Noto Sans Ethiopic covers
- * Ge'ez, for Ethiopian and Eritrean athletes' names as their own broadcasters write them ("ቀነኒሳ በቀለ").
+ * Ge'ez, for Ethiopian and Eritrean athletes' names as their own broadcasters write them ("ቀነኒሳ በቀለ"); Noto Sans
+ * Arabic and Noto Sans Thai cover Arabic ("محمد فرح") and Thai. CJK and Korean are not bundled (Noto Sans JP alone
+ * is 79 MB): a take with such characters goes, with a warning (fontCoverage.ts).
  */
-export const FALLBACK_FONT_FAMILIES: readonly FontFamily[] = ['Noto Sans', 'Noto Sans Ethiopic'];
+export const FALLBACK_FONT_FAMILIES: readonly FontFamily[] = ['Noto Sans', 'Noto Sans Ethiopic', 'Noto Sans Arabic', 'Noto Sans Thai'];
 
 /**
  * The bundled weight of a family that the browser draws when a text asks for `wanted` (CSS Fonts 4 font

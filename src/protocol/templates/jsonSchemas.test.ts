@@ -24,7 +24,7 @@ describe('template JSON Schemas', () => {
     const theme = templateJsonSchemas()['theme.schema.json'] as any;
     expect(theme.additionalProperties).toBe(false);
     expect(theme.properties.$schema).toEqual({ type: 'string', description: 'Where the editor finds this schema' });
-    expect(theme.properties.fonts.properties.display.properties.family.enum).toEqual(['Barlow Condensed', 'Barlow', 'Oswald', 'Noto Sans', 'Noto Sans Ethiopic']);
+    expect(theme.properties.fonts.properties.display.properties.family.enum).toEqual(['Barlow Condensed', 'Barlow', 'Oswald', 'Noto Sans', 'Noto Sans Ethiopic', 'Noto Sans Arabic', 'Noto Sans Thai']);
     expect(theme.properties.colours.properties.panel.pattern).toBe('^#[0-9a-fA-F]{6}$');
   });
 });

@@ -69,7 +69,7 @@ describe('parseTemplateFiles', () => {
 
   it('refuses a font that is not bundled, and a weight that is not bundled', () => {
     expect(messages(edited('themes/finishline.json', (j) => (j.fonts.display.family = 'Comic Sans MS')))).toEqual([
-      'templates/themes/finishline.json: fonts.display.family: "Comic Sans MS" is not a bundled font: use one of Barlow Condensed, Barlow, Oswald, Noto Sans, Noto Sans Ethiopic',
+      'templates/themes/finishline.json: fonts.display.family: "Comic Sans MS" is not a bundled font: use one of Barlow Condensed, Barlow, Oswald, Noto Sans, Noto Sans Ethiopic, Noto Sans Arabic, Noto Sans Thai',
     ]);
     expect(messages(edited('themes/finishline.json', (j) => (j.fonts.display.weight = 400)))).toEqual([
       'templates/themes/finishline.json: fonts.display.weight: Barlow Condensed is bundled in weight 700 only',
