@@ -82,7 +82,7 @@ export type ServerMessage =
   | { type: 'snapshot'; revision: number; state: unknown; hubTime: number }
   | { type: 'ack'; id: string; revision: number }
   /** `status` 403: the connection's role may not send that command (the error says what it may do). */
-  | { type: 'rejected'; id: string | null; error: string; revision: number; status?: 403 }
+  | { type: 'rejected'; id: string | null; error: string; revision: number; status?: 403 | 503 }
   | { type: 'pong'; sentLocal: number; hubTime: number }
   | { type: 'outputs'; outputs: OutputStatus[] }
   /** To one output: an operator gave it this name. */
