@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { connect as connectTcp, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { Command } from '../protocol/command';
@@ -72,16 +73,26 @@ describe('socket server', () => {
   });
 
   it('logs one line, not one per command, for commands whose connection closed before the hub got to them', async () => {
-    const { url } = await hubOnSocket();
+    const { url, submitted } = await hubOnSocket();
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-    const { socket } = await connect(url);
-    for (let n = 0; n < 200; n++) socket.send(JSON.stringify({ type: 'command', id: `c${n}`, command: lock }));
-    socket.close();
-    // Hold the event loop (client and hub share it) so the hub reads the commands and the close in one go.
-    for (const end = Date.now() + 100; Date.now() < end; );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const notApplied = lines.filter((line) => line.includes('was not applied'));
-    expect(notApplied).toEqual(['A show.lock from producer was not applied: its connection had closed before the hub could apply it']);
+    const { host, pathname, search } = new URL(url);
+    const socket = connectTcp(Number(host.split(':')[1]), '127.0.0.1');
+    socket.write(`GET ${pathname}${search} HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    await new Promise((resolve) => socket.once('data', resolve));
+    // 200 commands and a close in one write: the hub reads them together, the close before it gets to any command.
+    const commands = Array.from({ length: 200 }, (_, n) => clientFrame(0x1, Buffer.from(JSON.stringify({ type: 'command', id: `c${n}`, command: lock }))));
+    socket.write(Buffer.concat([...commands, clientFrame(0x8, Buffer.from([0x03, 0xe8]))]));
+    await until(() => lines.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    expect(lines.filter((line) => line.includes('was not applied'))).toEqual(['A show.lock from producer was not applied: its connection had closed before the hub could apply it']);
+    expect(submitted()).toBe(0);
   });
 });
+
+/** A client's WebSocket frame (masked, with a zero key: the payload as it is). */
+function clientFrame(opcode: number, payload: Buffer): Buffer {
+  const length = payload.length < 126 ? Buffer.from([payload.length | 0x80]) : Buffer.from([126 | 0x80, payload.length >> 8, payload.length & 0xff]);
+  return Buffer.concat([Buffer.from([0x80 | opcode]), length, Buffer.alloc(4), payload]);
+}

@@ -233,6 +233,7 @@ export function attachSocketServer(
         if (!mayDo(client.sender, message.command.type)) {
           return send(client, { type: 'rejected', id: message.id, error: refusalFor(client.sender, message.command.type), revision: revision(), status: 403 });
         }
+        if (client.socket.readyState !== client.socket.OPEN) return notApplied(client.sender, message.command.type); // read after its close
         if (client.inFlight >= MAX_COMMANDS_IN_FLIGHT) {
           return send(client, {
             type: 'rejected',
@@ -256,17 +257,18 @@ export function attachSocketServer(
     // A panel that has gone (it gave up on a hub stopped or frozen for a while, now running again) hears nothing,
     // so its command is not applied: its close, read with it, is seen after a pass of the event loop's I/O.
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    if (client.socket.readyState !== client.socket.OPEN) {
-      quietLog.log(
-        `closed before applied: ${sender.name}`,
-        `A ${message.command.type} from ${sender.name} was not applied: its connection had closed before the hub could apply it`,
-        (more, seconds) => `… and ${more.toLocaleString('en')} more commands from ${sender.name} were not applied in the last ${seconds} s: their connection had closed`,
-      );
-      return;
-    }
+    if (client.socket.readyState !== client.socket.OPEN) return notApplied(sender, message.command.type);
     const result = await hub.submit(message.command, message.baseRevision, sender.name);
     if (result.ok) return send(client, { type: 'ack', id: message.id, revision: result.revision });
     return send(client, { type: 'rejected', id: message.id, error: result.error, revision: hub.store.getState().revision });
+  }
+
+  function notApplied(sender: Sender, type: string) {
+    quietLog.log(
+      `closed before applied: ${sender.name}`,
+      `A ${type} from ${sender.name} was not applied: its connection had closed before the hub could apply it`,
+      (more, seconds) => `… and ${more.toLocaleString('en')} more commands from ${sender.name} were not applied in the last ${seconds} s: their connection had closed`,
+    );
   }
 
   const heartbeat = setInterval(() => {
