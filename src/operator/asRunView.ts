@@ -2,7 +2,7 @@ import { el } from './element';
 import { modal } from './dialogs';
 
 /** One row of the hub's as-run log (GET /api/asrun), as the panel lists it. */
-type AsRunRow = { revision: number; at: number; action: string; layer: string; item: string; kind: string; text: string; by: string; drawn: Record<string, number> };
+type AsRunRow = { revision: number; at: number; action: string; layer: string; item: string; kind: string; text: string; by: string; drawn: Record<string, number>; drawnMore?: number };
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour12: false }) + `.${String(ms % 1000).padStart(3, '0')}`;
 
@@ -30,7 +30,7 @@ export function createAsRunView() {
     const { entries } = (await response.json()) as { entries: AsRunRow[] };
     const head = el('tr', {}, ...['Time', 'Action', 'Layer', 'Item', 'Shown', 'By', 'Drawn'].map((t) => el('th', { text: t })));
     const rows = entries.reverse().map((e) => {
-      const drawn = Object.entries(e.drawn).map(([output, at]) => `${output} ${time(at)}`).join(', ');
+      const drawn = [...Object.entries(e.drawn).map(([output, at]) => `${output} ${time(at)}`), ...(e.drawnMore ? [`and ${e.drawnMore} more outputs`] : [])].join(', ');
       return el('tr', { 'data-revision': String(e.revision) }, ...[time(e.at), e.action, e.layer, e.item, [e.kind, e.text].filter(Boolean).join(': '), e.by, drawn || '—'].map((t) => el('td', { text: t })));
     });
     table.replaceChildren(head, ...rows);

@@ -83,7 +83,7 @@ export type ServerMessage =
   /** `warnings`: what the sender should know about a command that went (a take's texts no bundled font draws). */
   | { type: 'ack'; id: string; revision: number; warnings?: string[] }
   /** `status` 403: the connection's role may not send that command (the error says what it may do). */
-  | { type: 'rejected'; id: string | null; error: string; revision: number; status?: 403 }
+  | { type: 'rejected'; id: string | null; error: string; revision: number; status?: 403 | 503 }
   | { type: 'pong'; sentLocal: number; hubTime: number }
   | { type: 'outputs'; outputs: OutputStatus[] }
   /** To one output: an operator gave it this name. */

@@ -28,12 +28,23 @@ export const AsRunEntry = z.strictObject({
   by: z.string(),
   /** What each output must show for this entry to count as drawn: an on-air id per layer, null for empty. */
   expect: z.array(z.strictObject({ layer: LayerId, id: z.string().nullable() })),
-  /** The first time each output (by name, else connection id) reported drawing it. */
+  /** The first time each output (by name, else connection id) reported drawing it: the first MAX_NAMED_OUTPUTS outputs. */
   drawn: z.record(z.string(), z.number()),
+  /** How many more outputs reported drawing it, past those named in `drawn` (counted up to MAX_COUNTED_OUTPUTS). */
+  drawnMore: z.number().int().positive().optional(),
 });
 export type AsRunEntry = z.infer<typeof AsRunEntry>;
 
-type Line = { t: 'cmd'; entry: Omit<AsRunEntry, 'drawn'> } | { t: 'drawn'; revision: number; output: string; at: number };
+type Line = { t: 'cmd'; entry: Omit<AsRunEntry, 'drawn'> } | { t: 'drawn'; revision: number; output: string; at: number } | { t: 'drawnMore'; revision: number; count: number; at: number };
+
+/**
+ * Outputs named per entry. A real installation has a handful; anyone may connect as an output (no token) under
+ * any name, so past this many an entry's outputs are only counted: a flood of made-up outputs, one after another,
+ * must not grow the log (a line each) or the hub's memory without end.
+ */
+export const MAX_NAMED_OUTPUTS = 64;
+/** Outputs past the named ones an entry counts (their names kept in memory while it waits, so each counts once). */
+export const MAX_COUNTED_OUTPUTS = 4096;
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -85,15 +96,47 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
   await mkdir(dir, { recursive: true });
   /** Entries still waiting for outputs to draw them: the latest one per layer. */
   const pending = new Map<LayerId, AsRunEntry>();
+  /** Outputs past the named ones that drew a pending entry, and the count last written for it. */
+  const unnamed = new WeakMap<AsRunEntry, { outputs: Set<string>; written: number }>();
   await dropUnsaved(dir, showRevision);
   for (const entry of await readDay(dir, dayOf(now()))) track(entry);
 
   function track(entry: AsRunEntry) {
     for (const { layer } of entry.expect) {
       const old = pending.get(layer);
-      if (old) for (const e of old.expect) pending.delete(e.layer);
+      if (old) {
+        for (const e of old.expect) pending.delete(e.layer);
+        writeDrawnMore(old); // its final count: no more reports count for it
+      }
       pending.set(layer, entry);
     }
+  }
+
+  /** Appends an entry's count of unnamed outputs, if it changed since it was last written. */
+  function writeDrawnMore(entry: AsRunEntry) {
+    const more = unnamed.get(entry);
+    if (!more || entry.drawnMore === undefined || entry.drawnMore === more.written) return;
+    more.written = entry.drawnMore;
+    appendLine({ t: 'drawnMore', revision: entry.revision, count: entry.drawnMore, at: now() }, `the count of outputs that drew revision ${entry.revision}`);
+  }
+
+  function appendLine(line: Line, what: string) {
+    void appendFile(join(dir, `${dayOf(line.t === 'cmd' ? line.entry.at : line.at)}.jsonl`), `${JSON.stringify(line)}\n`).catch((error) =>
+      console.error(`The as-run log could not record ${what}: ${(error as Error).message}`),
+    );
+  }
+
+  /** One more output past the named ones drew `entry`: counted once, and written as the count passes each power of two (a bounded number of lines). */
+  function countUnnamed(entry: AsRunEntry, output: string) {
+    let more = unnamed.get(entry);
+    if (!more) unnamed.set(entry, (more = { outputs: new Set(), written: entry.drawnMore ?? 0 }));
+    if (more.outputs.has(output) || more.outputs.size >= MAX_COUNTED_OUTPUTS) return;
+    more.outputs.add(output);
+    // A restarted hub has the count, not the names: an output reporting again is not counted twice.
+    const count = Math.max(entry.drawnMore ?? 0, more.outputs.size);
+    if (count === entry.drawnMore) return;
+    entry.drawnMore = count;
+    if ((count & (count - 1)) === 0) writeDrawnMore(entry);
   }
 
   return {
@@ -115,10 +158,12 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
         if (report.revision < entry.revision || entry.drawn[output] !== undefined) continue;
         const shows = entry.expect.every(({ layer, id }) => (id === null ? !report.onAir.some((o) => o.layer === layer) : report.onAir.some((o) => o.layer === layer && o.id === id)));
         if (!shows) continue;
+        if (Object.keys(entry.drawn).length >= MAX_NAMED_OUTPUTS) {
+          countUnnamed(entry, output);
+          continue;
+        }
         entry.drawn[output] = at;
-        void appendFile(join(dir, `${dayOf(at)}.jsonl`), `${JSON.stringify({ t: 'drawn', revision: entry.revision, output, at } satisfies Line)}\n`).catch((error) =>
-          console.error(`The as-run log could not record that ${output} drew revision ${entry.revision}: ${(error as Error).message}`),
-        );
+        appendLine({ t: 'drawn', revision: entry.revision, output, at }, `that ${output} drew revision ${entry.revision}`);
       }
     },
     /**
@@ -182,10 +227,19 @@ async function readDay(dir: string, date: string): Promise<AsRunEntry[]> {
     if (parsed.t === 'cmd') entries.set(parsed.entry.revision, { ...parsed.entry, drawn: {} });
     else drawnEarly.push(parsed);
   }
+  // A log written before MAX_NAMED_OUTPUTS may name thousands of outputs per entry: read as the first ones and a count.
+  const unnamed = new Map<AsRunEntry, Set<string>>();
   for (const line of drawnEarly) {
-    if (line.t !== 'drawn') continue;
-    const entry = entries.get(line.revision);
-    if (entry && entry.drawn[line.output] === undefined) entry.drawn[line.output] = line.at;
+    const entry = line.t === 'cmd' ? undefined : entries.get(line.revision);
+    if (!entry) continue;
+    if (line.t === 'drawnMore') entry.drawnMore = Math.max(entry.drawnMore ?? 0, line.count);
+    else if (line.t !== 'drawn' || entry.drawn[line.output] !== undefined) continue;
+    else if (Object.keys(entry.drawn).length < MAX_NAMED_OUTPUTS) entry.drawn[line.output] = line.at;
+    else {
+      const outputs = unnamed.get(entry) ?? new Set();
+      unnamed.set(entry, outputs.add(line.output));
+      entry.drawnMore = Math.max(entry.drawnMore ?? 0, outputs.size);
+    }
   }
   return [...entries.values()].sort((a, b) => a.revision - b.revision);
 }
@@ -239,7 +293,7 @@ export function asRunCsv(entries: AsRunEntry[]): string {
     return [
       iso(e.at), String(e.revision), e.action, e.layer, e.itemId, e.item, e.kind, e.text, e.by,
       times.length ? iso(Math.min(...times)) : '',
-      Object.entries(e.drawn).map(([output, at]) => `${output}=${iso(at)}`).join('; '),
+      [...Object.entries(e.drawn).map(([output, at]) => `${output}=${iso(at)}`), ...(e.drawnMore ? [`and ${e.drawnMore} more outputs (not named: over ${MAX_NAMED_OUTPUTS})`] : [])].join('; '),
     ];
   });
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -11,18 +12,30 @@ export const ShowName = requiredText(120);
 /** A saved show's file name without `.json`: lower-case letters, digits and dashes (never a path). */
 export const ShowFileId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a saved show file like london-2016 (see GET /api/shows)');
 
-/** The file a show of this name is saved as: `London Marathon 2016` → `london-marathon-2016`. */
+/**
+ * The file a show of this name is saved as: `London Marathon 2016` → `london-marathon-2016`. A name with letters
+ * or digits outside Latin (`東京マラソン`, `Tokyo 東京`) also gets a short hash of the whole name (`show-1a2b3c4d`,
+ * `tokyo-5e6f7a8b`), so distinct names never share a file; file names stay ASCII, the same on every disk. Latin
+ * names keep the file they always had.
+ */
 export function showFileId(name: string): string {
-  const id = name
+  const latin = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
-  return id || 'show';
+    .replace(/[ßæœøłđðþı]/g, (letter) => LATIN_LETTERS[letter] ?? '');
+  const id = (base: string, length: number) =>
+    base
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, length)
+      .replace(/-+$/, '');
+  if (!/[^\P{L}a-z]|[^\P{N}0-9]/u.test(latin)) return id(latin, 64) || 'show';
+  const hash = createHash('sha256').update(name.normalize('NFKC').trim().toLowerCase()).digest('hex').slice(0, 8);
+  return `${id(latin, 55) || 'show'}-${hash}`;
 }
+/** Latin letters NFKD does not take apart into a base letter and accents. */
+const LATIN_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
 /** A show saved in the library, as GET /api/shows lists it (`savedAt` is the file's ISO date-time). */
 export const SavedShow = z.strictObject({ file: ShowFileId, name: z.string(), revision: z.number().int().nonnegative(), items: z.number().int().nonnegative(), savedAt: z.string() });

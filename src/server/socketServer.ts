@@ -12,6 +12,7 @@ import type { OutputRegistry } from './outputRegistry';
 import { badTargetMessage, cut, parseRequestTarget } from './requestTarget';
 import { mayDo, refusalFor, type Roles, type Sender } from './roles';
 import { commandWarnings } from './commandWarnings';
+import { createSummarisedLog } from './summarisedLog';
 
 const MAX_FRAME_BYTES = 64 * 1024;
 /** Connections without a token the hub serves at once: a show has a few panels and outputs; this only stops a flood. */
@@ -30,6 +31,12 @@ export const DEFAULT_PER_ADDRESS_MAX = 64;
 const BEHIND_BYTES = 64 * 1024;
 /** A client with this much unsent data is not reading at all: it is dropped, and resyncs when it reconnects. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+/**
+ * Commands one connection may have waiting for the hub; more are refused at once with a sentence (status 503, as
+ * HTTP past COMMAND_QUEUE_MAX). A panel or Companion waits for a few answers at most; a client that floods commands
+ * and never reads must not hold the hub's memory with thousands of them.
+ */
+export const MAX_COMMANDS_IN_FLIGHT = 32;
 
 type Latest = 'snapshot' | 'outputs';
 type Client = {
@@ -43,6 +50,8 @@ type Client = {
   alive: boolean;
   /** Latest-only messages held back while the client is behind. */
   due: Set<Latest>;
+  /** Its commands read and not yet answered (see MAX_COMMANDS_IN_FLIGHT). */
+  inFlight: number;
 };
 
 /** How often the hub checks that each connection is still there (a WebSocket ping the browser answers by itself). */
@@ -70,6 +79,8 @@ export function attachSocketServer(
   /** Connections without a token, in all and per remote address (what a flood is counted in). */
   let anonymous = 0;
   const anonymousFrom = new Map<string, number>();
+  /** A client can make some lines repeat thousands of times a second: those are logged once, then counted. */
+  const quietLog = createSummarisedLog();
 
   // Pages get a mass race's passings trimmed to what they draw (state/pageView.ts), worked out once per change.
   let viewOf: { state: ShowState; view: ShowState } | null = null;
@@ -141,7 +152,7 @@ export function attachSocketServer(
     wss.handleUpgrade(request, socket, head, (ws) => {
       const role: ClientRole = sender && sender.role !== 'viewer' ? 'operator' : 'viewer';
       const name = OutputName.safeParse(params.get('name') ?? '');
-      onConnection({ socket: ws, role, sender, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), alive: true, due: new Set() }, name.success ? name.data : '', address);
+      onConnection({ socket: ws, role, sender, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), alive: true, due: new Set(), inFlight: 0 }, name.success ? name.data : '', address);
     });
   }
 
@@ -223,21 +234,45 @@ export function attachSocketServer(
         if (!mayDo(client.sender, message.command.type)) {
           return send(client, { type: 'rejected', id: message.id, error: refusalFor(client.sender, message.command.type), revision: revision(), status: 403 });
         }
-        // A panel that has gone (it gave up on a hub stopped or frozen for a while, now running again) hears nothing,
-        // so its command is not applied: its close, read with it, is seen after a pass of the event loop's I/O.
-        for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-        if (client.socket.readyState !== client.socket.OPEN) {
-          console.log(`A ${message.command.type} from ${client.sender.name} was not applied: its connection had closed before the hub could apply it`);
-          return;
+        if (client.socket.readyState !== client.socket.OPEN) return notApplied(client.sender, message.command.type); // read after its close
+        if (client.inFlight >= MAX_COMMANDS_IN_FLIGHT) {
+          return send(client, {
+            type: 'rejected',
+            id: message.id,
+            error: `The hub is busy: this connection already has ${client.inFlight} commands waiting to be applied, the most one connection may have; this one was refused, nothing was changed — wait for their answers, then try again`,
+            revision: revision(),
+            status: 503,
+          });
         }
-        const result = await hub.submit(message.command, message.baseRevision, client.sender.name);
-        if (result.ok) {
-          const warnings = commandWarnings(message.command, hub.store.getState());
-          return send(client, { type: 'ack', id: message.id, revision: result.revision, ...(warnings.length > 0 ? { warnings } : {}) });
+        client.inFlight++;
+        try {
+          return await submit(client, client.sender, message);
+        } finally {
+          client.inFlight--;
         }
-        return reject(message.id, result.error);
       }
     }
+  }
+
+  async function submit(client: Client, sender: Sender, message: Extract<ClientMessage, { type: 'command' }>) {
+    // A panel that has gone (it gave up on a hub stopped or frozen for a while, now running again) hears nothing,
+    // so its command is not applied: its close, read with it, is seen after a pass of the event loop's I/O.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    if (client.socket.readyState !== client.socket.OPEN) return notApplied(sender, message.command.type);
+    const result = await hub.submit(message.command, message.baseRevision, sender.name);
+    if (result.ok) {
+      const warnings = commandWarnings(message.command, hub.store.getState());
+      return send(client, { type: 'ack', id: message.id, revision: result.revision, ...(warnings.length > 0 ? { warnings } : {}) });
+    }
+    return send(client, { type: 'rejected', id: message.id, error: result.error, revision: hub.store.getState().revision });
+  }
+
+  function notApplied(sender: Sender, type: string) {
+    quietLog.log(
+      `closed before applied: ${sender.name}`,
+      `A ${type} from ${sender.name} was not applied: its connection had closed before the hub could apply it`,
+      (more, seconds) => `… and ${more.toLocaleString('en')} more commands from ${sender.name} were not applied in the last ${seconds} s: their connection had closed`,
+    );
   }
 
   const heartbeat = setInterval(() => {
