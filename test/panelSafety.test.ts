@@ -91,6 +91,28 @@ describe('taking', () => {
   });
 });
 
+describe('feed splits', () => {
+  it('never sends feed splits to air directly on a stray key: the switch asks first, Cancel the default', async () => {
+    const panel = await panelPage();
+    const control = panel.locator('#race-data').getByLabel(/^Feed splits/);
+    await control.focus();
+    for (const key of ['ArrowDown', 'End', 'g', 'ArrowUp']) await panel.keyboard.press(key);
+    await panel.waitForTimeout(300); // a command a key sent would have arrived by now
+    expect((await race('elite-men')).feedSplits ?? 'approve').toBe('approve');
+    await control.click();
+    const ask = panel.getByRole('alertdialog', { name: /feed splits to air directly/ });
+    await ask.waitFor();
+    await panel.keyboard.press('Enter'); // Cancel has the focus
+    await ask.waitFor({ state: 'detached' });
+    expect((await race('elite-men')).feedSplits ?? 'approve').toBe('approve');
+    await control.click();
+    await ask.getByRole('button', { name: 'Go to air directly' }).click();
+    await expect.poll(async () => (await race('elite-men')).feedSplits).toBe('direct');
+    await panel.locator('#race-data').getByRole('button', { name: 'Feed splits: wait for approval' }).click();
+    await expect.poll(async () => (await race('elite-men')).feedSplits).toBe('approve');
+  });
+});
+
 describe('split entry', () => {
   it('asks before sending 12850 at 25K while the clock reads 1:12, says why, and a stray Enter cancels', async () => {
     await hub.post({ type: 'setGunTime', raceId: 'wheelchair-men', gunTime: Date.now() - hms(1, 12, 3) });
