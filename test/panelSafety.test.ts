@@ -91,6 +91,25 @@ describe('taking', () => {
   });
 });
 
+describe('auto-advance', () => {
+  it('takes with Space after the Auto-advance checkbox was clicked, instead of turning it off', async () => {
+    const panel = await panelPage();
+    await rundownItem(panel, 'Brendan Foster').first().click();
+    const box = panel.getByRole('checkbox', { name: /Auto-advance/ });
+    if (await box.isChecked()) await panel.keyboard.press('a'); // the setting is the browser's, kept from an earlier test
+    await box.click();
+    expect(await box.isChecked()).toBe(true);
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => (await hub.state()).onAir.lowerThird?.graphic.props.name).toBe('Brendan Foster');
+    expect(await box.isChecked()).toBe(true);
+    await panel.locator('label.auto-advance').click(); // the label, too
+    expect(await box.isChecked()).toBe(false);
+    await panel.keyboard.press('u');
+    await panel.getByRole('status').filter({ hasText: /^Updated Lower third/ }).waitFor();
+    expect(await box.isChecked()).toBe(false);
+  });
+});
+
 describe('feed splits', () => {
   it('never sends feed splits to air directly on a stray key: the switch asks first, Cancel the default', async () => {
     const panel = await panelPage();
