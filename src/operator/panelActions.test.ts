@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../protocol/command';
 import { emptyShow } from '../state/showState';
-import { createPanelActions, type Outcome } from './panelActions';
+import type { Race } from '../protocol/race';
+import { showRefusal } from './formRefusal';
+import { createPanelActions, NOT_CONNECTED, type Outcome } from './panelActions';
 import { createPanelStore } from './panelStore';
+import { createRaceActions } from './raceControl/raceActions';
 
 /** A panel connected as an operator whose commands are answered only when the test says so. */
 function panelWithSlowHub() {
@@ -72,5 +75,21 @@ describe('the panel’s message line', () => {
     expect(store.getState().notice?.tone).toBe('error');
     store.setState({ editor: null }); // Cancel
     expect(store.getState().notice).toBeNull();
+  });
+
+  it('should clear “not connected” in a form and in race control too once the panel is connected again, but not a message said since', async () => {
+    const { store, actions } = panelWithSlowHub();
+    const race = { id: 'elite-men', name: 'ELITE MEN', kind: 'elite-men', distanceM: 42195, gunTime: null, finishedAt: null, record: null, splits: [] } as Race;
+    store.setState({ show: { ...store.getState().show!, races: [race] }, connection: { status: 'closed', role: 'operator' } });
+    const itemForm = { textContent: '' as string | null };
+    const entrantForm = { textContent: '' as string | null };
+    showRefusal(itemForm, await actions.saveItem({ group: 'Commentators', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC' } } }));
+    showRefusal(entrantForm, await actions.send({ type: 'clear', layer: 'banner' }));
+    await createRaceActions(store, actions).takeProjection();
+    expect([itemForm.textContent, entrantForm.textContent, store.getState().raceProblem?.text]).toEqual([NOT_CONNECTED, NOT_CONNECTED, NOT_CONNECTED]);
+    entrantForm.textContent = 'Bib: must be a bib number';
+    store.setState({ connection: { status: 'open', role: 'operator' } });
+    await Promise.resolve();
+    expect([itemForm.textContent, entrantForm.textContent, store.getState().raceProblem]).toEqual(['', 'Bib: must be a bib number', null]);
   });
 });

@@ -5,10 +5,16 @@ import { contractOf } from '../protocol/graphicSpec';
 import { LAYER_TITLES, type LayerId } from '../protocol/layers';
 import { itemTitle, type RundownItem, type RundownItemInput } from '../protocol/rundownItem';
 import { CLEAR_ALL_WINDOW_MS, TAKE_REPEAT_MS } from './hotkeys';
-import { canControl, canEdit, type Notice, type PanelStore } from './panelStore';
+import { canControl, canEdit, type Notice, type PanelState, type PanelStore } from './panelStore';
 import { moveCue } from './rundownOrder';
 
-export type Outcome = { ok: true; revision: number } | { ok: false; error: string };
+/**
+ * What became of a command. A refusal that stops being true by itself (this panel not connected) says when:
+ * `clearWhen` holds, and `gone` resolves, once it is no longer true, so a form's message can go with it.
+ */
+export type Outcome = { ok: true; revision: number } | { ok: false; error: string; clearWhen?: (state: PanelState) => boolean; gone?: Promise<void> };
+
+export const NOT_CONNECTED = 'Not sent: this panel is not connected to the hub as an operator';
 
 /**
  * Everything the panel does, whether from a button or a key. Every command is validated here before it is
@@ -19,6 +25,15 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
   const tell = (text: string, tone: 'error' | 'info' = 'info', clearWhen?: Notice['clearWhen']) => store.setState({ notice: { text, tone, ...(clearWhen ? { clearWhen } : {}) } });
   const locked = () => tell('The show is locked: unlock it to change the rundown (take and clear still work)', 'error', (s) => !s.show?.locked);
   let lastTakeAt = -Infinity;
+  /** Resolves once `holds` is true of the panel's state. */
+  const until = (holds: (s: PanelState) => boolean) =>
+    new Promise<void>((resolve) => {
+      const stop = store.subscribe((s) => {
+        if (!holds(s)) return;
+        stop();
+        resolve();
+      });
+    });
 
   async function send(input: unknown, done?: string): Promise<Outcome> {
     const editorAtSend = state().editor;
@@ -29,9 +44,9 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       return { ok: false, error };
     }
     if (!canControl(state())) {
-      const error = 'Not sent: this panel is not connected to the hub as an operator';
+      const error = NOT_CONNECTED;
       tell(error, 'error', canControl);
-      return { ok: false, error };
+      return { ok: false, error, clearWhen: canControl, gone: until(canControl) };
     }
     const noticeBefore = state().notice;
     const outcome = await connection.command(parsed.data);

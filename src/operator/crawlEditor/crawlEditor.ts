@@ -74,7 +74,10 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
     speed.problem('');
     void actions.send({ type: 'crawlSpeed', speedPxPerS: parsed.data }, `Crawl speed ${parsed.data} px/s`).then((outcome) => {
       if (outcome.ok) speed.input.blur();
-      else speed.problem(outcome.error);
+      else {
+        speed.problem(outcome.error);
+        void outcome.gone?.then(() => speed.element.querySelector('.field-error')?.textContent === outcome.error && speed.problem(''));
+      }
     });
   });
   speed.input.addEventListener('input', () => {
