@@ -416,8 +416,9 @@ describe('opening another show', () => {
     await panel.getByRole('form', { name: /^New entrant/ }).getByLabel('Bib').fill('7');
     await shows('open', { file: fileB });
     await panel.locator('.show-name', { hasText: 'Safety B' }).waitFor();
-    // A form of the old show is closed with it.
+    // A form of the old show is closed with it, and what was typed in it is given back.
     await panel.getByRole('form', { name: /^New entrant/ }).waitFor({ state: 'detached' });
+    await panel.getByRole('alert').filter({ hasText: 'Another show was opened (Safety B), so the forms you had open were closed. You had typed: Bib “7”.' }).waitFor();
     await expect.poll(() => panel.getByRole('listbox', { name: 'Rundown' }).locator('[aria-selected="true"]').count()).toBe(0);
     await panel.keyboard.press('Space');
     await panel.getByRole('alert').filter({ hasText: 'Nothing is cued to take' }).waitFor();
