@@ -94,8 +94,9 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; tog
   }
 }
 
-/** Deletes an item from the rundown after asking. */
+/** Deletes an item from the rundown after asking (a locked show says so at once, without asking). */
 export async function confirmDelete(actions: PanelActions, item: RundownItem) {
+  if (!actions.readyToEdit()) return;
   const yes = await confirmDialog({ title: `Delete “${itemTitle(item)}”?`, text: `It is removed from the ${item.group} group of the rundown for every operator.`, confirm: 'Delete' });
   if (yes) await actions.removeItem(item);
 }

@@ -92,4 +92,34 @@ describe('the panel’s message line', () => {
     await Promise.resolve();
     expect([itemForm.textContent, entrantForm.textContent, store.getState().raceProblem]).toEqual(['', 'Bib: must be a bib number', null]);
   });
+
+  it('should say a read-only panel is read-only, not that it is not connected', async () => {
+    const { store, actions } = panelWithSlowHub();
+    store.setState({ connection: { status: 'open', role: 'viewer' } });
+    const outcome = await actions.clear('lowerThird');
+    expect(outcome).toMatchObject({ ok: false, error: 'Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start' });
+    expect(store.getState().notice?.text).toBe('Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start');
+  });
+
+  it('should say at once that a locked show can’t have an item deleted, before asking to delete it', () => {
+    const { store, actions } = panelWithSlowHub();
+    expect(actions.readyToEdit()).toBe(false);
+    expect(store.getState().notice?.text).toBe('The show is locked: unlock it to change the rundown (take and clear still work)');
+    store.setState({ show: { ...store.getState().show!, locked: false } });
+    expect(actions.readyToEdit()).toBe(true);
+  });
 });
+
+describe('taking while the cued item is being edited', () => {
+  it('should take the saved item and say the edit is not saved yet', async () => {
+    const { store, actions, pending } = panelWithSlowHub();
+    const item = { id: 'r1', revision: 1, group: 'Commentators', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC' } } };
+    store.setState({ show: { ...store.getState().show!, rundown: [item] } as never, cueId: 'r1', editor: { mode: 'edit', itemId: 'r1', itemRevision: 1 } });
+    const taking = actions.take();
+    expect(pending.at(-1)!.command).toMatchObject({ type: 'take', itemId: 'r1', graphic: item.graphic });
+    pending.at(-1)!.answer({ ok: true, revision: 2 });
+    await taking;
+    expect(store.getState().notice).toMatchObject({ text: 'Took the saved “Steve Cram” to Lower third: your edit is not saved yet', tone: 'error' });
+  });
+});
+

@@ -15,6 +15,7 @@ import { moveCue } from './rundownOrder';
 export type Outcome = { ok: true; revision: number } | { ok: false; error: string; clearWhen?: (state: PanelState) => boolean; gone?: Promise<void> };
 
 export const NOT_CONNECTED = 'Not sent: this panel is not connected to the hub as an operator';
+export const READ_ONLY = 'Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start';
 
 /**
  * Everything the panel does, whether from a button or a key. Every command is validated here before it is
@@ -44,7 +45,8 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       return { ok: false, error };
     }
     if (!canControl(state())) {
-      const error = NOT_CONNECTED;
+      const { status, role } = state().connection;
+      const error = status === 'open' && role === 'viewer' ? READ_ONLY : NOT_CONNECTED;
       tell(error, 'error', canControl);
       return { ok: false, error, clearWhen: canControl, gone: until(canControl) };
     }
@@ -89,7 +91,11 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       if (!item) return null;
       lastTakeAt = now();
       const layer = LAYER_TITLES[contractOf(item.graphic.kind).layer];
-      const outcome = await send({ type: 'take', graphic: item.graphic, itemId: item.id }, `Took “${itemTitle(item)}” to ${layer}`);
+      // PVW draws the draft while the item is being edited, but Take takes the item as saved: said, so it is no surprise.
+      const editor = state().editor;
+      const editing = editor?.mode === 'edit' && editor.itemId === item.id;
+      const outcome = await send({ type: 'take', graphic: item.graphic, itemId: item.id }, editing ? undefined : `Took “${itemTitle(item)}” to ${layer}`);
+      if (outcome.ok && editing) tell(`Took the saved “${itemTitle(item)}” to ${layer}: your edit is not saved yet`, 'error', (s) => s.editor !== editor);
       if (outcome.ok && state().autoAdvance && state().cueId === item.id) this.cue('next');
       return outcome;
     },
@@ -139,6 +145,12 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
     moveCued(by: -1 | 1) {
       const item = needCued('move');
       if (item) void send({ type: 'rundown.move', id: item.id, by });
+    },
+    /** True when the rundown may be changed; else says why at once (the show is locked), before any dialog asks. */
+    readyToEdit(): boolean {
+      if (!state().show?.locked) return true;
+      locked();
+      return false;
     },
     editCued() {
       const item = needCued('edit');
