@@ -2,6 +2,7 @@ import { formatTime } from '../../core';
 import { Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
 import { readPersonalBest } from '../../protocol/startList';
+import { formatCharacterProblem } from '../formatCharacterProblem';
 import type { FormValues } from '../panelMemory';
 import { youHadTyped } from '../youHadTyped';
 import { shownPoint } from './entrantFind';
@@ -35,6 +36,10 @@ export function readEntrantDraft(draft: EntrantDraft, race: Pick<Race, 'distance
     const pb = readPersonalBest(draft.pb, race);
     if (pb.ok) value.pbMs = pb.value;
     else problems.pb = pb.error;
+  }
+  for (const key of ['name', 'displayName', 'category'] as const) {
+    const problem = formatCharacterProblem(draft[key]);
+    if (problem) problems[key] = problem;
   }
   const parsed = Entrant.safeParse(value);
   if (!parsed.success) {

@@ -57,5 +57,11 @@ describe('valueFromText', () => {
     expect(['8', '-3', '2.5', '.5', '007', ' 12 '].map((text) => valueFromText(bib!, text))).toEqual([8, -3, 2.5, 0.5, 7, 12].map((value) => ({ value })));
     expect([readDecimal('0x40'), readDecimal('64')]).toEqual([null, 64]);
   });
+
+  it('refuses invisible direction and format characters in text (a right-to-left override would reverse it on air), naming them', () => {
+    const [name] = fieldsOf(z.strictObject({ name: z.string() }));
+    expect(valueFromText(name!, 'Steve\u202ECram')).toEqual({ error: 'must not contain invisible direction or format characters (U+202E): type the text again without them' });
+    expect(valueFromText(name!, 'Zoë Çelik 👩\u200D👩')).toEqual({ value: 'Zoë Çelik 👩\u200D👩' });
+  });
 });
 

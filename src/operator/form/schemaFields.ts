@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCharacterProblem } from '../formatCharacterProblem';
 
 type Common = { key: string; label: string; required: boolean; description?: string };
 /**
@@ -144,9 +145,12 @@ export function valueFromText(field: Field, text: string): { value: unknown } | 
   const trimmed = text.trim();
   if (trimmed === '' && field.type !== 'text') return field.required ? { error: 'is required' } : { value: undefined };
   switch (field.type) {
-    case 'text':
+    case 'text': {
+      const problem = formatCharacterProblem(text);
+      if (problem) return { error: problem };
       // An empty required box is sent as "" so the schema's own message ("is required") is the one shown.
       return { value: text === '' && !field.required ? undefined : text };
+    }
     case 'number': {
       const n = readDecimal(trimmed);
       return n !== null ? { value: n } : { error: `must be a plain number like 8 or 2.5, not “${trimmed}”` };

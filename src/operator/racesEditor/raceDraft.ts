@@ -2,6 +2,7 @@ import { formatKm, formatTime, formatMiles, parseRaceDistance, parseTime, plausi
 import { Command } from '../../protocol/command';
 import type { Race, RaceDefinition } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
+import { formatCharacterProblem } from '../formatCharacterProblem';
 
 /** The races editor's fields as typed. */
 export type RaceDraft = {
@@ -70,6 +71,11 @@ export function readRaceDraft(draft: RaceDraft, existing: Race | null, races: re
     const taken = races.find((r) => r.id === raceId);
     if (taken) problems.id = `"${raceId}" is already the id of ${taken.name}: choose another`;
     else if (raceId && !draft.id.trim()) readings.id = `id ${raceId} (from the name)`;
+  }
+
+  for (const field of ['name', 'recordLabel', 'recordHolder'] as const) {
+    const problem = formatCharacterProblem(draft[field]);
+    if (problem) problems[field] = problem;
   }
 
   const distance = parseRaceDistance(draft.distance);
