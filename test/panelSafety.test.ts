@@ -91,6 +91,47 @@ describe('taking', () => {
   });
 });
 
+describe('auto-advance', () => {
+  it('takes with Space after the Auto-advance checkbox was clicked, instead of turning it off', async () => {
+    const panel = await panelPage();
+    await rundownItem(panel, 'Brendan Foster').first().click();
+    const box = panel.getByRole('checkbox', { name: /Auto-advance/ });
+    if (await box.isChecked()) await panel.keyboard.press('a'); // the setting is the browser's, kept from an earlier test
+    await box.click();
+    expect(await box.isChecked()).toBe(true);
+    await panel.keyboard.press('Space');
+    await expect.poll(async () => (await hub.state()).onAir.lowerThird?.graphic.props.name).toBe('Brendan Foster');
+    expect(await box.isChecked()).toBe(true);
+    await panel.locator('label.auto-advance').click(); // the label, too
+    expect(await box.isChecked()).toBe(false);
+    await panel.keyboard.press('u');
+    await panel.getByRole('status').filter({ hasText: /^Updated Lower third/ }).waitFor();
+    expect(await box.isChecked()).toBe(false);
+  });
+});
+
+describe('feed splits', () => {
+  it('never sends feed splits to air directly on a stray key: the switch asks first, Cancel the default', async () => {
+    const panel = await panelPage();
+    const control = panel.locator('#race-data').getByLabel(/^Feed splits/);
+    await control.focus();
+    for (const key of ['ArrowDown', 'End', 'g', 'ArrowUp']) await panel.keyboard.press(key);
+    await panel.waitForTimeout(300); // a command a key sent would have arrived by now
+    expect((await race('elite-men')).feedSplits ?? 'approve').toBe('approve');
+    await control.click();
+    const ask = panel.getByRole('alertdialog', { name: /feed splits to air directly/ });
+    await ask.waitFor();
+    await panel.keyboard.press('Enter'); // Cancel has the focus
+    await ask.waitFor({ state: 'detached' });
+    expect((await race('elite-men')).feedSplits ?? 'approve').toBe('approve');
+    await control.click();
+    await ask.getByRole('button', { name: 'Go to air directly' }).click();
+    await expect.poll(async () => (await race('elite-men')).feedSplits).toBe('direct');
+    await panel.locator('#race-data').getByRole('button', { name: 'Feed splits: wait for approval' }).click();
+    await expect.poll(async () => (await race('elite-men')).feedSplits).toBe('approve');
+  });
+});
+
 describe('split entry', () => {
   it('asks before sending 12850 at 25K while the clock reads 1:12, says why, and a stray Enter cancels', async () => {
     await hub.post({ type: 'setGunTime', raceId: 'wheelchair-men', gunTime: Date.now() - hms(1, 12, 3) });
@@ -375,8 +416,9 @@ describe('opening another show', () => {
     await panel.getByRole('form', { name: /^New entrant/ }).getByLabel('Bib').fill('7');
     await shows('open', { file: fileB });
     await panel.locator('.show-name', { hasText: 'Safety B' }).waitFor();
-    // A form of the old show is closed with it.
+    // A form of the old show is closed with it, and what was typed in it is given back.
     await panel.getByRole('form', { name: /^New entrant/ }).waitFor({ state: 'detached' });
+    await panel.getByRole('alert').filter({ hasText: 'Another show was opened (Safety B), so the forms you had open were closed. You had typed: Bib “7”.' }).waitFor();
     await expect.poll(() => panel.getByRole('listbox', { name: 'Rundown' }).locator('[aria-selected="true"]').count()).toBe(0);
     await panel.keyboard.press('Space');
     await panel.getByRole('alert').filter({ hasText: 'Nothing is cued to take' }).waitFor();

@@ -20,7 +20,11 @@ export function mountAirControls(host: HTMLElement, store: PanelStore, actions: 
     });
   });
   const advance = el('input', { type: 'checkbox', id: 'auto-advance', 'aria-keyshortcuts': 'A' });
-  advance.addEventListener('change', () => actions.setAutoAdvance(advance.checked));
+  advance.addEventListener('change', () => {
+    actions.setAutoAdvance(advance.checked);
+    // Like the buttons, the checkbox gives the focus back once clicked: Space must take, not turn auto-advance off.
+    advance.blur();
+  });
   const armed = el('p', { class: 'armed', role: 'alert' });
   const info = el('p', { class: 'notice', role: 'status', 'aria-live': 'polite' });
   const problem = el('p', { class: 'notice error', role: 'alert' });

@@ -7,7 +7,7 @@ import type { RaceControl } from './raceControl/raceControlView';
 
 /**
  * Listens for the panel's hotkeys on the whole page. Nothing fires while a form field has the focus (Esc
- * leaves the field), while a dialog is open (it has its own keys), or when Space/Enter would press a
+ * leaves the field; a checkbox outside a form is no field), while a dialog is open (it has its own keys), or when Space/Enter would press a
  * focused button. Held keys do not repeat Take or Clear.
  */
 export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; toggleBigPreview(open?: boolean): void; openRaces(): void; find(): void; findEntrant(): void; jumpGroup(by: -1 | 1): void; races: RaceActions; raceControl: RaceControl }) {
@@ -19,7 +19,8 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; tog
       return;
     }
     if ((event.key === ' ' || event.key === 'Enter') && target.closest('button, a[href], summary')) return;
-    const inField = target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+    // A checkbox outside a form (Auto-advance) takes no typing: the panel's keys stay keys there, Space takes.
+    const inField = target.closest('input:not([type=checkbox]), textarea, select, [contenteditable=""], [contenteditable="true"]') !== null || (target.matches('input[type=checkbox]') && target.closest('form') !== null);
     const action = hotkeyFor(event, inField);
     if (!action) return;
     event.preventDefault();
@@ -93,8 +94,9 @@ export function bindHotkeys(actions: PanelActions, ui: { toggleHelp(): void; tog
   }
 }
 
-/** Deletes an item from the rundown after asking. */
+/** Deletes an item from the rundown after asking (a locked show says so at once, without asking). */
 export async function confirmDelete(actions: PanelActions, item: RundownItem) {
+  if (!actions.readyToEdit()) return;
   const yes = await confirmDialog({ title: `Delete “${itemTitle(item)}”?`, text: `It is removed from the ${item.group} group of the rundown for every operator.`, confirm: 'Delete' });
   if (yes) await actions.removeItem(item);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputReport, OutputStatus } from '../protocol/messages';
 import { emptyShow } from '../state/showState';
-import { droppedTracker, outputWarnings } from './outputHealth';
+import { droppedTracker, outputsToList, outputWarnings } from './outputHealth';
 
 const report = (over: Partial<OutputReport> = {}): OutputReport => ({
   type: 'rendered',
@@ -75,5 +75,15 @@ describe('outputWarnings', () => {
     expect(tracker.lately(at(3_000, 512), 3_000)).toBe(12);
     expect(outputWarnings(at(3_000, 512), show, 3_000, 0, 12)).toEqual(['Dropping frames: 12 dropped in the last 10 s (512 since it started)']);
     expect(tracker.lately(at(14_000, 512), 14_000)).toBe(0);
+  });
+});
+
+describe('outputsToList', () => {
+  it('drops a disconnected output whose name a connected one has (a reloaded page), and keeps a gone one no other replaced', () => {
+    const old = output({ connectionId: 'a1', name: 'Air1', connected: false, disconnectedAt: 1 });
+    const reloaded = output({ connectionId: 'a2', name: 'Air1' });
+    const gone = output({ connectionId: 'b1', name: 'Air2', connected: false, disconnectedAt: 1 });
+    const unnamed = output({ connectionId: 'c1', connected: false, disconnectedAt: 1 });
+    expect(outputsToList([old, reloaded, gone, unnamed, output({ connectionId: 'c2' })]).map((o) => o.connectionId)).toEqual(['a2', 'b1', 'c1', 'c2']);
   });
 });

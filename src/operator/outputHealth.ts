@@ -80,3 +80,13 @@ export function droppedTracker() {
     },
   };
 }
+
+/**
+ * The outputs the panel lists: a disconnected one is left out once a connected output has its name (the same page
+ * reloaded, or restarted), so a reload never shows the old connection's "Disconnected" beside the healthy new one.
+ */
+export function outputsToList(outputs: readonly OutputStatus[]): OutputStatus[] {
+  const live = new Set(outputs.filter((o) => o.connected && o.name !== '').map((o) => o.name));
+  return outputs.filter((o) => o.connected || o.name === '' || !live.has(o.name));
+}
+

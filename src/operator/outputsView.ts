@@ -1,7 +1,7 @@
 import type { CommandOutcome } from '../client/hubConnection';
 import type { OutputStatus } from '../protocol/messages';
 import { el } from './element';
-import { BEHIND_GRACE_MS, droppedTracker, outputWarnings } from './outputHealth';
+import { BEHIND_GRACE_MS, droppedTracker, outputsToList, outputWarnings } from './outputHealth';
 import type { PanelStore } from './panelStore';
 
 /** Renames a connected output at the hub (the output adopts the name, so it keeps it when it reconnects). */
@@ -26,7 +26,8 @@ export function mountOutputsView(host: HTMLElement, store: PanelStore, hubNow: (
 
   const render = () => {
     if (editing !== null) return;
-    const { outputs, show, connection } = store.getState();
+    const { show, connection } = store.getState();
+    const outputs = outputsToList(store.getState().outputs);
     // Without the hub the panel hears nothing from any output: what it last heard is shown as that, greyed, with
     // no verdicts drawn from the silence (an output still drawing would read "silent", "behind").
     if (connection.status !== 'open') {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../protocol/command';
 import { emptyShow } from '../state/showState';
-import { createPanelActions, type Outcome } from './panelActions';
+import type { Race } from '../protocol/race';
+import { showRefusal } from './formRefusal';
+import { createPanelActions, NOT_CONNECTED, type Outcome } from './panelActions';
 import { createPanelStore } from './panelStore';
+import { createRaceActions } from './raceControl/raceActions';
 
 /** A panel connected as an operator whose commands are answered only when the test says so. */
 function panelWithSlowHub() {
@@ -84,4 +87,50 @@ describe('the panel’s message line', () => {
     store.setState({ editor: null }); // Cancel
     expect(store.getState().notice).toBeNull();
   });
+
+  it('should clear “not connected” in a form and in race control too once the panel is connected again, but not a message said since', async () => {
+    const { store, actions } = panelWithSlowHub();
+    const race = { id: 'elite-men', name: 'ELITE MEN', kind: 'elite-men', distanceM: 42195, gunTime: null, finishedAt: null, record: null, splits: [] } as Race;
+    store.setState({ show: { ...store.getState().show!, races: [race] }, connection: { status: 'closed', role: 'operator' } });
+    const itemForm = { textContent: '' as string | null };
+    const entrantForm = { textContent: '' as string | null };
+    showRefusal(itemForm, await actions.saveItem({ group: 'Commentators', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC' } } }));
+    showRefusal(entrantForm, await actions.send({ type: 'clear', layer: 'banner' }));
+    await createRaceActions(store, actions).takeProjection();
+    expect([itemForm.textContent, entrantForm.textContent, store.getState().raceProblem?.text]).toEqual([NOT_CONNECTED, NOT_CONNECTED, NOT_CONNECTED]);
+    entrantForm.textContent = 'Bib: must be a bib number';
+    store.setState({ connection: { status: 'open', role: 'operator' } });
+    await Promise.resolve();
+    expect([itemForm.textContent, entrantForm.textContent, store.getState().raceProblem]).toEqual(['', 'Bib: must be a bib number', null]);
+  });
+
+  it('should say a read-only panel is read-only, not that it is not connected', async () => {
+    const { store, actions } = panelWithSlowHub();
+    store.setState({ connection: { status: 'open', role: 'viewer' } });
+    const outcome = await actions.clear('lowerThird');
+    expect(outcome).toMatchObject({ ok: false, error: 'Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start' });
+    expect(store.getState().notice?.text).toBe('Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start');
+  });
+
+  it('should say at once that a locked show can’t have an item deleted, before asking to delete it', () => {
+    const { store, actions } = panelWithSlowHub();
+    expect(actions.readyToEdit()).toBe(false);
+    expect(store.getState().notice?.text).toBe('The show is locked: unlock it to change the rundown (take and clear still work)');
+    store.setState({ show: { ...store.getState().show!, locked: false } });
+    expect(actions.readyToEdit()).toBe(true);
+  });
 });
+
+describe('taking while the cued item is being edited', () => {
+  it('should take the saved item and say the edit is not saved yet', async () => {
+    const { store, actions, pending } = panelWithSlowHub();
+    const item = { id: 'r1', revision: 1, group: 'Commentators', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC' } } };
+    store.setState({ show: { ...store.getState().show!, rundown: [item] } as never, cueId: 'r1', editor: { mode: 'edit', itemId: 'r1', itemRevision: 1 } });
+    const taking = actions.take();
+    expect(pending.at(-1)!.command).toMatchObject({ type: 'take', itemId: 'r1', graphic: item.graphic });
+    pending.at(-1)!.answer({ ok: true, revision: 2 });
+    await taking;
+    expect(store.getState().notice).toMatchObject({ text: 'Took the saved “Steve Cram” to Lower third: your edit is not saved yet', tone: 'error' });
+  });
+});
+

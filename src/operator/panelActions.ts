@@ -5,10 +5,17 @@ import { contractOf } from '../protocol/graphicSpec';
 import { LAYER_TITLES, type LayerId } from '../protocol/layers';
 import { itemTitle, type RundownItem, type RundownItemInput } from '../protocol/rundownItem';
 import { CLEAR_ALL_WINDOW_MS, TAKE_REPEAT_MS } from './hotkeys';
-import { canControl, canEdit, type Notice, type PanelStore } from './panelStore';
+import { canControl, canEdit, type Notice, type PanelState, type PanelStore } from './panelStore';
 import { moveCue } from './rundownOrder';
 
-export type Outcome = { ok: true; revision: number; warnings?: string[] } | { ok: false; error: string };
+/**
+ * What became of a command. A refusal that stops being true by itself (this panel not connected) says when:
+ * `clearWhen` holds, and `gone` resolves, once it is no longer true, so a form's message can go with it.
+ */
+export type Outcome = { ok: true; revision: number; warnings?: string[] } | { ok: false; error: string; clearWhen?: (state: PanelState) => boolean; gone?: Promise<void> };
+
+export const NOT_CONNECTED = 'Not sent: this panel is not connected to the hub as an operator';
+export const READ_ONLY = 'Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start';
 
 /**
  * Everything the panel does, whether from a button or a key. Every command is validated here before it is
@@ -19,6 +26,15 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
   const tell = (text: string, tone: 'error' | 'info' = 'info', clearWhen?: Notice['clearWhen']) => store.setState({ notice: { text, tone, ...(clearWhen ? { clearWhen } : {}) } });
   const locked = () => tell('The show is locked: unlock it to change the rundown (take and clear still work)', 'error', (s) => !s.show?.locked);
   let lastTakeAt = -Infinity;
+  /** Resolves once `holds` is true of the panel's state. */
+  const until = (holds: (s: PanelState) => boolean) =>
+    new Promise<void>((resolve) => {
+      const stop = store.subscribe((s) => {
+        if (!holds(s)) return;
+        stop();
+        resolve();
+      });
+    });
 
   async function send(input: unknown, done?: string): Promise<Outcome> {
     const editorAtSend = state().editor;
@@ -29,9 +45,10 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       return { ok: false, error };
     }
     if (!canControl(state())) {
-      const error = 'Not sent: this panel is not connected to the hub as an operator';
+      const { status, role } = state().connection;
+      const error = status === 'open' && role === 'viewer' ? READ_ONLY : NOT_CONNECTED;
       tell(error, 'error', canControl);
-      return { ok: false, error };
+      return { ok: false, error, clearWhen: canControl, gone: until(canControl) };
     }
     const noticeBefore = state().notice;
     const outcome = await connection.command(parsed.data);
@@ -77,7 +94,11 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       if (!item) return null;
       lastTakeAt = now();
       const layer = LAYER_TITLES[contractOf(item.graphic.kind).layer];
-      const outcome = await send({ type: 'take', graphic: item.graphic, itemId: item.id }, `Took “${itemTitle(item)}” to ${layer}`);
+      // PVW draws the draft while the item is being edited, but Take takes the item as saved: said, so it is no surprise.
+      const editor = state().editor;
+      const editing = editor?.mode === 'edit' && editor.itemId === item.id;
+      const outcome = await send({ type: 'take', graphic: item.graphic, itemId: item.id }, editing ? undefined : `Took “${itemTitle(item)}” to ${layer}`);
+      if (outcome.ok && editing) tell(`Took the saved “${itemTitle(item)}” to ${layer}: your edit is not saved yet`, 'error', (s) => s.editor !== editor);
       if (outcome.ok && state().autoAdvance && state().cueId === item.id) this.cue('next');
       return outcome;
     },
@@ -127,6 +148,12 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
     moveCued(by: -1 | 1) {
       const item = needCued('move');
       if (item) void send({ type: 'rundown.move', id: item.id, by });
+    },
+    /** True when the rundown may be changed; else says why at once (the show is locked), before any dialog asks. */
+    readyToEdit(): boolean {
+      if (!state().show?.locked) return true;
+      locked();
+      return false;
     },
     editCued() {
       const item = needCued('edit');

@@ -1,5 +1,6 @@
 import type { ShowState } from '../state/showState';
 import type { Editor, PanelState, PanelStore } from './panelStore';
+import { youHadTyped } from './youHadTyped';
 
 /** A form's fields as typed, by input name. */
 export type FormValues = Record<string, string | boolean>;
@@ -30,6 +31,8 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
   const saved = read(key);
   let forms: Record<string, FormValues> = saved?.forms ?? {};
   const filled = new WeakSet<HTMLFormElement>();
+  /** Each form's fields as it opened (before a draft was put back): what an operator typed is what differs. */
+  const openedWith = new WeakMap<HTMLFormElement, FormValues>();
   store.setState({ autoAdvance: localStorage.getItem(settingKey) === 'on', raceId: saved?.raceId ?? null });
 
   // A form's key is fixed when it is first seen: the item form belongs to the item it was opened for. The races
@@ -97,6 +100,7 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
       for (const form of root.querySelectorAll('form')) {
         if (filled.has(form)) continue;
         filled.add(form);
+        openedWith.set(form, valuesOf(form));
         const k = formKey(form);
         if (k && forms[k]) fill(form, forms[k]);
       }
@@ -109,6 +113,25 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
     event.preventDefault();
     event.returnValue = ''; // older Chromium needs it set to ask
   });
+
+  /** ` You had typed: Role “…”, Bib “…”.` for every field of an open form typed since it opened, or ''. */
+  function typedInForms(): string {
+    const roots_ = [...Object.values(roots), ...(racesEditorRoot ? [racesEditorRoot] : [])];
+    return roots_
+      .flatMap((root) => [...root.querySelectorAll('form')])
+      .map((form) => {
+        const k = formKey(form);
+        // Only the forms of one thing (item, crawl item, entrant, race) close with the show.
+        if (!k || !forms[k] || !Object.keys(openKey).some((thing) => k.startsWith(`${thing}:`))) return '';
+        const labels: Record<string, string> = {};
+        for (const element of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[name], textarea[name], select[name]')) {
+          labels[element.name] = element.labels?.[0]?.textContent?.trim() || element.getAttribute('aria-label') || element.name;
+        }
+        const opened = openedWith.get(form);
+        return youHadTyped(valuesOf(form), labels, opened && Object.fromEntries(Object.entries(opened).map(([name, v]) => [name, String(v)])));
+      })
+      .join('');
+  }
 
   function hasDraft(): boolean {
     return Object.values(forms).some((values) => Object.values(values).some((v) => v !== '' && v !== false));
@@ -140,8 +163,10 @@ export function rememberPanel(store: PanelStore, panelName: string, roots: { edi
       }
       if (previous === null && !saved) return { cueId: show.rundown[0]?.id ?? null };
       if (previous === null || previous.name !== show.name) {
+        const typed = previous === null ? '' : typedInForms();
         forms = {};
-        return { cueId: null, editor: null, crawlForm: null, entrantForm: null, racesEditor: null, raceId: null };
+        const told = typed ? { notice: { text: `Another show was opened (${show.name}), so the forms you had open were closed.${typed}`, tone: 'error' as const } } : {};
+        return { cueId: null, editor: null, crawlForm: null, entrantForm: null, racesEditor: null, raceId: null, ...told };
       }
       return {};
     },

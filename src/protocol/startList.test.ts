@@ -6,6 +6,18 @@ import { chunkEntrants, describeRefused, readStartList, readStartListInSlices } 
 const marathon = { distanceM: 42_195, kind: 'elite-men' } as const;
 
 describe('readStartList', () => {
+  it('refuses a personal best no one could have run over the race’s distance (0:00 or 1:00 for a marathon), and keeps a 10K PB under the marathon’s pace', () => {
+    const reading = readStartList('bib,name,country,pb\n6,Zero PB,KEN,0:00\n7,One Minute,KEN,1:00\n8,Real PB,KEN,2:04:00', marathon);
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.entrants.map((e) => e.name)).toEqual(['Real PB']);
+    expect(reading.refused).toEqual([
+      { line: 2, bib: '6', problems: ["pb: A personal best of 0:00 over 42.195 km can't be right: it would be faster than anyone has run it (under 1:32:00)."] },
+      { line: 3, bib: '7', problems: ["pb: A personal best of 1:00 over 42.195 km can't be right: it would be faster than anyone has run it (under 1:32:00)."] },
+    ]);
+    const tenK = readStartList('bib,name,pb\n1,Joshua Cheptegei,26:33', { distanceM: 10_000, kind: 'elite-men' });
+    expect(tenK.ok && tenK.entrants.map((e) => e.pbMs)).toEqual([1_593_000]);
+  });
+
   it('names each refused row by line and bib, and keeps the good ones', () => {
     const reading = readStartList('bib,name,country,pb,team\n1,Eliud Kipchoge,KEN,2:03:05,NN\n4,Someone,Narnia,,\n,No Bib,KEN,,\n1,Again,KEN,,\n5,Wilson Kipsang,KE,99:99,', marathon);
     if (!reading.ok) throw new Error(reading.error);

@@ -1,6 +1,22 @@
 import Papa from 'papaparse';
-import { parseTime, plausibleRange, type RaceKind } from '../core';
+import { err, formatKm, formatTime, ok, parseTime, plausibleRange, type RaceKind, type Result } from '../core';
 import { Entrant, MAX_ENTRANTS } from './entrant';
+
+/**
+ * A personal best typed or imported for a race, read as a time for its kind and distance (as a split is). One no
+ * one could have run (0:00, or 1:00 for a marathon) is refused: the floor is 80 % of the fastest plausible time
+ * pro-rated from the marathon, as a short race's records are run faster than marathon pace.
+ */
+export function readPersonalBest(text: string, race: { distanceM: number; kind: RaceKind }): Result<number> {
+  const [fastest] = plausibleRange(race.distanceM, race.kind);
+  const time = parseTime(text, { plausibleMs: plausibleRange(race.distanceM, race.kind) });
+  if (!time.ok) return time;
+  const floor = Math.floor((fastest * 0.8) / 1000) * 1000;
+  if (time.value.ms < floor) {
+    return err(`A personal best of ${formatTime(time.value.ms)} over ${formatKm(race.distanceM)} can't be right: it would be faster than anyone has run it (under ${formatTime(floor)}).`);
+  }
+  return ok(time.value.ms);
+}
 
 /** A start-list row that was not imported: its line in the file and what is wrong with it. */
 export type RefusedEntrant = { line: number; bib: string; problems: string[] };
@@ -98,9 +114,9 @@ function* readRows(
       const text = cell.trim();
       if (!field || text === '') return;
       if (field === 'pbMs') {
-        const time = parseTime(text, { plausibleMs: plausibleRange(race.distanceM, race.kind) });
-        if (time.ok) value.pbMs = time.value.ms;
-        else problems.push(`pb: ${time.error}`);
+        const pb = readPersonalBest(text, race);
+        if (pb.ok) value.pbMs = pb.value;
+        else problems.push(`pb: ${pb.error}`);
       } else value[field] = text;
     });
     const bib = String(value.bib ?? '');

@@ -20,9 +20,10 @@ export function requiredText(maxLength: number) {
  */
 export function nameText(maxLength: number) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
+    // Only a value of the wrong type is "not text": the schema's error would otherwise name every check (a name too long too).
+    .string({ error: (issue) => (issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'is missing' : 'must be text') })
     .overwrite((s) => s.replace(/\s+/g, ' ').trim())
-    .max(maxLength)
+    .max(maxLength, `must be at most ${maxLength} characters`)
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
     .refine((s) => s.length > 0, 'is required');
 }

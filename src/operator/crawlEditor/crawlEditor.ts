@@ -3,6 +3,7 @@ import { contentOf, CrawlSpeed, type CrawlItem, type CrawlItemContent } from '..
 import { contractOf } from '../../protocol/graphicSpec';
 import { confirmDialog } from '../dialogs';
 import { el } from '../element';
+import { readDecimal } from '../form/schemaFields';
 import type { PanelActions } from '../panelActions';
 import type { FormValues } from '../panelMemory';
 import { canControl, type PanelState, type PanelStore } from '../panelStore';
@@ -66,19 +67,23 @@ export function mountCrawlEditor(host: HTMLElement, store: PanelStore, actions: 
   speedForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = speed.input.value.trim();
-    const parsed = CrawlSpeed.safeParse(text === '' ? Number.NaN : Number(text));
+    const typed = readDecimal(text);
+    const parsed = CrawlSpeed.safeParse(typed ?? Number.NaN);
     if (!parsed.success) {
-      speed.problem(text === '' ? 'Enter a speed in pixels per second, 20 to 480' : Number.isFinite(Number(text)) ? parsed.error.issues[0]!.message : `must be a number of pixels per second, not “${text}”`);
+      speed.problem(text === '' ? 'Enter a speed in pixels per second, 20 to 480' : typed !== null ? parsed.error.issues[0]!.message : `must be a plain number of pixels per second like 120, not “${text}”`);
       return speed.input.focus();
     }
     speed.problem('');
     void actions.send({ type: 'crawlSpeed', speedPxPerS: parsed.data }, `Crawl speed ${parsed.data} px/s`).then((outcome) => {
       if (outcome.ok) speed.input.blur();
-      else speed.problem(outcome.error);
+      else {
+        speed.problem(outcome.error);
+        void outcome.gone?.then(() => speed.element.querySelector('.field-error')?.textContent === outcome.error && speed.problem(''));
+      }
     });
   });
   speed.input.addEventListener('input', () => {
-    const n = Number(speed.input.value);
+    const n = readDecimal(speed.input.value) ?? Number.NaN;
     speed.problem('');
     speed.reading(CrawlSpeed.safeParse(n).success ? `shows as ${effectiveSpeed(n, QUOTED_FPS)} px/s on a ${QUOTED_FPS} fps output (whole pixels per frame)` : '');
   });

@@ -36,6 +36,9 @@ describe('the entrant form', () => {
   });
 
   it('gives each problem at its field, in the schema’s words', () => {
+    expect(readEntrantDraft(draft({ bib: '6', name: 'Zero PB', pb: '1:00' }), race)).toEqual({ ok: false, problems: { pb: "A personal best of 1:00 over 42.195 km can't be right: it would be faster than anyone has run it (under 1:32:00)." } });
+    expect(readEntrantDraft(draft({ bib: '6', name: 'Abel \u202EKirui', displayName: '\u2066Kirui' }), race)).toEqual({ ok: false, problems: { name: 'must not contain invisible direction or format characters (U+202E): type the text again without them', displayName: 'must not contain invisible direction or format characters (U+2066): type the text again without them' } });
+    expect(readEntrantDraft(draft({ bib: '6', name: 'x'.repeat(300) }), race)).toEqual({ ok: false, problems: { name: 'must be at most 80 characters' } });
     const read = readEntrantDraft(draft({ bib: '7 7', name: '', country: 'Narnia', pb: '9:99' }), race);
     expect(read).toEqual({
       ok: false,

@@ -1,6 +1,8 @@
-import { formatTime, parseTime, plausibleRange } from '../../core';
+import { formatTime } from '../../core';
 import { Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
+import { readPersonalBest } from '../../protocol/startList';
+import { formatCharacterProblem } from '../formatCharacterProblem';
 import type { FormValues } from '../panelMemory';
 import { youHadTyped } from '../youHadTyped';
 import { shownPoint } from './entrantFind';
@@ -31,9 +33,13 @@ export function readEntrantDraft(draft: EntrantDraft, race: Pick<Race, 'distance
   const value: Record<string, unknown> = { bib: draft.bib, name: draft.name };
   for (const key of ['displayName', 'country', 'category'] as const) if (draft[key].trim() !== '') value[key] = draft[key];
   if (draft.pb.trim() !== '') {
-    const time = parseTime(draft.pb, { plausibleMs: plausibleRange(race.distanceM, race.kind) });
-    if (time.ok) value.pbMs = time.value.ms;
-    else problems.pb = time.error;
+    const pb = readPersonalBest(draft.pb, race);
+    if (pb.ok) value.pbMs = pb.value;
+    else problems.pb = pb.error;
+  }
+  for (const key of ['name', 'displayName', 'category'] as const) {
+    const problem = formatCharacterProblem(draft[key]);
+    if (problem) problems[key] = problem;
   }
   const parsed = Entrant.safeParse(value);
   if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { el } from '../element';
+import { showRefusal } from '../formRefusal';
 import type { Outcome } from '../panelActions';
 
 /**
@@ -35,7 +36,7 @@ export function editorForm(options: { id: string; title: string; className: stri
     /** Sends the save: closes the form when the hub takes it, shows its refusal when not. */
     async send(save: Promise<Outcome>) {
       const outcome = await save;
-      if (!outcome.ok) formError.textContent = outcome.error;
+      if (!outcome.ok) showRefusal(formError, outcome);
       else options.close();
     },
   };

@@ -1,4 +1,5 @@
 import { contractOf, GRAPHIC_KINDS, type GraphicKind } from '../../protocol/graphicSpec';
+import { showRefusal } from '../formRefusal';
 import { itemTitle, RundownItemInput, type RundownItem } from '../../protocol/rundownItem';
 import { el } from '../element';
 import type { PanelActions } from '../panelActions';
@@ -171,10 +172,7 @@ export function mountItemForm(host: HTMLElement, store: PanelStore, actions: Pan
       const input = validate();
       if (!input) return;
       const outcome = await actions.saveItem(input);
-      if (!outcome.ok) {
-        formError.textContent = outcome.error;
-        return;
-      }
+      if (!outcome.ok) return showRefusal(formError, outcome);
       const saved = store.getState().show?.rundown.find((i) => (item ? i.id === item.id : i.revision === outcome.revision));
       store.setState({ editor: null, ...(saved ? { cueId: saved.id } : {}) });
       if (thenUpdate && saved) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { nameCard } from '../../protocol/kinds/nameCard';
-import { fieldsOf, labelOf, valueFromText } from './schemaFields';
+import { fieldsOf, labelOf, readDecimal, valueFromText } from './schemaFields';
 
 describe('fieldsOf', () => {
   it("describes the name card's props: a required name, a role with a default, an optional long quote", () => {
@@ -49,6 +49,19 @@ describe('valueFromText', () => {
     expect(valueFromText(age!, ' 31 ')).toEqual({ value: 31 });
     expect(valueFromText(bib!, '')).toEqual({ value: undefined });
     expect(valueFromText(age!, '')).toEqual({ error: 'is required' });
-    expect(valueFromText(age!, 'thirty')).toEqual({ error: 'must be a number, not “thirty”' });
+    expect(valueFromText(age!, 'thirty')).toEqual({ error: 'must be a plain number like 8 or 2.5, not “thirty”' });
+  });
+
+  it('reads plain decimal numbers only: hex, binary, octal, exponents and Infinity are named, never read as 16, 3 or 100', () => {
+    for (const text of ['0x10', '0b11', '0o7', '1e2', 'Infinity', '1_000', '.', '+']) expect(valueFromText(age!, text)).toEqual({ error: `must be a plain number like 8 or 2.5, not “${text}”` });
+    expect(['8', '-3', '2.5', '.5', '007', ' 12 '].map((text) => valueFromText(bib!, text))).toEqual([8, -3, 2.5, 0.5, 7, 12].map((value) => ({ value })));
+    expect([readDecimal('0x40'), readDecimal('64')]).toEqual([null, 64]);
+  });
+
+  it('refuses invisible direction and format characters in text (a right-to-left override would reverse it on air), naming them', () => {
+    const [name] = fieldsOf(z.strictObject({ name: z.string() }));
+    expect(valueFromText(name!, 'Steve\u202ECram')).toEqual({ error: 'must not contain invisible direction or format characters (U+202E): type the text again without them' });
+    expect(valueFromText(name!, 'Zoë Çelik 👩\u200D👩')).toEqual({ value: 'Zoë Çelik 👩\u200D👩' });
   });
 });
+

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCharacterProblem } from '../formatCharacterProblem';
 
 type Common = { key: string; label: string; required: boolean; description?: string };
 /**
@@ -128,6 +129,15 @@ export function labelOf(key: string): string {
 }
 
 /**
+ * A plain decimal number as typed (`8`, `-3`, `2.5`, `.5`), or null. Number() would also read `0x10` as 16,
+ * `0b11` as 3 and `1e2` as 100: an operator who typed that meant something else, so it is named, not read.
+ */
+export function readDecimal(text: string): number | null {
+  const trimmed = text.trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+/**
  * A typed value from what was typed: an empty box is "not given" (so the schema's default or optional
  * applies), a number box must hold a number. Used by the form and the CSV importer alike.
  */
@@ -135,12 +145,15 @@ export function valueFromText(field: Field, text: string): { value: unknown } | 
   const trimmed = text.trim();
   if (trimmed === '' && field.type !== 'text') return field.required ? { error: 'is required' } : { value: undefined };
   switch (field.type) {
-    case 'text':
+    case 'text': {
+      const problem = formatCharacterProblem(text);
+      if (problem) return { error: problem };
       // An empty required box is sent as "" so the schema's own message ("is required") is the one shown.
       return { value: text === '' && !field.required ? undefined : text };
+    }
     case 'number': {
-      const n = Number(trimmed);
-      return Number.isFinite(n) ? { value: n } : { error: `must be a number, not “${trimmed}”` };
+      const n = readDecimal(trimmed);
+      return n !== null ? { value: n } : { error: `must be a plain number like 8 or 2.5, not “${trimmed}”` };
     }
     case 'boolean': {
       if (/^(true|yes|y|1|on)$/i.test(trimmed)) return { value: true };

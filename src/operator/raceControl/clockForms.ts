@@ -1,4 +1,5 @@
 import { formatTime } from '../../core';
+import { showRefusal } from '../formRefusal';
 import type { Race } from '../../protocol/race';
 import { el } from '../element';
 import type { Outcome } from '../panelActions';
@@ -35,7 +36,7 @@ function oneFieldForm(options: { label: string; field: string; name: string; pla
     const read = refresh();
     if (!read.ok) return entry.input.focus();
     void options.send(read.value).then((outcome) => {
-      if (!outcome.ok) return void (formError.textContent = outcome.error);
+      if (!outcome.ok) return showRefusal(formError, outcome);
       form.reset();
       attempted = false;
       refresh();

@@ -29,7 +29,9 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
     const outcome = await actions.send(command, done);
     const race = JSON.stringify(selected());
     // A refusal from the hub is about the race as it was: it goes when that race changes (or another is picked).
-    store.setState({ raceProblem: outcome.ok ? null : { text: outcome.error, tone: 'error', clearWhen: (s) => JSON.stringify(selectedIn(s)) !== race } });
+    // One that stops being true by itself (not connected) goes when it does.
+    const gone = outcome.ok ? undefined : outcome.clearWhen;
+    store.setState({ raceProblem: outcome.ok ? null : { text: outcome.error, tone: 'error', clearWhen: (s) => JSON.stringify(selectedIn(s)) !== race || (gone?.(s) ?? false) } });
     return outcome;
   }
 

@@ -123,6 +123,12 @@ export function createSplitForm(raceName: string, currentRace: () => Race | null
     if (!outcome.ok) {
       refusal = outcome.error;
       refresh();
+      // "Not connected" goes once the panel is connected again.
+      void outcome.gone?.then(() => {
+        if (refusal !== outcome.error) return;
+        refusal = '';
+        refresh();
+      });
       return;
     }
     form.reset();

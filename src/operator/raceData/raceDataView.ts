@@ -1,6 +1,7 @@
 import { formatTime } from '../../core';
 import type { Race } from '../../protocol/race';
 import { readStartList, describeRefused } from '../../protocol/startList';
+import { confirmDialog } from '../dialogs';
 import { el } from '../element';
 import { mountEntrantsEditor } from '../entrants/entrantsEditor';
 import type { PanelActions } from '../panelActions';
@@ -47,7 +48,11 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
   const view = el('div', { class: 'race-data-view' });
   const actionsRow = el('p');
   const standingsHost = el('div');
-  const mode = el('select', { 'aria-label': 'Feed splits' }, el('option', { value: 'approve', text: 'Feed splits wait for approval' }), el('option', { value: 'direct', text: 'Feed splits go to air directly' }));
+  // Not a select: a focused select changes with ↑/↓ or a letter, and a stray key would send feed splits to air unasked.
+  // The switch to direct (the dangerous way) asks first, Cancel the default; back to approval is one click.
+  const modeText = document.createTextNode('');
+  const modeSwitch = el('button', { type: 'button' });
+  const mode = el('p', { class: 'feed-splits' }, modeText, ' ', modeSwitch);
   const approvals = el('div');
   const held = el('ul', { class: 'held', 'aria-label': 'Held passings' });
   const feedList = el('ul', { class: 'feeds', 'aria-label': 'Timing feeds' });
@@ -75,9 +80,15 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     if (typeof item === 'string') return store.setState({ notice: { text: item, tone: 'error' } });
     return send({ type: 'rundown.add', item }, `Added “${item.label}” to the rundown`);
   };
-  mode.addEventListener('change', () => {
+  modeSwitch.addEventListener('click', async () => {
     const race = current();
-    if (race) void send({ type: 'setFeedSplits', raceId: race.id, feedSplits: mode.value }, `${race.name}: feed splits ${mode.value === 'direct' ? 'go to air directly' : 'wait for approval'}`);
+    if (!race) return;
+    const feedSplits = race.feedSplits === 'direct' ? 'approve' : 'direct';
+    if (feedSplits === 'direct') {
+      const yes = await confirmDialog({ title: `Send ${race.name}'s feed splits to air directly?`, text: 'Each new leader time from the timing feed goes into the race’s splits at once, and the split banner and projection on air follow it, with no approval.', confirm: 'Go to air directly' });
+      if (!yes) return;
+    }
+    void send({ type: 'setFeedSplits', raceId: race.id, feedSplits }, `${race.name}: feed splits ${feedSplits === 'direct' ? 'go to air directly' : 'wait for approval'}`);
   });
 
   let drawn: { show: unknown; raceId: string } | null = null;
@@ -135,8 +146,10 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
         ),
       ),
     ]);
-    const feedSplits = race.feedSplits ?? 'approve';
-    if (mode.value !== feedSplits && document.activeElement !== mode) mode.value = feedSplits;
+    const direct = race.feedSplits === 'direct';
+    setText(modeText, direct ? 'Feed splits go to air directly.' : 'Feed splits wait for approval.');
+    setText(modeSwitch, direct ? 'Wait for approval' : 'Go to air directly…');
+    modeSwitch.setAttribute('aria-label', direct ? 'Feed splits: wait for approval' : 'Feed splits: go to air directly…');
     keyed(approvals, JSON.stringify([race.id, model.toApprove, model.notUsed]), () => [
       ...model.toApprove.map((split) => el('p', { class: 'approve' }, `Feed split ${split.label} ${formatTime(split.elapsedMs)} (${split.leaders.join(', ')}) `, button('Approve', onRace((r) => send({ type: 'approveFeedSplit', raceId: r.id, metres: split.metres }, `${r.name}: ${split.label} split approved`))))),
       // Direct mode skips a feed split that clashes with splits typed: said here, or the banner would just not move.

@@ -42,6 +42,12 @@ describe('readRaceDraft', () => {
     });
   });
 
+  it('refuses a record of 0:00 at its field before anything is sent, so a new race is never added without the record typed', () => {
+    const read = readRaceDraft({ ...draftOf(null), name: 'Partial Race', distance: '10K', recordLabel: 'WORLD RECORD', recordTime: '0:00' }, null, [men]);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.problems).toEqual({ recordTime: "A record of 0:00 can't be right: a record is a time greater than zero." });
+  });
+
   it('refuses an id a race already has', () => {
     const read = readRaceDraft({ ...draftOf(null), name: 'Elite men' }, null, [men]);
     expect(!read.ok && read.problems.id).toBe('"elite-men" is already the id of ELITE MEN: choose another');

@@ -2,6 +2,7 @@ import { formatKm, formatTime, formatMiles, parseRaceDistance, parseTime, plausi
 import { Command } from '../../protocol/command';
 import type { Race, RaceDefinition } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
+import { formatCharacterProblem } from '../formatCharacterProblem';
 
 /** The races editor's fields as typed. */
 export type RaceDraft = {
@@ -72,6 +73,11 @@ export function readRaceDraft(draft: RaceDraft, existing: Race | null, races: re
     else if (raceId && !draft.id.trim()) readings.id = `id ${raceId} (from the name)`;
   }
 
+  for (const field of ['name', 'recordLabel', 'recordHolder'] as const) {
+    const problem = formatCharacterProblem(draft[field]);
+    if (problem) problems[field] = problem;
+  }
+
   const distance = parseRaceDistance(draft.distance);
   if (distance.ok) readings.distance = `${formatKm(distance.value)} (${formatMiles(distance.value)})`;
   else problems.distance = distance.error;
@@ -84,7 +90,10 @@ export function readRaceDraft(draft: RaceDraft, existing: Race | null, races: re
     if (draft.recordTime.trim() === '') problems.recordTime = 'Enter the record time, or empty the record’s holder and year for no record';
     else if (distance.ok) {
       const time = parseTime(draft.recordTime, { plausibleMs: plausibleRange(distance.value, kind in RACE_KIND_TITLES ? kind : 'mass') });
-      if (time.ok) {
+      // The hub's own rule (setRecord), checked here: addRace and setRecord are two commands, and a record refused
+      // after the race was added would leave it added without one.
+      if (time.ok && time.value.ms <= 0) problems.recordTime = `A record of ${formatTime(time.value.ms)} can't be right: a record is a time greater than zero.`;
+      else if (time.ok) {
         ms = time.value.ms;
         readings.recordTime = `read as ${time.value.reading}`;
       } else problems.recordTime = time.error;

@@ -1,4 +1,5 @@
 import { formatKm, formatTime } from '../../core';
+import { showRefusal } from '../formRefusal';
 import { itemTitle } from '../../protocol/rundownItem';
 import { definitionOf, type Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
@@ -146,10 +147,7 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions, type
     void (async () => {
       for (const command of read.commands) {
         const outcome = await actions.send(command, editing ? `${entries.name.input.value}: race saved` : `${entries.name.input.value} added to the races`);
-        if (!outcome.ok) {
-          formError.textContent = outcome.error;
-          return;
-        }
+        if (!outcome.ok) return showRefusal(formError, outcome);
       }
       fill(null);
       // Closed while the hub answered (Esc straight after Enter): the focus must not go back into a closed dialog.
@@ -166,7 +164,7 @@ export function createRacesEditor(store: PanelStore, actions: PanelActions, type
     const yes = await confirmDialog({ title: `Remove ${race.name}?`, text: `Its clock, splits and record are removed for every operator.${used}`, confirm: 'Remove race' });
     if (!yes) return;
     const outcome = await actions.send({ type: 'removeRace', raceId: race.id }, `${race.name} removed from the races`);
-    if (!outcome.ok) formError.textContent = outcome.error;
+    if (!outcome.ok) showRefusal(formError, outcome);
     else if (editing === race.id) fill(null);
   }
 
