@@ -55,10 +55,17 @@ export function createOutputRegistry({ onChange, onReport, now, maxOutputs = DEF
     return true;
   };
 
+  /** A named output that connects again (its page reloaded, its playout restarted) replaces its disconnected entry: it is the same output, not a second one gone missing. */
+  function forgetGoneNamed(name: string) {
+    if (!name) return;
+    for (const [id, status] of outputs) if (!status.connected && status.name === name) outputs.delete(id);
+  }
+
   return {
     list,
     /** Lists a new output; false when the list is full of connected outputs (it still gets the show, unlisted). */
     connected(connectionId: string, name: string): boolean {
+      forgetGoneNamed(name);
       if (outputs.size >= maxOutputs) {
         const oldest = list()
           .filter((o) => !o.connected)
@@ -76,7 +83,10 @@ export function createOutputRegistry({ onChange, onReport, now, maxOutputs = DEF
       onReport?.({ ...outputs.get(connectionId)!, report });
       return true;
     },
-    renamed: (connectionId: string, name: string) => update(connectionId, { name }),
+    renamed(connectionId: string, name: string) {
+      forgetGoneNamed(name);
+      return update(connectionId, { name });
+    },
     disconnected: (connectionId: string) => update(connectionId, { connected: false, disconnectedAt: now() }),
     close() {
       clearInterval(sweep);
