@@ -8,14 +8,18 @@ import { Entrant, MAX_ENTRANTS } from './entrant';
  * pro-rated from the marathon, as a short race's records are run faster than marathon pace.
  */
 export function readPersonalBest(text: string, race: { distanceM: number; kind: RaceKind }): Result<number> {
-  const [fastest] = plausibleRange(race.distanceM, race.kind);
   const time = parseTime(text, { plausibleMs: plausibleRange(race.distanceM, race.kind) });
   if (!time.ok) return time;
+  const problem = personalBestProblem(time.value.ms, race);
+  return problem ? err(problem) : ok(time.value.ms);
+}
+
+/** Why a personal best in ms can't be right for the race (faster than anyone has run it), or null: what the hub checks of a PB sent as a number. */
+export function personalBestProblem(pbMs: number, race: { distanceM: number; kind: RaceKind }): string | null {
+  const [fastest] = plausibleRange(race.distanceM, race.kind);
   const floor = Math.floor((fastest * 0.8) / 1000) * 1000;
-  if (time.value.ms < floor) {
-    return err(`A personal best of ${formatTime(time.value.ms)} over ${formatKm(race.distanceM)} can't be right: it would be faster than anyone has run it (under ${formatTime(floor)}).`);
-  }
-  return ok(time.value.ms);
+  if (pbMs >= floor) return null;
+  return `A personal best of ${formatTime(pbMs)} over ${formatKm(race.distanceM)} can't be right: it would be faster than anyone has run it (under ${formatTime(floor)}).`;
 }
 
 /** A start-list row that was not imported: its line in the file and what is wrong with it. */

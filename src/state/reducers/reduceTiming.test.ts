@@ -38,6 +38,19 @@ const pass = (bib: string, metres: number, elapsedMs: number, source = 'rehearsa
 const record = (state: ShowState, ...passings: ReturnType<typeof pass>[]) => run(state, { type: 'recordPassings', raceId: 'elite-men', passings });
 
 describe('start lists', () => {
+  it('refuses a personal best no one could have run sent as a number, as the form and the import do, and lets an athlete keep one already stored', () => {
+    const state = race();
+    expect(refusal(state, { type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '9', name: 'Zero PB', pbMs: 0 }] })).toBe(
+      "Bib 9: A personal best of 0:00 over 42.195 km can't be right: it would be faster than anyone has run it (under 1:32:00). Nothing was saved.",
+    );
+    expect(refusal(state, { type: 'setEntrants', raceId: 'elite-men', entrants: [{ bib: '9', name: 'One minute', pbMs: 60_000 }] })).toMatch(/^Bib 9: A personal best of 1:00 over 42\.195 km can't be right/);
+    expect(men(run(state, { type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '9', name: 'Real PB', pbMs: 7_500_000 }] })).entrants!.at(-1)!.pbMs).toBe(7_500_000);
+    // A list saved before the check: its PB stays while the athlete's other fields are edited.
+    const older = ShowState.parse({ ...state, races: state.races.map((r) => ({ ...r, entrants: [...r.entrants!, { bib: '8', name: 'Old Entry', pbMs: 1000 }] })) });
+    const edited = run(older, { type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '8', name: 'Old Entry', country: 'KEN', pbMs: 1000 }] });
+    expect(men(edited).entrants!.find((e) => e.bib === '8')!.country).toBe('KEN');
+  });
+
   it('imports the good rows of a CSV start list and leaves out each bad one', () => {
     const entrants = men(race()).entrants!;
     expect(entrants.map((e) => e.bib)).toEqual(['1', '2', '3', '6']);

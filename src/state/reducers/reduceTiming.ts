@@ -4,7 +4,7 @@ import { MAX_ENTRANTS, type Entrant } from '../../protocol/entrant';
 import { MAX_REJECTED, MAX_SHOW_PASSINGS } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
-import { describeRefused, readStartList } from '../../protocol/startList';
+import { describeRefused, personalBestProblem, readStartList } from '../../protocol/startList';
 import type { ApplyContext } from '../applyCommand';
 import { onAirEntrantCheck } from '../entrantReferences';
 import { changeRows, rowAt } from '../passingIndex';
@@ -43,14 +43,19 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
   const { name } = race;
   switch (command.type) {
     case 'setEntrants': {
+      const tooFast = personalBestsProblem(race, command.entrants);
+      if (tooFast) return tooFast;
       const kept = new Set(command.entrants.map((e) => e.bib));
       const orphan = athletesWithPassings(race).find((bib) => !kept.has(bib));
       if (orphan) return `Bib ${orphan} has passings in ${name}, so it must stay on the start list.`;
       return { ...race, entrants: command.entrants };
     }
 
-    case 'upsertEntrants':
+    case 'upsertEntrants': {
+      const tooFast = personalBestsProblem(race, command.entrants, command.was);
+      if (tooFast) return tooFast;
       return command.was ? edit(race, command.entrants, command.was) : upsert(race, command.entrants);
+    }
 
     case 'importStartList': {
       const reading = readStartList(command.csv, race, check, (bib) => entrantOf(race, bib));
@@ -203,4 +208,20 @@ function athletesWithPassings(race: Race): string[] {
 /** Whether the athlete has a passing at any timing point: a lookup per point in the passing index, not a scan of the race. */
 function hasPassings(race: Race, bib: string): boolean {
   return (race.timingPoints ?? []).some((_, point) => rowAt(race.passings ?? [], bib, point) !== undefined);
+}
+
+/**
+ * A personal best no one could have run (0:00, 1:00 for a marathon) in entrants sent as numbers (curl, Companion,
+ * a timing system): refused as the panel's form and the start-list import refuse it. A PB the athlete already had
+ * (in `was`, or stored) is let through unchanged, so a list saved before this check can still be edited.
+ */
+function personalBestsProblem(race: Race, entrants: readonly Entrant[], was?: readonly Entrant[]): string | null {
+  for (const entrant of entrants) {
+    if (entrant.pbMs === undefined) continue;
+    const problem = personalBestProblem(entrant.pbMs, race);
+    if (!problem) continue;
+    const before = was?.find((e) => e.bib === entrant.bib) ?? entrantOf(race, entrant.bib);
+    if (before?.pbMs !== entrant.pbMs) return `Bib ${entrant.bib}: ${problem} Nothing was saved.`;
+  }
+  return null;
 }
