@@ -37,12 +37,59 @@ export async function loadFonts(theme: Theme): Promise<void> {
  * draws its first frame with these while loadFonts fetches the rest (and says if a face is not bundled).
  */
 export async function loadFontsFor(theme: Theme, text: string): Promise<void> {
-  await Promise.all(wantedFonts(theme).map((font) => document.fonts.load(cssFont(font), text)));
+  await Promise.all(fontsFor(theme, text).map(([font, chars]) => document.fonts.load(cssFont(font), chars)));
 }
 
 /** True if every subset of the theme's faces that `text` needs is loaded. */
 export function fontsCover(theme: Theme, text: string): boolean {
-  return wantedFonts(theme).every((font) => document.fonts.check(cssFont(font), text));
+  return fontsFor(theme, text).every(([font, chars]) => document.fonts.check(cssFont(font), chars));
+}
+
+/**
+ * Each face of the theme's stack with the characters of `text` it may draw: the theme's own faces all of them,
+ * a fallback face only those no face before it in the stack declares (the browser takes a character from the
+ * first face whose unicode-range has it). Most fallbacks also have a Latin subset: asked for a Latin show's text,
+ * Noto Sans Arabic and Thai fetched four files a cold start never drew with.
+ */
+function fontsFor(theme: Theme, text: string): [font: { family: string; weight: number }, chars: string][] {
+  if (text === '') return wantedFonts(theme).map((font) => [font, text]);
+  const wanted: [{ family: string; weight: number }, string][] = [];
+  for (const own of [theme.fonts.display, theme.fonts.text]) {
+    wanted.push([own, text]);
+    // Each face's own stack: what the display face lacks, the text face may have, and the other way round.
+    const covered = [declaredRanges(own.family)];
+    for (const family of FALLBACK_FONT_FAMILIES) {
+      const chars = covered.includes(null) ? text : [...text].filter((char) => !covered.some((ranges) => inRanges(ranges!, char.codePointAt(0)!))).join('');
+      if (chars !== '') wanted.push([{ family, weight: matchedWeight(family, own.weight) }, chars]);
+      covered.push(declaredRanges(family));
+    }
+  }
+  return wanted;
+}
+
+/** The code points a bundled family's @font-face rules declare (their unicode-ranges), or null if unknown (then it is asked for all). */
+const rangesByFamily = new Map<string, readonly (readonly [number, number])[] | null>();
+function declaredRanges(family: string): readonly (readonly [number, number])[] | null {
+  if (rangesByFamily.has(family)) return rangesByFamily.get(family)!;
+  const ranges: [number, number][] = [];
+  for (const face of document.fonts) {
+    if (unquote(face.family) !== family) continue;
+    for (const part of face.unicodeRange.split(',')) {
+      const match = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim());
+      if (!match) continue;
+      const from = Number.parseInt(match[1]!.replace(/\?/g, '0'), 16);
+      const to = match[2] ? Number.parseInt(match[2], 16) : Number.parseInt(match[1]!.replace(/\?/g, 'f'), 16);
+      ranges.push([from, to]);
+    }
+  }
+  const known = ranges.length > 0 ? ranges : null;
+  // Only once the page's styles have declared the faces: before that, asked again next time.
+  if (known) rangesByFamily.set(family, known);
+  return known;
+}
+
+function inRanges(ranges: readonly (readonly [number, number])[], codePoint: number): boolean {
+  return ranges.some(([from, to]) => codePoint >= from && codePoint <= to);
 }
 
 /** The distinct characters of a value's JSON (a snapshot, a template set): every text it can draw is among them. */
