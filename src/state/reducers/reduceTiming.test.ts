@@ -187,4 +187,14 @@ describe('timing points', () => {
     expect(men(state).passings).toEqual([['1', 2, min(61, 24), 0]]);
     expect(refusal(state, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 5000, label: '5K' }] })).toBe('ELITE MEN has passings at HALFWAY; keep that timing point.');
   });
+
+  it('keeps a point that has a held passing, which could otherwise be neither accepted nor rejected', () => {
+    const state = record(race(), pass('1', 10_000, min(20)));
+    expect(men(state).held!.map((h) => h.metres)).toEqual([10_000]);
+    expect(refusal(state, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 21_097.5, label: 'HALFWAY' }] })).toBe(
+      'ELITE MEN has a held passing at 10K (bib 1): accept or reject it in the held passings first, or keep that timing point.',
+    );
+    const rejected = run(state, { type: 'rejectHeldPassing', raceId: 'elite-men', bib: '1', metres: 10_000 });
+    expect(men(run(rejected, { type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 21_097.5, label: 'HALFWAY' }] })).timingPoints).toEqual([{ metres: 21_097.5, label: 'HALFWAY' }]);
+  });
 });

@@ -79,6 +79,12 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
       const used = new Set((race.passings ?? []).map((row) => row[1]));
       const dropped = [...used].find((i) => map[i] === -1);
       if (dropped !== undefined) return `${name} has passings at ${old[dropped]!.label}; keep that timing point.`;
+      // A held passing names its point by metres: without the point it could be neither accepted nor rejected.
+      const orphan = (race.held ?? []).find((h) => !command.points.some((p) => Math.abs(p.metres - h.metres) <= 1));
+      if (orphan) {
+        const label = old.find((p) => Math.abs(p.metres - orphan.metres) <= 1)?.label ?? `${orphan.metres} m`;
+        return `${name} has a held passing at ${label} (bib ${orphan.bib}): accept or reject it in the held passings first, or keep that timing point.`;
+      }
       const beyond = command.points.find((p) => p.metres > race.distanceM + 1);
       if (beyond) return `${beyond.label} (${beyond.metres} m) is beyond ${name}'s distance of ${race.distanceM} m.`;
       const passings = sortRows((race.passings ?? []).map(([bib, point, ms, source]) => [bib, map[point]!, ms, source]));
