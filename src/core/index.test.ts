@@ -12,6 +12,7 @@ describe('the core public entry', () => {
       [
         'compareToRecord',
         'crawlOffset',
+        'describeRecordDelta',
         'crawlOffsetAt',
         'effectiveSpeed',
         'elapsedMs',
@@ -50,6 +51,7 @@ describe('the core public entry', () => {
         'plausibleRange',
         'projectFinish',
         'safeArea',
+        'shownMs',
         'shownSecond',
         'validateSplit',
       ].sort(),

@@ -14,6 +14,7 @@ export {
 } from './distance';
 export {
   formatTime,
+  shownMs,
   parseTime,
   plausibleRange,
   type FormatTimeOptions,
@@ -22,7 +23,7 @@ export {
   type RaceKind,
 } from './time';
 export { pacePerKm, pacePerMile, formatPace, formatPaceClock, type PaceUnit } from './pace';
-export { projectFinish, compareToRecord, type RecordComparison } from './projectFinish';
+export { projectFinish, compareToRecord, describeRecordDelta, type RecordComparison } from './projectFinish';
 export { validateSplit, latestSplit, type Split } from './splits';
 export { segmentSplits, isSegmentPoint, SEGMENT_M, type SegmentSplit, type SplitPoint } from './segmentSplits';
 export {

@@ -39,6 +39,19 @@ describe('segmentSplits', () => {
     expect(rows[1]!.vsRecordMs).toBeCloseTo(-16_311.411, 2);
   });
 
+  it('gives the split between the times as shown, with its pace: 14:33.6 to 29:10.2 is 14:33 to 29:10, 14:37 at 2:55.4 per km', () => {
+    const rows = segmentSplits(points, new Map([[0, ms(14, 33) + 600], [1, ms(29, 10) + 200]]), MARATHON_M, null);
+    expect(rows.map((r) => [r.splitMs, r.msPerKm])).toEqual([
+      [ms(14, 33), 174_600],
+      [ms(14, 37), 175_400],
+    ]);
+  });
+
+  it('measures against the record from the time as shown: 14:25.9 at 5K is 14:25, 9.16 s ahead of the record’s 14:34.16', () => {
+    const [fiveK] = segmentSplits(points, new Map([[0, ms(14, 25) + 900]]), MARATHON_M, WORLD_RECORD_MS + 900);
+    expect(fiveK!.vsRecordMs).toBeCloseTo(-9155.706, 2);
+  });
+
   it('shows a point with no chip read as a gap, and the next split over both segments at its true pace', () => {
     const rows = segmentSplits(points, new Map([[0, ms(14, 25)], [1, ms(28, 52)], [3, ms(59, 40)]]), MARATHON_M, WORLD_RECORD_MS);
     expect(rows.map((r) => r.label)).toEqual(['5K', '10K', '15K', '20K']);

@@ -1,4 +1,5 @@
 import { pacePerKm, pacePerMile } from './pace';
+import { shownMs } from './time';
 
 /**
  * One athlete's race in 5 km segments: at each 5 km timing point (and the finish) the time there, the split
@@ -32,13 +33,20 @@ export type SegmentSplit = {
   elapsedMs: number | null;
   /** Where the split starts: the last point before with a time, or the start line (0). */
   fromMetres: number | null;
-  /** Time since `fromMetres`. Null without a time here, or when it is not after the time there (a correction pending). */
+  /**
+   * Time since `fromMetres`, between the two times as shown (whole seconds, cut down), so it agrees with them and its
+   * pace with it: 14:33.6 to 29:10.2 is 14:33 to 29:10, 14:37. Null without a time here, or when it is not after the
+   * time there as shown (a correction pending).
+   */
   splitMs: number | null;
   msPerKm: number | null;
   msPerMile: number | null;
   /** True when the split covers a point with no time, so it is longer than one segment. */
   spansMissing: boolean;
-  /** The time here minus the record's at an even pace (record × metres / race distance): negative is ahead of it. */
+  /**
+   * The time here minus the record's at an even pace (record × metres / race distance), from the time and the record
+   * as shown (whole seconds, cut down), as a viewer would work it out: negative is ahead of it. Unrounded.
+   */
   vsRecordMs: number | null;
 };
 
@@ -62,7 +70,8 @@ export function segmentSplits(points: readonly SplitPoint[], times: ReadonlyMap<
       skipped = true;
       continue;
     }
-    const splitMs = elapsedMs > from.elapsedMs ? elapsedMs - from.elapsedMs : null;
+    const shownSplitMs = shownMs(elapsedMs) - shownMs(from.elapsedMs);
+    const splitMs = shownSplitMs > 0 ? shownSplitMs : null;
     const metres = p.metres - from.metres;
     rows.push({
       ...base,
@@ -72,7 +81,7 @@ export function segmentSplits(points: readonly SplitPoint[], times: ReadonlyMap<
       msPerKm: splitMs === null ? null : pacePerKm(splitMs, metres),
       msPerMile: splitMs === null ? null : pacePerMile(splitMs, metres),
       spansMissing: skipped,
-      vsRecordMs: recordMs === null ? null : elapsedMs - (recordMs * p.metres) / raceM,
+      vsRecordMs: recordMs === null ? null : shownMs(elapsedMs) - (shownMs(recordMs) * p.metres) / raceM,
     });
     from = { metres: p.metres, elapsedMs };
     skipped = false;

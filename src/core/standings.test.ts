@@ -20,8 +20,16 @@ describe('standingsAt', () => {
     expect(rows.map((r) => [r.bib, r.place, r.gapMs])).toEqual([
       ['A', 1, 0],
       ['B', 2, 1000],
-      ['C', 3, 2500],
+      ['C', 3, 2000],
       ['D', 4, 13_000],
+    ]);
+  });
+
+  it('measures a gap between the times as shown: 29:11.0 behind 29:10.2 is shown 29:11 against 29:10, so 1 s', () => {
+    const rows = standingsAt([p('Kipchoge', 0, 1_750_200), p('Biwott', 0, 1_751_000)], 0);
+    expect(rows.map((r) => [r.bib, r.gapMs])).toEqual([
+      ['Kipchoge', 0],
+      ['Biwott', 1000],
     ]);
   });
 

@@ -4,6 +4,8 @@
  * order (0 = the first point after the start).
  */
 
+import { shownMs } from './time';
+
 /** One athlete reaching one timing point: the bib, the point's index in course order, the time from the gun. */
 export type TimedPassing = { bib: string; point: number; elapsedMs: number };
 
@@ -13,7 +15,10 @@ export type Standing = {
   /** 1 for the leader; athletes with the same time share a place. */
   place: number;
   elapsedMs: number;
-  /** Behind the leader at this point (0 for the leader). */
+  /**
+   * Behind the leader at this point (0 for the leader), between the two times as shown (whole seconds, cut down), so
+   * it agrees with them: 29:11.0 behind 29:10.2 is 29:11 against 29:10, 1 s (not +0:00 beside times 1 s apart).
+   */
   gapMs: number;
   /** Places gained (positive) or lost (negative) since the previous point; null without a previous place. */
   placeChange: number | null;
@@ -54,7 +59,7 @@ export function standingsAt(passings: readonly TimedPassing[], point: number, gr
       bib: passing.bib,
       place,
       elapsedMs: passing.elapsedMs,
-      gapMs: passing.elapsedMs - leaderMs,
+      gapMs: shownMs(passing.elapsedMs) - shownMs(leaderMs),
       placeChange: previous === undefined ? null : previous - place,
       group,
     };

@@ -27,6 +27,15 @@ export function formatTime(ms: number, opts: FormatTimeOptions = {}): string {
   return `${sign}${m}:${s}${tenth}`;
 }
 
+/**
+ * A time as formatTime shows it (whole seconds, cut down), in ms. Every figure derived on air (a gap, a
+ * projection, a difference to the record) is computed from these, so it agrees with the times shown beside it
+ * and with arithmetic done on them by hand: 29:11.0 behind 29:10.2 is shown 29:11 against 29:10, so +0:01.
+ */
+export function shownMs(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}
+
 const FORMS = 'Use h:mm:ss (2:02:48), m:ss (28:37) or m:ss.hh (1:44.20).';
 
 type Reading = { ms: number; notation: ParsedTime['notation']; words: string; form: string };

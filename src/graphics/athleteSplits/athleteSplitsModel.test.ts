@@ -57,6 +57,23 @@ describe('resolveAthleteSplits', () => {
     expect(rows[1]).toMatchObject({ split: '14:21', time: '28:52' });
   });
 
+  it('derives the split and the difference to the record from the times as shown, so they agree with arithmetic on the screen', () => {
+    const finish = 10; // LONDON_TIMING_POINTS: the finish is the last point.
+    const show = withRace(before, (race) => ({
+      ...race,
+      passings: [
+        ['7', 0, ms(14, 33) + 600, 0],
+        ['7', 1, ms(29, 10) + 200, 0],
+        ['7', finish, ms(123, 5) + 500, 0],
+      ],
+    }));
+    const rows = resolveAthleteSplits(props, show).rows;
+    // 29:10 − 14:33 is 14:37 (the times themselves are 14:36.6 apart).
+    expect(rows[1]).toMatchObject({ point: '10K', split: '14:37', time: '29:10' });
+    // 2:03:05.5 is shown 2:03:05: 8 s over the 2:02:57 world record, as the projection ticker says.
+    expect(rows.at(-1)).toMatchObject({ point: '10K–FINISH', time: '2:03:05', vsRecord: { text: '8 S OVER', direction: 'over' } });
+  });
+
   it('converts pace to miles of 1609.344 m: 5 km in 16:05.5 is 3:13 per km and 5:11 per mile', () => {
     const show = withRace(before, (race) => ({ ...race, passings: [['7', 0, ms(16, 5) + 500, 0]] }));
     expect(resolveAthleteSplits(props, show).rows[0]).toMatchObject({ perKm: '3:13', perMile: '5:11' });

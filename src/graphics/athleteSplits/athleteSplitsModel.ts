@@ -1,4 +1,4 @@
-import { compareToRecord, formatPaceClock, formatTime, isSegmentPoint, segmentSplits, type SegmentSplit } from '../../core';
+import { describeRecordDelta, formatPaceClock, formatTime, isSegmentPoint, segmentSplits, type SegmentSplit } from '../../core';
 import { countryOf } from '../../protocol/country';
 import { shownName } from '../../protocol/entrant';
 import type { AthleteSplitsProps } from '../../protocol/kinds/athleteSplits';
@@ -51,7 +51,7 @@ export function resolveAthleteSplits(props: AthleteSplitsProps, show: ShowState)
 function row(segment: SegmentSplit, all: readonly SegmentSplit[]): SplitsRow {
   const { elapsedMs, splitMs, msPerKm, msPerMile, vsRecordMs } = segment;
   const from = segment.spansMissing ? all.find((s) => s.metres === segment.fromMetres) : undefined;
-  const comparison = elapsedMs !== null && vsRecordMs !== null ? compareToRecord(elapsedMs, elapsedMs - vsRecordMs) : null;
+  const comparison = vsRecordMs !== null ? describeRecordDelta(vsRecordMs) : null;
   return {
     key: String(segment.point),
     point: from ? `${from.label}–${segment.label}` : segment.label,

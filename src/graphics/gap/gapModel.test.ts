@@ -92,6 +92,16 @@ describe('resolveGap while the chasers have not reached the leaders’ latest po
   });
 });
 
+describe('resolveGap’s gap', () => {
+  it('is the difference of the times as shown: 1:57:44.0 behind 1:57:40.9 is 1:57:44 against 1:57:40, so +0:04', () => {
+    const apart = race([
+      ['Kipchoge', 2, '1:57:40.9'],
+      ['Biwott', 2, '1:57:44'],
+    ]);
+    expect(gapOf(apart)).toMatchObject({ point: '40K', leaders: 'Kipchoge', chasers: 'Biwott', gap: '+0:04' });
+  });
+});
+
 describe('resolveGap’s trend', () => {
   it('compares the gap between the same two athletes: a leader dropping from the group is a growing gap', () => {
     // 30K: Sumgong and Tufa together, Kiplagat 13 s back. 35K: Tufa 3 s behind Sumgong, Kiplagat further back.

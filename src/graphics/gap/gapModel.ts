@@ -1,4 +1,4 @@
-import { formatTime } from '../../core';
+import { formatTime, shownMs } from '../../core';
 import { shownName } from '../../protocol/entrant';
 import type { GapProps } from '../../protocol/kinds/gapGraphic';
 import type { Race } from '../../protocol/race';
@@ -34,8 +34,10 @@ export function resolveGap(props: GapProps, show: ShowState): GapModel {
   const now = point === furthest ? here : before!;
   const shown = { raceName: race.name, point: label(point), leaders: describe(now.leaders, names) };
   if (!now.chasers) return { ...shown, chasers: behind ? `CHASERS NOT YET AT ${label(point)}` : 'NO CHASERS', gap: '', trend: null };
+  // The gap shown is between the two times as the leaderboard shows them (whole seconds, cut down), so the two agree.
+  const shownGapMs = shownMs(now.chasers.elapsedMs) - shownMs(now.leaders.elapsedMs);
   const gapMs = now.chasers.elapsedMs - now.leaders.elapsedMs;
-  return { ...shown, chasers: describe(now.chasers, names), gap: `+${formatTime(gapMs)}`, trend: trendOf(race, point, now.leaders.bibs[0]!, now.chasers.bibs[0]!, gapMs) };
+  return { ...shown, chasers: describe(now.chasers, names), gap: `+${formatTime(shownGapMs)}`, trend: trendOf(race, point, now.leaders.bibs[0]!, now.chasers.bibs[0]!, gapMs) };
 }
 
 /** Whether the gap from `leader` to `chaser` grew (by more than a second) since the point before `point`. */

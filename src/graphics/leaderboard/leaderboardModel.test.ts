@@ -18,6 +18,23 @@ describe('resolveLeaderboard', () => {
     ]);
   });
 
+  it('gives a gap under a second as the difference of the times shown: 29:10.2 and 29:11.0 read 29:10 and +0:01, never +0:00', () => {
+    const close = {
+      ...before,
+      races: before.races.map((race) => ({
+        ...race,
+        passings: [
+          ['1', 1, 1_750_200, 0],
+          ['2', 1, 1_751_000, 0],
+        ] as typeof race.passings,
+      })),
+    };
+    expect(resolveLeaderboard({ raceId: 'elite-men', top: 2, page: 1 }, close).rows.map((r) => [r.name, r.time])).toEqual([
+      ['Kipchoge', '29:10'],
+      ['Biwott', '+0:01'],
+    ]);
+  });
+
   it('follows new passings to the next point with places gained and lost, and pages through the rest', () => {
     const model = resolveLeaderboard({ raceId: 'elite-men', top: 3, page: 1 }, after);
     expect(model.point).toBe('HALFWAY');

@@ -37,6 +37,20 @@ describe('resolveProjection', () => {
     expect(model.delta).toEqual({ text: '8 S OVER', direction: 'over' });
   });
 
+  it('compares the result as shown: a finish of 2:03:05.5 reads FINISH 2:03:05 · 8 S OVER the 2:02:57 record', () => {
+    const finish = { metres: MARATHON_M, label: 'FINISH', elapsedMs: 7_385_500, leaders: ['Kipchoge'] };
+    const model = resolveProjection({ raceId: 'elite-men' }, show([eliteMen([MEN_10K, MEN_HALFWAY, finish])]));
+    expect(model.split).toEqual({ caption: 'FINISH', value: '2:03:05' });
+    expect(model.delta).toEqual({ text: '8 S OVER', direction: 'over' });
+  });
+
+  it('gives one projection for one split shown: halfway in 1:01:24.4 or 1:01:24.9 is 2:02:48, 9 S UNDER', () => {
+    for (const elapsedMs of [3_684_400, 3_684_900]) {
+      const model = resolveProjection({ raceId: 'elite-men' }, show([eliteMen([MEN_10K, { ...MEN_HALFWAY, elapsedMs }])]));
+      expect([model.split?.value, model.projected?.value, model.delta?.text]).toEqual(['1:01:24', '2:02:48', '9 S UNDER']);
+    }
+  });
+
   it('leaves the record and difference out when the race has no record', () => {
     const model = resolveProjection({ raceId: 'elite-men' }, show([{ ...eliteMen(), record: null }]));
     expect(model.record).toBeNull();

@@ -119,7 +119,19 @@ describe('projectionText', () => {
   it('says the result against the record at the finish, and leaves the record out when there is none', () => {
     expect(projectionText(men, { metres: 42195, elapsedMs: hms(2, 3, 5) })).toBe('FINISH 2:03:05 · 8 S OVER WORLD RECORD');
     expect(projectionText({ ...men, record: null }, { metres: 21097.5, elapsedMs: hms(1, 1, 24) })).toBe('PROJECTED 2:02:48');
-    expect(projectionText(men, { metres: 21097.5, elapsedMs: hms(1, 1, 28.5) })).toBe('PROJECTED 2:02:57 · LEVEL WITH WORLD RECORD');
+    expect(projectionText(men, { metres: 42195, elapsedMs: hms(2, 2, 57.5) })).toBe('FINISH 2:02:57 · LEVEL WITH WORLD RECORD');
+  });
+});
+
+describe('projectionText from the split as the panel shows it', () => {
+  it('compares a finish of 2:03:05.5 as 2:03:05, 8 S OVER, and 2:02:50.5 as 2:02:50, 7 S UNDER', () => {
+    expect(projectionText(men, { metres: 42195, elapsedMs: hms(2, 3, 5) + 500 })).toBe('FINISH 2:03:05 · 8 S OVER WORLD RECORD');
+    expect(projectionText(men, { metres: 42195, elapsedMs: hms(2, 2, 50) + 500 })).toBe('FINISH 2:02:50 · 7 S UNDER WORLD RECORD');
+  });
+
+  it('projects 1:01:24.4 and 1:01:24.9 at halfway alike, as the 1:01:24 both show: 2:02:48, 9 S UNDER', () => {
+    expect(projectionText(men, { metres: 21097.5, elapsedMs: 3_684_400 })).toBe('PROJECTED 2:02:48 · 9 S UNDER WORLD RECORD');
+    expect(projectionText(men, { metres: 21097.5, elapsedMs: 3_684_900 })).toBe('PROJECTED 2:02:48 · 9 S UNDER WORLD RECORD');
   });
 });
 
