@@ -91,6 +91,11 @@ export const Race = z.strictObject({
   gunTime: HubTimeMs.nullable(),
   /** Hub time the clock stopped (the winner crossed the line), or null while it runs. */
   finishedAt: HubTimeMs.nullable(),
+  /**
+   * The finish as an official time from the gun (finishRace `elapsedMs`), so a corrected gun moves `finishedAt` with
+   * it (see finishWithGun). Absent for a finish at a moment (now, `at`), which stays put, and in older show files.
+   */
+  finishElapsedMs: ElapsedMs.optional(),
   record: RaceRecord.nullable(),
   /** Pace shown with the race's splits on the split banner (per km or per mile); absent for none. */
   paceUnit: PaceUnit.optional(),
@@ -132,4 +137,13 @@ export const Race = z.strictObject({
 export type Race = z.infer<typeof Race>;
 
 /** A race's definition (see RaceDefinition). */
+/**
+ * Where a race's clock stops with `gunTime` as its gun: a finish given as a time from the gun is that time from it (a
+ * corrected gun moves it), a finish at a moment stays at that moment.
+ */
+export function finishWithGun(race: Pick<Race, 'finishedAt' | 'finishElapsedMs'>, gunTime: number): number | null {
+  if (race.finishedAt === null) return null;
+  return race.finishElapsedMs === undefined ? race.finishedAt : gunTime + race.finishElapsedMs;
+}
+
 export const definitionOf = (race: Race): RaceDefinition => ({ name: race.name, kind: race.kind, distanceM: race.distanceM, paceUnit: race.paceUnit ?? null, record: race.record });

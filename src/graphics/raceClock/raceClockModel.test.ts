@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyShow } from '../../state/showState';
+import { Command } from '../../protocol/command';
+import { applyCommand } from '../../state/applyCommand';
+import { emptyShow, type ShowState } from '../../state/showState';
 import { clockText, resolveRaceClock, type ClockRow } from './raceClockModel';
 
 const hms = (h: number, m: number, s: number) => ((h * 60 + m) * 60 + s) * 1000;
@@ -24,6 +26,22 @@ describe('clockText', () => {
     expect(clockText(running, GUN - 5000)).toBe('-0:05');
     expect(clockText(running, GUN - 1)).toBe('-0:01');
     expect(clockText(running, GUN)).toBe('0:00');
+  });
+
+  it('still reads an official finish of 2:03:05.5 as 2:03:05 after the gun is corrected by 2 s', () => {
+    let show: ShowState = emptyShow('London');
+    for (const input of [
+      { type: 'addRace', raceId: 'elite-men', name: 'ELITE MEN', kind: 'elite-men' },
+      { type: 'setGunTime', raceId: 'elite-men', gunTime: '2016-04-24T10:00:00+01:00' },
+      { type: 'finishRace', raceId: 'elite-men', elapsedMs: 7_385_500 },
+      { type: 'setGunTime', raceId: 'elite-men', gunTime: '2016-04-24T10:00:02+01:00' },
+    ]) {
+      const result = applyCommand(show, Command.parse(input), { now: GUN + hms(2, 5, 0) });
+      if (!result.ok) throw new Error(result.error);
+      show = result.state;
+    }
+    const [row] = resolveRaceClock({ raceIds: ['elite-men'] }, show).rows;
+    expect(clockText(row!, GUN + hms(2, 5, 0))).toBe('2:03:05');
   });
 
   it('stands still at the finish', () => {

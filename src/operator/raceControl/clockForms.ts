@@ -1,6 +1,6 @@
 import { formatTime } from '../../core';
 import { showRefusal } from '../formRefusal';
-import type { Race } from '../../protocol/race';
+import { finishWithGun, type Race } from '../../protocol/race';
 import { el } from '../element';
 import type { Outcome } from '../panelActions';
 import { textEntry } from '../textEntry';
@@ -60,8 +60,10 @@ export function createGunTimeForm(race: Race, currentRace: () => Race | null, ra
       const read = readGunTime(text, { currentGun: current.gunTime, now: now() });
       if (!read.ok) return read;
       const [gun, at] = [read.value.ms, now()];
+      // Where the hub will have the finish with this gun: an official time from the gun moves with it.
+      const finish = finishWithGun(current, gun);
       const clock =
-        current.finishedAt !== null ? `finished in ${formatTime(current.finishedAt - gun)}` : gun > at ? `the gun is ${formatTime(gun - at)} from now` : `its clock would read ${formatTime(at - gun)} now`;
+        finish !== null ? `finished in ${formatTime(finish - gun)}` : gun > at ? `the gun is ${formatTime(gun - at)} from now` : `its clock would read ${formatTime(at - gun)} now`;
       return { ok: true, value: read.value.ms, reading: `${read.value.reading}: ${clock}` };
     },
     send: (gunTime) => raceActions.setGunTime(currentRace() ?? race, gunTime),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HALF_MARATHON_M, METRES_PER_MILE } from '../../core';
 import { Command } from '../../protocol/command';
 import { applyCommand } from '../applyCommand';
-import { emptyShow, type ShowState } from '../showState';
+import { emptyShow, ShowState } from '../showState';
 
 const hms = (h: number, m: number, s: number) => ((h * 60 + m) * 60 + s) * 1000;
 /** 10:00 BST on 24 April 2016, the elite men's gun. */
@@ -152,8 +152,35 @@ describe('race clock', () => {
     expect(men(run(finished, { type: 'finishRace', raceId: 'elite-men', elapsedMs: '2:03:06' })).finishedAt).toBe(MEN_GUN + hms(2, 3, 6));
   });
 
-  it('refuses a gun time that is not before the finish', () => {
-    const finished = run(run(withMen(), { type: 'startRace', raceId: 'elite-men' }), { type: 'finishRace', raceId: 'elite-men', elapsedMs: hms(2, 3, 5) });
+  it('keeps a finish given as a time from the gun that time from the gun when the gun is corrected', () => {
+    let state = run(withMen(), { type: 'setGunTime', raceId: 'elite-men', gunTime: '2016-04-24T10:00:00+01:00' });
+    state = run(state, { type: 'finishRace', raceId: 'elite-men', elapsedMs: 7_385_500 });
+    state = run(state, { type: 'setGunTime', raceId: 'elite-men', gunTime: '2016-04-24T10:00:02+01:00' });
+    expect(men(state)).toMatchObject({ gunTime: MEN_GUN + 2000, finishedAt: MEN_GUN + 2000 + 7_385_500 });
+    // Even past where the finish was: it moves with the gun, so the gun is still before it.
+    state = run(state, { type: 'setGunTime', raceId: 'elite-men', gunTime: MEN_GUN + hms(3, 0, 0) });
+    expect(men(state).finishedAt! - men(state).gunTime!).toBe(7_385_500);
+  });
+
+  it('keeps a finish given as a moment (now, or at a hub time) at that moment: a corrected gun changes its time from the gun', () => {
+    const started = run(withMen(), { type: 'startRace', raceId: 'elite-men' }, MEN_GUN + 2000);
+    const finishedNow = run(started, { type: 'finishRace', raceId: 'elite-men' }, MEN_GUN + hms(2, 3, 5));
+    expect(men(run(finishedNow, { type: 'setGunTime', raceId: 'elite-men', gunTime: MEN_GUN })).finishedAt).toBe(MEN_GUN + hms(2, 3, 5));
+    // An official time corrected to a moment is a moment from then on.
+    const official = run(started, { type: 'finishRace', raceId: 'elite-men', elapsedMs: hms(2, 3, 5) });
+    const atMoment = run(official, { type: 'finishRace', raceId: 'elite-men', at: MEN_GUN + hms(2, 3, 9) });
+    expect(men(run(atMoment, { type: 'setGunTime', raceId: 'elite-men', gunTime: MEN_GUN })).finishedAt).toBe(MEN_GUN + hms(2, 3, 9));
+  });
+
+  it('keeps loading a show saved before finishes from the gun were kept: its finish is a moment', () => {
+    const started = run(withMen(), { type: 'startRace', raceId: 'elite-men' }, MEN_GUN);
+    const saved = { ...started, races: started.races.map((r) => ({ ...r, finishedAt: MEN_GUN + hms(2, 3, 5) })) };
+    const loaded = ShowState.parse(JSON.parse(JSON.stringify(saved)));
+    expect(men(run(loaded, { type: 'setGunTime', raceId: 'elite-men', gunTime: MEN_GUN + 2000 })).finishedAt).toBe(MEN_GUN + hms(2, 3, 5));
+  });
+
+  it('refuses a gun time that is not before a finish given as a moment', () => {
+    const finished = run(run(withMen(), { type: 'startRace', raceId: 'elite-men' }), { type: 'finishRace', raceId: 'elite-men', at: MEN_GUN + hms(2, 3, 5) });
     expect(refusal(finished, { type: 'setGunTime', raceId: 'elite-men', gunTime: MEN_GUN + hms(2, 3, 5) })).toBe(
       "That gun time is not before ELITE MEN's finish; a race can't finish before its gun. Reset the race to run it again.",
     );

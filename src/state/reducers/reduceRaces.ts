@@ -1,6 +1,6 @@
 import { formatDistanceLabel, formatKm, formatTime, validateSplit } from '../../core';
 import type { CommandOf } from '../../protocol/command';
-import { definitionOf, type Race, type RaceDefinition, type RaceSplit } from '../../protocol/race';
+import { definitionOf, finishWithGun, type Race, type RaceDefinition, type RaceSplit } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 import type { ApplyContext } from '../applyCommand';
 import { inWords, listSplits, onAirShowingRace, splitAt, unknownRace } from '../raceReferences';
@@ -88,14 +88,16 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       if (race.gunTime !== null) {
         return `${name} has already started (its clock is at ${formatTime((race.finishedAt ?? ctx.now) - race.gunTime)}); reset it to start again, or correct its gun time.`;
       }
-      return { ...race, gunTime: ctx.now, finishedAt: null };
+      const { finishElapsedMs: _finish, ...rest } = race;
+      return { ...rest, gunTime: ctx.now, finishedAt: null };
     }
 
     case 'setGunTime': {
-      if (race.finishedAt !== null && command.gunTime >= race.finishedAt) {
+      const finishedAt = finishWithGun(race, command.gunTime);
+      if (finishedAt !== null && command.gunTime >= finishedAt) {
         return `That gun time is not before ${name}'s finish; a race can't finish before its gun. Reset the race to run it again.`;
       }
-      return { ...race, gunTime: command.gunTime };
+      return { ...race, gunTime: command.gunTime, finishedAt };
     }
 
     case 'finishRace': {
@@ -104,6 +106,8 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       if (race.finishedAt !== null && !explicit) {
         return `${name} has already finished in ${formatTime(race.finishedAt - race.gunTime)}; send the finish time (at or elapsedMs) to correct it, or reset the race.`;
       }
+      // A finish now or at a hub time is a moment; one given from the gun keeps that time (finishWithGun).
+      const { finishElapsedMs: _previous, ...rest } = race;
       let finishedAt = ctx.now;
       if (command.at !== undefined) finishedAt = command.at;
       if (command.elapsedMs !== undefined) {
@@ -114,7 +118,7 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       if (finishedAt <= race.gunTime) {
         return `${name} can't finish at or before its gun (that would be ${formatTime(finishedAt - race.gunTime)} on its clock).`;
       }
-      return { ...race, finishedAt };
+      return command.elapsedMs === undefined ? { ...rest, finishedAt } : { ...rest, finishedAt, finishElapsedMs: finishedAt - race.gunTime };
     }
 
     case 'resetRace': {
@@ -125,7 +129,7 @@ function reduceRace(race: Race, command: Exclude<RaceCommand, { type: 'addRace' 
       }
       // Entrants and timing points stay; what the timing said goes with the clock.
       // Its rejections go too: they belong to the passings cleared, and the next run's feed is checked anew.
-      const { passings: _p, passingSources: _s, held: _h, rejected: _r, ...rest } = race;
+      const { passings: _p, passingSources: _s, held: _h, rejected: _r, finishElapsedMs: _f, ...rest } = race;
       return { ...rest, gunTime: null, finishedAt: null, splits: [] };
     }
 
