@@ -31,6 +31,12 @@ describe('the London 2016 demo show', () => {
     expect(['wheelchair-women', 'elite-women', 'elite-men'].map((id) => race(id).gunTime)).toEqual([bst('09:00:00'), bst('09:15:00'), bst('10:00:00')]);
   });
 
+  it('holds its finishes as official times from the gun, so a corrected gun keeps 2:03:05, 2:22:58 and 1:44:20', () => {
+    const finishes = ['elite-men', 'elite-women', 'wheelchair-women'].map((id) => race(id));
+    expect(finishes.map((r) => formatTime(r.finishElapsedMs!))).toEqual(['2:03:05', '2:22:58', '1:44:20']);
+    expect(finishes.map((r) => r.finishedAt! - r.gunTime!)).toEqual(finishes.map((r) => r.finishElapsedMs));
+  });
+
   it('leaves the unfinished races (wheelchair men, mass race) unstarted, for the operator to start: a 2016 gun would read 87,000 hours today', () => {
     expect([race('wheelchair-men').gunTime, race('mass').gunTime]).toEqual([null, null]);
   });
