@@ -66,3 +66,24 @@ describe('the hub’s warnings for a leaderboard or gap that would go to air emp
     expect(send(at10K, { type: 'take', graphic: { kind: 'gap', props: { raceId: 'elite-men' } } }).warnings).toEqual([]);
   });
 });
+
+describe('the hub’s warnings for a gun time', () => {
+  it('sets a gun that leaves a split ahead of the race clock, and names the contradiction', () => {
+    const tenMinutesAgo = send(at10K, { type: 'setGunTime', raceId: 'elite-men', gunTime: NOW - minutes(10) });
+    expect(tenMinutesAgo.show.races[0]!.gunTime).toBe(NOW - minutes(10));
+    expect(tenMinutesAgo.warnings).toEqual(['HALFWAY 1:01:24 is ahead of the race clock this gun gives (10:00): check the gun time']);
+    expect(send(at10K, { type: 'setGunTime', raceId: 'elite-men', gunTime: NOW + minutes(1) }).warnings).toEqual([
+      'HALFWAY 1:01:24 is ahead of the race clock this gun gives (-1:00, a countdown to the gun): check the gun time',
+    ]);
+  });
+
+  it('says nothing of a gun the splits fit, and measures a finished race by its finish', () => {
+    expect(send(at10K, { type: 'setGunTime', raceId: 'elite-men', gunTime: NOW - minutes(62) }).warnings).toEqual([]);
+    const noSplits = { ...at10K, races: at10K.races.map((race) => ({ ...race, splits: [] })) };
+    expect(send(noSplits, { type: 'setGunTime', raceId: 'elite-men', gunTime: NOW + minutes(1) }).warnings).toEqual([]);
+    const finished = { ...at10K, races: at10K.races.map((race) => ({ ...race, gunTime: NOW - minutes(180), finishedAt: NOW - minutes(60) })) };
+    expect(send(finished, { type: 'setGunTime', raceId: 'elite-men', gunTime: NOW - minutes(90) }).warnings).toEqual([
+      'HALFWAY 1:01:24 is ahead of the race clock this gun gives (30:00): check the gun time',
+    ]);
+  });
+});
