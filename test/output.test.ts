@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import defaultTheme from '../templates/themes/finishline.json';
 import { grab, isColour, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
@@ -185,7 +185,7 @@ describe('spare text canvases', () => {
   const post = async (command: unknown) => {
     const { status, body } = await hub.post(command);
     expect(status, JSON.stringify(body)).toBe(200);
-    return body as { revision: number };
+    return body as { revision: number; warnings?: string[] };
   };
   const entrants = Array.from({ length: 20 }, (_, i) => ({ bib: String(900 + i), name: `Runner ${900 + i}`, country: 'GBR' }));
   /** A race of the demo show with 20 entrants, two timing points and a push feed of its own, none passed yet. */
@@ -267,6 +267,13 @@ describe('spare text canvases', () => {
     const rows = () => page.evaluate(() => window.finishline!.texts!().filter((text) => text.text.startsWith('Runner ')).length);
     return { page, made, idle, rows };
   }
+  /** The texts of the centre layer drawn below the leaderboard's title bar that say it is waiting (its caption in place of rows). */
+  const caption = (page: Page) =>
+    page.evaluate(() => {
+      const texts = window.finishline!.texts!().filter((text) => text.layer === 'centre');
+      const title = texts.find((text) => text.text === 'WHEELCHAIR WOMEN')!;
+      return texts.filter((text) => text.top >= title.bottom && text.text.includes('AWAITING')).map((text) => text.text);
+    });
   const done = async (raceId: string) => {
     await hub.post({ type: 'clear', layer: 'centre' });
     await hub.post({ type: 'stopFeed', feedId: `spares-${raceId}` });
@@ -301,10 +308,12 @@ describe('spare text canvases', () => {
     await race('wheelchair-women');
     const { page, made, idle, rows } = await countingOutput();
     try {
-      const { revision } = await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'wheelchair-women', top: 10 } } });
+      const { revision, warnings } = await post({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'wheelchair-women', top: 10 } } });
+      expect(warnings, 'taken, and the hub says why it is empty').toEqual(['No athlete of WHEELCHAIR WOMEN has passed a timing point yet: the leaderboard shows AWAITING TIMES until one does']);
       await renderAt(page, 300_000, revision);
       for (let t = 300_000; t <= 303_000; t += 100) await renderAt(page, t); // an empty board, entered
       expect(await rows()).toBe(0);
+      expect(await caption(page), 'the empty board says so in its panel, below the title bar').toEqual(['AWAITING TIMES']);
       await idle();
       const before = await made();
       // The first passings fill the board: ten new rows, built at once, fading in from half-way through the update.
@@ -317,6 +326,14 @@ describe('spare text canvases', () => {
       const after = await made();
       expect(after.between - before.between, 'canvases readied between frames').toBeGreaterThanOrEqual(30);
       expect(after.inFrames - before.inFrames, 'canvases made in the frames that drew them').toBeLessThanOrEqual(4);
+      expect(await caption(page), 'no caption once there are rows').toEqual([]);
+      // A page past the last athlete at the point: its caption says which places it waits for, never a bare title bar.
+      const pageTwo = await post({ type: 'update', layer: 'centre', graphic: { kind: 'leaderboard', props: { raceId: 'wheelchair-women', top: 10, page: 2 } } });
+      expect(pageTwo.warnings).toEqual(["Page 2 of WHEELCHAIR WOMEN's leaderboard starts at place 11: only 10 athletes have passed 10K; it stays empty until they do"]);
+      await renderAt(page, 307_000, pageTwo.revision);
+      for (let t = 307_000; t <= 309_000; t += 100) await renderAt(page, t);
+      expect(await rows()).toBe(0);
+      expect(await caption(page)).toEqual(['PLACES 11–20 AWAITING TIMES']);
     } finally {
       await page.close();
       await done('wheelchair-women');

@@ -33,7 +33,7 @@ export type HubEvents = {
   onNamed?(name: string): void;
 };
 
-/** `warnings`: what the hub says about a command that went (a take's texts no bundled font draws). */
+/** `warnings`: what the hub says about a command that went (a take's texts no bundled font draws, an empty board, a gun time behind a split). */
 export type CommandOutcome = { ok: true; revision: number; warnings?: string[] } | { ok: false; error: string };
 
 const RETRY_MS = [250, 500, 1000, 2000];

@@ -132,5 +132,39 @@ describe('taking while the cued item is being edited', () => {
     await taking;
     expect(store.getState().notice).toMatchObject({ text: 'Took the saved “Steve Cram” to Lower third: your edit is not saved yet', tone: 'error' });
   });
+
+  it('should say the hub’s warnings for that take as well', async () => {
+    const { store, actions, pending } = panelWithSlowHub();
+    const item = { id: 'r1', revision: 1, group: 'Boards', label: 'QA board', graphic: { kind: 'leaderboard', props: { raceId: 'qa', top: 8, page: 3 } } };
+    store.setState({ show: { ...store.getState().show!, rundown: [item] } as never, cueId: 'r1', editor: { mode: 'edit', itemId: 'r1', itemRevision: 1 } });
+    const taking = actions.take();
+    pending.at(-1)!.answer({ ok: true, revision: 2, warnings: ["Page 3 of QA MEN's leaderboard starts at place 17: only 10 athletes have passed 5K; it stays empty until they do"] });
+    await taking;
+    expect(store.getState().notice).toMatchObject({
+      text: "Took the saved “QA board” to Centre: your edit is not saved yet; Page 3 of QA MEN's leaderboard starts at place 17: only 10 athletes have passed 5K; it stays empty until they do",
+      tone: 'error',
+    });
+  });
+});
+
+describe('race control’s leaderboard and gap keys', () => {
+  it('should take the board of a race no athlete has reached a timing point in yet, and say the hub’s warning', async () => {
+    const { store, actions, pending } = panelWithSlowHub();
+    const race = { id: 'qa', name: 'QA MEN', kind: 'elite-men', distanceM: 42195, gunTime: null, finishedAt: null, record: null, splits: [], passings: [] } as Race;
+    store.setState({ show: { ...store.getState().show!, races: [race] } });
+    const raceActions = createRaceActions(store, actions);
+    const taking = raceActions.takeLeaderboard();
+    expect(pending.at(-1)?.command).toEqual({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: 'qa', top: 8, page: 1 } } });
+    pending.at(-1)!.answer({ ok: true, revision: 2, warnings: ['No athlete of QA MEN has passed a timing point yet: the leaderboard shows AWAITING TIMES until one does'] });
+    expect(await taking).toMatchObject({ ok: true });
+    expect(store.getState().notice).toMatchObject({
+      text: 'QA MEN leaderboard to air, but No athlete of QA MEN has passed a timing point yet: the leaderboard shows AWAITING TIMES until one does',
+      tone: 'error',
+    });
+    const gap = raceActions.takeGap();
+    expect(pending.at(-1)?.command).toEqual({ type: 'take', graphic: { kind: 'gap', props: { raceId: 'qa' } } });
+    pending.at(-1)!.answer({ ok: true, revision: 3 });
+    await gap;
+  });
 });
 

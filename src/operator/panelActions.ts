@@ -98,7 +98,9 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       const editor = state().editor;
       const editing = editor?.mode === 'edit' && editor.itemId === item.id;
       const outcome = await send({ type: 'take', graphic: item.graphic, itemId: item.id }, editing ? undefined : `Took “${itemTitle(item)}” to ${layer}`);
-      if (outcome.ok && editing) tell(`Took the saved “${itemTitle(item)}” to ${layer}: your edit is not saved yet`, 'error', (s) => s.editor !== editor);
+      // Said with the hub's warnings, if any: this line replaces the one that said them.
+      const warned = outcome.ok && outcome.warnings?.length ? `; ${outcome.warnings.join('; ')}` : '';
+      if (outcome.ok && editing) tell(`Took the saved “${itemTitle(item)}” to ${layer}: your edit is not saved yet${warned}`, 'error', (s) => s.editor !== editor);
       if (outcome.ok && state().autoAdvance && state().cueId === item.id) this.cue('next');
       return outcome;
     },

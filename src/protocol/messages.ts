@@ -80,7 +80,7 @@ export type ServerMessage =
       hubs?: string[];
     }
   | { type: 'snapshot'; revision: number; state: unknown; hubTime: number }
-  /** `warnings`: what the sender should know about a command that went (a take's texts no bundled font draws). */
+  /** `warnings`: what the sender should know about a command that went (a take's texts no bundled font draws, an empty board, a gun time behind a split). */
   | { type: 'ack'; id: string; revision: number; warnings?: string[] }
   /** `status` 403: the connection's role may not send that command (the error says what it may do). */
   | { type: 'rejected'; id: string | null; error: string; revision: number; status?: 403 | 503 }

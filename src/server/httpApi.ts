@@ -153,7 +153,7 @@ async function postCommand({ request, response, url, hub, roles }: ApiContext) {
   }
   const result = await hub.submit(parsed.data, baseRevision, sender.name);
   if (result.ok) {
-    const warnings = commandWarnings(parsed.data, hub.store.getState());
+    const warnings = commandWarnings(parsed.data, hub.store.getState(), hub.now());
     return reply(response, 200, { revision: result.revision, ...(warnings.length > 0 ? { warnings } : {}) });
   }
   const status = { refused: 422, stale: 409, storage: 503, busy: 503 }[result.reason];

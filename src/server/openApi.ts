@@ -175,7 +175,7 @@ function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string
   registry.add(
     z.strictObject({
       revision: z.number().int(),
-      warnings: z.array(z.string()).optional().meta({ description: "What the sender should know about a command that went: a take's texts with characters no bundled font has" }),
+      warnings: z.array(z.string()).optional().meta({ description: "What the sender should know about a command that went: a take's texts with characters no bundled font has, a leaderboard or gap with no athlete to show yet, a gun time leaving a split ahead of the race clock" }),
     }),
     { id: 'Revision', description: 'The show revision the change made.' },
   );

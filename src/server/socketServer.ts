@@ -261,7 +261,7 @@ export function attachSocketServer(
     if (client.socket.readyState !== client.socket.OPEN) return notApplied(sender, message.command.type);
     const result = await hub.submit(message.command, message.baseRevision, sender.name);
     if (result.ok) {
-      const warnings = commandWarnings(message.command, hub.store.getState());
+      const warnings = commandWarnings(message.command, hub.store.getState(), hub.now());
       return send(client, { type: 'ack', id: message.id, revision: result.revision, ...(warnings.length > 0 ? { warnings } : {}) });
     }
     return send(client, { type: 'rejected', id: message.id, error: result.error, revision: hub.store.getState().revision });

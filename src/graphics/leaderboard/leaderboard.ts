@@ -11,7 +11,8 @@ import { resolveLeaderboard, type LeaderboardModel, type LeaderboardRow } from '
 
 /**
  * Leaderboard, at the top of the centre region: the race and timing point on an accent bar, then one row per
- * athlete (place, flag, name, time for the leader and gap for the rest, places gained or lost). Rows are kept
+ * athlete (place, flag, name, time for the leader and gap for the rest, places gained or lost), or AWAITING TIMES
+ * in their place while the point (or this page of it) has no one yet. Rows are kept
  * per bib: when passings change the order, a row slides to its new place and rolls only what changed; an
  * athlete new to the page fades in where they belong, one who left fades out. The board never re-enters.
  */
@@ -34,14 +35,19 @@ export const leaderboardGraphic = defineGraphic<LeaderboardProps, LeaderboardMod
     panel.scale.set(L.width, panelHeight(model));
     raceName.position.set(left + L.paddingX, top + L.titleHeight / 2);
     point.position.set(left + L.width - L.paddingX, top + L.titleHeight / 2);
+    // In place of rows when there are none: AWAITING TIMES (no one at the point yet, or not enough for this page).
+    const status = themeText(theme, 'display', colours.panelText, L.rowSize, 0.5);
+    status.position.set(left + L.paddingX, top + L.titleHeight + L.rowHeight / 2);
     const rowLayer = new Container({ label: 'leaderboard:rows' });
-    root.addChild(titleBar, panel, raceName, point, rowLayer);
+    root.addChild(titleBar, panel, raceName, point, rowLayer, status);
 
     const setTitle = (m: LeaderboardModel) => {
       fitText(point, m.point, L.width / 3, L.titleSize, L.titleSize * 0.7);
       fitText(raceName, m.raceName, L.width - 3 * L.paddingX - point.width, L.titleSize, L.titleSize * 0.7);
     };
+    const setStatus = (m: LeaderboardModel) => fitText(status, m.status ?? '', L.width - 2 * L.paddingX, L.rowSize, L.rowMinSize);
     setTitle(model);
+    setStatus(model);
     const rows = new Map<string, RowView>();
     const slotY = (i: number) => top + L.titleHeight + i * L.rowHeight;
     model.rows.forEach((row, i) => {
@@ -60,13 +66,13 @@ export const leaderboardGraphic = defineGraphic<LeaderboardProps, LeaderboardMod
       root,
       enter(tl: Timeline) {
         const { enterSeconds: d, ease } = theme.timing;
-        board.enter(tl, [raceName, point]);
+        board.enter(tl, [raceName, point, status]);
         [...rows.values()].forEach((view, i) => {
           tl.fromTo(view.root, { alpha: 0, x: left - L.slide }, { alpha: 1, x: left, duration: d * 0.35, ease }, d * 0.45 + i * d * 0.04);
         });
       },
       exit(tl: Timeline) {
-        board.exit(tl, [raceName, point, rowLayer]);
+        board.exit(tl, [raceName, point, rowLayer, status]);
       },
       update(next: LeaderboardModel, tl: Timeline) {
         const { updateSeconds: d, ease } = theme.timing;
@@ -77,6 +83,7 @@ export const leaderboardGraphic = defineGraphic<LeaderboardProps, LeaderboardMod
           const changed = [...(next.raceName !== previous.raceName ? [raceName] : []), ...(next.point !== previous.point ? [point] : [])];
           rollText(tl, changed, () => setTitle(next), roll);
         }
+        if (next.status !== previous.status) rollText(tl, [status], () => setStatus(next), roll);
         tl.to(panel.scale, { y: panelHeight(next), duration: d, ease }, 0);
         updateBoardRows(tl, rows, next.rows, { layer: rowLayer, left, slotY, keyOf: (row) => row.bib, build: (row) => buildRow(row, look), dropFrom: 0 }, roll);
       },

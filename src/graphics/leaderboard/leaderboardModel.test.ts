@@ -53,6 +53,14 @@ describe('resolveLeaderboard', () => {
   it('shows a chosen timing point, and waits for times before any passing', () => {
     expect(resolveLeaderboard({ raceId: 'elite-men', metres: 10_000, top: 8, page: 1 }, after).rows).toHaveLength(6);
     const empty = { ...before, races: before.races.map((r) => ({ ...r, passings: [] })) };
-    expect(resolveLeaderboard({ raceId: 'elite-men', top: 8, page: 1 }, empty)).toEqual({ raceName: 'ELITE MEN', point: 'AWAITING TIMES', rows: [] });
+    expect(resolveLeaderboard({ raceId: 'elite-men', top: 8, page: 1 }, empty)).toEqual({ raceName: 'ELITE MEN', point: '', rows: [], status: 'AWAITING TIMES' });
+  });
+
+  it('says AWAITING TIMES in place of rows at a chosen point no one has passed, and on a page past the last athlete there', () => {
+    expect(resolveLeaderboard({ raceId: 'elite-men', metres: 21_097.5, top: 8, page: 1 }, before)).toEqual({ raceName: 'ELITE MEN', point: 'HALFWAY', rows: [], status: 'AWAITING TIMES' });
+    expect(resolveLeaderboard({ raceId: 'elite-men', top: 2, page: 4 }, before)).toEqual({ raceName: 'ELITE MEN', point: '10K', rows: [], status: 'PLACES 7–8 AWAITING TIMES' });
+    expect(resolveLeaderboard({ raceId: 'elite-men', top: 1, page: 9 }, before).status).toBe('PLACE 9 AWAITING TIMES');
+    expect(resolveLeaderboard({ raceId: 'elite-men', top: 4, page: 2 }, before)).toMatchObject({ point: '10K', status: null });
+    expect(resolveLeaderboard({ raceId: 'elite-men', top: 4, page: 2 }, before).rows).toHaveLength(2);
   });
 });

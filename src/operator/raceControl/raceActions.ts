@@ -21,9 +21,6 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
     store.setState({ notice, raceProblem: notice });
     return Promise.resolve({ ok: false, error });
   };
-  /** The leaderboard and the gap are drawn from the timing feeds' passings: without any there is nothing to show. */
-  const noPassings = (race: Race): Promise<Outcome> =>
-    refuse(`${race.name} has no passings yet: start a timing feed (Race data) first`, (s) => (s.show?.races.find((r) => r.id === race.id)?.passings?.length ?? 0) > 0);
   /** Sends a command for a button or key; race control shows a refusal beside itself as well as in the message line. */
   async function act(command: unknown, done: string): Promise<Outcome> {
     const outcome = await actions.send(command, done);
@@ -86,16 +83,17 @@ export function createRaceActions(store: PanelStore, actions: PanelActions) {
       if (!race) return none('show');
       return act({ type: 'take', graphic: { kind: 'projectionTicker', props: { raceId: race.id } } }, `${race.name} projection to air`);
     },
-    /** The leaderboard of the selected race at its latest timing point (see the Race data card). */
+    /**
+     * The leaderboard of the selected race at its latest timing point (see the Race data card). Before any passing
+     * it goes all the same, showing AWAITING TIMES until the first arrives: the hub's answer says so.
+     */
     takeLeaderboard(race = selected()) {
       if (!race) return none('show');
-      if (!race.passings?.length) return noPassings(race);
       return act({ type: 'take', graphic: { kind: 'leaderboard', props: { raceId: race.id, top: 8 } } }, `${race.name} leaderboard to air`);
     },
-    /** The gap (leading group against the chasers) of the selected race at its latest timing point. */
+    /** The gap (leading group against the chasers) of the selected race at its latest timing point; like the leaderboard, before any passing too. */
     takeGap(race = selected()) {
       if (!race) return none('show');
-      if (!race.passings?.length) return noPassings(race);
       return act({ type: 'take', graphic: { kind: 'gap', props: { raceId: race.id } } }, `${race.name} gap to air`);
     },
     /** One athlete's 5 km splits against the record (see the Race data card's standings). */
