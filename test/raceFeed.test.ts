@@ -129,6 +129,32 @@ describe('a replayed race feed', () => {
     // The result card is made from the finish standings and the start list, never retyped.
     await card.getByRole('button', { name: 'Result card to rundown' }).click();
     await expect.poll(async () => ((await hub.state()).rundown as any[]).find((i) => i.label === 'ELITE MEN result')?.graphic.props.topThree.map((p: any) => p.name)).toEqual(['Kipchoge', 'Biwott', 'Bekele']);
+    // An athlete's passings, by keyboard: Passings… lists them; Remove… asks first (Enter alone cancels), then takes
+    // one out of the race (a misread the timing company withdrew), remembered so the feed's same time stays out.
+    const before = await men();
+    const bekele40K = before.passings.find((row: any) => row[0] === '3' && row[1] === pointIndex(before, '40K'));
+    expect(bekele40K).toBeDefined();
+    await card.getByRole('button', { name: 'Passings of Bekele…' }).focus();
+    await panel.keyboard.press('Enter');
+    const passingsDialog = panel.getByRole('dialog', { name: 'Passings of Bekele (3) in ELITE MEN' });
+    await expect.poll(() => passingsDialog.getByRole('list').textContent()).toMatch(/40K \d:\d\d:\d\d \(from rehearsal\)/);
+    const remove40K = passingsDialog.getByRole('button', { name: 'Remove the passing of Bekele (3) at 40K…' });
+    await remove40K.focus();
+    await panel.keyboard.press('Enter');
+    await panel.getByRole('alertdialog', { name: 'Remove the passing of Bekele (3) at 40K?' }).waitFor();
+    await panel.keyboard.press('Enter');
+    await panel.getByRole('alertdialog').waitFor({ state: 'detached' });
+    expect((await men()).passings).toContainEqual(bekele40K);
+    await remove40K.focus();
+    await panel.keyboard.press('Enter');
+    await panel.getByRole('alertdialog').waitFor();
+    await panel.keyboard.press('Shift+Tab');
+    await panel.keyboard.press('Enter');
+    await expect.poll(async () => (await men()).passings.some((row: any) => row[0] === '3' && row[1] === bekele40K[1])).toBe(false);
+    expect((await men()).rejected).toContainEqual({ bib: '3', metres: 40_000, elapsedMs: bekele40K[2] });
+    await expect.poll(() => passingsDialog.getByRole('list').textContent()).not.toMatch(/40K/);
+    await panel.keyboard.press('Escape');
+    await passingsDialog.waitFor({ state: 'detached' });
     // Feed set-up from the panel: a push feed for the selected race.
     await card.getByRole('button', { name: 'Add feed…' }).click();
     await card.getByLabel('Feed id').fill('panel-push');

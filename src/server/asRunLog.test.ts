@@ -79,4 +79,17 @@ describe('as-run log', () => {
     expect(Object.keys(entry!.drawn)).toHaveLength(MAX_NAMED_OUTPUTS);
     expect(entry!.drawnMore).toBe(500 - MAX_NAMED_OUTPUTS);
   });
+
+  it('records a removed passing with what was removed and who removed it, since the show no longer has it', async () => {
+    const { hub, log } = await hubWithAsRun();
+    const send = (command: unknown) => hub.submit(Command.parse(command), undefined, 'timing-desk');
+    await send({ type: 'addRace', raceId: 'elite-men', name: 'ELITE MEN', kind: 'elite-men' });
+    await send({ type: 'setGunTime', raceId: 'elite-men', gunTime: AT - 3_600_000 });
+    await send({ type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '1', name: 'Eliud Kipchoge', displayName: 'Kipchoge' }] });
+    await send({ type: 'setTimingPoints', raceId: 'elite-men', points: [{ metres: 10_000, label: '10K' }] });
+    await send({ type: 'recordPassings', raceId: 'elite-men', passings: [{ bib: '1', metres: 10_000, elapsedMs: 1_717_000, source: 'rr-live' }] });
+    expect(await send({ type: 'removePassing', raceId: 'elite-men', bib: '1', metres: '10K' })).toMatchObject({ ok: true });
+    const entry = (await log.day(undefined, '', true)).find((e) => e.action === 'removePassing');
+    expect(entry).toMatchObject({ action: 'removePassing', by: 'timing-desk', text: 'ELITE MEN: Kipchoge (1) at 10K, 28:37 (from rr-live)' });
+  });
 });

@@ -6,6 +6,8 @@ import { contractOf, type GraphicSpec } from '../protocol/graphicSpec';
 import { LayerId } from '../protocol/layers';
 import type { OutputReport } from '../protocol/messages';
 import { itemTitle } from '../protocol/rundownItem';
+import { describePassing } from '../state/passingTable';
+import { readDistance } from '../state/reducers/readRaceInput';
 import type { ShowState } from '../state/showState';
 import type { Applied } from './hub';
 import { fsyncFd } from './writeFileAtomic';
@@ -60,7 +62,7 @@ export function asRunEntries(applied: Applied[]): Omit<AsRunEntry, 'drawn'>[] {
   return applied.flatMap(({ revision, at, sender, command, before, after }): Omit<AsRunEntry, 'drawn'>[] => {
     const action = command.type;
     if (command.type !== 'take' && command.type !== 'update' && command.type !== 'clear' && command.type !== 'clearAll' && command.type !== 'autoOut') {
-      return [{ revision, at, action, layer: '', itemId: '', item: '', kind: '', text: '', by: sender, expect: [] }];
+      return [{ revision, at, action, layer: '', itemId: '', item: '', kind: '', text: changeText(command, before), by: sender, expect: [] }];
     }
     if (command.type === 'take' || command.type === 'update') {
       const layer = (command.type === 'update' ? command.layer : (command.layer ?? contractOf(command.graphic.kind).layer)) as LayerId;
@@ -72,6 +74,15 @@ export function asRunEntries(applied: Applied[]): Omit<AsRunEntry, 'drawn'>[] {
     const item = was.length === 1 ? itemOf(before, was[0]!.itemId) : { itemId: '', item: '' };
     return [{ revision, at, action, layer: layers.join(' '), ...item, kind: was.map((g) => g.graphic.kind).join(' '), text: was.map((g) => textOf(g.graphic)).join(' | ').slice(0, 160), by: sender, expect: layers.map((layer) => ({ layer, id: null })) }];
   });
+}
+
+/** What a change that leaves no trace in the show removed, in words (a removed passing); empty for the rest. */
+function changeText(command: Applied['command'], before: ShowState): string {
+  if (command.type !== 'removePassing') return '';
+  const race = before.races.find((r) => r.id === command.raceId);
+  const metres = race && readDistance(command.metres, race);
+  const passing = race && metres?.ok ? describePassing(race, command.bib, metres.value) : null;
+  return passing ? `${race!.name}: ${passing}` : '';
 }
 
 function itemOf(show: ShowState, itemId: string | undefined) {

@@ -44,6 +44,7 @@ export const COMMAND_SUMMARIES: Record<CommandType, string> = {
   recordPassings: 'A batch of passings (bib, metres, elapsedMs): duplicates are dropped, corrections replace, implausible ones are held for the operator.',
   acceptHeldPassing: 'Takes a held passing as it is (it replaces any passing of that athlete at that point).',
   rejectHeldPassing: 'Drops a held passing.',
+  removePassing: "Removes one stored passing (bib and timing point: metres, or text like 10K); the same time sent again by a feed stays out, another time is checked anew. Direct feed splits follow; a split with no passing left at its point stays.",
   approveFeedSplit: "Puts the feed's split at a timing point (the leader's time) into the race's splits.",
   setFeed: 'Adds a timing feed (replay, pull or push), or replaces the one with the same id.',
   removeFeed: 'Removes a timing feed (passings it delivered stay).',

@@ -1,4 +1,4 @@
-import { formatDistanceLabel, joinsGroup, passingProblem, validateSplit, type TimedPassing } from '../core';
+import { formatDistanceLabel, formatTime, joinsGroup, passingProblem, validateSplit, type TimedPassing } from '../core';
 import { shownName, type Entrant } from '../protocol/entrant';
 import { MAX_HELD, MAX_PASSINGS, type HeldPassing, type Passing, type PassingRow, type TimingPoint } from '../protocol/passing';
 import type { Race, RaceSplit } from '../protocol/race';
@@ -197,6 +197,16 @@ export function alreadyRecorded(race: Race, passing: { bib: string; metres: numb
   if (!point) return false;
   if (rowAt(race.passings ?? [], passing.bib, point.index)?.[2] === passing.elapsedMs) return true;
   return wasRejected(race, passing) || (race.held ?? []).some((h) => h.bib === passing.bib && Math.abs(h.metres - passing.metres) <= 1 && h.elapsedMs === passing.elapsedMs);
+}
+
+/** "Kipchoge (1) at 10K, 28:37 (from rr-live)": a stored passing in words (the as-run log's record of one removed), or null when there is none. */
+export function describePassing(race: Race, bib: string, metres: number): string | null {
+  const at = pointAt(race, metres);
+  const row = at && rowAt(race.passings ?? [], bib, at.index);
+  if (!at || !row) return null;
+  const entrant = entrantOf(race, bib);
+  const source = race.passingSources?.[row[3]];
+  return `${entrant ? shownName(entrant) : 'Bib'} (${bib}) at ${at.point.label}, ${formatTime(row[2])}${source ? ` (from ${source})` : ''}`;
 }
 
 /** Whether the operator rejected this very passing (same athlete, point and time) when it was held. */

@@ -8,6 +8,7 @@ import type { PanelActions } from '../panelActions';
 import type { FormValues } from '../panelMemory';
 import type { PanelStore } from '../panelStore';
 import { selectedIn, type RaceActions } from '../raceControl/raceActions';
+import { openAthletePassings } from './athletePassings';
 import { profileItem, resultItem } from './fromEntrants';
 import { raceDataModel } from './raceDataModel';
 import { sendStartList, type PostStartList } from './startListImport';
@@ -18,7 +19,7 @@ const POLL_MS = 2000;
 
 /**
  * Race data for the selected race (1-9 selects): its standings from the timing feeds with the leaderboard key
- * (L), each athlete's splits to air, profiles and the result card made from the start list, feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
+ * (L), each athlete's splits to air and passings (remove a misread: athletePassings), profiles and the result card made from the start list, feed splits waiting for approval, passings held as implausible (accept or reject, with the reason), the
  * start list (import CSV; find, add, edit and remove one entrant: entrants/entrantsEditor), and every feed of the show with its health (GET /api/feeds) and Start/Stop.
  */
 export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions: PanelActions, races: RaceActions, entrantDraft: () => FormValues | undefined, postStartList: PostStartList) {
@@ -141,6 +142,8 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
               }), `Profile of ${s.name} to the rundown`),
               ' ',
               button('Splits', onRace((r) => races.takeAthleteSplits(r, s.bib, s.name)), `Splits of ${s.name} to air`),
+              ' ',
+              button('Passings…', onRace((r) => openAthletePassings(store, actions, r.id, s.bib)), `Passings of ${s.name}…`),
             ),
           ),
         ),

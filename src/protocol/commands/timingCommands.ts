@@ -43,6 +43,12 @@ export const timingCommands = [
   /** Takes a held passing as it is (it replaces any passing of that athlete at that point). */
   z.strictObject({ type: z.literal('acceptHeldPassing'), raceId: RaceId, bib: Bib, metres: z.number().positive().max(100_000) }),
   z.strictObject({ type: z.literal('rejectHeldPassing'), raceId: RaceId, bib: Bib, metres: z.number().positive().max(100_000) }),
+  /**
+   * Removes one stored passing (a misread the timing company withdrew, a passing for the wrong athlete). Its time is
+   * remembered as rejected: the same passing sent again by a feed stays out, another time is checked anew.
+   * `metres` is the timing point's distance, in metres or as text (10K, HALFWAY).
+   */
+  z.strictObject({ type: z.literal('removePassing'), raceId: RaceId, bib: Bib, metres: DistanceInput }),
   /** Puts the feed's split at a timing point (the leader's time) into the race's splits, for races that wait for approval. */
   z.strictObject({ type: z.literal('approveFeedSplit'), raceId: RaceId, metres: DistanceInput }),
 ] as const;

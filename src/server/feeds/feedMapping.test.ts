@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeIssues } from '../../protocol/describeIssues';
 import { FeedMapping, readMappedBody } from './feedMapping';
 
 const mapping = FeedMapping.parse({
@@ -58,5 +59,30 @@ describe('readMappedBody', () => {
     const csv = FeedMapping.parse({ format: 'csv', fields: { bib: 'Bib', point: 'Split', gunTime: 'GunTime', chipTime: 'ChipTime' }, points: { '5K': 5000 } });
     const [row] = readMappedBody('Bib,Split,GunTime,ChipTime\n4,5K,,\n', 'text/csv', csv, 'elite-men') as { problem?: string }[];
     expect(row!.problem).toBe('no time: its GunTime and ChipTime are empty');
+  });
+
+  it('should read a bare number in one unit, with or without decimals: ms unless the mapping says seconds', () => {
+    const fields = { bib: 'Bib', point: 'Split', gunTime: 'GunTime' };
+    const body = 'Bib;Split;GunTime\n4;10K;1782\n5;10K;1782.0\n6;10K;1782,4';
+    const read = (mapping: unknown) => (readMappedBody(body, 'text/csv', FeedMapping.parse(mapping), 'elite-men') as { elapsedMs: unknown }[]).map((row) => row.elapsedMs);
+    expect(read({ format: 'csv', fields, points: { '10K': 10_000 } })).toEqual([1782, 1782, 1782]);
+    expect(read({ format: 'csv', fields, points: { '10K': 10_000 }, timeUnit: 'ms' })).toEqual([1782, 1782, 1782]);
+    expect(read({ format: 'csv', fields, points: { '10K': 10_000 }, timeUnit: 's' })).toEqual([1_782_000, 1_782_000, 1_782_400]);
+    const json = FeedMapping.parse({ format: 'json', fields, points: { '10K': 10_000 }, timeUnit: 's' });
+    const rows = readMappedBody(JSON.stringify([{ Bib: 4, Split: '10K', GunTime: 1782 }, { Bib: 5, Split: '10K', GunTime: 1782.25 }, { Bib: 6, Split: '10K', GunTime: '29:42' }]), 'application/json', json, 'elite-men');
+    expect((rows as { elapsedMs: unknown }[]).map((row) => row.elapsedMs)).toEqual([1_782_000, 1_782_250, 1_782_000]);
+  });
+
+  it('should refuse a mapping whose timeUnit is neither "s" nor "ms", saying which it may be', () => {
+    const parsed = FeedMapping.safeParse({ format: 'csv', fields: { bib: 'Bib', point: 'Split', gunTime: 'GunTime' }, timeUnit: 'min' });
+    expect(parsed.success).toBe(false);
+    expect(describeIssues(parsed.error!)).toBe('timeUnit: must be "s" (seconds) or "ms" (milliseconds), the unit of a time given as a bare number');
+  });
+
+  it('should say an empty answer is empty, in CSV and JSON alike', () => {
+    const csv = FeedMapping.parse({ format: 'csv', fields: { bib: 'Bib', point: 'Split', gunTime: 'GunTime' } });
+    expect(readMappedBody('', 'text/csv', csv, 'elite-men')).toBe('answered nothing (an empty body): no passing was read and nothing changed');
+    expect(readMappedBody(' \r\n', 'text/csv', csv, 'elite-men')).toBe('answered nothing (an empty body): no passing was read and nothing changed');
+    expect(readMappedBody('', 'application/json', mapping, 'elite-men')).toBe('answered nothing (an empty body): no passing was read and nothing changed');
   });
 });

@@ -25,6 +25,11 @@ export const FeedMapping = z.strictObject({
   points: z.record(z.string().max(60), z.number().positive().max(100_000)).optional(),
   /** The feed's race names and the show's race ids ("Elite Men": "elite-men"); absent, the race field is the id. */
   races: z.record(z.string().max(60), z.string().max(40)).optional(),
+  /**
+   * The unit of a time given as a bare number ("1782", "1782.0", 1782.5): milliseconds (the default, as before this
+   * field) or seconds. One column has one reading: a decimal is read in the same unit as a whole number.
+   */
+  timeUnit: z.enum(['s', 'ms'], { error: 'must be "s" (seconds) or "ms" (milliseconds), the unit of a time given as a bare number' }).optional(),
 });
 export type FeedMapping = z.infer<typeof FeedMapping>;
 
@@ -34,6 +39,8 @@ export type FeedMapping = z.infer<typeof FeedMapping>;
  */
 export function readMappedBody(body: string, contentType: string, mapping: FeedMapping, defaultRaceId: string | undefined): IncomingPassing[] | string {
   const trimmed = body.trim();
+  // Papa would call an empty CSV answer one whose delimiter it can't detect; it is simply empty.
+  if (trimmed === '') return 'answered nothing (an empty body): no passing was read and nothing changed';
   if (/html/i.test(contentType) || /^<(!doctype|html|head|body)/i.test(trimmed)) return `answered an HTML page, not ${mapping.format.toUpperCase()} (it starts "${preview(trimmed)}")`;
   let rows: Record<string, unknown>[];
   if (mapping.format === 'json') {
@@ -72,7 +79,7 @@ function readRow(row: Record<string, unknown>, n: number, mapping: FeedMapping, 
   const timeFields = [fields.gunTime, fields.chipTime].filter((f) => f !== undefined);
   // A blank cell is an absent field: CSV has no way to leave a field out, so a row without a gun time has it empty.
   const timeValue = timeFields.map((f) => row[f]).find((value) => value !== undefined && value !== null && String(value).trim() !== '');
-  const elapsedMs = timeValue === undefined ? undefined : readTime(timeValue);
+  const elapsedMs = timeValue === undefined ? undefined : readTime(timeValue, mapping.timeUnit ?? 'ms');
   const raceValue = fields.race ? String(row[fields.race] ?? '').trim() : '';
   const raceId = raceValue ? (mapping.races?.[raceValue] ?? raceValue) : defaultRaceId;
   const problem =
@@ -86,11 +93,16 @@ function readRow(row: Record<string, unknown>, n: number, mapping: FeedMapping, 
   return { row: where, raceId, bib, metres, elapsedMs, ...(problem ? { problem } : {}) };
 }
 
-/** ms as a number, or a time as text ("1:01:24", "28:37.4"); what can't be read is passed on to be refused by name. */
-function readTime(value: unknown): unknown {
-  if (typeof value === 'number') return value;
+/**
+ * A bare number (a JSON number, or text like "1782", "1782.0", "1782,4") in the mapping's unit, to whole ms; a time
+ * as text ("1:01:24", "28:37.4"). What can't be read is passed on to be refused by name.
+ */
+function readTime(value: unknown, unit: 's' | 'ms'): unknown {
+  const scale = unit === 's' ? 1000 : 1;
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * scale) : value;
   if (typeof value !== 'string') return value;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const bare = value.trim().replace(',', '.');
+  if (/^\d+(\.\d+)?$/.test(bare)) return Math.round(Number(bare) * scale);
   const parsed = parseTime(value);
   return parsed.ok ? parsed.value.ms : `"${value}" (${parsed.error})`;
 }

@@ -67,4 +67,31 @@ describe('a pull feed', () => {
     expect(health.errors.map((e) => e.message)).toEqual([limitMessage]);
     expect(taken.map((row) => [row.raceId, String(row.bib), row.metres])).toEqual([['elite-men', '1', 42195]]);
   });
+
+  it('should say an empty answer was empty in its health, and name the mapping file whose timeUnit is wrong', async () => {
+    const server: Server = createServer((request, response) => void response.writeHead(200, { 'content-type': 'text/csv' }).end(''));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    stop.push(() => server.close());
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/passings.csv`;
+    const feedsDir = mkdtempSync(join(tmpdir(), 'finishline-pull-'));
+    const csvMapping = { format: 'csv', fields: { bib: 'Bib', point: 'Split', gunTime: 'GunTime' }, points: { '10K': 10_000 } };
+    writeFileSync(join(feedsDir, 'seconds.mapping.json'), JSON.stringify({ ...csvMapping, timeUnit: 's' }));
+    writeFileSync(join(feedsDir, 'minutes.mapping.json'), JSON.stringify({ ...csvMapping, timeUnit: 'min' }));
+    const ingest = { check: () => ({ ok: true }), take: () => Promise.reject(new Error('an empty answer has nothing to take')) } as unknown as FeedIngest;
+    const pulled = (mappingFile: string) => {
+      const feed = Feed.parse({ id: 'results', source: 'pull', raceId: 'elite-men', url, intervalS: 0.2, mapping: mappingFile });
+      if (feed.source !== 'pull') throw new Error('not a pull feed');
+      const health = new FeedHealth(Date.now);
+      const pull = startPullSource(feed, feedsDir, ingest, health);
+      stop.push(() => pull.stop());
+      return health;
+    };
+    const empty = pulled('seconds.mapping.json');
+    const badUnit = pulled('minutes.mapping.json');
+    await expect.poll(() => empty.errors.map((e) => e.message)).toEqual([`${url} answered nothing (an empty body): no passing was read and nothing changed`]);
+    await expect
+      .poll(() => badUnit.errors.map((e) => e.message))
+      .toEqual(['the mapping file minutes.mapping.json is not valid: timeUnit: must be "s" (seconds) or "ms" (milliseconds), the unit of a time given as a bare number']);
+    expect(empty.lastMessageAt).toBe(null);
+  });
 });

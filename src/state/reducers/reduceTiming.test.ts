@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Command } from '../../protocol/command';
 import { ShowState, emptyShow } from '../showState';
 import { applyCommand } from '../applyCommand';
+import { alreadyRecorded } from '../passingTable';
 
 const GUN = Date.parse('2016-04-24T10:00:00+01:00');
 const min = (m: number, s = 0) => (m * 60 + s) * 1000;
@@ -137,6 +138,41 @@ describe('passings', () => {
     expect(men(again).held).toEqual([]);
     expect(men(again).passings).toEqual([['2', 1, min(75), 0]]);
     expect(men(record(rejected, pass('1', 10_000, min(28, 37)))).passings).toEqual([['1', 0, min(28, 37), 0], ['2', 1, min(75), 0]]);
+  });
+});
+
+describe('removing a passing', () => {
+  it('removes one stored passing, and the same time sent again by a feed does not bring it back, while another time is checked anew', () => {
+    const state = record(race('approve'), pass('1', 10_000, min(28, 37)), pass('2', 10_000, min(28, 38)), pass('1', 21_097.5, min(61, 24)));
+    const removed = run(state, { type: 'removePassing', raceId: 'elite-men', bib: '1', metres: 10_000 });
+    expect(men(removed).passings).toEqual([['2', 0, min(28, 38), 0], ['1', 1, min(61, 24), 0]]);
+    expect(men(removed).rejected).toEqual([{ bib: '1', metres: 10_000, elapsedMs: min(28, 37) }]);
+    // A pull feed after a restart, or a push resending its window: the feed runner makes no command of it, and a batch drops it.
+    expect(alreadyRecorded(men(removed), pass('1', 10_000, min(28, 37)))).toBe(true);
+    expect(record(removed, pass('1', 10_000, min(28, 37))).races).toEqual(removed.races);
+    expect(men(record(removed, pass('1', 10_000, min(28, 36)))).passings).toEqual([['1', 0, min(28, 36), 0], ['2', 0, min(28, 38), 0], ['1', 1, min(61, 24), 0]]);
+    // The point as text, as the split commands take it.
+    expect(men(run(state, { type: 'removePassing', raceId: 'elite-men', bib: '1', metres: 'HALFWAY' })).passings).toEqual([['1', 0, min(28, 37), 0], ['2', 0, min(28, 38), 0]]);
+  });
+
+  it('refuses an unknown race, bib or timing point, or a passing the athlete does not have, saying which', () => {
+    const state = record(race(), pass('1', 10_000, min(28, 37)));
+    const remove = (input: object) => refusal(state, { type: 'removePassing', raceId: 'elite-men', bib: '1', metres: 10_000, ...input });
+    expect(remove({ raceId: 'elite-women' })).toBe('No race "elite-women": the races are elite-men.');
+    expect(remove({ bib: '99' })).toBe("bib 99 is not on ELITE MEN's start list; no passing was removed.");
+    expect(remove({ metres: 15_000 })).toBe('ELITE MEN has no timing point at 15000 m: its timing points are 10K (10000 m), HALFWAY (21097.5 m); no passing was removed.');
+    expect(remove({ metres: 'soon' })).toMatch(/^"soon"/);
+    expect(remove({ bib: '2' })).toBe('Biwott (2) has no passing at 10K in ELITE MEN; nothing was removed.');
+  });
+
+  it("lets direct feed splits follow a removal, and keeps a split a banner on air shows when no passing is left at its point", () => {
+    let state = record(race('direct'), pass('1', 10_000, min(28, 37)), pass('2', 10_000, min(28, 38)));
+    state = run(state, { type: 'take', graphic: { kind: 'splitBanner', props: { raceId: 'elite-men', metres: 10_000 } } });
+    state = run(state, { type: 'removePassing', raceId: 'elite-men', bib: '1', metres: 10_000 });
+    expect(men(state).splits).toEqual([{ metres: 10_000, label: '10K', elapsedMs: min(28, 38), leaders: ['Biwott'] }]);
+    state = run(state, { type: 'removePassing', raceId: 'elite-men', bib: '2', metres: 10_000 });
+    expect(men(state).passings).toEqual([]);
+    expect(men(state).splits).toEqual([{ metres: 10_000, label: '10K', elapsedMs: min(28, 38), leaders: ['Biwott'] }]);
   });
 });
 

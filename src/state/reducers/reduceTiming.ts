@@ -1,14 +1,14 @@
 import { formatTime } from '../../core';
 import type { CommandOf } from '../../protocol/command';
-import { MAX_ENTRANTS, type Entrant } from '../../protocol/entrant';
+import { MAX_ENTRANTS, shownName, type Entrant } from '../../protocol/entrant';
 import { MAX_REJECTED, MAX_SHOW_PASSINGS } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
 import { describeRefused, personalBestProblem, readStartList } from '../../protocol/startList';
 import type { ApplyContext } from '../applyCommand';
 import { onAirEntrantCheck } from '../entrantReferences';
-import { changeRows, rowAt } from '../passingIndex';
-import { entrantOf, feedSplits, mergePassings, pointAt, sortRows, withFeedSplits } from '../passingTable';
+import { changeRows, rowAt, rowKey } from '../passingIndex';
+import { entrantOf, feedSplits, mergePassings, passingRefusal, pointAt, sortRows, withFeedSplits } from '../passingTable';
 import { unknownRace } from '../raceReferences';
 import { readDistance } from './readRaceInput';
 import type { ShowState } from '../showState';
@@ -23,6 +23,7 @@ export const timingCommandTypes = [
   'recordPassings',
   'acceptHeldPassing',
   'rejectHeldPassing',
+  'removePassing',
   'approveFeedSplit',
 ] as const;
 export type TimingCommand = CommandOf<(typeof timingCommandTypes)[number]>;
@@ -119,6 +120,21 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
       if (source < 0) source = sources.push(held.source) - 1;
       const accepted = { ...rest, passings: changeRows(race.passings ?? [], [[held.bib, index, held.elapsedMs, source]]), passingSources: sources };
       return race.feedSplits === 'direct' ? withFeedSplits(accepted) : accepted;
+    }
+
+    case 'removePassing': {
+      const metres = readDistance(command.metres, race);
+      if (!metres.ok) return metres.error;
+      const refused = passingRefusal(race, { bib: command.bib, metres: metres.value });
+      if (refused) return `${refused}; no passing was removed.`;
+      const { index, point } = pointAt(race, metres.value)!;
+      const row = rowAt(race.passings ?? [], command.bib, index);
+      if (!row) return `${shownName(entrantOf(race, command.bib)!)} (${command.bib}) has no passing at ${point.label} in ${name}; nothing was removed.`;
+      // Remembered as a rejection, so a feed sending this very passing again (a pull after a restart) leaves it out.
+      const rejected = { bib: command.bib, metres: point.metres, elapsedMs: row[2] };
+      const removed = { ...race, passings: changeRows(race.passings!, [], [rowKey(command.bib, index)]), rejected: [...(race.rejected ?? []), rejected].slice(-MAX_REJECTED) };
+      // As for a correction: the split follows the new leader; a point left without passings keeps its split (a banner may show it).
+      return race.feedSplits === 'direct' ? withFeedSplits(removed) : removed;
     }
 
     case 'approveFeedSplit': {
