@@ -112,4 +112,18 @@ describe('as-run log', () => {
     ]);
     await panel.close();
   });
+
+  it('logs one airing for a take of what is already on air, sent three times: the repeats are no change', async () => {
+    const show = await hub.state();
+    const item = show.rundown.find((i: any) => i.id === 'r2');
+    const takes = [];
+    for (let n = 0; n < 3; n++) takes.push(await asGallery({ type: 'take', graphic: item.graphic, itemId: item.id }));
+    expect(takes.map((t) => t.status)).toEqual([200, 200, 200]);
+    const revisions = takes.map((t) => t.body.revision);
+    const mine = (entries: any[]) => entries.filter((e) => revisions.includes(e.revision)).map((e) => `${e.action} ${e.itemId}`);
+    expect(mine(await asRun())).toEqual(['take r2']);
+    expect(mine(await asRun('?all=1'))).toEqual(['take r2', 'take (no change) r2', 'take (no change) r2']);
+    const layer = Object.entries((await hub.state()).onAir).find(([, g]: [string, any]) => g.itemId === 'r2')![0];
+    expect((await asGallery({ type: 'clear', layer })).status).toBe(200);
+  });
 });

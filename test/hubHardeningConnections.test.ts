@@ -113,7 +113,7 @@ describe('WebSocket connections', () => {
     });
     const output = await openClient(small.port, '?role=output', { localAddress: '127.0.0.3' });
     const panel = await openClient(small.port, `?token=${small.token}`, { localAddress: '127.0.0.2' });
-    expect(panel.welcome.role).toBe('operator');
+    expect(panel.welcome.role).toBe('producer');
     await closeAll([...flood, output, panel]);
     await expect.poll(async () => (await upgradeAnswer('?role=output', '127.0.0.2')).status).toBe(101);
   });
@@ -124,7 +124,7 @@ describe('WebSocket connections', () => {
     expect(refused.status).toBe(503);
     expect(refused.body.error).toBe('The hub already serves 256 connections without a token, its limit: try again later (panels with the operator token still connect)');
     const panel = await openClient(small.port, `?token=${small.token}`, { localAddress: '127.0.0.8' });
-    expect(panel.welcome.role).toBe('operator');
+    expect(panel.welcome.role).toBe('producer');
     panel.socket.send(JSON.stringify({ type: 'command', id: 'c1', command: { type: 'take', graphic: { kind: 'nameCard', props: { name: 'Still in control', role: '' } } } }));
     expect(await panel.next('ack')).toMatchObject({ id: 'c1' });
     await closeAll([...flood, panel]);

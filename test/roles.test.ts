@@ -112,6 +112,26 @@ describe('roles over the WebSocket', () => {
     expect(producer.welcome.access).toEqual({ name: 'producer', role: 'producer' });
     expect(producer.answers).toEqual(['ack', 'ack']);
   });
+
+  it('welcomes a data token as data, without the outputs list, and refuses its renaming of an output with 403', async () => {
+    const output = await openClient(hub.port, '?role=output&name=victim');
+    const data = await openClient(hub.port, `?token=${tokens.data}`);
+    expect(data.welcome).toMatchObject({ role: 'data', access: { name: 'Timing feed', role: 'data' } });
+    data.socket.send(JSON.stringify({ type: 'nameOutput', id: 'n1', connectionId: output.welcome.connectionId, name: 'renamed by data' }));
+    expect(await data.next('rejected')).toMatchObject({
+      id: 'n1',
+      status: 403,
+      error: 'Forbidden: "Timing feed" has the data role, which may not see or name the outputs; the data role may do races, splits, records, entrants, passings and timing feeds only',
+    });
+    const listed = (await (await fetch(`${hub.url}/api/outputs`)).json()).outputs as { connectionId: string; name: string }[];
+    expect(listed.find((o) => o.connectionId === output.welcome.connectionId)?.name).toBe('victim');
+    expect(output.messages.filter((m: { type: string }) => m.type === 'named')).toEqual([]);
+    // The operator's panel gets the list (and may rename); the data token got none.
+    const operator = await openClient(hub.port, `?token=${tokens.operator}`);
+    expect((await operator.next('outputs')).outputs.some((o: { name: string }) => o.name === 'victim')).toBe(true);
+    expect(data.messages.filter((m: { type: string }) => m.type === 'outputs')).toEqual([]);
+    for (const client of [output, data, operator]) client.close();
+  });
 });
 
 describe('senders on record', () => {

@@ -14,8 +14,11 @@ export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 export type HubEvents = {
   /** `arrived`: when the page's socket handed the snapshot over (performance.now; benchmarks time the page's reading from it). */
   onSnapshot(state: ShowState, hubTime: number, arrived: number): void;
-  /** `hub`: the hub's name when it shares its show with others (NATS), so the panel can say which one it is on. */
-  onStatus?(status: ConnectionStatus, role: ClientRole | null, hub?: string): void;
+  /**
+   * `role`: the connection's token's role (viewer without a token); `hub`: the hub's name when it shares its show with
+   * others (NATS), so the panel can say which one it is on; `name`: the token's name, when the connection presented one.
+   */
+  onStatus?(status: ConnectionStatus, role: ClientRole | null, hub?: string, name?: string): void;
   onOutputs?(outputs: OutputStatus[]): void;
   /** A valid template set (on connect, before the first snapshot, and after every valid edit of templates/). */
   onTemplates?(templates: TemplateLibrary, version: number): void;
@@ -205,7 +208,7 @@ export function connectToHub(options: {
     switch (message.type) {
       case 'welcome':
         if (message.hubs) hubs?.learn(message.hubs);
-        events.onStatus?.('open', message.role, message.hub);
+        events.onStatus?.('open', message.role, message.hub, message.access?.name);
         return;
       case 'snapshot': {
         // On one connection the show only moves forward: a hub catching up after a NATS outage replayed older

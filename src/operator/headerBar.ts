@@ -45,9 +45,11 @@ export function mountHeaderBar(host: HTMLElement, store: PanelStore, actions: Pa
     hubName.textContent = status === 'open' && state.connection.hub ? `on hub ${state.connection.hub}` : '';
     connection.textContent =
       status === 'open'
-        ? role === 'operator'
+        ? role !== 'viewer'
           ? 'Connected'
-          : 'Connected read-only: open the operator URL printed by npm start'
+          : state.connection.name
+            ? `Connected as ${state.connection.name}, a viewer token: it may only read`
+            : 'Connected read-only: open the operator URL printed by npm start'
         : state.connection.refused
           ? `Refused by the hub — ${state.connection.refused}`
           : status === 'connecting'

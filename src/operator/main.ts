@@ -63,10 +63,10 @@ const connection = connectToHub({
       look.setTheme(show.theme);
       store.setState({ show, ...(cueGone ? { cueId: null } : {}), ...memory.placeIn(show, previous) });
     },
-    onStatus(status, role, hub) {
+    onStatus(status, role, hub, name) {
       // A refusal's reason stays until the panel connects: the retries that follow are refused alike.
       const { refused } = store.getState().connection;
-      store.setState({ connection: { status, role, ...(hub ? { hub } : {}), ...(refused && status !== 'open' ? { refused } : {}) } });
+      store.setState({ connection: { status, role, ...(name ? { name } : {}), ...(hub ? { hub } : {}), ...(refused && status !== 'open' ? { refused } : {}) } });
     },
     onRefused(message) {
       const { refused, ...connection } = store.getState().connection;

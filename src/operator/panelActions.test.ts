@@ -4,7 +4,7 @@ import { emptyShow } from '../state/showState';
 import type { Race } from '../protocol/race';
 import { showRefusal } from './formRefusal';
 import { createPanelActions, NOT_CONNECTED, type Outcome } from './panelActions';
-import { createPanelStore } from './panelStore';
+import { canControl, createPanelStore } from './panelStore';
 import { createRaceActions } from './raceControl/raceActions';
 
 /** A panel connected as an operator whose commands are answered only when the test says so. */
@@ -110,6 +110,22 @@ describe('the panel’s message line', () => {
     const outcome = await actions.clear('lowerThird');
     expect(outcome).toMatchObject({ ok: false, error: 'Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start' });
     expect(store.getState().notice?.text).toBe('Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start');
+  });
+
+  it('should name a viewer token and its role when a panel opened with it sends something', async () => {
+    const { store, actions } = panelWithSlowHub();
+    store.setState({ connection: { status: 'open', role: 'viewer', name: 'Sponsor screen' } });
+    const outcome = await actions.clear('lowerThird');
+    expect(outcome).toMatchObject({ ok: false, error: 'Not sent: this panel is connected as Sponsor screen, a viewer token: it may only read' });
+    expect(store.getState().notice?.text).toBe('Not sent: this panel is connected as Sponsor screen, a viewer token: it may only read');
+  });
+
+  it('should let a panel with a producer or data token send, for the hub to judge by its role', async () => {
+    const { store } = panelWithSlowHub();
+    store.setState({ connection: { status: 'open', role: 'data', name: 'Timing feed' } });
+    expect(canControl(store.getState())).toBe(true);
+    store.setState({ connection: { status: 'open', role: 'producer', name: 'producer' } });
+    expect(canControl(store.getState())).toBe(true);
   });
 
   it('should say at once that a locked show can’t have an item deleted, before asking to delete it', () => {

@@ -5,7 +5,7 @@ import { contractOf } from '../protocol/graphicSpec';
 import { LAYER_TITLES, type LayerId } from '../protocol/layers';
 import { itemTitle, type RundownItem, type RundownItemInput } from '../protocol/rundownItem';
 import { CLEAR_ALL_WINDOW_MS, TAKE_REPEAT_MS } from './hotkeys';
-import { canControl, canEdit, type Notice, type PanelState, type PanelStore } from './panelStore';
+import { canControl, canEdit, readOnlyReason, type Notice, type PanelState, type PanelStore } from './panelStore';
 import { moveCue } from './rundownOrder';
 
 /**
@@ -15,7 +15,6 @@ import { moveCue } from './rundownOrder';
 export type Outcome = { ok: true; revision: number; warnings?: string[] } | { ok: false; error: string; clearWhen?: (state: PanelState) => boolean; gone?: Promise<void> };
 
 export const NOT_CONNECTED = 'Not sent: this panel is not connected to the hub as an operator';
-export const READ_ONLY = 'Not sent: this panel is read-only (connected without an operator token): open the operator URL printed by npm start';
 
 /**
  * Everything the panel does, whether from a button or a key. Every command is validated here before it is
@@ -45,8 +44,8 @@ export function createPanelActions(store: PanelStore, connection: Pick<HubConnec
       return { ok: false, error };
     }
     if (!canControl(state())) {
-      const { status, role } = state().connection;
-      const error = status === 'open' && role === 'viewer' ? READ_ONLY : NOT_CONNECTED;
+      const { connection } = state();
+      const error = connection.status === 'open' && connection.role === 'viewer' ? `Not sent: this panel is ${readOnlyReason(connection)}` : NOT_CONNECTED;
       tell(error, 'error', canControl);
       return { ok: false, error, clearWhen: canControl, gone: until(canControl) };
     }

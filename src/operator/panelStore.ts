@@ -32,7 +32,8 @@ export type PanelState = {
   outputs: OutputStatus[];
   /** `hub`: the name of the hub the panel is on, when hubs share the show (NATS). */
   /** `refused`: the hub's sentence for refusing this panel's connection (a token it does not know). */
-  connection: { status: ConnectionStatus; role: ClientRole | null; hub?: string; refused?: string };
+  /** `role` and `name`: the token's (as the hub's welcome says; a viewer without a name connected without a token). */
+  connection: { status: ConnectionStatus; role: ClientRole | null; name?: string; hub?: string; refused?: string };
   cueId: string | null;
   editor: Editor;
   /**
@@ -97,9 +98,16 @@ export function createPanelStore() {
 }
 export type PanelStore = ReturnType<typeof createPanelStore>;
 
-/** True when this panel may send commands. */
+/** True when this panel may send commands (the hub still refuses those its role may not send, with a sentence). */
 export function canControl(state: PanelState): boolean {
-  return state.connection.status === 'open' && state.connection.role === 'operator';
+  return state.connection.status === 'open' && state.connection.role !== null && state.connection.role !== 'viewer';
+}
+
+/** Why this read-only panel may send nothing: connected with a viewer token (named), or without a token. */
+export function readOnlyReason(connection: PanelState['connection']): string {
+  return connection.name
+    ? `connected as ${connection.name}, a viewer token: it may only read`
+    : 'read-only (connected without an operator token): open the operator URL printed by npm start';
 }
 
 /** True when this panel may change the rundown (controls, and the show is not locked). */

@@ -3,6 +3,7 @@ import { Command } from './command';
 import { LayerId } from './layers';
 import { AlphaMode, OutputMode } from './outputMode';
 import { OutputName } from './outputName';
+import type { Role } from './role';
 
 export { OutputName };
 import type { TemplateLibrary, TemplateProblem } from './templates/templateSet';
@@ -68,13 +69,13 @@ export type OutputStatus = z.infer<typeof OutputStatus>;
 
 /** Messages the hub sends. `snapshot` carries the whole show state; it is sent on connect and after every change. */
 export type ServerMessage =
-  /** `access`: the token's name and role (producer, operator, data, viewer), when the connection presented one. */
+  /** `role`: the token's role (viewer without a token); `access`: the token's name and role, when the connection presented one. */
   | {
       type: 'welcome';
       connectionId: string;
       role: ClientRole;
       hubTime: number;
-      access?: { name: string; role: string };
+      access?: { name: string; role: ClientRole };
       /** Hubs sharing one show through NATS: this hub's name, and every hub's address (http://host:port) to move to if this one goes. */
       hub?: string;
       hubs?: string[];
@@ -93,4 +94,5 @@ export type ServerMessage =
   /** What is wrong with the template files on disk (empty once fixed) for panels and the gallery; air keeps `version`. */
   | { type: 'templateProblems'; version: number; problems: TemplateProblem[] };
 
-export type ClientRole = 'operator' | 'viewer';
+/** A connection's role: its token's (see README, Roles), or viewer without one. */
+export type ClientRole = Role;

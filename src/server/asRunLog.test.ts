@@ -38,12 +38,12 @@ describe('as-run log', () => {
     expect(take.ok).toBe(true);
     const onAir = hub.store.getState().onAir.lowerThird!;
     const report = reportOf(hub.store.getState().revision, [{ layer: 'lowerThird', kind: 'nameCard', id: onAir.id }]);
-    log.reported('studio-a', report);
+    log.reported('studio-a', report, 0);
     await settled();
     const before = statSync(file).size;
 
-    for (let n = 0; n < 3000; n++) log.reported(`flood-${n}`, report);
-    log.reported('studio-a', report); // a real output's later report changes nothing
+    for (let n = 0; n < 3000; n++) log.reported(`flood-${n}`, report, 0);
+    log.reported('studio-a', report, 0); // a real output's later report changes nothing
     await settled();
 
     const drawnLines = readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('"drawn'));
@@ -91,5 +91,36 @@ describe('as-run log', () => {
     expect(await send({ type: 'removePassing', raceId: 'elite-men', bib: '1', metres: '10K' })).toMatchObject({ ok: true });
     const entry = (await log.day(undefined, '', true)).find((e) => e.action === 'removePassing');
     expect(entry).toMatchObject({ action: 'removePassing', by: 'timing-desk', text: 'ELITE MEN: Kipchoge (1) at 10K, 28:37 (from rr-live)' });
+  });
+
+  it('logs a take of what is already on air once: the repeats are on record as no change, not as airings', async () => {
+    const { hub, log, settled } = await hubWithAsRun();
+    const take = Command.parse({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC' } } });
+    for (let n = 0; n < 3; n++) expect((await hub.submit(take)).ok).toBe(true);
+    const onAir = hub.store.getState().onAir.lowerThird!;
+    // The repeats changed nothing on air, so they are not what outputs are waited for: the first take is.
+    log.reported('studio-a', reportOf(hub.store.getState().revision, [{ layer: 'lowerThird', kind: 'nameCard', id: onAir.id }]), 0);
+    await settled();
+    const airings = await log.day();
+    expect(airings.map((e) => `${e.revision} ${e.action}`)).toEqual(['1 take']);
+    expect(airings[0]!.drawn).toEqual({ 'studio-a': AT });
+    const all = await log.day(undefined, '', true);
+    expect(all.map((e) => `${e.revision} ${e.action} ${e.text} by ${e.by}`)).toEqual(['1 take Steve Cram · BBC by hub', '2 take (no change) Steve Cram · BBC by hub', '3 take (no change) Steve Cram · BBC by hub']);
+  });
+
+  it('marks drawn only what was taken while the output was connected to this hub: one that came later (a failover) drew it at a time this hub never saw', async () => {
+    const { hub, log, settled } = await hubWithAsRun();
+    await hub.submit(Command.parse({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC' } } }));
+    const first = hub.store.getState().onAir.lowerThird!;
+    // studio-a was here before the take; studio-b moved here from another hub at revision 1, already showing it.
+    log.reported('studio-a', reportOf(1, [{ layer: 'lowerThird', kind: 'nameCard', id: first.id }]), 0);
+    log.reported('studio-b', reportOf(1, [{ layer: 'lowerThird', kind: 'nameCard', id: first.id }]), 1);
+    await hub.submit(Command.parse({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Paula Radcliffe', role: '' } } }));
+    const second = hub.store.getState().onAir.lowerThird!;
+    log.reported('studio-b', reportOf(2, [{ layer: 'lowerThird', kind: 'nameCard', id: second.id }]), 1);
+    await settled();
+    const [one, two] = await log.day();
+    expect(one!.drawn).toEqual({ 'studio-a': AT });
+    expect(two!.drawn).toEqual({ 'studio-b': AT });
   });
 });

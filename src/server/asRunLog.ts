@@ -67,6 +67,11 @@ export function asRunEntries(applied: Applied[]): Omit<AsRunEntry, 'drawn'>[] {
     if (command.type === 'take' || command.type === 'update') {
       const layer = (command.type === 'update' ? command.layer : (command.layer ?? contractOf(command.graphic.kind).layer)) as LayerId;
       const onAir = after.onAir[layer];
+      // A take of what is already on air leaves it there (the reducer): not an airing, and not what outputs are
+      // waited for (the take that put it there still is), but on record with who sent it.
+      if (onAir && before.onAir[layer] === onAir) {
+        return [{ revision, at, action: `${action} (no change)`, layer, ...itemOf(after, onAir.itemId), kind: command.graphic.kind, text: textOf(command.graphic), by: sender, expect: [] }];
+      }
       return [{ revision, at, action, layer, ...itemOf(after, onAir?.itemId), kind: command.graphic.kind, text: textOf(command.graphic), by: sender, expect: [{ layer, id: onAir?.id ?? null }] }];
     }
     const layers = (command.type === 'clearAll' ? Object.keys(before.onAir) : [command.layer]) as LayerId[];
@@ -162,11 +167,17 @@ export async function openAsRunLog(dir: string, showRevision: number, now: () =>
     committed(applied: Applied[]) {
       for (const entry of asRunEntries(applied)) track({ ...entry, drawn: {} });
     },
-    /** An output's report: the first one showing an entry's result (at or after its revision) marks it drawn by that output. */
-    reported(output: string, report: OutputReport) {
+    /**
+     * An output's report: the first one showing an entry's result (at or after its revision) marks it drawn by that
+     * output, at the report's arrival (a report says what is shown, not since when). `joinedRevision`: the show's
+     * revision when the output's connection began; entries up to it were on the output before this hub heard from
+     * it (a page moved here when its hub went, or loaded after the take), drawn at a time this hub never saw, so
+     * they are not marked (the hub the output was on has the time).
+     */
+    reported(output: string, report: OutputReport, joinedRevision: number) {
       const at = now();
       for (const entry of new Set(pending.values())) {
-        if (report.revision < entry.revision || entry.drawn[output] !== undefined) continue;
+        if (entry.revision <= joinedRevision || report.revision < entry.revision || entry.drawn[output] !== undefined) continue;
         const shows = entry.expect.every(({ layer, id }) => (id === null ? !report.onAir.some((o) => o.layer === layer) : report.onAir.some((o) => o.layer === layer && o.id === id)));
         if (!shows) continue;
         if (Object.keys(entry.drawn).length >= MAX_NAMED_OUTPUTS) {

@@ -105,7 +105,7 @@ async function main() {
   // What operators send (HTTP, WebSocket) goes through this: a replay that can't reset its races is not started.
   const hub = refusingBrokenFeedStarts(showHub, feeds);
 
-  const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), onReport: (o) => asRun.reported(o.name || o.connectionId, o.report), now: hub.now, forgetAfterMs: forgetOutputsMs });
+  const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), onReport: (o, joinedRevision) => asRun.reported(o.name || o.connectionId, o.report, joinedRevision), now: hub.now, forgetAfterMs: forgetOutputsMs });
 
   function startFileHub(initial: typeof state, log: typeof asRun) {
     // A change is durable once in the take journal; the show file and the logs beside it (as-run, passings, long

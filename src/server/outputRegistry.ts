@@ -9,8 +9,11 @@ export const DEFAULT_LIST_EVERY_MS = 500;
 
 export type OutputRegistryOptions = {
   onChange: (outputs: OutputStatus[]) => void;
-  /** Every report, with the output's status after it (the as-run log notes when each output first drew an entry). */
-  onReport?: (output: OutputStatus & { report: OutputReport }) => void;
+  /**
+   * Every report, with the output's status after it (the as-run log notes when each output first drew an entry) and
+   * the show's revision when its connection began (what it may have drawn before this hub heard from it).
+   */
+  onReport?: (output: OutputStatus & { report: OutputReport }, joinedRevision: number) => void;
   now: () => number;
   maxOutputs?: number;
   forgetAfterMs?: number;
@@ -78,9 +81,9 @@ export function createOutputRegistry({ onChange, onReport, now, maxOutputs = DEF
       return true;
     },
     has: (connectionId: string) => outputs.has(connectionId),
-    reported(connectionId: string, report: OutputReport) {
+    reported(connectionId: string, report: OutputReport, joinedRevision: number) {
       if (!update(connectionId, { report, lastReportAt: now() })) return false;
-      onReport?.({ ...outputs.get(connectionId)!, report });
+      onReport?.({ ...outputs.get(connectionId)!, report }, joinedRevision);
       return true;
     },
     renamed(connectionId: string, name: string) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { CommandType } from '../protocol/command';
 import { describeIssues } from '../protocol/describeIssues';
+import { Role } from '../protocol/role';
 import { crawlCommandTypes } from '../state/reducers/reduceCrawl';
 import { onAirCommandTypes } from '../state/reducers/reduceOnAir';
 import { raceCommandTypes } from '../state/reducers/reduceRaces';
@@ -11,22 +12,20 @@ import { feedCommandTypes } from '../state/reducers/reduceFeeds';
 import { timingCommandTypes } from '../state/reducers/reduceTiming';
 import { hasToken } from './token';
 
-/** What a token may do: producer everything; operator the air, rundown, crawl and race control; data the races; viewer reads. */
-export const Role = z.enum(['producer', 'operator', 'data', 'viewer']);
-export type Role = z.infer<typeof Role>;
+export { Role };
 
-/** Something a token may be allowed: one command type, or switching show files (`showFiles`). */
-export type Permission = CommandType | 'showFiles';
+/** Something a token may be allowed: one command type, switching show files (`showFiles`), or seeing and naming the outputs (`outputs`). */
+export type Permission = CommandType | 'showFiles' | 'outputs';
 
 const raceControl = ['startRace', 'setGunTime', 'finishRace', 'resetRace', 'addSplit', 'correctSplit', 'removeSplit'] as const;
 /** What the operator decides on air from the timing: held passings and feed splits waiting for approval. */
 const timingDecisions = ['acceptHeldPassing', 'rejectHeldPassing', 'approveFeedSplit'] as const;
 const raceData: readonly Permission[] = [...raceCommandTypes, ...timingCommandTypes, ...feedCommandTypes];
-const everything: readonly Permission[] = [...onAirCommandTypes, ...raceData, ...crawlCommandTypes, ...rundownCommandTypes, ...showCommandTypes, 'showFiles'];
+const everything: readonly Permission[] = [...onAirCommandTypes, ...raceData, ...crawlCommandTypes, ...rundownCommandTypes, ...showCommandTypes, 'showFiles', 'outputs'];
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   producer: everything,
-  operator: [...onAirCommandTypes, ...rundownCommandTypes, ...crawlCommandTypes, ...raceControl, ...timingDecisions],
+  operator: [...onAirCommandTypes, ...rundownCommandTypes, ...crawlCommandTypes, ...raceControl, ...timingDecisions, 'outputs'],
   data: raceData,
   viewer: [],
 };
@@ -46,7 +45,7 @@ export const mayDo = (sender: Sender, permission: Permission) => PERMISSIONS[sen
 
 /** The 403 sentence: who was refused, what their role is, and what it may do. */
 export function refusalFor(sender: Sender, permission: Permission): string {
-  const what = permission === 'showFiles' ? 'switch or save show files' : `send ${permission}`;
+  const what = permission === 'showFiles' ? 'switch or save show files' : permission === 'outputs' ? 'see or name the outputs' : `send ${permission}`;
   return `Forbidden: "${sender.name}" has the ${sender.role} role, which may not ${what}; the ${sender.role} role may do ${DESCRIPTIONS[sender.role]}`;
 }
 

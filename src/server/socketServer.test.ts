@@ -91,6 +91,78 @@ describe('socket server', () => {
   });
 });
 
+describe('socket server roles', () => {
+  const tokens = { operator: 'operator-tok-aaaaaaaa', data: 'data-tok-bbbbbbbb', viewer: 'viewer-tok-cccccccc' };
+  /** A hub with the roles of README's example, its outputs list sent to panels as main.ts sends it. */
+  async function hubWithRoles() {
+    const hub = createHub({ initial: emptyShow(), persist: () => Promise.resolve() });
+    const server: Server = createServer();
+    let sockets: ReturnType<typeof attachSocketServer> | null = null;
+    const outputs = createOutputRegistry({ onChange: (list) => sockets?.sendOutputs(list), now: Date.now, listEveryMs: 0 });
+    const roles = createRoles(TOKEN, { tokens: [
+      { name: 'Gallery A', token: tokens.operator, role: 'operator' },
+      { name: 'Timing feed', token: tokens.data, role: 'data' },
+      { name: 'Sponsor screen', token: tokens.viewer, role: 'viewer' },
+    ] });
+    sockets = attachSocketServer(server, hub, outputs, roles);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    stop.push(() => (sockets.close(), outputs.close(), server.close()));
+    return { base: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws`, outputs };
+  }
+  const answer = async (client: { messages: any[] }, id: string) => {
+    await until(() => client.messages.some((m) => m.id === id));
+    return client.messages.find((m) => m.id === id);
+  };
+
+  it('welcomes each token with its own role and name, and sends the outputs list only to the roles that may name outputs', async () => {
+    const { base } = await hubWithRoles();
+    const producer = await connect(`${base}?token=${TOKEN}`);
+    const operator = await connect(`${base}?token=${tokens.operator}`);
+    const data = await connect(`${base}?token=${tokens.data}`);
+    const viewer = await connect(`${base}?token=${tokens.viewer}`);
+    const anonymous = await connect(base);
+    await until(() => [producer, operator, data, viewer, anonymous].every((c) => c.messages.some((m) => m.type === 'snapshot')));
+    const welcome = (c: { messages: any[] }) => c.messages.find((m) => m.type === 'welcome');
+    expect(welcome(producer)).toMatchObject({ role: 'producer', access: { name: 'producer', role: 'producer' } });
+    expect(welcome(operator)).toMatchObject({ role: 'operator', access: { name: 'Gallery A', role: 'operator' } });
+    expect(welcome(data)).toMatchObject({ role: 'data', access: { name: 'Timing feed', role: 'data' } });
+    expect(welcome(viewer)).toMatchObject({ role: 'viewer', access: { name: 'Sponsor screen', role: 'viewer' } });
+    expect(welcome(anonymous).role).toBe('viewer');
+    expect(welcome(anonymous).access).toBeUndefined();
+
+    // An output connecting afterwards: the list goes to the producer and the operator, as it did on connect.
+    await connect(`${base}?role=output&name=victim`);
+    for (const panel of [producer, operator]) await until(() => panel.messages.some((m) => m.type === 'outputs' && m.outputs.some((o: any) => o.name === 'victim')));
+    for (const panel of [data, viewer, anonymous]) expect(panel.messages.filter((m) => m.type === 'outputs')).toEqual([]);
+  });
+
+  it('refuses to let a data or viewer token name an output, with 403 and the sentence HTTP refusals use; an operator may', async () => {
+    const { base, outputs } = await hubWithRoles();
+    const output = await connect(`${base}?role=output&name=victim`);
+    await until(() => output.messages.some((m) => m.type === 'welcome'));
+    const { connectionId } = output.messages.find((m) => m.type === 'welcome');
+    const nameIt = (id: string, name: string) => JSON.stringify({ type: 'nameOutput', id, connectionId, name });
+
+    const data = await connect(`${base}?token=${tokens.data}`);
+    data.socket.send(nameIt('n1', 'renamed by data'));
+    expect(await answer(data, 'n1')).toMatchObject({
+      type: 'rejected',
+      status: 403,
+      error: 'Forbidden: "Timing feed" has the data role, which may not see or name the outputs; the data role may do races, splits, records, entrants, passings and timing feeds only',
+    });
+    const viewer = await connect(`${base}?token=${tokens.viewer}`);
+    viewer.socket.send(nameIt('n2', 'renamed by viewer'));
+    expect(await answer(viewer, 'n2')).toMatchObject({ type: 'rejected', status: 403, error: expect.stringMatching(/^Forbidden: "Sponsor screen" has the viewer role, which may not see or name the outputs/) });
+    expect(outputs.list().map((o) => o.name)).toEqual(['victim']);
+    expect(output.messages.filter((m) => m.type === 'named')).toEqual([]);
+
+    const operator = await connect(`${base}?token=${tokens.operator}`);
+    operator.socket.send(nameIt('n3', 'Studio A'));
+    expect(await answer(operator, 'n3')).toMatchObject({ type: 'ack' });
+    expect(outputs.list().map((o) => o.name)).toEqual(['Studio A']);
+  });
+});
+
 /** A client's WebSocket frame (masked, with a zero key: the payload as it is). */
 function clientFrame(opcode: number, payload: Buffer): Buffer {
   const length = payload.length < 126 ? Buffer.from([payload.length | 0x80]) : Buffer.from([126 | 0x80, payload.length >> 8, payload.length & 0xff]);

@@ -48,6 +48,8 @@ type Client = {
   output: boolean;
   connectionId: string;
   alive: boolean;
+  /** The show's revision when it connected: what an output drew up to it, it drew before this hub heard from it (the as-run). */
+  joinedRevision: number;
   /** Latest-only messages held back while the client is behind. */
   due: Set<Latest>;
   /** Its commands read and not yet answered (see MAX_COMMANDS_IN_FLIGHT). */
@@ -150,9 +152,10 @@ export function attachSocketServer(
       }
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const role: ClientRole = sender && sender.role !== 'viewer' ? 'operator' : 'viewer';
+      const role: ClientRole = sender?.role ?? 'viewer';
       const name = OutputName.safeParse(params.get('name') ?? '');
-      onConnection({ socket: ws, role, sender, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), alive: true, due: new Set(), inFlight: 0 }, name.success ? name.data : '', address);
+      const client = { socket: ws, role, sender, output: params.get('role') === 'output', connectionId: randomUUID().slice(0, 8), joinedRevision: hub.store.getState().revision, alive: true, due: new Set<Latest>(), inFlight: 0 };
+      onConnection(client, name.success ? name.data : '', address);
     });
   }
 
@@ -174,7 +177,7 @@ export function attachSocketServer(
       if (problems.length > 0) send(client, { type: 'templateProblems', version, problems });
     }
     sendText(client, snapshotText());
-    if (client.role === 'operator') sendText(client, outputsText());
+    if (seesOutputs(client)) sendText(client, outputsText());
 
     // Only a pong proves the page reads its socket: a page that sends but never reads is not alive.
     client.socket.on('pong', () => (client.alive = true));
@@ -216,10 +219,11 @@ export function attachSocketServer(
       case 'rendered':
         if (!client.output) return reject(null, 'Report refused: only output pages report what they drew (they connect to /ws?role=output)');
         if (message.revision > revision()) return reject(null, `Report refused: revision ${message.revision} was never part of this show (it is at revision ${revision()})`);
-        outputs.reported(client.connectionId, message);
+        outputs.reported(client.connectionId, message, client.joinedRevision);
         return;
       case 'nameOutput': {
-        if (client.role !== 'operator') return reject(message.id, 'This connection is read-only: open the operator URL (with its token) to name outputs');
+        if (!client.sender) return reject(message.id, 'This connection is read-only: open the operator URL (with its token) to name outputs');
+        if (!mayDo(client.sender, 'outputs')) return send(client, { type: 'rejected', id: message.id, error: refusalFor(client.sender, 'outputs'), revision: revision(), status: 403 });
         const target = [...clients].find((c) => c.output && c.connectionId === message.connectionId);
         if (!target || !outputs.renamed(message.connectionId, message.name)) {
           return reject(message.id, `No connected output ${message.connectionId}: an output can be named while it is connected`);
@@ -293,10 +297,10 @@ export function attachSocketServer(
       const text = JSON.stringify(message);
       for (const client of clients) sendText(client, text);
     },
-    /** The outputs list, to operator panels only (latest only to a panel that is behind). */
+    /** The outputs list, to the panels whose role may see it (latest only to a panel that is behind). */
     sendOutputs(list: OutputStatus[]) {
       const text = outputsText(list);
-      for (const client of clients) if (client.role === 'operator') sendLatest(client, 'outputs', text);
+      for (const client of clients) if (seesOutputs(client)) sendLatest(client, 'outputs', text);
     },
     close() {
       clearInterval(heartbeat);
@@ -308,6 +312,9 @@ export function attachSocketServer(
 
 /** Why a connection with a token the hub does not know is refused (a browser cannot read it from a refused upgrade: it asks /ws over plain HTTP). */
 export const UNKNOWN_TOKEN = 'The token in this URL is not known to the hub: use the operator URL printed by npm start, or a token from roles.json (without a token the connection is read-only)';
+
+/** The outputs list is for the roles that may name outputs (producer, operator): not data, viewers or connections without a token. */
+const seesOutputs = (client: Client) => client.sender !== null && mayDo(client.sender, 'outputs');
 
 function refuseUpgrade(socket: Duplex, status: 400 | 401 | 404 | 429 | 503, message: string) {
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status];

@@ -1,6 +1,6 @@
 import { combineRgb, type CompanionFeedbackDefinitions, type CompanionOptionValues } from '@companion-module/base';
 import { outputWarnings } from '../../../src/operator/outputHealth';
-import type { ModuleView } from './moduleView';
+import { maySend, type ModuleView } from './moduleView';
 import { CUED, isLayer, itemChoices, layerChoices } from './options';
 
 const WHITE = combineRgb(255, 255, 255);
@@ -36,7 +36,7 @@ export function feedbackActive(feedbackId: string, options: CompanionOptionValue
     case 'layer_on_air':
       return !!show && isLayer(options.layer) && show.onAir[options.layer] !== undefined;
     case 'hub_connected':
-      return view.connection === 'open' && view.role === 'operator';
+      return view.connection === 'open' && maySend(view);
     case 'output_problem':
       return view.connection !== 'open' || outputProblems(view, hubTime, droppedLately).length > 0;
     case 'crawl_running':

@@ -35,6 +35,9 @@ export function hubTimeAt(view: ModuleView, localNow: number): number {
   return localNow + view.offsetMs;
 }
 
+/** Whether the hub welcomed the module with a role that sends commands (producer, operator, data: the hub refuses what a role may not send). */
+export const maySend = (view: ModuleView) => view.role !== null && view.role !== 'viewer';
+
 export type ModuleStatus = { status: 'ok' | 'connecting' | 'disconnected' | 'authentication_failure'; message: string | null };
 
 /**
@@ -43,7 +46,7 @@ export type ModuleStatus = { status: 'ok' | 'connecting' | 'disconnected' | 'aut
  */
 export function moduleStatus(view: ModuleView, where: string): ModuleStatus {
   if (view.connection === 'open') {
-    if (view.role === 'operator') return { status: 'ok', message: null };
+    if (maySend(view)) return { status: 'ok', message: null };
     if (view.role === 'viewer') {
       const refusal = view.tokenRefused ? ` (${view.tokenRefused})` : '';
       return { status: 'authentication_failure', message: `Connected to ${where}, but the hub did not accept the token${refusal}: buttons show the show, actions are refused` };

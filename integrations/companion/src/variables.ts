@@ -6,7 +6,7 @@ import { LAYER_TITLES, LAYERS } from '../../../src/protocol/layers';
 import { itemTitle } from '../../../src/protocol/rundownItem';
 import type { OnAirGraphic } from '../../../src/state/showState';
 import { outputProblems } from './feedbacks';
-import type { ModuleView } from './moduleView';
+import { maySend, type ModuleView } from './moduleView';
 import { variablePart } from './options';
 
 /** The variables there are: fixed ones, one per layer, three per race of the show. */
@@ -35,7 +35,7 @@ function onAirTitle(view: ModuleView, graphic: OnAirGraphic | undefined): string
 
 function connectionText(view: ModuleView): string {
   if (view.connection !== 'open') return view.wasOpen || view.connection === 'closed' ? 'disconnected' : 'connecting';
-  return view.role === 'operator' ? 'connected' : 'read-only (token refused)';
+  return maySend(view) ? 'connected' : 'read-only (token refused)';
 }
 
 /**
