@@ -47,7 +47,7 @@ describe('roles over HTTP', () => {
     const race = await command(tokens.operator, addRace('operator-race'));
     expect(race).toEqual({
       status: 403,
-      body: { error: 'Forbidden: "Gallery A" has the operator role, which may not send addRace; the operator role may do take, update and clear, the rundown (and its lock), the crawl, race control (start, gun time, finish, reset, splits) and accepting held passings and feed splits' },
+      body: { error: 'Forbidden: "Gallery A" has the operator role, which may not send addRace; the operator role may do take, update and clear, the rundown (and its lock), the crawl, race control (start, gun time, finish, reset, splits), accepting held passings and feed splits and removing a passing' },
     });
     expect((await command(tokens.operator, { type: 'show.setTheme', theme: 'finishline' })).status).toBe(403);
     const file = await post('/api/shows/new', tokens.operator, { name: 'Not allowed' });

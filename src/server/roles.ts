@@ -18,8 +18,8 @@ export { Role };
 export type Permission = CommandType | 'showFiles' | 'outputs';
 
 const raceControl = ['startRace', 'setGunTime', 'finishRace', 'resetRace', 'addSplit', 'correctSplit', 'removeSplit'] as const;
-/** What the operator decides on air from the timing: held passings and feed splits waiting for approval. */
-const timingDecisions = ['acceptHeldPassing', 'rejectHeldPassing', 'approveFeedSplit'] as const;
+/** What the operator decides on air from the timing: held passings, a passing to take back, feed splits waiting for approval. */
+const timingDecisions = ['acceptHeldPassing', 'rejectHeldPassing', 'removePassing', 'approveFeedSplit'] as const;
 const raceData: readonly Permission[] = [...raceCommandTypes, ...timingCommandTypes, ...feedCommandTypes];
 const everything: readonly Permission[] = [...onAirCommandTypes, ...raceData, ...crawlCommandTypes, ...rundownCommandTypes, ...showCommandTypes, 'showFiles', 'outputs'];
 
@@ -33,7 +33,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
 /** The role's allowance in words, for the 403 sentence. */
 const DESCRIPTIONS: Record<Role, string> = {
   producer: 'everything, including show files, races and the theme',
-  operator: 'take, update and clear, the rundown (and its lock), the crawl, race control (start, gun time, finish, reset, splits) and accepting held passings and feed splits',
+  operator: 'take, update and clear, the rundown (and its lock), the crawl, race control (start, gun time, finish, reset, splits), accepting held passings and feed splits and removing a passing',
   data: 'races, splits, records, entrants, passings and timing feeds only',
   viewer: 'nothing but read the show',
 };

@@ -64,7 +64,7 @@ describe('finding an entrant', () => {
 describe('removing an entrant', () => {
   it('is refused for an athlete with times, naming where, and for one on air', () => {
     expect(removalRefusal(race, race.entrants![2]!, [])).toBe(
-      'Tsegaye Kebede (bib 12) has times in ELITE MEN (at 10K, HALFWAY), so stays on the start list: times are never thrown away with a name. Correct the entrant instead, or reject a misread passing in the held queue.',
+      'Tsegaye Kebede (bib 12) has times in ELITE MEN (at 10K, HALFWAY), so stays on the start list: times are never thrown away with a name. Correct the entrant instead, or remove a wrong passing (Passings… in the standings) or reject a misread one in the held queue.',
     );
     expect(removalRefusal(race, race.entrants![0]!, ['112'])).toBe('Abel Kirui (bib 112) is on air: take the graphic off air before removing the entrant.');
     expect(removalRefusal(race, race.entrants![0]!, [])).toBeNull();

@@ -61,7 +61,7 @@ export function removalRefusal(race: Race, entrant: Entrant, onAirBibs: readonly
   const points = [...new Set((race.passings ?? []).filter((row) => row[0] === entrant.bib).map((row) => row[1]))];
   const who = `${entrant.name} (bib ${entrant.bib})`;
   if (points.length > 0) {
-    return `${who} has times in ${race.name} (at ${points.map((p) => shownPoint(race, p)).join(', ')}), so stays on the start list: times are never thrown away with a name. Correct the entrant instead, or reject a misread passing in the held queue.`;
+    return `${who} has times in ${race.name} (at ${points.map((p) => shownPoint(race, p)).join(', ')}), so stays on the start list: times are never thrown away with a name. Correct the entrant instead, or remove a wrong passing (Passings… in the standings) or reject a misread one in the held queue.`;
   }
   if (onAirBibs.includes(entrant.bib)) return `${who} is on air: take the graphic off air before removing the entrant.`;
   return null;

@@ -64,7 +64,7 @@ describe('start lists', () => {
     expect(men(state).entrants!.map((e) => `${e.bib} ${e.name}`)).toEqual(['1 Eliud Kipchoge', '2 Stanley Biwott', '3 Kenenisa Bekele', '6 Ghirmay Ghebreslassie', '7 Tsegaye Kebede']);
     state = run(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '7' });
     state = record(state, pass('1', 10_000, min(28, 37)));
-    expect(refusal(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '1' })).toBe("Bib 1 has passings in ELITE MEN; an athlete with times can't be removed.");
+    expect(refusal(state, { type: 'removeEntrant', raceId: 'elite-men', bib: '1' })).toBe("Bib 1 has passings in ELITE MEN; an athlete with times can't be removed: remove their passings first (removePassing, or Passings… in the panel's standings) if they are wrong.");
   });
 
   it('upserts by bib on lists made from one another, whichever branch a list came from (the hub re-applies a group from its start)', () => {

@@ -69,7 +69,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
       const current = race.entrants?.find((e) => e.bib === command.bib);
       if (!current) return `${name} has no bib ${command.bib} on its start list${command.was ? ': another operator has removed or renumbered it' : ''}.`;
       if (command.was && !sameValue(current, command.was)) return changedSince(race, current);
-      if (hasPassings(race, command.bib)) return `Bib ${command.bib} has passings in ${name}; an athlete with times can't be removed.`;
+      if (hasPassings(race, command.bib)) return `Bib ${command.bib} has passings in ${name}; an athlete with times can't be removed: remove their passings first (removePassing, or Passings… in the panel's standings) if they are wrong.`;
       return { ...race, entrants: race.entrants!.filter((e) => e.bib !== command.bib) };
     }
 
