@@ -56,9 +56,11 @@ describe('a replayed race feed', () => {
     const early = await frameAt(taken);
     expect(opaqueBounds(early), 'the leaderboard is on air').not.toBeNull();
 
-    await expect.poll(() => passedAt('30K'), { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
-    const later = await frameAt((await hub.state()).revision);
-    expect(later.data.equals(early.data), 'the leaderboard moved on with the passings').toBe(false);
+    // At 1000x the race runs on while the page opens (seconds on a loaded machine): the board drawn first may
+    // already be further on than the 10K, so the check is that it moves on from whatever it drew first.
+    await expect
+      .poll(async () => (await frameAt((await hub.state()).revision)).data.equals(early.data), { timeout: 30_000, interval: 200, message: 'the leaderboard moved on with the passings' })
+      .toBe(false);
     expect((await hub.state()).onAir.centre.id, 'updated in place, never re-taken').toBe(onAirId);
 
     // The end of the men's race: every finisher in, the feed's duplicate kept once and its correction taken.
