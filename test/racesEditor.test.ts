@@ -299,7 +299,7 @@ describe('the entrants of the selected race (Race data)', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-bib'))).toBe('61');
     expect((await rows60()).slice(0, 2)).toEqual(['61', '62']);
 
-    // An import pasted in the panel too long for one command goes in parts, with the row-by-row report.
+    // An import pasted in the panel too long for one command goes to the hub's start-list route, with the row-by-row report.
     await card.getByRole('button', { name: 'Import start list…' }).click();
     const bigger = Array.from({ length: 3000 }, (_, i) => `${i + 1},Runner ${i + 1},KEN,F50,`);
     // Pasted (Playwright's fill types 150 kB into the textarea far slower than a paste lands).

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journalPath, readShowJournal } from '../src/server/showJournal';
 import { startHub, type HubProcess } from './harness/hubProcess';
 
 let hub: HubProcess;
@@ -7,9 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.kill());
 
-const importCsv = async (raceId: string, csv: string | Buffer) => {
+const importCsv = async (raceId: string, csv: string | Buffer, to = hub) => {
   const body = typeof csv === 'string' ? csv : new Uint8Array(csv).buffer;
-  const response = await fetch(`${hub.url}/api/races/${raceId}/start-list`, { method: 'POST', headers: { authorization: `Bearer ${hub.token}` }, body });
+  const response = await fetch(`${to.url}/api/races/${raceId}/start-list`, { method: 'POST', headers: { authorization: `Bearer ${to.token}` }, body });
   return { status: response.status, body: await response.json() };
 };
 const entrant = async (raceId: string, bib: string) => (await hub.state()).races.find((r: { id: string }) => r.id === raceId).entrants?.find((e: { bib: string }) => e.bib === bib);
@@ -76,5 +78,50 @@ describe('POST /api/races/<race>/start-list', () => {
     expect((await entrant('elite-women', '6004')).name).toBe('New Line Name');
     const missing = await hub.post({ type: 'upsertEntrants', raceId: 'elite-women', entrants: [{ bib: '6005' }] });
     expect(missing.body.error).toContain('entrants.0.name: is missing');
+  });
+
+  it('keeps all of a 20,000-row import or none of it when the hub is killed (kill -9) on the way, and a complete one is one revision', async () => {
+    const own = await startHub();
+    try {
+      const raceId = 'wheelchair-men';
+      const csv = rows(20_000, (i) => `${60_000 + i},Third${i} Try,ETH`);
+      const race = async () => (await own.state()).races.find((r: { id: string }) => r.id === raceId);
+      const ofImport = (entrants: { bib: string }[] | undefined) => (entrants ?? []).filter((e) => Number(e.bib) > 60_000).length;
+      const entrantLog = `${own.showFile}.entrants.ndjson`;
+      const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+      // The moments to kill at, each found on disk (no sleep): the first change of the import in the take journal or
+      // the show file (a list applied in parts has only its first part there), and the start-list log beside the show
+      // file growing (a list too big for a journal slot is written there before the show file names its revision).
+      const moments: [string, (base: number, logBytes: number) => boolean][] = [
+        ['its first change is in the take journal or the show file', (base) => readShowJournal(journalPath(own.showFile)).some((r) => r.revision > base) || JSON.parse(readFileSync(own.showFile, 'utf8')).revision > base],
+        ['the start-list log beside the show file grows', (_, logBytes) => sizeOf(entrantLog) > logBytes],
+      ];
+      for (const [moment, reached] of moments) {
+        const before = await own.state();
+        const entrantsBefore = before.races.find((r: { id: string }) => r.id === raceId).entrants ?? [];
+        const logBytes = sizeOf(entrantLog);
+        let answered: number | null = null;
+        const answer = importCsv(raceId, csv, own).then(
+          (result) => void (answered = result.status),
+          () => {}, // the connection died with the hub: no answer
+        );
+        while (answered === null && !reached(before.revision, logBytes)) await new Promise((r) => setTimeout(r, 1));
+        await own.kill('SIGKILL');
+        await answer;
+        await own.restart();
+        const after = await race();
+        const kept = ofImport(after.entrants);
+        expect(answered === 200 ? [20_000] : [0, 20_000], `killed as ${moment}: ${kept} of the 20,000 rows are in`).toContain(kept);
+        if (kept === 0) expect(after.entrants ?? []).toEqual(entrantsBefore);
+        expect((await own.post({ type: 'setEntrants', raceId, entrants: entrantsBefore })).status).toBe(200);
+      }
+
+      const base = (await own.state()).revision;
+      const whole = await importCsv(raceId, csv, own);
+      expect(whole.body).toEqual({ imported: 20_000, refused: [], ignoredColumns: [], revision: base + 1 });
+      expect(ofImport((await race()).entrants)).toBe(20_000);
+    } finally {
+      await own.kill();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from './command';
 import { describeIssues } from './describeIssues';
-import { chunkEntrants, describeRefused, readStartList, readStartListInSlices } from './startList';
+import { describeRefused, readStartList, readStartListInSlices } from './startList';
 
 const marathon = { distanceM: 42_195, kind: 'elite-men' } as const;
 
@@ -74,26 +74,26 @@ describe('readStartList', () => {
   });
 });
 
-describe('a mass start list in commands', () => {
+describe('a mass start list in one command', () => {
   const rows = Array.from({ length: 40_000 }, (_, i) => `${i + 1},${i % 7 === 0 ? 'Zoë Çelik-Yılmaz' : `Runner ${i + 1}`},KEN,M40,3:15:00`);
   const reading = readStartList(['bib,name,country,category,pb', ...rows].join('\n'), { distanceM: 42_195, kind: 'mass' });
 
-  it('reads 40,000 rows, then cuts them into upsertEntrants the hub takes: at most 1000 entrants, and the bytes given, in order', () => {
+  it('reads 40,000 rows into one upsertEntrants the hub takes, so an import is one change', () => {
     if (!reading.ok) throw new Error(reading.error);
     expect(reading.entrants).toHaveLength(40_000);
-    const parts = chunkEntrants(reading.entrants, 1000, 60_000);
-    expect(parts.flat()).toEqual(reading.entrants);
-    for (const entrants of parts) {
-      expect(entrants.length).toBeLessThanOrEqual(1000);
-      expect(new TextEncoder().encode(JSON.stringify(entrants)).length).toBeLessThanOrEqual(60_000);
-      expect(Command.safeParse({ type: 'upsertEntrants', raceId: 'mass', entrants }).success).toBe(true);
-    }
-    expect(chunkEntrants(reading.entrants, 1000).map((p) => p.length)).toEqual(Array(40).fill(1000));
+    expect(Command.safeParse({ type: 'upsertEntrants', raceId: 'mass', entrants: reading.entrants }).success).toBe(true);
   });
 
-  it('refuses an upsertEntrants of more than 1000 entrants, saying how to send a longer list', () => {
+  it('refuses an edit (upsertEntrants with was) of more than 1000 entrants, saying so', () => {
     if (!reading.ok) throw new Error(reading.error);
-    const parsed = Command.safeParse({ type: 'upsertEntrants', raceId: 'mass', entrants: reading.entrants.slice(0, 1001) });
-    expect(parsed.success ? null : describeIssues(parsed.error)).toBe('entrants: at most 1000 entrants per command: send a longer start list in several upsertEntrants');
+    const parsed = Command.safeParse({ type: 'upsertEntrants', raceId: 'mass', entrants: reading.entrants.slice(0, 1001), was: [] });
+    expect(parsed.success ? null : describeIssues(parsed.error)).toBe('entrants: at most 1000 entrants in an edit (an upsertEntrants with was)');
+  });
+
+  it('refuses an upsertEntrants of more entrants than a race holds', () => {
+    if (!reading.ok) throw new Error(reading.error);
+    const entrants = [...reading.entrants, ...reading.entrants.slice(0, 10_001).map((e) => ({ ...e, bib: `x${e.bib}` }))];
+    const parsed = Command.safeParse({ type: 'upsertEntrants', raceId: 'mass', entrants });
+    expect(parsed.success ? null : describeIssues(parsed.error)).toBe('entrants: at most 50000 entrants: a race holds no more');
   });
 });

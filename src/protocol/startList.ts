@@ -145,26 +145,3 @@ function* readRows(
 export function describeRefused(refused: readonly RefusedEntrant[]): string {
   return refused.map((r) => `line ${r.line}${r.bib ? ` (bib ${r.bib})` : ''}: ${r.problems.join('; ')}`).join('. ');
 }
-
-/**
- * A long start list cut into the lists of entrants one command carries each, in order: at most `maxCount` entrants
- * and at most `maxBytes` of them as UTF-8 JSON (a panel's command travels in one 64 KiB WebSocket frame).
- */
-export function chunkEntrants(entrants: readonly Entrant[], maxCount: number, maxBytes = Infinity): Entrant[][] {
-  const encoder = new TextEncoder();
-  const chunks: Entrant[][] = [];
-  let chunk: Entrant[] = [];
-  let bytes = 0;
-  for (const entrant of entrants) {
-    const size = maxBytes === Infinity ? 0 : encoder.encode(JSON.stringify(entrant)).length + 1;
-    if (chunk.length > 0 && (chunk.length >= maxCount || bytes + size > maxBytes)) {
-      chunks.push(chunk);
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(entrant);
-    bytes += size;
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
-}

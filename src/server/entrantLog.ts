@@ -126,7 +126,7 @@ const FORMAT: SidecarFormat<Line> = {
 };
 
 function replay(path: string, state: ShowState, log: (line: string) => void): ShowState {
-  // Each race's last list up to the show's revision, checked once (an import in parts leaves a line per part).
+  // Each race's last list up to the show's revision, checked once (every save that changed a list left a line).
   const last = new Map<string, { where: string; entrants: unknown }>();
   for (const { race, where, entrants } of readSidecarLines(path, state.revision, (json, where) => ({ ...checkLine(json, where), where }), log)) last.set(race, { where, entrants });
   const lists = new Map<string, Entrant[]>();

@@ -105,7 +105,7 @@ const OPERATIONS: Record<ApiRoute, Operation> = {
     body: 'StartListCsv',
     answer: 'StartListResult',
     description:
-      'A long list (a mass start, up to 50,000 rows and 8 MiB) is applied as several upsertEntrants of at most 1000 entrants, sent together and saved as one group, in order; a part refused is named by its bibs and the reason, the others are imported. A row that would break a graphic on air is refused on its own. A list that would take the race past 50,000 entrants is refused whole. A file that is not UTF-8 is read as Windows-1252 (UTF-16 with its byte-order mark as such), and `note` says so.',
+      'The good rows go in as one upsertEntrants however long the list (a mass start, up to 50,000 rows and 8 MiB): one revision, saved whole before the answer, so a hub that crashes meanwhile keeps all of them or none; refused as a whole (422 or 503, nothing imported) if the hub cannot apply or save it. A row that would break a graphic on air is refused on its own. A list that would take the race past 50,000 entrants is refused whole. A file that is not UTF-8 is read as Windows-1252 (UTF-16 with its byte-order mark as such), and `note` says so.',
     errors: { 404: 'No such race', 413: 'Body over 8 MiB', 422: 'No row could be imported, the CSV cannot be read, or the race would hold too many entrants', 503: 'Could not save' },
   },
   'GET /api/races/{raceId}/entrants': {

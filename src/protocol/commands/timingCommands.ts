@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Bib, Entrant, Entrants } from '../entrant';
+import { Bib, Entrant, Entrants, MAX_ENTRANTS } from '../entrant';
 import { Feed } from '../feed';
 import { FeedSplits, Passing, PassingSource, TimingPoints } from '../passing';
 import { RaceId } from '../race';
@@ -9,11 +9,12 @@ import { DistanceInput } from './raceCommands';
 export const MAX_PASSINGS_PER_BATCH = 500;
 
 /**
- * Entrants one upsertEntrants carries: a start list longer than this (a mass start's 40,000) goes in several, as the
- * panel's import and POST /api/races/{raceId}/start-list send it (a command travels in one 64 KiB frame anyway).
+ * Entrants an edit (upsertEntrants with `was`, the panel's entrant form) names: each is looked up in the race's list.
+ * Without `was`, upsertEntrants carries up to a race's whole list, so a start-list import (POST
+ * /api/races/{raceId}/start-list, however long) is one command: one revision, saved whole or not at all.
  */
-export const MAX_ENTRANTS_PER_COMMAND = 1000;
-const perCommand = `at most ${MAX_ENTRANTS_PER_COMMAND} entrants per command: send a longer start list in several upsertEntrants`;
+export const MAX_EDITED_ENTRANTS = 1000;
+const perEdit = `at most ${MAX_EDITED_ENTRANTS} entrants in an edit (an upsertEntrants with was)`;
 
 /** Start lists, timing points and the passings timing feeds send (see README "Race-day data"). */
 export const timingCommands = [
@@ -25,12 +26,14 @@ export const timingCommands = [
    * them must be new, and one of them whose bib is no longer in `entrants` is replaced (a corrected bib). When
    * another operator has changed or added the entrant since, the edit is refused.
    */
-  z.strictObject({
-    type: z.literal('upsertEntrants'),
-    raceId: RaceId,
-    entrants: z.array(Entrant).min(1).max(MAX_ENTRANTS_PER_COMMAND, perCommand),
-    was: z.array(Entrant).max(MAX_ENTRANTS_PER_COMMAND, perCommand).optional(),
-  }),
+  z
+    .strictObject({
+      type: z.literal('upsertEntrants'),
+      raceId: RaceId,
+      entrants: z.array(Entrant).min(1).max(MAX_ENTRANTS, `at most ${MAX_ENTRANTS} entrants: a race holds no more`),
+      was: z.array(Entrant).max(MAX_EDITED_ENTRANTS, perEdit).optional(),
+    })
+    .refine((command) => command.was === undefined || command.entrants.length <= MAX_EDITED_ENTRANTS, { path: ['entrants'], message: perEdit }),
   /** Refused while the athlete has passings (reject or keep them first); `was` as for upsertEntrants. */
   z.strictObject({ type: z.literal('removeEntrant'), raceId: RaceId, bib: Bib, was: Entrant.optional() }),
   /** A start list as CSV text (bib, name, country, category, pb, display name): good rows are imported, the rest reported. */

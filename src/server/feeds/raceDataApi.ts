@@ -3,9 +3,8 @@ import { decodeTextFile } from '../../protocol/decodeTextFile';
 import { describeIssues } from '../../protocol/describeIssues';
 import { EntrantQuery } from '../../protocol/entrantPage';
 import type { EntrantPage } from '../../protocol/entrantPage';
-import { MAX_ENTRANTS_PER_COMMAND } from '../../protocol/commands/timingCommands';
 import { MAX_ENTRANTS } from '../../protocol/entrant';
-import { chunkEntrants, describeRefused, readStartListInSlices } from '../../protocol/startList';
+import { describeRefused, readStartListInSlices } from '../../protocol/startList';
 import { onAirEntrantCheck } from '../../state/entrantReferences';
 import { entrantOf } from '../../state/passingTable';
 import { unknownRace } from '../../state/raceReferences';
@@ -73,24 +72,17 @@ export async function handleRaceDataApi(request: IncomingMessage, method: string
     const file = decodeTextFile(await readBodyBytes(request, MAX_START_LIST_BYTES));
     if (!file.ok) throw new HttpError(422, `${file.error} Nothing was imported.`);
     // A row that would break a graphic on air is refused on its own, with the reason; the others go in.
-    // Read in slices: takes arriving meanwhile go through (each part is checked again as the hub applies it).
+    // Read in slices: takes arriving meanwhile go through (the show is checked again as the hub applies the list).
     const reading = await readStartListInSlices(file.text, race, onAirEntrantCheck(hub.store.getState(), raceId), (bib) => entrantOf(race, bib));
     if (!reading.ok) throw new HttpError(422, file.note ? `${reading.error} (${file.note})` : reading.error);
     if (reading.entrants.length === 0) throw new HttpError(422, `No athlete in that start list could be imported: ${describeRefused(reading.refused)}`);
     const after = new Set([...(race.entrants ?? []).map((e) => e.bib), ...reading.entrants.map((e) => e.bib)]).size;
     if (after > MAX_ENTRANTS) throw new HttpError(422, `${race.name} would have ${after} entrants; a race holds at most ${MAX_ENTRANTS}. Nothing was imported.`);
-    // A long list goes in several commands, sent together so the hub saves them as one group (in order); a part
-    // refused does not stop the others, and the answer names the athletes it held.
-    const parts = chunkEntrants(reading.entrants, MAX_ENTRANTS_PER_COMMAND);
-    const results = await Promise.all(parts.map((entrants) => hub.submit({ type: 'upsertEntrants', raceId, entrants }, undefined, sender.name)));
-    const failed = results.flatMap((result, i) => (result.ok ? [] : [{ result, part: parts[i]! }]));
-    const imported = reading.entrants.length - failed.reduce((sum, f) => sum + f.part.length, 0);
-    if (failed.length > 0) {
-      const which = failed.map(({ result, part }) => `bibs ${part[0]!.bib} to ${part.at(-1)!.bib} were not imported: ${!result.ok && result.error}`).join('; ');
-      throw new HttpError(failed.some((f) => !f.result.ok && f.result.reason === 'refused') ? 422 : 503, `${imported} of ${reading.entrants.length} athletes were imported; ${which}`);
-    }
-    const revision = Math.max(...results.map((result) => result.revision));
-    return reply(response, 200, { imported, refused: reading.refused, ignoredColumns: reading.ignoredColumns, ...(file.note ? { note: file.note } : {}), revision });
+    // One command however long the list: one revision, in the take journal (or, too big for a slot, in the show
+    // file and the start-list log beside it) before the answer, so a crash leaves all of it or none of it.
+    const result = await hub.submit({ type: 'upsertEntrants', raceId, entrants: reading.entrants }, undefined, sender.name);
+    if (!result.ok) throw new HttpError(result.reason === 'refused' ? 422 : 503, `None of the ${reading.entrants.length} athletes were imported: ${result.error}`);
+    return reply(response, 200, { imported: reading.entrants.length, refused: reading.refused, ignoredColumns: reading.ignoredColumns, ...(file.note ? { note: file.note } : {}), revision: result.revision });
   }
   return false;
 }
