@@ -15,7 +15,7 @@ export const Entrant = z.strictObject({
   bib: Bib,
   name: nameText(80),
   displayName: nameText(40).optional(),
-  /** ISO 3166 alpha-2 or alpha-3, or an English country name; shows a flag. */
+  /** A World Athletics code (GER), ISO 3166 alpha-2 or alpha-3, or an English country name; shows a flag. */
   country: CountryCode.optional(),
   /** "F35", "T54", "ELITE": as the organiser gives it. */
   category: onAirText(20).optional(),
