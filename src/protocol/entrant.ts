@@ -10,6 +10,14 @@ export const Bib = z
   .regex(/^[A-Za-z0-9-]{1,8}$/, 'must be a bib number: 1 to 8 letters, digits or hyphens, like 101 or F12');
 export type Bib = z.infer<typeof Bib>;
 
+/**
+ * A bib without its leading zeros ("007" → "7", "00" → "0"): a chip system and a printed start list may write the same
+ * number with or without them (and a JSON feed's {"bib": 7} has none), so bibs equal this way are told apart with care.
+ */
+export function bibWithoutLeadingZeros(bib: string): string {
+  return bib.replace(/^0+(?=.)/, '');
+}
+
 /** One athlete entered in a race. `displayName` is the short form graphics prefer ("Kipchoge"). */
 export const Entrant = z.strictObject({
   bib: Bib,
