@@ -90,7 +90,7 @@ export async function handleRaceDataApi(request: IncomingMessage, method: string
       throw new HttpError(failed.some((f) => !f.result.ok && f.result.reason === 'refused') ? 422 : 503, `${imported} of ${reading.entrants.length} athletes were imported; ${which}`);
     }
     const revision = Math.max(...results.map((result) => result.revision));
-    return reply(response, 200, { imported, refused: reading.refused, ignoredColumns: reading.ignoredColumns, ...(file.note ? { note: file.note } : {}), revision });
+    return reply(response, 200, { imported, refused: reading.refused, warnings: reading.warnings, ignoredColumns: reading.ignoredColumns, ...(file.note ? { note: file.note } : {}), revision });
   }
   return false;
 }
