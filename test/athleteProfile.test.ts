@@ -33,7 +33,7 @@ useHubAndBrowser((started) => ({ hub, browser } = started));
 
 describe('athlete profile input', () => {
   it.each([
-    [{ country: 'XYZ' }, 'Command refused: graphic.props.country: "XYZ" is not a country: give an ISO 3166 code (KEN or KE) or the country’s English name (Kenya)'],
+    [{ country: 'XYZ' }, 'Command refused: graphic.props.country: "XYZ" is not a country: give a World Athletics or ISO 3166 code (KEN, GER or KE) or the country’s English name (Kenya)'],
     [{ age: 320 }, 'Command refused: graphic.props.age: must be a whole number of years from 14 to 90, not 320'],
   ])('refuses %j with a sentence and changes nothing on air', async (change, message) => {
     await hub.post(kimetto);

@@ -23,7 +23,7 @@ describe('CSV import of athlete profiles', () => {
     const csv = `${example}Nobody Known,30,Etiopia,,,,\n`;
     await dialog.getByLabel('CSV file').setInputFiles({ name: 'athletes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => dialog.getByRole('list', { name: 'Rejected rows' }).getByRole('listitem').allTextContents()).toEqual([
-      `Line 4: country: "Etiopia" is not a country (did you mean Ethiopia, ETH?): give an ISO 3166 code (KEN or KE) or the country’s English name (Kenya)`,
+      `Line 4: country: "Etiopia" is not a country (did you mean Ethiopia, ETH?): give a World Athletics or ISO 3166 code (KEN, GER or KE) or the country’s English name (Kenya)`,
     ]);
     expect(await dialog.getByText('Ignored columns').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Import 2 items' }).click();

@@ -69,7 +69,7 @@ describe('importCsv countries', () => {
     const result = importCsv('name,country\nKenenisa Bekele,Ethiopia\nEliud Kipchoge,ke\nNobody,Etiopia\n', { kind: 'athleteProfile', group: 'Elite men' });
     expect(result.ok && result.items.map((item) => (item.graphic.props as { country: string }).country)).toEqual(['ETH', 'KE']);
     expect(result.ok && result.rejected).toEqual([
-      { line: 4, problems: [`country: "Etiopia" is not a country (did you mean Ethiopia, ETH?): give an ISO 3166 code (KEN or KE) or the country’s English name (Kenya)`] },
+      { line: 4, problems: [`country: "Etiopia" is not a country (did you mean Ethiopia, ETH?): give a World Athletics or ISO 3166 code (KEN, GER or KE) or the country’s English name (Kenya)`] },
     ]);
   });
 });

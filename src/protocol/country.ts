@@ -2,6 +2,7 @@ import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json';
 import { z } from 'zod';
 import { editDistance } from '../core/editDistance';
+import { worldAthleticsCodes } from './worldAthleticsCodes';
 
 // Only English is registered: the browser build gets the library without its 70-odd locales.
 countries.registerLocale(english);
@@ -13,7 +14,10 @@ export type Country = { alpha2: string; alpha3: string; name: string };
 // snapshot: look each code up once.
 const known = new Map<string, Country | null>();
 
-/** Looks up an ISO 3166-1 alpha-2 or alpha-3 code (any case); null when it is not one. */
+/**
+ * Looks up a World Athletics (IOC) code or an ISO 3166-1 alpha-2 or alpha-3 code (any case); null when it is none.
+ * Where the two disagree, World Athletics wins: BRN is Bahrain, as every timing system and start list means it.
+ */
 export function countryOf(code: string): Country | null {
   if (known.has(code)) return known.get(code)!;
   const country = lookUp(code);
@@ -23,17 +27,20 @@ export function countryOf(code: string): Country | null {
 
 function lookUp(code: string): Country | null {
   const upper = code.trim().toUpperCase();
-  if (!/^[A-Z]{2,3}$/.test(upper) || !countries.isValid(upper)) return null;
-  const alpha2 = countries.toAlpha2(upper);
-  const alpha3 = countries.toAlpha3(upper);
-  const name = countries.getName(upper, 'en');
+  if (!/^[A-Z]{2,3}$/.test(upper)) return null;
+  const iso = worldAthleticsCodes[upper] ?? upper;
+  if (!countries.isValid(iso)) return null;
+  const alpha2 = countries.toAlpha2(iso);
+  const alpha3 = countries.toAlpha3(iso);
+  const name = countries.getName(iso, 'en');
   if (!alpha2 || !alpha3 || !name) return null;
   return { alpha2, alpha3, name };
 }
 
 /**
- * The code for what an operator typed: an ISO code as it is (upper-case), or the alpha-3 code of a country's
- * English name or common alias ("Ethiopia" → ETH, "Great Britain" → GBR); null when it is neither.
+ * The code for what an operator typed: a World Athletics or ISO code as it is (upper-case: "GER" stays GER, so a
+ * start list keeps the codes its timing system gave), or the ISO alpha-3 code of a country's English name or
+ * common alias ("Ethiopia" → ETH, "Great Britain" → GBR); null when it is neither.
  */
 export function countryCodeOf(text: string): string | null {
   const trimmed = text.trim().replace(/\s+/g, ' ');
@@ -46,7 +53,7 @@ export function notACountry(text: string): string {
   const typed = text.trim();
   const nearest = nearestCountryName(typed);
   const hint = nearest ? ` (did you mean ${nearest}, ${countries.getAlpha3Code(nearest, 'en')}?)` : '';
-  return `"${typed}" is not a country${hint}: give an ISO 3166 code (KEN or KE) or the country’s English name (Kenya)`;
+  return `"${typed}" is not a country${hint}: give a World Athletics or ISO 3166 code (KEN, GER or KE) or the country’s English name (Kenya)`;
 }
 
 function nearestCountryName(typed: string): string | null {
@@ -62,8 +69,9 @@ function nearestCountryName(typed: string): string | null {
 
 
 /**
- * A country prop: an ISO 3166-1 alpha-2 (KE) or alpha-3 (KEN) code, stored upper-case; a country's English
- * name ("Ethiopia", any case) is accepted too and stored as its alpha-3 code (ETH).
+ * A country prop: a World Athletics code (GER) or an ISO 3166-1 alpha-2 (KE) or alpha-3 (KEN) code, stored
+ * upper-case as given; a country's English name ("Ethiopia", any case) is accepted too and stored as its ISO
+ * alpha-3 code (ETH).
  */
 export const CountryCode = z
   .string()

@@ -10,12 +10,20 @@ export const Bib = z
   .regex(/^[A-Za-z0-9-]{1,8}$/, 'must be a bib number: 1 to 8 letters, digits or hyphens, like 101 or F12');
 export type Bib = z.infer<typeof Bib>;
 
+/**
+ * A bib without its leading zeros ("007" → "7", "00" → "0"): a chip system and a printed start list may write the same
+ * number with or without them (and a JSON feed's {"bib": 7} has none), so bibs equal this way are told apart with care.
+ */
+export function bibWithoutLeadingZeros(bib: string): string {
+  return bib.replace(/^0+(?=.)/, '');
+}
+
 /** One athlete entered in a race. `displayName` is the short form graphics prefer ("Kipchoge"). */
 export const Entrant = z.strictObject({
   bib: Bib,
   name: nameText(80),
   displayName: nameText(40).optional(),
-  /** ISO 3166 alpha-2 or alpha-3, or an English country name; shows a flag. */
+  /** A World Athletics code (GER), ISO 3166 alpha-2 or alpha-3, or an English country name; shows a flag. */
   country: CountryCode.optional(),
   /** "F35", "T54", "ELITE": as the organiser gives it. */
   category: onAirText(20).optional(),

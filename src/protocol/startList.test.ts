@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from './command';
 import { describeIssues } from './describeIssues';
-import { describeRefused, readStartList, readStartListInSlices } from './startList';
+import { describeRefused, describeWarnings, readStartList, readStartListInSlices } from './startList';
 
 const marathon = { distanceM: 42_195, kind: 'elite-men' } as const;
 
@@ -67,6 +67,26 @@ describe('readStartList', () => {
     clearInterval(ticking);
     expect(sliced).toEqual(readStartList(csv, marathon));
     expect(turns, 'other timers ran while it read').toBeGreaterThan(0);
+  });
+
+  it('imports bibs that differ only by leading zeros as two athletes, and warns of each by line', () => {
+    const reading = readStartList('bib,name\n7,Ruth Chepngetich\n12,Brigid Kosgei\n007,Peres Jepchirchir\n0012,Joyciline Jepkosgei\n70,Tigist Assefa', marathon);
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.entrants.map((e) => e.bib)).toEqual(['7', '12', '007', '0012', '70']);
+    expect(reading.refused).toEqual([]);
+    expect(reading.warnings).toEqual([
+      { line: 4, bib: '007', warning: 'differs from bib 7 on line 2 only by leading zeros: imported as two athletes' },
+      { line: 5, bib: '0012', warning: 'differs from bib 12 on line 3 only by leading zeros: imported as two athletes' },
+    ]);
+    expect(describeWarnings(reading.warnings.slice(0, 1))).toBe('line 4 (bib 007): differs from bib 7 on line 2 only by leading zeros: imported as two athletes');
+  });
+
+  it('warns of a new bib that differs only by leading zeros from one on the race’s start list, not of one already on it', () => {
+    const race = { ...marathon, entrants: [{ bib: '7', name: 'Ruth Chepngetich' }, { bib: '9', name: 'Tigist Assefa' }, { bib: '009', name: 'Amane Beriso' }] };
+    const reading = readStartList('bib,name\n007,Peres Jepchirchir\n7,Ruth CHEPNGETICH\n009,Amane Beriso\n8,Worknesh Degefa', race);
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.warnings).toEqual([{ line: 2, bib: '007', warning: 'differs from bib 7 on the start list only by leading zeros: imported as two athletes' }]);
+    expect(readStartList('bib,name\n7,Ruth Chepngetich\n8,Worknesh Degefa', race)).toMatchObject({ ok: true, warnings: [] });
   });
 
   it('refuses a file without bib or name columns, saying which columns it has', () => {

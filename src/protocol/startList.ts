@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { err, formatKm, formatTime, ok, parseTime, plausibleRange, type RaceKind, type Result } from '../core';
-import { Entrant, MAX_ENTRANTS } from './entrant';
+import { bibWithoutLeadingZeros, Entrant, MAX_ENTRANTS } from './entrant';
 
 /**
  * A personal best typed or imported for a race, read as a time for its kind and distance (as a split is). One no
@@ -22,10 +22,15 @@ export function personalBestProblem(pbMs: number, race: { distanceM: number; kin
   return `A personal best of ${formatTime(pbMs)} over ${formatKm(race.distanceM)} can't be right: it would be faster than anyone has run it (under ${formatTime(floor)}).`;
 }
 
+/** What a start list is read against: the race's distance and kind (for PBs) and the start list it has. */
+type StartListRace = { distanceM: number; kind: RaceKind; entrants?: readonly Entrant[] };
+
 /** A start-list row that was not imported: its line in the file and what is wrong with it. */
 export type RefusedEntrant = { line: number; bib: string; problems: string[] };
+/** A start-list row that was imported but may not be what was meant (bibs 7 and 007: two athletes?), by line. */
+export type StartListWarning = { line: number; bib: string; warning: string };
 export type StartListReading =
-  | { ok: true; entrants: Entrant[]; refused: RefusedEntrant[]; ignoredColumns: string[] }
+  | { ok: true; entrants: Entrant[]; refused: RefusedEntrant[]; warnings: StartListWarning[]; ignoredColumns: string[] }
   | { ok: false; error: string };
 
 // Header names as timing exports spell them (any case, spaces, hyphens and underscores ignored).
@@ -57,11 +62,13 @@ const KEPT_FIELDS = ['displayName', 'country', 'category', 'pbMs'] as const;
  * given twice keeps the first row and reports the second. `check` refuses a row the show can't take as it is
  * (one that would break a graphic on air), with its reason. A column the file does not have keeps what `existing`
  * (the race's entrant with that bib) has: a list of names and countries re-imported leaves display names, categories
- * and PBs as they were; a column given with an empty cell clears that field.
+ * and PBs as they were; a column given with an empty cell clears that field. A bib that differs only by leading
+ * zeros from another row's, or from a bib on the race's start list (`race.entrants`), is imported as its own athlete
+ * and warned about by line: 7 and 007 are two athletes only if the organiser meant them to be.
  */
 export function readStartList(
   csv: string,
-  race: { distanceM: number; kind: RaceKind },
+  race: StartListRace,
   check: (entrant: Entrant) => string | null = () => null,
   existing: (bib: string) => Entrant | undefined = () => undefined,
 ): StartListReading {
@@ -75,7 +82,7 @@ export function readStartList(
  */
 export async function readStartListInSlices(
   csv: string,
-  race: { distanceM: number; kind: RaceKind },
+  race: StartListRace,
   check: (entrant: Entrant) => string | null = () => null,
   existing: (bib: string) => Entrant | undefined = () => undefined,
   rowsPerSlice = 2000,
@@ -90,7 +97,7 @@ export async function readStartListInSlices(
 /** readStartList's work, pausing (yield) after every `rowsPerSlice` rows. */
 function* readRows(
   csv: string,
-  race: { distanceM: number; kind: RaceKind },
+  race: StartListRace,
   check: (entrant: Entrant) => string | null,
   existing: (bib: string) => Entrant | undefined,
   rowsPerSlice = Infinity,
@@ -107,7 +114,16 @@ function* readRows(
 
   const entrants: Entrant[] = [];
   const refused: RefusedEntrant[] = [];
+  const warnings: StartListWarning[] = [];
   const seen = new Set<string>();
+  // Bibs by their number without leading zeros: the first with it, and its line (none: on the race's list, not in the file).
+  const numbers = new Map<string, { bib: string; line?: number }>();
+  const listed = new Set<string>();
+  for (const { bib } of race.entrants ?? []) {
+    listed.add(bib);
+    const number = bibWithoutLeadingZeros(bib);
+    if (!numbers.has(number)) numbers.set(number, { bib });
+  }
   for (const [index, cells] of rows.entries()) {
     if (index > 0 && index % rowsPerSlice === 0) yield;
     const line = index + 2;
@@ -137,11 +153,24 @@ function* readRows(
     }
     seen.add(checked.data.bib);
     entrants.push(checked.data);
+    const number = bibWithoutLeadingZeros(checked.data.bib);
+    const other = numbers.get(number);
+    if (!other || (other.bib === checked.data.bib && other.line === undefined)) numbers.set(number, { bib: checked.data.bib, line });
+    else if (other.bib !== checked.data.bib && (other.line !== undefined || !listed.has(checked.data.bib))) {
+      const where = other.line === undefined ? 'on the start list' : `on line ${other.line}`;
+      warnings.push({ line, bib: checked.data.bib, warning: `differs from bib ${other.bib} ${where} only by leading zeros: imported as two athletes` });
+    }
   }
-  return { ok: true, entrants, refused, ignoredColumns };
+  return { ok: true, entrants, refused, warnings, ignoredColumns };
 }
 
 /** "Line 4 (bib 12): country: ...; line 9: ..." — the report an import answers with. */
 export function describeRefused(refused: readonly RefusedEntrant[]): string {
   return refused.map((r) => `line ${r.line}${r.bib ? ` (bib ${r.bib})` : ''}: ${r.problems.join('; ')}`).join('. ');
 }
+
+/** "line 3 (bib 007): differs from bib 7 on line 2 only by leading zeros: …" — an import's warnings. */
+export function describeWarnings(warnings: readonly StartListWarning[]): string {
+  return warnings.map((w) => `line ${w.line} (bib ${w.bib}): ${w.warning}`).join('. ');
+}
+

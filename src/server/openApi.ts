@@ -193,6 +193,7 @@ function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string
     z.strictObject({
       imported: z.number().int(),
       refused: z.array(z.looseObject({})),
+      warnings: z.array(z.strictObject({ line: z.number().int(), bib: z.string(), warning: z.string() })).meta({ description: 'Rows imported that may not be what was meant (a bib differing from another only by leading zeros), by line' }),
       ignoredColumns: z.array(z.string()),
       note: z.string().optional().meta({ description: 'How a file that is not UTF-8 was read (Windows-1252, or UTF-16 with its byte-order mark)' }),
       revision: z.number().int(),

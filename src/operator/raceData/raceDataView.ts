@@ -1,6 +1,6 @@
 import { formatTime } from '../../core';
 import type { Race } from '../../protocol/race';
-import { readStartList, describeRefused } from '../../protocol/startList';
+import { readStartList, describeRefused, describeWarnings } from '../../protocol/startList';
 import { confirmDialog } from '../dialogs';
 import { el } from '../element';
 import { mountEntrantsEditor } from '../entrants/entrantsEditor';
@@ -248,7 +248,9 @@ export function mountRaceDataView(host: HTMLElement, store: PanelStore, actions:
     const cancel = el('button', { type: 'button', text: 'Close' });
     text.addEventListener('input', () => {
       const reading = readStartList(text.value, race);
-      report.textContent = reading.ok ? `${reading.entrants.length} to import${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}` : reading.error;
+      report.textContent = reading.ok
+        ? `${reading.entrants.length} to import${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}${reading.warnings.length > 0 ? `; check: ${describeWarnings(reading.warnings)}` : ''}`
+        : reading.error;
     });
     go.addEventListener('click', async () => {
       go.disabled = true;

@@ -1,5 +1,5 @@
 import type { Race } from '../../protocol/race';
-import { describeRefused, readStartList, type RefusedEntrant } from '../../protocol/startList';
+import { describeRefused, describeWarnings, readStartList, type RefusedEntrant, type StartListWarning } from '../../protocol/startList';
 import type { Outcome, PanelActions } from '../panelActions';
 
 /** Commands travel in one WebSocket frame, which the hub caps at 64 KiB (what the command's type and race take aside). */
@@ -30,11 +30,11 @@ export async function sendStartList(race: Race, csv: string, actions: Pick<Panel
   const whole = { type: 'importStartList', raceId: race.id, csv };
   if (new TextEncoder().encode(JSON.stringify(whole)).length <= MAX_COMMAND_BYTES) {
     const reading = readStartList(csv, race);
-    const report = reading.ok ? `${reading.entrants.length} added or updated${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}` : 'imported';
+    const report = reading.ok ? `${reading.entrants.length} added or updated${reading.refused.length > 0 ? `; not imported: ${describeRefused(reading.refused)}` : ''}${warned(reading.warnings)}` : 'imported';
     return send(whole, `${race.name} start list: ${report}`);
   }
   progress(`Sending the start list to ${race.name}…`);
-  let answer: { imported?: number; refused?: RefusedEntrant[]; note?: string; revision?: number; error?: string };
+  let answer: { imported?: number; refused?: RefusedEntrant[]; warnings?: StartListWarning[]; note?: string; revision?: number; error?: string };
   try {
     const response = await post(race.id, csv);
     answer = (await response.json()) as typeof answer;
@@ -45,6 +45,11 @@ export async function sendStartList(race: Race, csv: string, actions: Pick<Panel
   }
   if (answer.error !== undefined || answer.revision === undefined) return refuse(answer.error ?? 'The hub gave no answer to the start list');
   const refused = answer.refused ?? [];
-  actions.tell(`${race.name} start list: ${answer.imported} added or updated${refused.length > 0 ? `; not imported: ${describeRefused(refused)}` : ''}${answer.note ? ` (${answer.note})` : ''}`, 'info');
+  actions.tell(`${race.name} start list: ${answer.imported} added or updated${refused.length > 0 ? `; not imported: ${describeRefused(refused)}` : ''}${warned(answer.warnings ?? [])}${answer.note ? ` (${answer.note})` : ''}`, 'info');
   return { ok: true, revision: answer.revision };
+}
+
+/** "; check: line 3 (bib 007): differs from bib 7 …", or nothing: the import report's warnings. */
+function warned(warnings: readonly StartListWarning[]): string {
+  return warnings.length > 0 ? `; check: ${describeWarnings(warnings)}` : '';
 }

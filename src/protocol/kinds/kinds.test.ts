@@ -23,8 +23,8 @@ describe('graphic kind props', () => {
   });
 
   it('refuses an unknown country code, naming it', () => {
-    expect(refusal({ kind: 'athleteProfile', props: { ...kimetto, country: 'XYZ' } })).toBe('graphic.props.country: "XYZ" is not a country: give an ISO 3166 code (KEN or KE) or the country’s English name (Kenya)');
-    expect(refusal({ kind: 'resultCard', props: { race: 'Elite men', winner: 'Eliud Kipchoge', country: 'KX', time: '2:03:05' } })).toBe('graphic.props.country: "KX" is not a country: give an ISO 3166 code (KEN or KE) or the country’s English name (Kenya)');
+    expect(refusal({ kind: 'athleteProfile', props: { ...kimetto, country: 'XYZ' } })).toBe('graphic.props.country: "XYZ" is not a country: give a World Athletics or ISO 3166 code (KEN, GER or KE) or the country’s English name (Kenya)');
+    expect(refusal({ kind: 'resultCard', props: { race: 'Elite men', winner: 'Eliud Kipchoge', country: 'KX', time: '2:03:05' } })).toBe('graphic.props.country: "KX" is not a country: give a World Athletics or ISO 3166 code (KEN, GER or KE) or the country’s English name (Kenya)');
   });
 
   it.each([

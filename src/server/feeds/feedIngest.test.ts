@@ -146,6 +146,27 @@ describe('feed ingest', () => {
     ingest.close();
   });
 
+  it('should take a bib without the start list’s leading zeros when exactly one entrant has that number, and refuse it when two do', async () => {
+    let show = raceShow();
+    const entrants = [{ bib: '0042', name: 'Brigid Kosgei' }, { bib: '7', name: 'Ruth Chepngetich' }, { bib: '007', name: 'Peres Jepchirchir' }];
+    const added = applyCommand(show, Command.parse({ type: 'upsertEntrants', raceId: 'elite-men', entrants }), { now: clock });
+    if (!added.ok) throw new Error(added.error);
+    show = added.state;
+    const hub = createHub({ initial: show, now: () => clock, persist: async () => {} });
+    const ingest = createFeedIngest(hub, 'rr-push', new FeedHealth(() => clock));
+    const check = (bib: string) => ingest.check({ row: 'r', raceId: 'elite-men', bib, metres: 10_000, elapsedMs: 1_900_000 });
+    // A feed's {"bib": 42} arrives as "42" (the push route and a pulled mapping read a whole number as its text).
+    expect(check('42')).toMatchObject({ ok: true, passing: { bib: '0042' } });
+    expect(check('042')).toMatchObject({ ok: true, passing: { bib: '0042' } });
+    // "7" and "007" are two athletes: each is matched exactly, and a third spelling is not guessed.
+    expect(check('7')).toMatchObject({ ok: true, passing: { bib: '7' } });
+    expect(check('007')).toMatchObject({ ok: true, passing: { bib: '007' } });
+    expect(check('07')).toEqual({ ok: false, reason: "bib 07 is not on ELITE MEN's start list" });
+    expect(await ingest.take([{ row: 'passing 1 (bib 42)', raceId: 'elite-men', bib: '42', metres: 10_000, elapsedMs: 1_900_000 }])).toEqual({ accepted: 1, refused: [], unsaved: [] });
+    expect(hub.store.getState().races[0]!.passings!.map((row) => row[0])).toEqual(['0042']);
+    ingest.close();
+  });
+
   it('reports a feed silent for longer than its stale time as stale, and a stopped one as stopped', () => {
     const feed: Feed = { id: 'rr-live', source: 'push', staleAfterS: 10, running: true, startedAt: clock };
     const health = new FeedHealth(() => clock);

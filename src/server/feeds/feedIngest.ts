@@ -1,7 +1,7 @@
 import { MAX_PASSINGS_PER_BATCH } from '../../protocol/commands/timingCommands';
 import { describeIssues } from '../../protocol/describeIssues';
 import { Passing } from '../../protocol/passing';
-import type { Entrant } from '../../protocol/entrant';
+import { bibWithoutLeadingZeros, type Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
 import { alreadyRecorded, entrantOf, passingRefusal, pointAt } from '../../state/passingTable';
 import type { Hub } from '../hub';
@@ -220,21 +220,27 @@ function latestPerPoint(race: Race | undefined, waiting: readonly Waiting[]): Wa
 
 /**
  * The start list's spelling of a bib: the bib itself when it is on the list, else the one entrant whose bib
- * differs only in case ("f1" for F1; timing systems and start lists disagree on case), else the bib as sent,
- * to be refused by name.
+ * differs only in case ("f1" for F1; timing systems and start lists disagree on case), else the one whose bib
+ * differs only in case and leading zeros (a feed's {"bib": 1} or "1" for 001; a chip system drops the zeros a
+ * printed list keeps), else the bib as sent, to be refused by name. Never a guess between two entrants.
  */
 function bibOnList(race: Race, bib: string): string {
   if (entrantOf(race, bib) || !race.entrants) return bib;
-  let byLower = bibsByLowerCase.get(race.entrants);
-  if (!byLower) {
-    byLower = new Map();
+  let spellings = bibSpellings.get(race.entrants);
+  if (!spellings) {
+    spellings = { byLower: new Map(), byNumber: new Map() };
     for (const { bib: listed } of race.entrants) {
-      const key = listed.toLowerCase();
-      byLower.set(key, byLower.has(key) ? null : listed);
+      for (const [map, key] of [
+        [spellings.byLower, listed.toLowerCase()],
+        [spellings.byNumber, bibWithoutLeadingZeros(listed.toLowerCase())],
+      ] as const)
+        map.set(key, map.has(key) ? null : listed);
     }
-    bibsByLowerCase.set(race.entrants, byLower);
+    bibSpellings.set(race.entrants, spellings);
   }
-  return byLower.get(bib.toLowerCase()) ?? bib;
+  const lower = bib.toLowerCase();
+  if (spellings.byLower.has(lower)) return spellings.byLower.get(lower) ?? bib;
+  return spellings.byNumber.get(bibWithoutLeadingZeros(lower)) ?? bib;
 }
-/** Per start list (by identity): lower-case bib → its spelling, or null when two entrants share it. */
-const bibsByLowerCase = new WeakMap<readonly Entrant[], Map<string, string | null>>();
+/** Per start list (by identity): a bib in lower case, and without its leading zeros, → its spelling, or null when two entrants share it. */
+const bibSpellings = new WeakMap<readonly Entrant[], { byLower: Map<string, string | null>; byNumber: Map<string, string | null> }>();

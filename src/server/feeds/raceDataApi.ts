@@ -82,7 +82,7 @@ export async function handleRaceDataApi(request: IncomingMessage, method: string
     // file and the start-list log beside it) before the answer, so a crash leaves all of it or none of it.
     const result = await hub.submit({ type: 'upsertEntrants', raceId, entrants: reading.entrants }, undefined, sender.name);
     if (!result.ok) throw new HttpError(result.reason === 'refused' ? 422 : 503, `None of the ${reading.entrants.length} athletes were imported: ${result.error}`);
-    return reply(response, 200, { imported: reading.entrants.length, refused: reading.refused, ignoredColumns: reading.ignoredColumns, ...(file.note ? { note: file.note } : {}), revision: result.revision });
+    return reply(response, 200, { imported: reading.entrants.length, refused: reading.refused, warnings: reading.warnings, ignoredColumns: reading.ignoredColumns, ...(file.note ? { note: file.note } : {}), revision: result.revision });
   }
   return false;
 }
