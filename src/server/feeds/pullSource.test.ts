@@ -64,7 +64,9 @@ describe('a pull feed', () => {
     expect(MAX_PULL_BODY_BYTES).toBe(16 * 1024 * 1024);
     // The hub hung up on the endless answer rather than waiting for it to end.
     await expect.poll(() => source.seen.streamClosed, { timeout: 20_000 }).toBe(true);
-    expect(health.errors.map((e) => e.message)).toEqual([limitMessage]);
+    // On a machine loaded past its cores a read of 16 MiB can outlast the pull's 5 s deadline first: that is said too, and nothing else.
+    const timedOut = `${source.url} did not answer within 5 s`;
+    expect(health.errors.map((e) => e.message).filter((message) => message !== timedOut)).toEqual([limitMessage]);
     expect(taken.map((row) => [row.raceId, String(row.bib), row.metres])).toEqual([['elite-men', '1', 42195]]);
   });
 
