@@ -17,6 +17,9 @@ export default defineConfig({
           isolate: false,
           include: ['src/**/*.test.ts', 'integrations/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // A hang guard, not a speed bar: a few tests write and sync real files or serve real sockets, and beside the
+          // browser project on 2 cores (or other work) they outlasted vitest's default 5 s now and then.
+          testTimeout: 20_000,
         },
       },
       {
