@@ -118,7 +118,7 @@ describe('POST /api/races/<race>/start-list', () => {
 
       const base = (await own.state()).revision;
       const whole = await importCsv(raceId, csv, own);
-      expect(whole.body).toEqual({ imported: 20_000, refused: [], ignoredColumns: [], revision: base + 1 });
+      expect(whole.body).toEqual({ imported: 20_000, refused: [], warnings: [], ignoredColumns: [], revision: base + 1 });
       expect(ofImport((await race()).entrants)).toBe(20_000);
     } finally {
       await own.kill();
