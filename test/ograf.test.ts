@@ -237,6 +237,64 @@ describe('CasparCG and SPX templates', () => {
     await page.close();
   });
 
+  it('a template reads templateData XML with the browser’s XML parser: entities decoded, malformed XML refused naming where it broke', { timeout: 60_000 }, async () => {
+    type Template = { update(d: unknown): Promise<Payload>; play(): Promise<Payload> };
+    const onAir = async (data: string) => {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      const logged: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
+      await page.goto(`${server.url}/casparcg/${packageId('nameCard')}.html?renderer=canvas`);
+      const statuses = await page.evaluate(async (data) => {
+        const w = window as unknown as Template;
+        return [await w.update(data), await w.play()];
+      }, data);
+      const frame = await grab(page);
+      await page.close();
+      return { statuses, frame, logged };
+    };
+    const fromXml = await onAir('<templateData><componentData id="name"><data id="text" value="Gonz&#225;lez &amp; Sch&#xE4;r"/></componentData><componentData id="role"><data id="text" value="&quot;BBC&quot; &lt;One&gt;"/></componentData></templateData>');
+    const fromJson = await onAir(JSON.stringify({ name: 'González & Schär', role: '"BBC" <One>' }));
+    expect(fromXml.statuses.map((s) => s.statusCode)).toEqual([200, 200]);
+    expect(fromJson.statuses.map((s) => s.statusCode)).toEqual([200, 200]);
+    expect(fromXml.frame.data.equals(fromJson.frame.data), 'the XML draws what the same text as JSON draws').toBe(true);
+
+    // The closing </componentData> is missing: the element is there, the XML is broken.
+    const malformed = await onAir('<templateData><componentData id="name"><data id="text" value="broken"/></templateData>');
+    // Chromium's (libxml2's) words after the place: "Unexpected closing tag: templateData != componentData".
+    const message = malformed.statuses[0]!.statusMessage!;
+    expect(malformed.statuses[0]!.statusCode).toBe(400);
+    expect(message).toMatch(/^the templateData is not well-formed XML: error on line 1 at column 86: .*templateData/);
+    expect(malformed.logged).toContain(`Finishline nameCard template: update: ${message}`);
+    expect(malformed.statuses[1]!.statusCode, 'nothing accepted, nothing played').toBe(409);
+    expect(opaqueBounds(malformed.frame)).toBeNull();
+  });
+
+  it('the crawl template, like every other, is not played before it has accepted data: no empty strip on air', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/casparcg/${packageId('crawl')}.html?renderer=canvas`);
+    type Template = { update(d: unknown): Promise<Payload>; play(): Promise<Payload> };
+    const refusal = { statusCode: 409, statusMessage: 'Not played: this template has no accepted data yet (items: none given); send its data first (CG ADD with data, or CG UPDATE)' };
+    expect(await page.evaluate(() => (window as unknown as Template).play())).toEqual(refusal);
+    expect(opaqueBounds(await grab(page)), 'no strip without data').toBeNull();
+    // Items without their id and kind are refused; play is still refused after it.
+    const [refused, played] = await page.evaluate(async () => {
+      const w = window as unknown as Template;
+      return [await w.update('<templateData><componentData id="items"><data id="text" value="[{&quot;text&quot;:&quot;x&quot;}]"/></componentData></templateData>'), await w.play()];
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(played).toEqual(refusal);
+    expect(opaqueBounds(await grab(page)), 'no strip after a refused update').toBeNull();
+    // Accepted items play.
+    const items = JSON.stringify(defaultData('crawl').items);
+    const ok = await page.evaluate(async (items) => {
+      const w = window as unknown as Template;
+      return [await w.update(JSON.stringify({ label: 'LONDON', items })), await w.play()];
+    }, items);
+    expect(ok.map((s) => s.statusCode)).toEqual([200, 200]);
+    expect(opaqueBounds(await grab(page))).not.toBeNull();
+    await page.close();
+  });
+
   it('a template whose first data was refused does not play its sample: play is refused until data is accepted', { timeout: 60_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/casparcg/${packageId('nameCard')}.html?renderer=canvas`);

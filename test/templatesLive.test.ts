@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -199,5 +199,36 @@ describe.each<Renderer>(['webgl', 'canvas'])('live templates on the %s renderer'
     await hub.post({ type: 'show.setTheme', theme: 'finishline' });
     await hub.post({ type: 'clear', layer: 'lowerThird' });
     await page.close();
+  });
+});
+
+describe('a theme file removed', () => {
+  it('is reported while the show uses it; once the show switches away, the set without it applies and it can no longer be selected', async () => {
+    const nightFile = join(templatesDir, 'themes/night.json');
+    const nightText = readFileSync(nightFile, 'utf8');
+    const templates = async () => (await fetch(`${hub.url}/api/templates`)).json();
+    const startVersion = (await templates()).version;
+    expect((await hub.post({ type: 'show.setTheme', theme: 'night' })).status).toBe(200);
+
+    panel.clear();
+    rmSync(nightFile);
+    const missing = { file: 'themes/night.json', path: '', message: 'theme file is missing, and the show is using the night theme: switch the show to another theme first' };
+    expect((await panel.next('templateProblems')).problems).toEqual([missing]);
+    expect(await templates()).toMatchObject({ version: startVersion, problems: [missing] });
+
+    panel.clear();
+    expect((await hub.post({ type: 'show.setTheme', theme: 'finishline' })).status).toBe(200);
+    const pushed = await panel.next('templates');
+    expect(pushed.version).toBe(startVersion + 1);
+    expect(Object.keys(pushed.templates.themes)).toEqual(['finishline']);
+    expect((await panel.next('templateProblems')).problems).toEqual([]);
+    expect(await templates()).toMatchObject({ version: startVersion + 1, problems: [] });
+
+    const refused = await hub.post({ type: 'show.setTheme', theme: 'night' });
+    expect(refused).toMatchObject({ status: 422, body: { error: 'There is no theme "night" with valid template files: the themes are finishline (templates/themes/<name>.json)' } });
+
+    panel.clear();
+    writeFileSync(nightFile, nightText);
+    expect(Object.keys((await panel.next('templates')).templates.themes).sort()).toEqual(['finishline', 'night']);
   });
 });

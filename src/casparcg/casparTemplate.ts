@@ -55,10 +55,9 @@ export function runCasparTemplate(kind: GraphicKind, themes: readonly string[]) 
   async function playWithData(): Promise<ReturnPayload> {
     if (!updated) {
       const status = await element.updateAction!({ data: unset });
-      if (status.statusCode >= 400) {
-        const why = status.statusMessage.replace(/: Invalid input: expected \w+, received undefined/g, ': is required');
-        return { statusCode: 409, statusMessage: `Not played: this template has no accepted data yet (${why}); send its data first (CG ADD with data, or CG UPDATE)` };
-      }
+      // The crawl's fields all have defaults, but with no items it is an empty strip, not a graphic.
+      const why = status.statusCode >= 400 ? status.statusMessage.replace(/: Invalid input: expected \w+, received undefined/g, ': is required') : kind === 'crawl' ? 'items: none given' : null;
+      if (why !== null) return { statusCode: 409, statusMessage: `Not played: this template has no accepted data yet (${why}); send its data first (CG ADD with data, or CG UPDATE)` };
       updated = true;
     }
     return element.playAction!({ goto: 0 });

@@ -7,22 +7,14 @@ import { dataFromFields, parseTemplateData, templateFields } from './templateFie
 const THEMES = ['finishline', 'night'];
 
 describe('CasparCG templateData', () => {
-  it('reads componentData ids and their text values, decoding XML entities', () => {
-    const xml = `<templateData>
-      <componentData id="name"><data id="text" value="Gonz&#225;lez &amp; Sch&#xE4;r"/></componentData>
-      <componentData id="f1"><data id="text" value="&quot;BBC&quot; &lt;One&gt;" /></componentData>
-    </templateData>`;
-    expect(parseTemplateData(xml)).toEqual({ ok: true, values: { name: 'González & Schär', f1: '"BBC" <One>' } });
-  });
-
+  // XML is read with the browser's DOMParser, which Node lacks: test/ograf.test.ts drives it in Chromium.
   it('takes the same as JSON text or an object (SPX sends JSON)', () => {
     expect(parseTemplateData('{"f0":"Steve Cram"}')).toEqual({ ok: true, values: { f0: 'Steve Cram' } });
     expect(parseTemplateData({ name: 'Steve Cram' })).toEqual({ ok: true, values: { name: 'Steve Cram' } });
   });
 
   it('refuses text that is neither, saying what to send', () => {
-    expect(parseTemplateData('Steve Cram')).toEqual({ ok: false, error: 'update: give templateData XML (<templateData><componentData id="name">…) or a JSON object' });
-    expect(parseTemplateData('<templateData><componentData id="name"></templateData>')).toMatchObject({ ok: false });
+    expect(parseTemplateData('Steve Cram')).toEqual({ ok: false, error: 'give templateData XML (<templateData><componentData id="name">…) or a JSON object' });
   });
 });
 

@@ -66,41 +66,43 @@ export function dataFromFields(fields: readonly TemplateField[], values: Record<
   return { ok: true, data };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
 /**
  * CasparCG's templateData: `<templateData><componentData id="name"><data id="text" value="Steve Cram"/></componentData>…`
  * as field id → value; or the same as JSON (an object, or its text), as SPX and CasparCG clients also send.
+ * XML is read with the page's DOMParser (the template runs in CasparCG's or SPX's browser), so malformed XML
+ * is refused with the parser's own line and column, never mistaken for missing fields.
  */
 export function parseTemplateData(input: unknown): { ok: true; values: Record<string, unknown> } | { ok: false; error: string } {
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) return { ok: true, values: input as Record<string, unknown> };
-  if (typeof input !== 'string') return { ok: false, error: 'update: give templateData XML or a JSON object' };
+  if (typeof input !== 'string') return { ok: false, error: 'give templateData XML or a JSON object' };
   const text = input.trim();
   if (text.startsWith('{')) {
     try {
       const json = JSON.parse(text) as unknown;
       if (typeof json === 'object' && json !== null && !Array.isArray(json)) return { ok: true, values: json as Record<string, unknown> };
     } catch (error) {
-      return { ok: false, error: `update: the JSON is not valid: ${(error as Error).message}` };
+      return { ok: false, error: `the JSON is not valid: ${(error as Error).message}` };
     }
   }
-  if (!text.startsWith('<')) return { ok: false, error: 'update: give templateData XML (<templateData><componentData id="name">…) or a JSON object' };
-  const values: Record<string, unknown> = {};
-  const component = /<componentData\s+id\s*=\s*(["'])(.*?)\1\s*>([\s\S]*?)<\/componentData>/g;
-  for (const [, , id, body] of text.matchAll(component)) {
-    const value = /<data\s+id\s*=\s*(["'])text\1\s+value\s*=\s*(["'])([\s\S]*?)\2\s*\/?>/.exec(body!) ?? /<data\s+value\s*=\s*(["'])([\s\S]*?)\1/.exec(body!);
-    values[decode(id!)] = decode(value ? value[value.length - 1]! : '');
+  if (!text.startsWith('<')) return { ok: false, error: 'give templateData XML (<templateData><componentData id="name">…) or a JSON object' };
+  const xml = new DOMParser().parseFromString(text, 'application/xml');
+  const broken = xml.getElementsByTagName('parsererror')[0];
+  if (broken) {
+    // Chromium puts the message ("error on line 1 at column 85: …") in a div between two headings.
+    const message = (broken.querySelector('div')?.textContent ?? broken.textContent ?? '').trim().replace(/\s+/g, ' ');
+    return { ok: false, error: `the templateData is not well-formed XML: ${message}` };
   }
-  if (Object.keys(values).length === 0 && !/<templateData\s*\/>/.test(text) && !/<templateData>\s*<\/templateData>/.test(text)) {
-    return { ok: false, error: 'update: no <componentData id="…"><data id="text" value="…"/></componentData> in the templateData' };
+  const values: Record<string, unknown> = {};
+  for (const component of Array.from(xml.getElementsByTagName('componentData'))) {
+    const id = component.getAttribute('id');
+    if (id === null) continue;
+    const data = Array.from(component.getElementsByTagName('data'));
+    const value = data.find((d) => d.getAttribute('id') === 'text' && d.hasAttribute('value')) ?? data.find((d) => d.hasAttribute('value'));
+    values[id] = value?.getAttribute('value') ?? '';
+  }
+  const root = xml.documentElement;
+  if (Object.keys(values).length === 0 && !(root.tagName === 'templateData' && root.children.length === 0)) {
+    return { ok: false, error: 'no <componentData id="…"><data id="text" value="…"/></componentData> in the templateData' };
   }
   return { ok: true, values };
-}
-
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-    if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-    if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
-    return ENTITIES[entity] ?? whole;
-  });
 }

@@ -109,6 +109,40 @@ describe('live templates', () => {
     ]);
   });
 
+  it('checks the folder again when the show switches away from a theme whose file was removed, and applies the set without it', async () => {
+    const folders = scratch();
+    let theme = 'night';
+    const { templates, next } = await start(folders, { themeInUse: () => theme });
+    rmSync(join(folders.dir, 'themes/night.json'));
+    expect((await next('problems')).problems).toEqual([
+      { file: 'themes/night.json', path: '', message: 'theme file is missing, and the show is using the night theme: switch the show to another theme first' },
+    ]);
+    expect(templates.status().version).toBe(1);
+    theme = 'finishline';
+    templates.themeChanged();
+    const pushed = await next('templates');
+    expect(pushed.version).toBe(2);
+    expect(Object.keys(pushed.templates.themes)).toEqual(['finishline']);
+    expect((await next('problems')).problems).toEqual([]);
+    expect(templates.themes()).toEqual(['finishline']);
+  });
+
+  it('offers show.setTheme only themes whose file is on disk and valid, though the last good set keeps a copy', async () => {
+    const folders = scratch();
+    const { templates, next } = await start(folders);
+    editJson(join(folders.dir, 'themes/night.json'), (j) => (j.colours.panel = 'blue'));
+    expect((await next('problems')).problems).toEqual([{ file: 'themes/night.json', path: 'colours.panel', message: 'must be a colour like #0b1f4b' }]);
+    expect(Object.keys(templates.status().templates.themes).sort()).toEqual(['finishline', 'night']);
+    expect(templates.themes()).toEqual(['finishline']);
+
+    // Removed while another file is broken: the folder is still refused, and night is still not offered.
+    editJson(join(folders.dir, 'nameCard.json'), (j) => (j.nameSize = 'big'));
+    rmSync(join(folders.dir, 'themes/night.json'));
+    await expect.poll(() => templates.status().problems.map((p) => p.file)).toEqual(['nameCard.json']);
+    expect(Object.keys(templates.status().templates.themes).sort()).toEqual(['finishline', 'night']);
+    expect(templates.themes()).toEqual(['finishline']);
+  });
+
   it('starts with the last good set when the files are broken, and reports them', async () => {
     const folders = scratch();
     const first = await start(folders);

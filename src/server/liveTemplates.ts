@@ -11,7 +11,10 @@ export type LiveTemplateOptions = {
   dir: string;
   /** Where the last valid set is kept, so a hub restarted with broken files still starts with a good look. */
   lastGoodPath: string;
-  /** The theme the show uses now: a change that removes it is refused like any other invalid edit. */
+  /**
+   * The theme the show uses now: a change that removes it is refused like any other invalid edit. Call
+   * `themeChanged()` when it changes, so files refused only for lacking the old one are checked again.
+   */
   themeInUse: () => string;
   /** A new valid set (version bumped). */
   onTemplates: (status: TemplateStatus) => void;
@@ -27,7 +30,9 @@ export type LiveTemplateOptions = {
  */
 export async function openLiveTemplates(options: LiveTemplateOptions) {
   const { dir, lastGoodPath, themeInUse, onTemplates, onProblems, log = (line) => console.log(line) } = options;
-  let lastTexts = '';
+  // What the last read found: the files' texts, the show's theme then, and the themes whose files are valid.
+  let lastRead = { texts: '', theme: '' };
+  let validThemeFiles = new Set<string>();
   const first = await load();
   let status: TemplateStatus;
   if (first.ok) {
@@ -45,10 +50,11 @@ export async function openLiveTemplates(options: LiveTemplateOptions) {
 
   async function load() {
     const texts = await readTemplateFolder(dir);
-    lastTexts = JSON.stringify(texts);
-    const parsed = parseTemplateFiles(texts);
-    if (!parsed.ok) return parsed;
     const theme = themeInUse();
+    lastRead = { texts: JSON.stringify(texts), theme };
+    const parsed = parseTemplateFiles(texts);
+    validThemeFiles = themesWithValidFiles(texts, parsed.ok ? [] : parsed.problems);
+    if (!parsed.ok) return parsed;
     if (!(theme in parsed.value.themes)) {
       return { ok: false as const, problems: [{ file: `themes/${theme}.json`, path: '', message: `theme file is missing, and the show is using the ${theme} theme: switch the show to another theme first` }] };
     }
@@ -56,9 +62,13 @@ export async function openLiveTemplates(options: LiveTemplateOptions) {
   }
 
   async function reload() {
-    const before = lastTexts;
+    const before = lastRead;
     const parsed = await load();
-    if (lastTexts === before) return; // touched, renamed or saved unchanged: nothing to do
+    // Touched, renamed or saved unchanged: nothing to do, unless these files were refused and the show has
+    // since switched theme (away from one whose file was removed: the set without it now applies).
+    const unchanged = lastRead.texts === before.texts;
+    if (unchanged && (lastRead.theme === before.theme || status.problems.length === 0)) return;
+    if (unchanged && !parsed.ok && JSON.stringify(parsed.problems) === JSON.stringify(status.problems)) return;
     if (parsed.ok) {
       status = { version: status.version + 1, templates: parsed.value, problems: [] };
       log(`Templates reloaded from ${dir} (version ${status.version})`);
@@ -112,9 +122,23 @@ export async function openLiveTemplates(options: LiveTemplateOptions) {
 
   return {
     status: () => status,
-    /** Theme names with valid files, for show.setTheme. */
-    themes: () => Object.keys(status.templates.themes),
+    /**
+     * Theme names for show.setTheme: in the set on air, with their file on disk and valid as last read.
+     * A theme whose file was removed or broken is refused although the last good set still has a copy.
+     */
+    themes: () => Object.keys(status.templates.themes).filter((name) => validThemeFiles.has(name)),
+    /** The show's theme changed: checks the folder again (see `themeInUse`). */
+    themeChanged: scheduleReload,
     close: () => watcher.close(),
   };
+}
+/** Names of the theme files among `texts` that have no problem of their own. */
+function themesWithValidFiles(texts: Record<string, string>, problems: readonly TemplateProblem[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of Object.keys(texts)) {
+    const name = /^themes\/([^/]+)\.json$/.exec(file)?.[1];
+    if (name !== undefined && !problems.some((problem) => problem.file === file)) names.add(name);
+  }
+  return names;
 }
 export type LiveTemplates = Awaited<ReturnType<typeof openLiveTemplates>>;

@@ -99,7 +99,11 @@ async function main() {
   let asRunSaved = () => Promise.resolve();
   const asRun = await openAsRunLog(resolve(showPath, '../asrun'), natsUrl ? Infinity : state.revision, Date.now, () => asRunSaved());
   const showHub = natsUrl ? startNatsHub(state, asRun) : startFileHub(state, asRun);
-  showHub.store.subscribe((next) => (themeInUse = next.theme));
+  showHub.store.subscribe((next) => {
+    if (next.theme === themeInUse) return;
+    themeInUse = next.theme;
+    templates.themeChanged();
+  });
   startAutoOutTimers(showHub);
   const feeds = startFeedRunner(showHub, feedsDir);
   // What operators send (HTTP, WebSocket) goes through this: a replay that can't reset its races is not started.
