@@ -171,6 +171,25 @@ describe('OGraf packages', () => {
       return { loaded: loaded.statusCode, played, disposed, attached: element.isConnected, canvasWidth: canvas?.width };
     });
     expect(detached).toEqual({ loaded: 200, played: { statusCode: 200, statusMessage: 'OK', currentStep: 0 }, disposed: { statusCode: 200, statusMessage: 'OK' }, attached: false, canvasWidth: finishline.regions.lowerThird.width });
+    // A renderer size that is not 16:9 is refused, as on the output page, not drawn pinned to the top-left; a 16:9 one then loads.
+    const sized = await host.evaluate(async () => {
+      const Graphic = customElements.get('ograf-finishline-name-card')!;
+      const element = new Graphic() as HTMLElement & Record<string, (p?: unknown) => Promise<Payload>>;
+      const load = (width: number, height: number) => element.load!({ renderCharacteristics: { resolution: { width, height } } });
+      const refused = await load(1440, 1080);
+      const canvases = element.querySelectorAll('canvas').length;
+      const loaded = (await load(1280, 720)).statusCode;
+      await element.dispose!({});
+      return { refused, canvases, loaded };
+    });
+    expect(sized).toEqual({
+      refused: {
+        statusCode: 400,
+        statusMessage: 'renderCharacteristics.resolution: 1440x1080 is not 16:9: graphics are designed at 1920x1080 and scaled to a 16:9 picture, e.g. 1280x720, 1920x1080 or 3840x2160',
+      },
+      canvases: 0,
+      loaded: 200,
+    });
     expect(pageErrors).toEqual([]);
   });
 

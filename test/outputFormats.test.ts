@@ -63,29 +63,45 @@ describe.each<Renderer>(['webgl', 'canvas'])('output formats on the %s renderer'
     expect([alphaAt(uhd, midX, bounds.bottom), alphaAt(uhd, midX, bounds.bottom + 1)]).toEqual([255, 0]);
   });
 
-  it('draws the name card at 2/3 scale on a 720p output, edges within one pixel of the scaled design', async () => {
+  it('draws the name card at 2/3 scale on a 720p output, every edge on the output pixel nearest the scaled design', async () => {
     const sd = await grabOnAir(renderer, 'format=720p50', { width: 1280, height: 720 });
     const bounds = opaqueBounds(sd)!;
     // Left and top are on the 3-pixel design grid (96 -> 64, 726 -> 484), so they land exactly and crisp.
     expect(bounds.left).toBe((hd.left * 2) / 3);
     expect(bounds.top).toBe((hd.top * 2) / 3);
+    // Right and bottom fall a third of the way into a pixel (683 -> 455.33, 860 -> 573.33): both renderers
+    // round each edge to the nearest whole pixel, with no anti-aliased row or column past it.
+    const right = Math.round(((hd.right + 1) * 2) / 3);
+    const bottom = Math.round(((hd.bottom + 1) * 2) / 3);
+    expect(bounds).toEqual({ left: bounds.left, top: bounds.top, right: right - 1, bottom: bottom - 1 });
     const midY = (bounds.top + bounds.bottom) >> 1;
     const midX = (bounds.left + bounds.right) >> 1;
     expect([alphaAt(sd, bounds.left - 1, midY), alphaAt(sd, bounds.left, midY)]).toEqual([0, 255]);
     expect([alphaAt(sd, midX, bounds.top - 1), alphaAt(sd, midX, bounds.top)]).toEqual([0, 255]);
-    // Right and bottom fall a third of the way into a pixel (683 -> 455.33, 860 -> 573.33). WebGL rounds
-    // each vertex to a whole pixel; the canvas renderer rounds positions only, so sizes keep a one-pixel
-    // anti-aliased edge.
-    const right = ((hd.right + 1) * 2) / 3;
-    const bottom = ((hd.bottom + 1) * 2) / 3;
-    expect(alphaAt(sd, Math.floor(right) - 1, bounds.top + 4)).toBe(255);
-    expect(alphaAt(sd, Math.floor(right) + 1, bounds.top + 4)).toBe(0);
-    expect(alphaAt(sd, midX, Math.floor(bottom) - 1)).toBe(255);
-    expect(alphaAt(sd, midX, Math.floor(bottom) + 1)).toBe(0);
-    if (renderer === 'webgl') {
-      expect(alphaAt(sd, Math.floor(right), bounds.top + 4)).toBe(0);
-      expect(alphaAt(sd, midX, Math.floor(bottom))).toBe(0);
-    }
+    expect([alphaAt(sd, right - 1, bounds.top + 4), alphaAt(sd, right, bounds.top + 4)]).toEqual([255, 0]);
+    expect([alphaAt(sd, midX, bottom - 1), alphaAt(sd, midX, bottom)]).toEqual([255, 0]);
+  });
+
+  it('draws a stat card and a name card at 720p with every edge on a whole output pixel, on canvases of the exact scaled region size', async () => {
+    const stat = await hub.post({ type: 'take', graphic: { kind: 'statCard', props: { value: 39698, unit: '', caption: 'runners were set to start' } } });
+    const page = await openOutput(renderer, 'format=720p50', { width: 1280, height: 720 });
+    await renderAt(page, 100_000, stat.body.revision);
+    const sd = await grab(page);
+    const canvases = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLCanvasElement>('canvas[data-layer]')].map((c) => [c.dataset.layer, [c.width, c.height]])));
+    await page.close();
+    await hub.post({ type: 'clear', layer: 'centre' });
+    revision = (await hub.state()).revision;
+    // Regions at 2/3, each edge rounded: centre 360,280 1200x600 -> 240,186.67 800x400 -> 240,187 800x400.
+    expect(canvases.centre).toEqual([800, 400]);
+    expect(canvases.lowerThird).toEqual([934, 157]); // 80,640 1400x236 -> 53.33..986.67 x 426.67..584
+    // Both cards are opaque panels with their texts inside: at 1080p no pixel is partly transparent, nor at 720p.
+    let partial = 0;
+    for (let i = 3; i < sd.data.length; i += 4) if (sd.data[i]! > 0 && sd.data[i]! < 255) partial++;
+    expect(partial).toBe(0);
+    // The name card ends at design y 860 (573.33): its accent bar, panel and strip all end on row 572.
+    for (const x of [64, 71, 72, 200]) expect([alphaAt(sd, x, 572), alphaAt(sd, x, 573)], `x ${x}`).toEqual([255, 0]);
+    // The stat card, centred on x 640, ends on row 466 (where the canvas renderer left a row at alpha 191).
+    expect([alphaAt(sd, 640, 466), alphaAt(sd, 640, 467)]).toEqual([255, 0]);
   });
 
   it('draws 29.97 fps frames at their exact start times, 30000/1001 apart', async () => {

@@ -10,6 +10,7 @@ describe('the core public entry', () => {
       .sort();
     expect(functions).toEqual(
       [
+        'checkPictureSize',
         'compareToRecord',
         'crawlOffset',
         'describeRecordDelta',

@@ -36,7 +36,7 @@ export {
   type ClockOffset,
 } from './raceClock';
 export { pixelsPerFrame, crawlOffset, crawlOffsetAt, effectiveSpeed, type CrawlMotion } from './crawlMotion';
-export { FRAME_RATES, PICTURE_SIZES, DEFAULT_FORMAT, parseVideoFormat, parseFrameRate, formatName, type VideoFormat } from './videoFormat';
+export { FRAME_RATES, PICTURE_SIZES, DEFAULT_FORMAT, parseVideoFormat, parseFrameRate, checkPictureSize, formatName, type VideoFormat } from './videoFormat';
 export { SAFE_AREA_MARGINS, safeArea, isInside, type SafeAreaKind, type Box } from './safeAreas';
 export { frameIndex, frameStart, type FrameRate } from './frameRate';
 export { standingsAt, latestPoint, latestSplits, leaderSplits, DEFAULT_GROUP_GAP_MS, GROUP_SPAN_MS, joinsGroup, type TimedPassing, type Standing } from './standings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatName, parseFrameRate, parseVideoFormat } from './videoFormat';
+import { checkPictureSize, formatName, parseFrameRate, parseVideoFormat } from './videoFormat';
 
 describe('parseVideoFormat', () => {
   it('reads each supported size at each supported rate', () => {
@@ -54,5 +54,22 @@ describe('formatName', () => {
     expect(formatName({ width: 1920, height: 1080, fps: 50 })).toBe('1080p50');
     expect(formatName({ width: 1280, height: 720, fps: 59.94 })).toBe('720p59.94');
     expect(formatName({ width: 1366, height: 768, fps: 25 })).toBe('1366x768p25');
+  });
+});
+
+describe('checkPictureSize', () => {
+  it('takes 16:9 sizes, to the nearest pixel', () => {
+    expect(checkPictureSize(1280, 720)).toEqual({ ok: true, value: { width: 1280, height: 720 } });
+    expect(checkPictureSize(854, 480).ok).toBe(true);
+    expect(checkPictureSize(1366, 768).ok).toBe(true);
+  });
+
+  it('refuses any other shape, naming 16:9 sizes', () => {
+    expect(checkPictureSize(1440, 1080)).toEqual({
+      ok: false,
+      error: '1440x1080 is not 16:9: graphics are designed at 1920x1080 and scaled to a 16:9 picture, e.g. 1280x720, 1920x1080 or 3840x2160',
+    });
+    expect(checkPictureSize(1920, 1200).ok).toBe(false);
+    expect(checkPictureSize(1368, 768).ok).toBe(false);
   });
 });

@@ -56,6 +56,15 @@ function progressiveFor(lines: string, rate: string): string {
   return rates.map((fps) => `${lines}p${fps}`).join(' or ');
 }
 
+/**
+ * A picture size an output can draw the 1920x1080 design on: 16:9, to the nearest pixel (1366x768 and 854x480
+ * are 16:9 rounded). Any other shape would scale the design to its narrower side and leave a band unused.
+ */
+export function checkPictureSize(width: number, height: number): Result<{ width: number; height: number }> {
+  if (Math.abs(width * 9 - height * 16) < 16) return ok({ width, height });
+  return err(`${width}x${height} is not 16:9: graphics are designed at 1920x1080 and scaled to a 16:9 picture, e.g. 1280x720, 1920x1080 or 3840x2160`);
+}
+
 /** The name an engineer reads back: 1080p50 for a standard size, 1366x768p50 for any other. */
 export function formatName({ width, height, fps }: VideoFormat): string {
   const standard = PICTURE_SIZES[height]?.width === width;

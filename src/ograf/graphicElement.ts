@@ -1,4 +1,5 @@
 import type { GraphicKind } from '../protocol/graphicSpec';
+import { checkPictureSize } from '../core/videoFormat';
 import { DEFAULT_FRAME_RATE, DESIGN_HEIGHT, DESIGN_WIDTH } from '../render/outputScene';
 import { chooseRenderer, parseRendererRequest } from '../render/rendererChoice';
 import { bundledTemplates } from './bundledTemplates';
@@ -50,9 +51,11 @@ export function graphicElementFor(kind: GraphicKind): CustomElementConstructor {
       const given = objectOr(params?.data);
       const parsed = parsePackageData(kind, Object.keys(given).length > 0 ? given : defaultData(kind), Object.keys(library.themes), renderType);
       if (!parsed.ok) return refuse(400, `data: ${parsed.error}`);
+      const size = sizeOf(params?.renderCharacteristics?.resolution);
+      if (!size.ok) return refuse(400, `renderCharacteristics.resolution: ${size.error}`);
+      const { width, height } = size.value;
       this.#state = 'loading';
       try {
-        const { width, height } = sizeOf(params?.renderCharacteristics?.resolution);
         const fps = positive(params?.renderCharacteristics?.frameRate) ?? DEFAULT_FRAME_RATE;
         await declareFonts(this.ownerDocument);
         const renderer = await chooseRenderer(parseRendererRequest(rendererWanted));
@@ -243,9 +246,9 @@ function positive(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-/** The renderer's size, or 1080p when it gives none (or nonsense). */
+/** The renderer's size, or 1080p when it gives none (or nonsense); a size that is not 16:9 is refused, as on the output page. */
 function sizeOf(resolution: { width?: number; height?: number } | undefined) {
   const width = positive(resolution?.width);
   const height = positive(resolution?.height);
-  return width && height ? { width: Math.round(width), height: Math.round(height) } : { width: DESIGN_WIDTH, height: DESIGN_HEIGHT };
+  return width && height ? checkPictureSize(Math.round(width), Math.round(height)) : checkPictureSize(DESIGN_WIDTH, DESIGN_HEIGHT);
 }

@@ -71,4 +71,15 @@ describe('output URL options', () => {
     expect(() => parseOutputOptions('?clock=manul')).toThrow('clock must be live or manual, not "manul"');
     expect(() => parseOutputOptions('?hubs=:::')).toThrow(`hubs: ":::" is not a hub's address`);
   });
+
+  it('refuses a size that is not 16:9, naming sizes it can draw, rather than pinning the design to the top-left', () => {
+    expect(() => parseOutputOptions('?width=1440&height=1080')).toThrow(
+      'width and height: 1440x1080 is not 16:9: graphics are designed at 1920x1080 and scaled to a 16:9 picture, e.g. 1280x720, 1920x1080 or 3840x2160',
+    );
+    expect(() => parseOutputOptions('?width=1000&height=700')).toThrow('width and height: 1000x700 is not 16:9');
+    expect(() => parseOutputOptions('?width=1280')).toThrow('width and height: 1280x1080 is not 16:9');
+    // 16:9 to the nearest pixel is a 16:9 picture.
+    expect(parseOutputOptions('?width=1366&height=768')).toMatchObject({ width: 1366, height: 768 });
+    expect(parseOutputOptions('?width=3840&height=2160')).toMatchObject({ width: 3840, height: 2160 });
+  });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_FORMAT, parseFrameRate, parseVideoFormat } from '../core/index';
+import { checkPictureSize, DEFAULT_FORMAT, parseFrameRate, parseVideoFormat } from '../core/index';
 import { checkHubsOption, hubAddress } from '../client/hubList';
 import { OutputName } from '../protocol/outputName';
 import { AlphaMode, OutputMode } from '../protocol/outputMode';
@@ -63,11 +63,9 @@ function format(params: URLSearchParams) {
   const fps = params.get('fps');
   const rate = fps === null ? { ok: true as const, value: DEFAULT_FORMAT.fps } : parseFrameRate(fps);
   if (!rate.ok) throw new Error(`fps: ${rate.error}`);
-  return {
-    width: dimension(params.get('width'), DEFAULT_FORMAT.width, 'width'),
-    height: dimension(params.get('height'), DEFAULT_FORMAT.height, 'height'),
-    fps: rate.value,
-  };
+  const size = checkPictureSize(dimension(params.get('width'), DEFAULT_FORMAT.width, 'width'), dimension(params.get('height'), DEFAULT_FORMAT.height, 'height'));
+  if (!size.ok) throw new Error(`width and height: ${size.error}`);
+  return { ...size.value, fps: rate.value };
 }
 
 function dimension(value: string | null, fallback: number, name: string): number {

@@ -11,9 +11,14 @@ export function sceneScale(width: number, height: number) {
   return Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT);
 }
 
-/** A design-space region in whole output pixels (canvases on fractional CSS positions would blur). */
+/**
+ * A design-space region in whole output pixels (canvases on fractional CSS positions would blur). Each edge is
+ * rounded to the nearest output pixel, as the renderers round what they draw at a fractional scale (720p): the
+ * canvas is exactly the scaled region's size (1200x600 at 2/3 is 800x400) and a graphic's edge at the region's
+ * edge lands on the canvas's. At 1080p and 2160p every edge is whole already.
+ */
 export function pixelBox(region: Rect, scale: number) {
-  const x = Math.floor(region.x * scale);
-  const y = Math.floor(region.y * scale);
-  return { x, y, width: Math.ceil((region.x + region.width) * scale) - x, height: Math.ceil((region.y + region.height) * scale) - y };
+  const x = Math.round(region.x * scale);
+  const y = Math.round(region.y * scale);
+  return { x, y, width: Math.round((region.x + region.width) * scale) - x, height: Math.round((region.y + region.height) * scale) - y };
 }

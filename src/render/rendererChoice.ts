@@ -1,6 +1,7 @@
 import { autoDetectRenderer, DOMAdapter, getMaxFragmentPrecision, type Renderer } from 'pixi.js';
 import { useCanvasBatcherPipe } from './canvasBatcherPipe';
 import { quietPixiTicker } from './pixiChores';
+import { usePixelSnappedGraphics } from './pixelSnappedGraphics';
 import { useReadableTextCanvases } from './textCanvases';
 import { choiceWithoutProbe, webglRendererName, type RendererChoice, type RendererKind } from './rendererDetect';
 import type { RendererRequest } from './rendererRequest';
@@ -24,13 +25,16 @@ export async function chooseRenderer(request: RendererRequest, gpu = request ===
 
 /**
  * A Pixi renderer with a transparent background. At a fractional scale (720p draws the 1920x1080 design at 2/3)
- * positions are rounded to whole output pixels so text and edges stay crisp; at whole-number scales (1080p,
+ * positions are rounded to whole output pixels so text and edges stay crisp (on canvas, boxes' edges too: see
+ * pixelSnappedGraphics.ts); at whole-number scales (1080p,
  * 2160p) design pixels already land on output pixels and nothing is rounded.
  */
 export function createRenderer(kind: RendererKind, width: number, height: number, resolution: number, canvas?: HTMLCanvasElement): Promise<Renderer> {
   const preference = kind === 'canvas' ? ['canvas' as const] : ['webgl' as const, 'canvas' as const];
   // Also a WebGL request's fallback: any canvas renderer batches without WebGL shaders.
   useCanvasBatcherPipe();
+  // WebGL rounds every vertex at a fractional scale; the canvas renderer's boxes are rounded the same way.
+  usePixelSnappedGraphics();
   useReadableTextCanvases();
   quietPixiTicker();
   return autoDetectRenderer({
