@@ -142,6 +142,14 @@ describe('passings', () => {
 });
 
 describe('removing a passing', () => {
+  it('takes the bib as a timing feed sends it (7 for 007) when one entrant has that number, and never guesses between two', () => {
+    let state = run(race('approve'), { type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '007', name: 'Zero Seven' }] });
+    state = record(state, pass('007', 10_000, min(29, 30)));
+    expect(men(run(state, { type: 'removePassing', raceId: 'elite-men', bib: '7', metres: '10K' })).passings).toEqual([]);
+    const both = run(state, { type: 'upsertEntrants', raceId: 'elite-men', entrants: [{ bib: '7', name: 'Plain Seven' }] });
+    expect(refusal(both, { type: 'removePassing', raceId: 'elite-men', bib: '07', metres: '10K' })).toMatch(/^bib 07 is not on ELITE MEN's start list/);
+  });
+
   it('removes one stored passing, and the same time sent again by a feed does not bring it back, while another time is checked anew', () => {
     const state = record(race('approve'), pass('1', 10_000, min(28, 37)), pass('2', 10_000, min(28, 38)), pass('1', 21_097.5, min(61, 24)));
     const removed = run(state, { type: 'removePassing', raceId: 'elite-men', bib: '1', metres: 10_000 });

@@ -1,6 +1,6 @@
 import { formatTime } from '../../core';
 import type { CommandOf } from '../../protocol/command';
-import { MAX_ENTRANTS, shownName, type Entrant } from '../../protocol/entrant';
+import { bibWithoutLeadingZeros, MAX_ENTRANTS, shownName, type Entrant } from '../../protocol/entrant';
 import { MAX_REJECTED, MAX_SHOW_PASSINGS } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
@@ -125,14 +125,16 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
     case 'removePassing': {
       const metres = readDistance(command.metres, race);
       if (!metres.ok) return metres.error;
-      const refused = passingRefusal(race, { bib: command.bib, metres: metres.value });
+      // The bib as the timing feed sent it ("1" for 001) names the one entrant a feed's passing would have gone to.
+      const bib = listedBib(race, command.bib);
+      const refused = passingRefusal(race, { bib, metres: metres.value });
       if (refused) return `${refused}; no passing was removed.`;
       const { index, point } = pointAt(race, metres.value)!;
-      const row = rowAt(race.passings ?? [], command.bib, index);
-      if (!row) return `${shownName(entrantOf(race, command.bib)!)} (${command.bib}) has no passing at ${point.label} in ${name}; nothing was removed.`;
+      const row = rowAt(race.passings ?? [], bib, index);
+      if (!row) return `${shownName(entrantOf(race, bib)!)} (${bib}) has no passing at ${point.label} in ${name}; nothing was removed.`;
       // Remembered as a rejection, so a feed sending this very passing again (a pull after a restart) leaves it out.
-      const rejected = { bib: command.bib, metres: point.metres, elapsedMs: row[2] };
-      const removed = { ...race, passings: changeRows(race.passings!, [], [rowKey(command.bib, index)]), rejected: [...(race.rejected ?? []), rejected].slice(-MAX_REJECTED) };
+      const rejected = { bib, metres: point.metres, elapsedMs: row[2] };
+      const removed = { ...race, passings: changeRows(race.passings!, [], [rowKey(bib, index)]), rejected: [...(race.rejected ?? []), rejected].slice(-MAX_REJECTED) };
       // As for a correction: the split follows the new leader; a point left without passings keeps its split (a banner may show it).
       return race.feedSplits === 'direct' ? withFeedSplits(removed) : removed;
     }
@@ -246,4 +248,16 @@ function personalBestsProblem(race: Race, entrants: readonly Entrant[], was?: re
     if (before?.pbMs !== entrant.pbMs) return `Bib ${entrant.bib}: ${problem} Nothing was saved.`;
   }
   return null;
+}
+
+/**
+ * The start list's bib for one typed as a timing feed sends it: itself if listed, else the one entrant whose bib
+ * differs only in case and leading zeros ("1" for 001), as feeds match them (server/feeds/feedIngest.ts); never a
+ * guess between two (7 and 007: the bib as typed, refused as unknown if it is not listed).
+ */
+function listedBib(race: Race, bib: string): string {
+  if (entrantOf(race, bib)) return bib;
+  const number = bibWithoutLeadingZeros(bib.toLowerCase());
+  const matches = (race.entrants ?? []).filter((e) => bibWithoutLeadingZeros(e.bib.toLowerCase()) === number);
+  return matches.length === 1 ? matches[0]!.bib : bib;
 }
