@@ -1,5 +1,5 @@
 import { formatDistanceLabel, formatTime, joinsGroup, passingProblem, validateSplit, type TimedPassing } from '../core';
-import { shownName, type Entrant } from '../protocol/entrant';
+import { bibWithoutLeadingZeros, shownName, type Entrant } from '../protocol/entrant';
 import { MAX_HELD, MAX_PASSINGS, type HeldPassing, type Passing, type PassingRow, type TimingPoint } from '../protocol/passing';
 import type { Race, RaceSplit } from '../protocol/race';
 import { changeRows, compareRows, pointStart, rowAt, rowKey, sortedRows } from './passingIndex';
@@ -28,6 +28,34 @@ export function entrantOf(race: Race, bib: string): Entrant | undefined {
   }
   return byBib.get(bib);
 }
+
+/**
+ * The start list's spelling of a bib: the bib itself when it is on the list, else the one entrant whose bib
+ * differs only in case ("f1" for F1; timing systems and start lists disagree on case), else the one whose bib
+ * differs only in case and leading zeros (a feed's {"bib": 1} or "1" for 001; a chip system drops the zeros a
+ * printed list keeps), else the bib as sent, to be refused by name. Never a guess between two entrants.
+ */
+export function bibOnList(race: Race, bib: string): string {
+  if (entrantOf(race, bib) || !race.entrants) return bib;
+  let spellings = bibSpellings.get(race.entrants);
+  if (!spellings) {
+    spellings = { byLower: new Map(), byNumber: new Map() };
+    for (const { bib: listed } of race.entrants) {
+      for (const [map, key] of [
+        [spellings.byLower, listed.toLowerCase()],
+        [spellings.byNumber, bibWithoutLeadingZeros(listed.toLowerCase())],
+      ] as const)
+        map.set(key, map.has(key) ? null : listed);
+    }
+    bibSpellings.set(race.entrants, spellings);
+  }
+  const lower = bib.toLowerCase();
+  if (spellings.byLower.has(lower)) return spellings.byLower.get(lower) ?? bib;
+  return spellings.byNumber.get(bibWithoutLeadingZeros(lower)) ?? bib;
+}
+
+/** Per start list (by identity): a bib in lower case, and without its leading zeros, → its spelling, or null when two entrants share it. */
+const bibSpellings = new WeakMap<readonly Entrant[], { byLower: Map<string, string | null>; byNumber: Map<string, string | null> }>();
 const entrantMaps = new WeakMap<readonly Entrant[], Map<string, Entrant>>();
 
 /** The stored passings as core reads them; only those at `points` when given (a leaderboard needs two points of sixteen). */

@@ -1,9 +1,8 @@
 import { MAX_PASSINGS_PER_BATCH } from '../../protocol/commands/timingCommands';
 import { describeIssues } from '../../protocol/describeIssues';
 import { Passing } from '../../protocol/passing';
-import { bibWithoutLeadingZeros, type Entrant } from '../../protocol/entrant';
 import type { Race } from '../../protocol/race';
-import { alreadyRecorded, entrantOf, passingRefusal, pointAt } from '../../state/passingTable';
+import { alreadyRecorded, bibOnList, passingRefusal, pointAt } from '../../state/passingTable';
 import type { Hub } from '../hub';
 import type { FeedHealth } from './feedHealth';
 
@@ -217,30 +216,3 @@ function latestPerPoint(race: Race | undefined, waiting: readonly Waiting[]): Wa
     return { ...latest, settle: (outcome: Outcome) => same.forEach((w) => w.settle(outcome)) };
   });
 }
-
-/**
- * The start list's spelling of a bib: the bib itself when it is on the list, else the one entrant whose bib
- * differs only in case ("f1" for F1; timing systems and start lists disagree on case), else the one whose bib
- * differs only in case and leading zeros (a feed's {"bib": 1} or "1" for 001; a chip system drops the zeros a
- * printed list keeps), else the bib as sent, to be refused by name. Never a guess between two entrants.
- */
-function bibOnList(race: Race, bib: string): string {
-  if (entrantOf(race, bib) || !race.entrants) return bib;
-  let spellings = bibSpellings.get(race.entrants);
-  if (!spellings) {
-    spellings = { byLower: new Map(), byNumber: new Map() };
-    for (const { bib: listed } of race.entrants) {
-      for (const [map, key] of [
-        [spellings.byLower, listed.toLowerCase()],
-        [spellings.byNumber, bibWithoutLeadingZeros(listed.toLowerCase())],
-      ] as const)
-        map.set(key, map.has(key) ? null : listed);
-    }
-    bibSpellings.set(race.entrants, spellings);
-  }
-  const lower = bib.toLowerCase();
-  if (spellings.byLower.has(lower)) return spellings.byLower.get(lower) ?? bib;
-  return spellings.byNumber.get(bibWithoutLeadingZeros(lower)) ?? bib;
-}
-/** Per start list (by identity): a bib in lower case, and without its leading zeros, → its spelling, or null when two entrants share it. */
-const bibSpellings = new WeakMap<readonly Entrant[], { byLower: Map<string, string | null>; byNumber: Map<string, string | null> }>();

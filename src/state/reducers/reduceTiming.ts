@@ -1,6 +1,6 @@
 import { formatTime } from '../../core';
 import type { CommandOf } from '../../protocol/command';
-import { bibWithoutLeadingZeros, MAX_ENTRANTS, shownName, type Entrant } from '../../protocol/entrant';
+import { MAX_ENTRANTS, shownName, type Entrant } from '../../protocol/entrant';
 import { MAX_REJECTED, MAX_SHOW_PASSINGS } from '../../protocol/passing';
 import type { Race } from '../../protocol/race';
 import { sameValue } from '../../protocol/sameValue';
@@ -8,7 +8,7 @@ import { describeRefused, personalBestProblem, readStartList } from '../../proto
 import type { ApplyContext } from '../applyCommand';
 import { onAirEntrantCheck } from '../entrantReferences';
 import { changeRows, rowAt, rowKey } from '../passingIndex';
-import { entrantOf, feedSplits, mergePassings, passingRefusal, pointAt, sortRows, withFeedSplits } from '../passingTable';
+import { bibOnList, entrantOf, feedSplits, mergePassings, passingRefusal, pointAt, sortRows, withFeedSplits } from '../passingTable';
 import { unknownRace } from '../raceReferences';
 import { readDistance } from './readRaceInput';
 import type { ShowState } from '../showState';
@@ -126,7 +126,7 @@ function reduceRaceTiming(race: Race, command: TimingCommand, ctx: ApplyContext,
       const metres = readDistance(command.metres, race);
       if (!metres.ok) return metres.error;
       // The bib as the timing feed sent it ("1" for 001) names the one entrant a feed's passing would have gone to.
-      const bib = listedBib(race, command.bib);
+      const bib = bibOnList(race, command.bib);
       const refused = passingRefusal(race, { bib, metres: metres.value });
       if (refused) return `${refused}; no passing was removed.`;
       const { index, point } = pointAt(race, metres.value)!;
@@ -248,16 +248,4 @@ function personalBestsProblem(race: Race, entrants: readonly Entrant[], was?: re
     if (before?.pbMs !== entrant.pbMs) return `Bib ${entrant.bib}: ${problem} Nothing was saved.`;
   }
   return null;
-}
-
-/**
- * The start list's bib for one typed as a timing feed sends it: itself if listed, else the one entrant whose bib
- * differs only in case and leading zeros ("1" for 001), as feeds match them (server/feeds/feedIngest.ts); never a
- * guess between two (7 and 007: the bib as typed, refused as unknown if it is not listed).
- */
-function listedBib(race: Race, bib: string): string {
-  if (entrantOf(race, bib)) return bib;
-  const number = bibWithoutLeadingZeros(bib.toLowerCase());
-  const matches = (race.entrants ?? []).filter((e) => bibWithoutLeadingZeros(e.bib.toLowerCase()) === number);
-  return matches.length === 1 ? matches[0]!.bib : bib;
 }
