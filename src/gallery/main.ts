@@ -1,6 +1,7 @@
 import { connectToHub, hubSocketUrl } from '../client/hubConnection';
 import type { GraphicSample } from '../graphics/graphicSample';
 import { graphicSamples } from '../graphics/graphicSamples';
+import { contractOf } from '../protocol/graphicSpec';
 import { DEFAULT_THEME, type TemplateLibrary, type TemplateProblem } from '../protocol/templates/templateSet';
 import { createLiveLook } from '../render/liveLook';
 import { createOutputScene, DESIGN_HEIGHT, DESIGN_WIDTH } from '../render/outputScene';
@@ -22,10 +23,7 @@ async function start() {
   const params = new URLSearchParams(location.search);
   const designer = params.get('kind') === null;
   const firstKind = params.get('kind') ?? Object.keys(graphicSamples)[0]!;
-  const samples = graphicSamples[firstKind];
-  if (!samples) throw new Error(`No samples for graphic kind "${firstKind}"; kinds: ${Object.keys(graphicSamples).join(', ')}`);
-  const firstSample = samples.find((s) => s.name === (params.get('sample') ?? samples[0]!.name));
-  if (!firstSample) throw new Error(`No sample "${params.get('sample')}" for ${firstKind}; samples: ${samples.map((s) => s.name).join(', ')}`);
+  const firstSample = findSample(firstKind, params.get('sample'));
 
   const themeName = params.get('theme') ?? DEFAULT_THEME;
   const look = createLiveLook({ onProblem: (message) => console.error(message) });
@@ -50,7 +48,10 @@ async function start() {
   const host = document.getElementById('output')!;
   const width = designer ? stageWidth() : DESIGN_WIDTH;
   const height = Math.round((width * DESIGN_HEIGHT) / DESIGN_WIDTH);
-  const scene = await createOutputScene({ host, width, height, renderer: choice, templates });
+  // One sample's page draws on its sample's layer only: a renderer per layer is most of a page's start on WebGL
+  // (each compiles its shaders), and a designer's page, which may pick any kind, has them all.
+  const layers = designer ? undefined : [contractOf(firstSample.graphic.kind).layer];
+  const scene = await createOutputScene({ host, width, height, renderer: choice, templates, ...(layers ? { layers } : {}) });
   const player = createStoryPlayer(scene, firstSample);
   // Images (flags) are loaded up front, so each step shows at exactly its time, as the golden images expect.
   await player.preload();
@@ -72,6 +73,17 @@ async function start() {
     receivedRevision: () => player.shownRevision(),
     renderAt,
     renderInstantlyAt: (t) => player.renderInstantlyAt(t),
+    ...(layers
+      ? {
+          async loadSample(kind: string, name: string) {
+            const picked = findSample(kind, name);
+            const layer = contractOf(picked.graphic.kind).layer;
+            if (layer !== layers[0]) throw new Error(`This page draws only the ${layers[0]} layer; ${kind} is drawn on the ${layer} layer: open gallery.html?kind=${kind}`);
+            player.load(picked);
+            await player.preload();
+          },
+        }
+      : {}),
     templatesVersion: () => look.version(),
     texts: () => scene.texts(),
     onAir: () => scene.onAir(),
@@ -128,6 +140,15 @@ async function start() {
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
+}
+
+/** A kind's sample by name (its first when null), or an error naming what there is. */
+function findSample(kind: string, name: string | null): GraphicSample {
+  const samples = graphicSamples[kind];
+  if (!samples) throw new Error(`No samples for graphic kind "${kind}"; kinds: ${Object.keys(graphicSamples).join(', ')}`);
+  const sample = samples.find((s) => s.name === (name ?? samples[0]!.name));
+  if (!sample) throw new Error(`No sample "${name}" for ${kind}; samples: ${samples.map((s) => s.name).join(', ')}`);
+  return sample;
 }
 
 /** The stage fits the window beside the sample list, in whole pixels, 16:9. */

@@ -39,6 +39,11 @@ declare global {
       texts?(): DrawnText[];
       /** The gallery: draws t as a page loaded at t would (what is on air then shown at once, its enter not built). */
       renderInstantlyAt?(t: number): boolean;
+      /**
+       * The gallery's one-sample page: plays another sample of a kind on its layer from the start (its images
+       * loaded), as a page opened on it would; refused for a kind on another layer.
+       */
+      loadSample?(kind: string, sample: string): Promise<void>;
       /** Graphics on air: layer, kind, instance id. */
       onAir?(): { layer: string; kind: string; id: string }[];
       /** What the scene holds (display objects, textures, animations): soak benchmarks and leak tests count them. */

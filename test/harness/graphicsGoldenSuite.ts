@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { safeArea } from '../../src/core/index';
 import { storyPhases, STORY, type StoryPhase } from '../../src/gallery/storyboard';
@@ -16,7 +16,7 @@ import { shippedThemes } from './shippedThemes';
 import type { HubProcess } from './hubProcess';
 
 // Every sample of every kind, in every theme, on both renderers, through its life on air in the gallery. Each
-// sample page is loaded once and checked for three things at once:
+// sample is played once (a kind's samples one after another on one page) and checked for three things at once:
 // - golden images: at each phase it is drawn, only inside its layer's region, and looks like its golden image;
 //   nothing is left once the exit is over;
 // - EBU R 95 (default theme): framed inside graphics-safe (5 % in from each edge; 96..1824 x 54..1026 at
@@ -78,17 +78,26 @@ export function graphicsGoldenSuite(renderer: Renderer) {
             const bounds = opaqueBounds(frame);
             return bounds && { left: bounds.left + region.x, top: bounds.top + region.y, right: bounds.right + region.x, bottom: bounds.bottom + region.y };
           };
+          // One page for the kind's samples: the first opens it, each next one is played on it from the start
+          // (window.finishline.loadSample), as a page opened on it would play it, on the renderer already up.
+          let page: Page | undefined;
+          const play = async (name: string) => {
+            if (!page) {
+              page = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${name}&renderer=${renderer}&theme=${themeName}`);
+              expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
+            } else await page.evaluate(({ k, n }) => window.finishline!.loadSample!(k, n), { k: kind, n: name });
+            return page;
+          };
           for (const sample of samples) {
             let wholeFrameChecked = false;
             let playedOnAir: Frame | undefined;
-            const page = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
-            expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
+            const page = await play(sample.name);
             const updated = Boolean(sample.update || sample.updateShow);
             const checkpoints = new Map<number, Checkpoint>();
             const at = (t: number, check: Omit<Checkpoint, 't'>) => checkpoints.set(t, { ...checkpoints.get(t), ...check, t });
             for (const { phase, t, needsUpdate } of storyPhases(theme.timing)) if (!needsUpdate || updated) at(t, { phase });
             // Graphics-safe where a phase is drawn anyway (on air, after the update). A sample with no update gets
-            // a page of its own for its time before the clear (below): an extra frame here could change the
+            // a play of its own for its time before the clear (below): an extra frame here could change the
             // frames after it (the crawl moves on from the frames it has drawn) and so its golden images.
             if (checksSafe) for (const t of updated ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500]) at(t, { safe: true });
             for (const t of updated ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500]) at(t, { text: true });
@@ -143,9 +152,9 @@ export function graphicsGoldenSuite(renderer: Renderer) {
             const shownAtOnce = await grab(page, region);
             const differing = countDifferentPixels(shownAtOnce, playedOnAir!);
             if (differing > 0) failures.push(`${sample.name} shown at once (a page loaded on air): ${differing} pixels differ from its played enter's on-air frame`);
-            // Safe areas are layout, the same on both renderers: the extra page for a sample with no update is canvas's.
+            // Safe areas are layout, the same on both renderers: the extra play for a sample with no update is canvas's.
             if (checksSafe && !updated && renderer === 'canvas') {
-              const again = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${sample.name}&renderer=${renderer}&theme=${themeName}`);
+              const again = await play(sample.name);
               for (const t of [STORY.update - 500, STORY.clear - 500]) {
                 await again.evaluate((time) => window.finishline!.renderAt(time), t);
                 const bounds = regionBounds(await grab(again, region));

@@ -57,32 +57,47 @@ export function decodePng(png: Buffer): { width: number; height: number; data: B
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * channels;
   if (raw.length !== height * (stride + 1)) throw new Error(`PNG data is ${raw.length} bytes, expected ${height * (stride + 1)}`);
-  const pixels = Buffer.alloc(height * stride);
+  // Unfiltered row by row into a Uint8Array (its stores wrap modulo 256, as PNG's sums do), the first pixel of a
+  // row apart from the rest so the inner loops have no branch: a 1080p capture in a few milliseconds.
+  const pixels = Buffer.allocUnsafe(height * stride);
+  const none = new Uint8Array(stride); // the row "above" the first
+  const c = channels;
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)]!;
     const from = y * (stride + 1) + 1;
-    const row = y * stride;
-    const up = row - stride;
-    if (filter === 0 || (filter === 2 && y === 0)) {
-      raw.copy(pixels, row, from, from + stride);
-    } else if (filter === 1) {
-      for (let i = 0; i < stride; i++) pixels[row + i] = raw[from + i]! + (i >= channels ? pixels[row + i - channels]! : 0);
-    } else if (filter === 2) {
-      for (let i = 0; i < stride; i++) pixels[row + i] = raw[from + i]! + pixels[up + i]!;
-    } else if (filter === 3) {
-      for (let i = 0; i < stride; i++) pixels[row + i] = raw[from + i]! + (((i >= channels ? pixels[row + i - channels]! : 0) + (y > 0 ? pixels[up + i]! : 0)) >> 1);
-    } else if (filter === 4) {
-      for (let i = 0; i < stride; i++) {
-        const a = i >= channels ? pixels[row + i - channels]! : 0;
-        const b = y > 0 ? pixels[up + i]! : 0;
-        const c = i >= channels && y > 0 ? pixels[up + i - channels]! : 0;
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        pixels[row + i] = raw[from + i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-      }
-    } else throw new Error(`unknown PNG filter ${filter} on row ${y}`);
+    const line = raw.subarray(from, from + stride);
+    const row = pixels.subarray(y * stride, (y + 1) * stride);
+    const up = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : none;
+    switch (filter) {
+      case 0:
+        row.set(line);
+        break;
+      case 1:
+        for (let i = 0; i < c; i++) row[i] = line[i]!;
+        for (let i = c; i < stride; i++) row[i] = line[i]! + row[i - c]!;
+        break;
+      case 2:
+        for (let i = 0; i < stride; i++) row[i] = line[i]! + up[i]!;
+        break;
+      case 3:
+        for (let i = 0; i < c; i++) row[i] = line[i]! + (up[i]! >> 1);
+        for (let i = c; i < stride; i++) row[i] = line[i]! + ((row[i - c]! + up[i]!) >> 1);
+        break;
+      case 4:
+        for (let i = 0; i < c; i++) row[i] = line[i]! + up[i]!; // Paeth of (0, up, 0) is up
+        for (let i = c; i < stride; i++) {
+          const a = row[i - c]!;
+          const b = up[i]!;
+          const d = up[i - c]!;
+          const pa = Math.abs(b - d);
+          const pb = Math.abs(a - d);
+          const pc = Math.abs(a + b - 2 * d);
+          row[i] = line[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : d);
+        }
+        break;
+      default:
+        throw new Error(`unknown PNG filter ${filter} on row ${y}`);
+    }
   }
   if (channels === 4) return { width, height, data: pixels };
   const rgba = Buffer.alloc(width * height * 4);
