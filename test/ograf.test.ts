@@ -8,10 +8,11 @@ import { graphicSamples } from '../src/graphics/graphicSamples';
 import { defaultData, PACKAGE_KINDS, packageId } from '../src/ograf/packageData';
 import { contractOf, type GraphicKind } from '../src/protocol/graphicSpec';
 import finishline from '../templates/themes/finishline.json';
-import { crop, grab, launchBrowser, opaqueBounds, type Frame } from './harness/browser';
+import { crop, launchBrowser, opaqueBounds, type Frame } from './harness/browser';
 import { compareGolden } from './harness/golden';
 import { ografValidator } from './harness/ografSchemas';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
+import { steadyGrabber } from './harness/steadyGrab';
 
 // The OGraf packages and CasparCG templates as `npm run build:ograf` writes them, served from dist/ and driven
 // in one Chromium page each: the minimal host page (dist/ograf/host.html) loads every package from its folder
@@ -23,6 +24,9 @@ type Payload = { statusCode: number; statusMessage?: string; currentStep?: numbe
 let server: StaticServer;
 let browser: Browser;
 let host: Page;
+/** The host page's grabs: one transparent background for the file's run (the host page is never navigated again). */
+let hostGrabber: Awaited<ReturnType<typeof steadyGrabber>> | undefined;
+const hostGrab = (clip?: { x: number; y: number; width: number; height: number }) => hostGrabber!.grab(clip);
 const pageErrors: string[] = [];
 /** Console errors (a flag or font that failed to load is logged) and requests leaving the server, in the host page. */
 const consoleErrors: string[] = [];
@@ -37,9 +41,11 @@ beforeAll(async () => {
   host.on('request', (request) => !request.url().startsWith(server.url) && !request.url().startsWith('data:') && external.push(request.url()));
   await host.goto(`${server.url}/ograf/host.html`);
   await host.waitForFunction(() => 'ografHost' in window);
+  hostGrabber = await steadyGrabber(host);
 }, 180_000);
 
 afterAll(async () => {
+  await hostGrabber?.release();
   await browser?.close();
   await server?.close();
 });
@@ -117,13 +123,13 @@ describe('OGraf packages', () => {
       expect(await all('updateAction', (kind) => ({ data: PARTIAL[kind] }))).toEqual(kinds.map(() => ({ statusCode: 200, statusMessage: 'OK' })));
       // The payload exactly: a current step while on, no `result`.
       expect(await all('playAction', () => ({}))).toEqual(kinds.map(() => ({ statusCode: 200, statusMessage: 'OK', currentStep: 0 })));
-      const on = await grab(host);
+      const on = await hostGrab();
       for (const kind of kinds) expect(opaqueBounds(crop(on, regionOf(kind))), `${kind} drawn in its region once played`).not.toBeNull();
       const drawnRegions = kinds.map((kind) => regionOf(kind));
       const outside = opaqueBounds(maskRegions(on, drawnRegions));
       expect(outside, 'nothing drawn outside the graphics’ regions').toBeNull();
       expect(await all('stopAction', () => ({}))).toEqual(kinds.map(() => ({ statusCode: 200, statusMessage: 'OK' })));
-      expect(opaqueBounds(await grab(host)), `${kinds.join(', ')} gone once stopped`).toBeNull();
+      expect(opaqueBounds(await hostGrab()), `${kinds.join(', ')} gone once stopped`).toBeNull();
       expect(await all('dispose', () => ({}))).toEqual(kinds.map(() => ({ statusCode: 200, statusMessage: 'OK' })));
     }
     expect(pageErrors).toEqual([]);
@@ -145,7 +151,7 @@ describe('OGraf packages', () => {
     expect(first.statusCode).toBe(200);
     expect(second).toEqual({ statusCode: 409, statusMessage: 'The graphic is already loading: wait for the first load() to resolve' });
     expect(await call('bad', 'playAction', { skipAnimation: true })).toEqual({ statusCode: 200, statusMessage: 'OK', currentStep: 0 });
-    const before = await grab(host);
+    const before = await hostGrab();
     expect(await call('bad', 'updateAction', { data: { name: '', quote: 'x'.repeat(300) } })).toEqual({
       statusCode: 400,
       statusMessage: 'name: is required; quote: Too big: expected string to have <=240 characters',
@@ -154,10 +160,10 @@ describe('OGraf packages', () => {
     expect(await call('bad', 'updateAction', { data: 'Steve' })).toMatchObject({ statusCode: 400, statusMessage: expect.stringMatching(/^data: /) });
     expect(await call('bad', 'playAction', { goto: 'next' })).toEqual({ statusCode: 400, statusMessage: 'goto: give a step number (0 is the first), not "next"' });
     expect(await call('bad', 'customAction', { id: 'startRace', payload: {} })).toEqual({ statusCode: 404, statusMessage: 'No custom action "startRace": this graphic has none' });
-    expect((await grab(host)).data.equals(before.data), 'the graphic is unchanged').toBe(true);
+    expect((await hostGrab()).data.equals(before.data), 'the graphic is unchanged').toBe(true);
     // Past the one step is the end: the graphic goes off and the payload has no currentStep.
     expect(await call('bad', 'playAction', { delta: 1, skipAnimation: true })).toEqual({ statusCode: 200, statusMessage: 'OK' });
-    expect(opaqueBounds(await grab(host))).toBeNull();
+    expect(opaqueBounds(await hostGrab())).toBeNull();
     expect(await call('bad', 'dispose', {})).toEqual({ statusCode: 200, statusMessage: 'OK' });
     expect(await call('bad', 'playAction', {})).toEqual({ statusCode: 409, statusMessage: 'The graphic has been disposed' });
     // An element never attached to the page, loaded with nothing at all (no params): it falls back to 1080p.
@@ -212,11 +218,11 @@ describe('OGraf packages', () => {
       // Forwards through every phase, then back to the first (a rewind replays the schedule).
       for (const { phase, t } of [...phases, phases[0]!]) {
         expect(await call(key, 'goToTime', { timestamp: t })).toEqual({ statusCode: 200, statusMessage: 'OK' });
-        const result = compareGolden(await grab(host, regionOf(kind)), `${kind}/${sampleName}.${phase}.canvas`);
+        const result = compareGolden(await hostGrab(regionOf(kind)), `${kind}/${sampleName}.${phase}.canvas`);
         if (!result.ok) failures.push(`goToTime(${t}): ${result.message}`);
       }
       await call(key, 'goToTime', { timestamp: STORY.end });
-      expect(opaqueBounds(await grab(host, regionOf(kind))), `${kind}: nothing after the exit`).toBeNull();
+      expect(opaqueBounds(await hostGrab(regionOf(kind))), `${kind}: nothing after the exit`).toBeNull();
       expect(await call(key, 'dispose', {})).toMatchObject({ statusCode: 200 });
     }
     expect(failures).toEqual([]);
@@ -231,6 +237,7 @@ describe('CasparCG and SPX templates', () => {
     const logged: string[] = [];
     page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
     await page.goto(`${server.url}/casparcg/${packageId('nameCard')}.html?renderer=canvas`);
+    const grabber = await steadyGrabber(page);
     type Template = { update(d: unknown): Promise<Payload>; play(): Promise<Payload>; stop(): Promise<Payload>; finishlineTemplate: { ready: Promise<Payload> } };
     const fields = await page.evaluate(() => (window as unknown as { SPXGCTemplateDefinition: { DataFields: { field: string }[] } }).SPXGCTemplateDefinition.DataFields.map((f) => f.field));
     expect(fields).toEqual(['name', 'role', 'quote', 'theme']);
@@ -243,32 +250,37 @@ describe('CasparCG and SPX templates', () => {
       return [updated, await w.play()];
     }, xml);
     expect(played).toEqual([{ statusCode: 200, statusMessage: 'OK' }, { statusCode: 200, statusMessage: 'OK', currentStep: 0 }]);
-    const onAir = await grab(page);
+    const onAir = await grabber.grab();
     const golden = compareGolden(crop(onAir, regionOf('nameCard')), 'nameCard/commentator.on-air.canvas');
     expect(golden.ok ? '' : golden.message).toBe('');
     const refused = await page.evaluate(() => (window as unknown as Template).update('<templateData><componentData id="f0"><data id="text" value=""/></componentData></templateData>'));
     expect(refused).toEqual({ statusCode: 400, statusMessage: 'name: is required' });
     expect(logged).toContain('Finishline nameCard template: update: name: is required');
-    expect((await grab(page)).data.equals(onAir.data), 'unchanged by a refused update').toBe(true);
+    expect((await grabber.grab()).data.equals(onAir.data), 'unchanged by a refused update').toBe(true);
     expect(await page.evaluate(() => (window as unknown as Template).stop())).toEqual({ statusCode: 200, statusMessage: 'OK' });
-    expect(opaqueBounds(await grab(page))).toBeNull();
+    expect(opaqueBounds(await grabber.grab())).toBeNull();
     expect(errors).toEqual([]);
+    await grabber.release();
     await page.close();
   });
 
   it('a template reads templateData XML with the browser’s XML parser: entities decoded, malformed XML refused naming where it broke', { timeout: 60_000 }, async () => {
     type Template = { update(d: unknown): Promise<Payload>; play(): Promise<Payload> };
+    // One tab for the three scenarios, each on a fresh document of the template (a navigation, not a new tab).
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const onAir = async (data: string) => {
-      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       const logged: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
+      const onConsole = (message: import('playwright-core').ConsoleMessage) => message.type() === 'error' && logged.push(message.text());
+      page.on('console', onConsole);
       await page.goto(`${server.url}/casparcg/${packageId('nameCard')}.html?renderer=canvas`);
       const statuses = await page.evaluate(async (data) => {
         const w = window as unknown as Template;
         return [await w.update(data), await w.play()];
       }, data);
-      const frame = await grab(page);
-      await page.close();
+      const grabber = await steadyGrabber(page);
+      const frame = await grabber.grab();
+      await grabber.release();
+      page.off('console', onConsole);
       return { statuses, frame, logged };
     };
     const fromXml = await onAir('<templateData><componentData id="name"><data id="text" value="Gonz&#225;lez &amp; Sch&#xE4;r"/></componentData><componentData id="role"><data id="text" value="&quot;BBC&quot; &lt;One&gt;"/></componentData></templateData>');
@@ -286,15 +298,17 @@ describe('CasparCG and SPX templates', () => {
     expect(malformed.logged).toContain(`Finishline nameCard template: update: ${message}`);
     expect(malformed.statuses[1]!.statusCode, 'nothing accepted, nothing played').toBe(409);
     expect(opaqueBounds(malformed.frame)).toBeNull();
+    await page.close();
   });
 
   it('the crawl template, like every other, is not played before it has accepted data: no empty strip on air', { timeout: 60_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/casparcg/${packageId('crawl')}.html?renderer=canvas`);
+    const grabber = await steadyGrabber(page);
     type Template = { update(d: unknown): Promise<Payload>; play(): Promise<Payload> };
     const refusal = { statusCode: 409, statusMessage: 'Not played: this template has no accepted data yet (items: none given); send its data first (CG ADD with data, or CG UPDATE)' };
     expect(await page.evaluate(() => (window as unknown as Template).play())).toEqual(refusal);
-    expect(opaqueBounds(await grab(page)), 'no strip without data').toBeNull();
+    expect(opaqueBounds(await grabber.grab()), 'no strip without data').toBeNull();
     // Items without their id and kind are refused; play is still refused after it.
     const [refused, played] = await page.evaluate(async () => {
       const w = window as unknown as Template;
@@ -302,7 +316,7 @@ describe('CasparCG and SPX templates', () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(played).toEqual(refusal);
-    expect(opaqueBounds(await grab(page)), 'no strip after a refused update').toBeNull();
+    expect(opaqueBounds(await grabber.grab()), 'no strip after a refused update').toBeNull();
     // Accepted items play.
     const items = JSON.stringify(defaultData('crawl').items);
     const ok = await page.evaluate(async (items) => {
@@ -310,7 +324,8 @@ describe('CasparCG and SPX templates', () => {
       return [await w.update(JSON.stringify({ label: 'LONDON', items })), await w.play()];
     }, items);
     expect(ok.map((s) => s.statusCode)).toEqual([200, 200]);
-    expect(opaqueBounds(await grab(page))).not.toBeNull();
+    expect(opaqueBounds(await grabber.grab())).not.toBeNull();
+    await grabber.release();
     await page.close();
   });
 
@@ -318,6 +333,7 @@ describe('CasparCG and SPX templates', () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/casparcg/${packageId('nameCard')}.html?renderer=canvas`);
     type Template = { update(d: unknown): Promise<Payload>; play(): Promise<Payload> };
+    const grabber = await steadyGrabber(page);
     const tooLong = 'N'.repeat(81);
     const [refused, played] = await page.evaluate(async (name) => {
       const w = window as unknown as Template;
@@ -329,13 +345,14 @@ describe('CasparCG and SPX templates', () => {
       statusMessage: 'Not played: this template has no accepted data yet (name: is required); send its data first (CG ADD with data, or CG UPDATE)',
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(opaqueBounds(await grab(page)), 'nothing on air: not the sample').toBeNull();
+    expect(opaqueBounds(await grabber.grab()), 'nothing on air: not the sample').toBeNull();
     // Accepted data then plays.
     const ok = await page.evaluate(async () => {
       const w = window as unknown as Template;
       return [await w.update(JSON.stringify({ name: 'Dennis Kimetto' })), await w.play()];
     });
     expect(ok.map((s) => s.statusCode)).toEqual([200, 200]);
+    await grabber.release();
     await page.close();
   });
 });

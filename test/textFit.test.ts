@@ -1,36 +1,94 @@
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { STORY } from '../src/gallery/storyboard';
 import { nameCardSamples } from '../src/graphics/nameCard/samples';
 import { TITLE_SAFE } from '../src/protocol/templates/safeArea';
 import layout from '../templates/nameCard.json';
 import defaultTheme from '../templates/themes/finishline.json';
 import type { DrawnText as OutputText } from '../src/render/outputScene';
-import { grab, opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
+import { opaqueBounds, openOutput, renderAt, type Renderer } from './harness/browser';
 import { fontProblems } from './harness/fontProblems';
-import { useGalleryPage } from './harness/gallery';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
+import { steadyGrabber } from './harness/steadyGrab';
 
 let browser: Browser;
 let hub: HubProcess;
 useHubAndBrowser((started) => ({ hub, browser } = started));
-const openGallery = useGalleryPage(() => browser);
 
 type DrawnText = { text: string; fontSize: number; left: number; top: number; right: number; bottom: number };
+type Grabber = Awaited<ReturnType<typeof steadyGrabber>>;
 
+/**
+ * One 1080p gallery page per renderer and theme (the theme and renderer are the page's URL), opened by the first
+ * test that asks for it: each test plays its sample on it from the start (window.finishline.loadSample, as the
+ * golden suite does), as a page opened on it would, instead of loading the page again.
+ */
+const galleries = new Map<string, Promise<{ page: Page; grabber: Grabber }>>();
+const grabbers = new WeakMap<Page, Grabber>();
 async function openSample(sample: string, renderer: Renderer, theme: string): Promise<Page> {
-  const page = await openGallery(`${hub.url}/gallery.html?kind=nameCard&sample=${sample}&renderer=${renderer}&theme=${theme}`);
+  const key = `${renderer}/${theme}`;
+  let gallery = galleries.get(key);
+  if (!gallery) {
+    gallery = (async () => {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
+      await page.goto(`${hub.url}/gallery.html?kind=nameCard&sample=${sample}&renderer=${renderer}&theme=${theme}`);
+      await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
+      const grabber = await steadyGrabber(page);
+      grabbers.set(page, grabber);
+      return { page, grabber };
+    })();
+    galleries.set(key, gallery);
+  } else {
+    await (await gallery).page.evaluate((name) => window.finishline!.loadSample!('nameCard', name), sample);
+  }
+  const { page } = await gallery;
   expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
   return page;
 }
 
-/** Draws time t and returns the texts on screen and the card's pixel bounds. */
+/**
+ * One output page per renderer, opened by the first test that takes a graphic to it (the page then joins with
+ * the graphic already on air); a later test's take reaches the open page through the hub and is drawn until its
+ * enter (and the exit of what was on before) has ended.
+ */
+const outputs = new Map<Renderer, { page: Page; grabber: Grabber; t: number }>();
+async function outputShowing(renderer: Renderer, revision: number): Promise<{ page: Page; grabber: Grabber }> {
+  const open = outputs.get(renderer);
+  if (!open) {
+    const page = await openOutput(browser, hub.url, renderer);
+    const output = { page, grabber: await steadyGrabber(page), t: 100_000 };
+    outputs.set(renderer, output);
+    await renderAt(page, output.t, revision);
+    return output;
+  }
+  open.t += 100_000;
+  await renderAt(open.page, open.t, revision);
+  open.t += 3000; // long after an exit (0.45 s) then an enter (0.6 s)
+  await renderAt(open.page, open.t);
+  return open;
+}
+
+afterAll(async () => {
+  const pages = [...(await Promise.all([...galleries.values()].map((g) => g.catch(() => undefined)))), ...outputs.values()];
+  for (const open of pages) {
+    if (!open) continue;
+    await open.grabber.release();
+    await open.page.close();
+  }
+});
+
+/** Draws time t and returns the texts on screen. */
 async function drawn(page: Page, t: number) {
-  await page.evaluate((time) => window.finishline!.renderAt(time), t);
-  const texts = (await page.evaluate(() => window.finishline!.texts!())) as DrawnText[];
-  const card = opaqueBounds(await grab(page))!;
-  return { texts, card, name: texts[0]!, role: texts[1]! };
+  const texts = (await page.evaluate((time) => (window.finishline!.renderAt(time), window.finishline!.texts!()), t)) as DrawnText[];
+  return { texts, name: texts[0]!, role: texts[1]! };
+}
+
+/** Draws time t and returns the texts on screen and the card's pixel bounds (of the whole frame). */
+async function drawnWithCard(page: Page, t: number) {
+  const frame = await drawn(page, t);
+  return { ...frame, card: opaqueBounds(await grabbers.get(page)!.grab())! };
 }
 
 const long = nameCardSamples.find((s) => s.name === 'long')!;
@@ -41,7 +99,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
   it.each(['finishline', 'night'])('keeps every text of a long name card inside its box and the title-safe area (%s theme)', async (theme) => {
     const page = await openSample('long', renderer, theme);
     for (const t of [STORY.update - 500, STORY.clear - 500]) {
-      const { texts, card } = await drawn(page, t);
+      const { texts, card } = await drawnWithCard(page, t);
       expect(texts).toHaveLength(2);
       expect(card.right, 'the card stays inside the title-safe area').toBeLessThan(titleSafeRight);
       for (const text of texts) {
@@ -106,8 +164,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
     const take = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'محمد فرح', role: 'عداء بريطاني' } } });
     expect(take.status).toBe(200);
     expect(take.body.warnings).toBeUndefined();
-    const page = await openOutput(browser, hub.url, renderer);
-    await renderAt(page, 100_000, take.body.revision);
+    const { page, grabber } = await outputShowing(renderer, take.body.revision);
     const texts = (await page.evaluate(() => window.finishline!.texts!())) as OutputText[];
     expect(texts.map((t) => t.text)).toEqual(['محمد فرح', 'عداء بريطاني']);
     expect(await fontProblems(page, texts), 'every letter in Noto Sans Arabic, none in a system font').toEqual([]);
@@ -121,15 +178,16 @@ describe.each<Renderer>(['webgl', 'canvas'])('text that always fits, on the %s r
     }, name);
     expect(inkBottom, 'the descenders reach below the laid-out text').toBeGreaterThan(name.bottom + 4);
     // White ink on the navy panel in every row down to there (a canvas cut at the laid-out bottom has none below it).
-    const frame = await grab(page);
+    const rows = Array.from({ length: Math.floor(inkBottom) - Math.ceil(name.bottom) - 2 }, (_, i) => Math.ceil(name.bottom) + 1 + i);
+    // Only those rows, under the name, are grabbed (at least one: the descenders reach 4 px below).
+    const area = { x: Math.floor(name.left), y: rows[0]!, width: Math.ceil(name.right) - Math.floor(name.left) + 1, height: rows.length };
+    const frame = await grabber.grab(area);
     const inkIn = (y: number) => {
-      for (let x = Math.floor(name.left); x <= Math.ceil(name.right); x++) if (frame.at(x, y)[0] > 128) return true;
+      for (let x = Math.floor(name.left); x <= Math.ceil(name.right); x++) if (frame.at(x - area.x, y - area.y)[0] > 128) return true;
       return false;
     };
-    const rows = Array.from({ length: Math.floor(inkBottom) - Math.ceil(name.bottom) - 2 }, (_, i) => Math.ceil(name.bottom) + 1 + i);
     expect(rows.filter((y) => !inkIn(y)), `rows without ink between the laid-out bottom (${name.bottom}) and the ink's (${inkBottom.toFixed(1)})`).toEqual([]);
     await hub.post({ type: 'clearAll' });
-    await page.close();
   });
 });
 
@@ -154,7 +212,7 @@ function expectInsideCard(texts: DrawnText[], card: { left: number; top: number;
 describe.each<Renderer>(['webgl', 'canvas'])('quotes that wrap, on the %s renderer', (renderer) => {
   it.each(['finishline', 'night'])('wraps a quote near the 240-character limit onto three whole lines, the card growing upwards inside the region (%s theme)', async (theme) => {
     const page = await openSample('quote-wrap', renderer, theme);
-    const { texts, card, name: quote } = await drawn(page, STORY.update - 500);
+    const { texts, card, name: quote } = await drawnWithCard(page, STORY.update - 500);
     const lines = quote.text.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.join(' ')).toBe(`“${wrapQuote}”`);
@@ -165,7 +223,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('quotes that wrap, on the %s render
 
   it('wraps before it shrinks: a quote that fits on two lines at full size keeps its full size', async () => {
     const page = await openSample('quote-wrap', renderer, 'finishline');
-    const { texts, card, name: quote } = await drawn(page, STORY.clear - 500);
+    const { texts, card, name: quote } = await drawnWithCard(page, STORY.clear - 500);
     expect(quote.text.split('\n')).toHaveLength(2);
     expect(quote.text.replace('\n', ' ')).toBe(`“${wrapUpdate}”`);
     expect(quote.fontSize).toBe(layout.quoteSize);
@@ -178,9 +236,8 @@ describe.each<Renderer>(['webgl', 'canvas'])('quotes that wrap, on the %s render
     const quote = words.join(' ').slice(0, 240);
     const take = await hub.post({ type: 'take', graphic: { kind: 'nameCard', props: { name: 'Steve Cram', role: 'BBC athletics commentator', quote } } });
     expect(take.status).toBe(200);
-    const page = await openOutput(browser, hub.url, renderer);
+    const { page, grabber } = await outputShowing(renderer, take.body.revision);
     expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
-    await renderAt(page, 100_000, take.body.revision);
     const texts = (await page.evaluate(() => window.finishline!.texts!())) as DrawnText[];
     const shown = texts[0]!;
     const lines = shown.text.split('\n');
@@ -188,8 +245,7 @@ describe.each<Renderer>(['webgl', 'canvas'])('quotes that wrap, on the %s render
     expect(shown.fontSize).toBe(layout.quoteMinSize);
     expect(lines[2]!.endsWith('MMMM…'), lines[2]).toBe(true);
     expect(`“${quote}”`.startsWith(lines.join(' ').slice(0, -1))).toBe(true);
-    expectInsideCard(texts, opaqueBounds(await grab(page))!);
+    expectInsideCard(texts, opaqueBounds(await grabber.grab())!);
     await hub.post({ type: 'clearAll' });
-    await page.close();
   });
 });
