@@ -7,7 +7,8 @@ import { contractOf, type GraphicKind } from '../../src/protocol/graphicSpec';
 import { DEFAULT_THEME } from '../../src/protocol/templates/templateSet';
 import { TITLE_SAFE } from '../../src/protocol/templates/safeArea';
 import type { DrawnText } from '../../src/render/outputScene';
-import { crop, grab, opaqueBounds, type Frame, type Renderer } from './browser';
+import { crop, opaqueBounds, type Frame, type Renderer } from './browser';
+import { steadyGrabber } from './steadyGrab';
 import { fontProblems } from './fontProblems';
 import { useGalleryPage } from './gallery';
 import { compareGolden } from './golden';
@@ -80,88 +81,96 @@ export function graphicsGoldenSuite(renderer: Renderer) {
           };
           // One page for the kind's samples: the first opens it, each next one is played on it from the start
           // (window.finishline.loadSample), as a page opened on it would play it, on the renderer already up.
+          // Its frames are captured over a transparent background set once for the page (steadyGrab.ts).
           let page: Page | undefined;
+          let grabber: Awaited<ReturnType<typeof steadyGrabber>> | undefined;
           const play = async (name: string) => {
             if (!page) {
               page = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${name}&renderer=${renderer}&theme=${themeName}`);
               expect(await page.evaluate(() => window.finishline!.renderer)).toBe(renderer);
+              grabber = await steadyGrabber(page);
             } else await page.evaluate(({ k, n }) => window.finishline!.loadSample!(k, n), { k: kind, n: name });
             return page;
           };
-          for (const sample of samples) {
-            let wholeFrameChecked = false;
-            let playedOnAir: Frame | undefined;
-            const page = await play(sample.name);
-            const updated = Boolean(sample.update || sample.updateShow);
-            const checkpoints = new Map<number, Checkpoint>();
-            const at = (t: number, check: Omit<Checkpoint, 't'>) => checkpoints.set(t, { ...checkpoints.get(t), ...check, t });
-            for (const { phase, t, needsUpdate } of storyPhases(theme.timing)) if (!needsUpdate || updated) at(t, { phase });
-            // Graphics-safe where a phase is drawn anyway (on air, after the update). A sample with no update gets
-            // a play of its own for its time before the clear (below): an extra frame here could change the
-            // frames after it (the crawl moves on from the frames it has drawn) and so its golden images.
-            if (checksSafe) for (const t of updated ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500]) at(t, { safe: true });
-            for (const t of updated ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500]) at(t, { text: true });
+          const grab = (_page: Page, clip?: { x: number; y: number; width: number; height: number }) => grabber!.grab(clip);
+          try {
+            for (const sample of samples) {
+              let wholeFrameChecked = false;
+              let playedOnAir: Frame | undefined;
+              const page = await play(sample.name);
+              const updated = Boolean(sample.update || sample.updateShow);
+              const checkpoints = new Map<number, Checkpoint>();
+              const at = (t: number, check: Omit<Checkpoint, 't'>) => checkpoints.set(t, { ...checkpoints.get(t), ...check, t });
+              for (const { phase, t, needsUpdate } of storyPhases(theme.timing)) if (!needsUpdate || updated) at(t, { phase });
+              // Graphics-safe where a phase is drawn anyway (on air, after the update). A sample with no update gets
+              // a play of its own for its time before the clear (below): an extra frame here could change the
+              // frames after it (the crawl moves on from the frames it has drawn) and so its golden images.
+              if (checksSafe) for (const t of updated ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500]) at(t, { safe: true });
+              for (const t of updated ? [STORY.update - 500, STORY.clear - 500] : [STORY.update - 500]) at(t, { text: true });
 
-            for (const { t, phase, safe, text } of [...checkpoints.values()].sort((a, b) => a.t - b.t)) {
-              const where = `${sample.name} at ${t} ms${phase ? ` (${phase})` : ''}`;
-              await page.evaluate((time) => window.finishline!.renderAt(time), t);
-              if (phase || safe) {
-                let frame: Frame;
-                if (phase !== undefined && !wholeFrameChecked) {
-                  // Drawn only inside its layer's region: the whole frame's bounds are its region's.
-                  wholeFrameChecked = true;
-                  const whole = await grab(page);
-                  frame = crop(whole, region);
-                  expect(opaqueBounds(whole), `${where}: inside the region`).toEqual(regionBounds(frame));
-                } else {
-                  frame = await grab(page, region);
+              for (const { t, phase, safe, text } of [...checkpoints.values()].sort((a, b) => a.t - b.t)) {
+                const where = `${sample.name} at ${t} ms${phase ? ` (${phase})` : ''}`;
+                await page.evaluate((time) => window.finishline!.renderAt(time), t);
+                if (phase || safe) {
+                  let frame: Frame;
+                  if (phase !== undefined && !wholeFrameChecked) {
+                    // Drawn only inside its layer's region: the whole frame's bounds are its region's.
+                    wholeFrameChecked = true;
+                    const whole = await grab(page);
+                    frame = crop(whole, region);
+                    expect(opaqueBounds(whole), `${where}: inside the region`).toEqual(regionBounds(frame));
+                  } else {
+                    frame = await grab(page, region);
+                  }
+                  if (phase === 'on-air') playedOnAir = frame;
+                  const bounds = regionBounds(frame);
+                  expect(bounds, `${where}: something is drawn`).not.toBeNull();
+                  if (phase) {
+                    // As its golden image.
+                    const result = compareGolden(frame, goldenName(themeName, `${kind}/${sample.name}.${phase}.${renderer}`));
+                    if (!result.ok) failures.push(result.message);
+                  }
+                  if (safe) expectGraphicsSafe(bounds!, where);
                 }
-                if (phase === 'on-air') playedOnAir = frame;
-                const bounds = regionBounds(frame);
-                expect(bounds, `${where}: something is drawn`).not.toBeNull();
-                if (phase) {
-                  // As its golden image.
-                  const result = compareGolden(frame, goldenName(themeName, `${kind}/${sample.name}.${phase}.${renderer}`));
-                  if (!result.ok) failures.push(result.message);
+                if (text) {
+                  const texts = ((await page.evaluate(() => window.finishline!.texts!())) as DrawnText[]).filter((drawn) => drawn.text.trim() !== '');
+                  expect(texts.length, `${where}: texts on screen`).toBeGreaterThan(0);
+                  expect(await fontProblems(page, texts), where).toEqual([]);
+                  for (const drawn of texts) {
+                    scripts.cyrillic ||= CYRILLIC.test(drawn.text);
+                    scripts.greek ||= GREEK.test(drawn.text);
+                    scripts.latin ||= LATIN_DIACRITIC.test(drawn.text);
+                    ethiopic ||= ETHIOPIC.test(drawn.text);
+                    const box = `${where}: "${drawn.text}" at ${[drawn.left, drawn.top, drawn.right, drawn.bottom].map(Math.round).join(', ')}`;
+                    expect(drawn.top, box).toBeGreaterThanOrEqual(Math.max(region.y, TITLE_SAFE.y));
+                    expect(drawn.bottom, box).toBeLessThanOrEqual(Math.min(region.y + region.height, TITLE_SAFE.y + TITLE_SAFE.height));
+                    if (edgeToEdge) continue;
+                    expect(drawn.left, box).toBeGreaterThanOrEqual(Math.max(region.x, TITLE_SAFE.x));
+                    expect(drawn.right, box).toBeLessThanOrEqual(Math.min(region.x + region.width, TITLE_SAFE.x + TITLE_SAFE.width));
+                  }
                 }
-                if (safe) expectGraphicsSafe(bounds!, where);
               }
-              if (text) {
-                const texts = ((await page.evaluate(() => window.finishline!.texts!())) as DrawnText[]).filter((drawn) => drawn.text.trim() !== '');
-                expect(texts.length, `${where}: texts on screen`).toBeGreaterThan(0);
-                expect(await fontProblems(page, texts), where).toEqual([]);
-                for (const drawn of texts) {
-                  scripts.cyrillic ||= CYRILLIC.test(drawn.text);
-                  scripts.greek ||= GREEK.test(drawn.text);
-                  scripts.latin ||= LATIN_DIACRITIC.test(drawn.text);
-                  ethiopic ||= ETHIOPIC.test(drawn.text);
-                  const box = `${where}: "${drawn.text}" at ${[drawn.left, drawn.top, drawn.right, drawn.bottom].map(Math.round).join(', ')}`;
-                  expect(drawn.top, box).toBeGreaterThanOrEqual(Math.max(region.y, TITLE_SAFE.y));
-                  expect(drawn.bottom, box).toBeLessThanOrEqual(Math.min(region.y + region.height, TITLE_SAFE.y + TITLE_SAFE.height));
-                  if (edgeToEdge) continue;
-                  expect(drawn.left, box).toBeGreaterThanOrEqual(Math.max(region.x, TITLE_SAFE.x));
-                  expect(drawn.right, box).toBeLessThanOrEqual(Math.min(region.x + region.width, TITLE_SAFE.x + TITLE_SAFE.width));
+              // Nothing left once the exit is over.
+              await page.evaluate((time) => window.finishline!.renderAt(time), STORY.end);
+              expect(opaqueBounds(await grab(page)), `${sample.name}: nothing left after the exit`).toBeNull();
+              // A page loaded while it is on air draws it at once, as built, with no enter: the very pixels its enter ends on.
+              await page.evaluate((time) => window.finishline!.renderInstantlyAt!(time), STORY.update - 500);
+              const shownAtOnce = await grab(page, region);
+              const differing = countDifferentPixels(shownAtOnce, playedOnAir!);
+              if (differing > 0) failures.push(`${sample.name} shown at once (a page loaded on air): ${differing} pixels differ from its played enter's on-air frame`);
+              // Safe areas are layout, the same on both renderers: the extra play for a sample with no update is canvas's.
+              if (checksSafe && !updated && renderer === 'canvas') {
+                const again = await play(sample.name);
+                for (const t of [STORY.update - 500, STORY.clear - 500]) {
+                  await again.evaluate((time) => window.finishline!.renderAt(time), t);
+                  const bounds = regionBounds(await grab(again, region));
+                  expect(bounds, `${sample.name} at ${t} ms: something is drawn`).not.toBeNull();
+                  expectGraphicsSafe(bounds!, `${sample.name} at ${t} ms`);
                 }
               }
             }
-            // Nothing left once the exit is over.
-            await page.evaluate((time) => window.finishline!.renderAt(time), STORY.end);
-            expect(opaqueBounds(await grab(page)), `${sample.name}: nothing left after the exit`).toBeNull();
-            // A page loaded while it is on air draws it at once, as built, with no enter: the very pixels its enter ends on.
-            await page.evaluate((time) => window.finishline!.renderInstantlyAt!(time), STORY.update - 500);
-            const shownAtOnce = await grab(page, region);
-            const differing = countDifferentPixels(shownAtOnce, playedOnAir!);
-            if (differing > 0) failures.push(`${sample.name} shown at once (a page loaded on air): ${differing} pixels differ from its played enter's on-air frame`);
-            // Safe areas are layout, the same on both renderers: the extra play for a sample with no update is canvas's.
-            if (checksSafe && !updated && renderer === 'canvas') {
-              const again = await play(sample.name);
-              for (const t of [STORY.update - 500, STORY.clear - 500]) {
-                await again.evaluate((time) => window.finishline!.renderAt(time), t);
-                const bounds = regionBounds(await grab(again, region));
-                expect(bounds, `${sample.name} at ${t} ms: something is drawn`).not.toBeNull();
-                expectGraphicsSafe(bounds!, `${sample.name} at ${t} ms`);
-              }
-            }
+          } finally {
+            await grabber?.release();
           }
           expect(failures).toEqual([]);
           expect(scripts, 'the samples show Cyrillic, Greek and Latin with diacritics').toEqual({ cyrillic: true, greek: true, latin: true });
