@@ -44,7 +44,8 @@ const routes = {
   'GET /api/outputs': ({ response, outputs }: ApiContext) => reply(response, 200, { outputs: outputs.list() }),
   'GET /api/health': ({ response, hub }: ApiContext) => {
     const problem = hub.problem?.() ?? null;
-    return reply(response, problem ? 503 : 200, { ok: !problem, revision: hub.store.getState().revision, hubTime: hub.now(), ...(problem ? { problem } : {}) });
+    const natsServer = hub.natsServer?.();
+    return reply(response, problem ? 503 : 200, { ok: !problem, revision: hub.store.getState().revision, hubTime: hub.now(), ...(problem ? { problem } : {}), ...(natsServer ? { natsServer } : {}) });
   },
   'GET /api/templates': ({ response, templates }: ApiContext) => {
     if (!templates) throw new HttpError(404, 'This hub serves no templates');

@@ -29,6 +29,8 @@ export type Hub = {
   now(): number;
   /** Why commands are refused right now (a hub on NATS that cannot reach it), or null. */
   problem?(): string | null;
+  /** A hub sharing its show through NATS: the NATS server its connection is on now (host:port), null while it has none. */
+  natsServer?(): string | null;
 };
 
 export type HubOptions = {

@@ -63,7 +63,7 @@ const MAX_CONFLICTS = 50;
  * the latest snapshot in the KV bucket, so all hubs hold the same show. Every wait on NATS has a deadline: a
  * command is acknowledged or refused within NATS_GRACE_MS (and a few seconds to settle), never held.
  */
-export function createNatsHub(options: NatsHubOptions): Hub & { problem(): string | null; close(): Promise<void> } {
+export function createNatsHub(options: NatsHubOptions): Hub & { problem(): string | null; natsServer(): string | null; close(): Promise<void> } {
   const { servers, show, initial, now = Date.now, themes, replicas = 1, maxWaiting = DEFAULT_MAX_WAITING, onApplied, log = console.log } = options;
   const store = createShowStore(initial);
   let nc: NatsConnection | null = null;
@@ -304,6 +304,7 @@ export function createNatsHub(options: NatsHubOptions): Hub & { problem(): strin
     now,
     // Health also says when NATS is connected but not taking commands; commands still try, so one gets through once it does.
     problem: () => unavailable() ?? storeTrouble,
+    natsServer: () => (nc && connected ? nc.getServer() : null),
     submit: (command, baseRevision, sender = HUB_SENDER) =>
       enqueue(async (current) => {
         const refuse = (reason: 'refused' | 'stale', error: string): SubmitResult => ({ ok: false, reason, error, revision: current.revision });

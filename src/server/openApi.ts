@@ -169,7 +169,7 @@ function answerSchemas(): z.core.$ZodRegistry<{ id: string; description?: string
   const registry = z.registry<{ id: string; description?: string }>();
   registry.add(ShowState, { id: 'ShowState', description: 'The whole show, as the hub holds it and sends it on the WebSocket.' });
   registry.add(z.strictObject({ outputs: z.array(OutputStatus) }), { id: 'Outputs' });
-  registry.add(z.strictObject({ ok: z.boolean(), revision: z.number().int(), hubTime: z.number(), problem: z.string().optional() }), { id: 'Health' });
+  registry.add(z.strictObject({ ok: z.boolean(), revision: z.number().int(), hubTime: z.number(), problem: z.string().optional(), natsServer: z.string().optional().describe('A hub sharing its show through NATS: the NATS server (host:port) its connection is on now') }), { id: 'Health' });
   registry.add(z.strictObject({ entries: z.array(AsRunEntry) }), { id: 'AsRunEntries' });
   registry.add(z.strictObject({ version: z.number().int(), templates: TemplateLibrary, problems: z.array(TemplateProblem) }), { id: 'TemplateStatus' });
   registry.add(
