@@ -12,7 +12,7 @@ import { crop, launchBrowser, opaqueBounds, type Frame } from './harness/browser
 import { compareGolden } from './harness/golden';
 import { ografValidator } from './harness/ografSchemas';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
-import { steadyGrabber } from './harness/steadyGrab';
+import { steadyGrabber, type SteadyGrabber } from './harness/steadyGrab';
 
 // The OGraf packages and CasparCG templates as `npm run build:ograf` writes them, served from dist/ and driven
 // in one Chromium page each: the minimal host page (dist/ograf/host.html) loads every package from its folder
@@ -25,7 +25,7 @@ let server: StaticServer;
 let browser: Browser;
 let host: Page;
 /** The host page's grabs: one transparent background for the file's run (the host page is never navigated again). */
-let hostGrabber: Awaited<ReturnType<typeof steadyGrabber>> | undefined;
+let hostGrabber: SteadyGrabber | undefined;
 const hostGrab = (clip?: { x: number; y: number; width: number; height: number }) => hostGrabber!.grab(clip);
 const pageErrors: string[] = [];
 /** Console errors (a flag or font that failed to load is logged) and requests leaving the server, in the host page. */

@@ -5,7 +5,7 @@ import theme from '../templates/themes/finishline.json';
 import { openOutput, opaqueBounds, renderAt, type Renderer } from './harness/browser';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
-import { steadyGrabber } from './harness/steadyGrab';
+import { steadyGrabber, type SteadyGrabber } from './harness/steadyGrab';
 
 // A stat card updated to a different stat cross-fades its texts; its box must change width smoothly, along
 // the theme's ease, and never let a text overhang it: it widens while the old text fades out, or narrows
@@ -23,13 +23,12 @@ let browser: Browser;
 useHubAndBrowser((started) => ({ hub, browser } = started));
 
 type Texts = { text: string; left: number; right: number }[];
-type Grabber = Awaited<ReturnType<typeof steadyGrabber>>;
 
 /**
  * One output page per renderer, kept open for both of its tests: the hub updates it (each test clears, then
  * takes), so a test costs no page load. Each test draws from a later hub time than the last one drew.
  */
-const outputs = new Map<Renderer, Promise<{ page: Page; grabber: Grabber; nextT0: number }>>();
+const outputs = new Map<Renderer, Promise<{ page: Page; grabber: SteadyGrabber; nextT0: number }>>();
 function outputFor(renderer: Renderer) {
   let output = outputs.get(renderer);
   if (!output) {
@@ -47,7 +46,7 @@ afterAll(async () => {
 });
 
 /** The card's drawn width (centre region, straight alpha) and the texts on screen, at hub time t. */
-async function cardAt(page: Page, grabber: Grabber, t: number, revision?: number) {
+async function cardAt(page: Page, grabber: SteadyGrabber, t: number, revision?: number) {
   let texts: Texts;
   if (revision === undefined) {
     // Drawn and read in one call: the texts are the frame's.

@@ -10,31 +10,28 @@ import { opaqueBounds, openOutput, renderAt, type Renderer } from './harness/bro
 import { fontProblems } from './harness/fontProblems';
 import { useHubAndBrowser } from './harness/hubAndBrowser';
 import type { HubProcess } from './harness/hubProcess';
-import { steadyGrabber } from './harness/steadyGrab';
+import { openGalleryPage } from './harness/gallery';
+import { steadyGrabber, type SteadyGrabber } from './harness/steadyGrab';
 
 let browser: Browser;
 let hub: HubProcess;
 useHubAndBrowser((started) => ({ hub, browser } = started));
 
 type DrawnText = { text: string; fontSize: number; left: number; top: number; right: number; bottom: number };
-type Grabber = Awaited<ReturnType<typeof steadyGrabber>>;
 
 /**
  * One 1080p gallery page per renderer and theme (the theme and renderer are the page's URL), opened by the first
  * test that asks for it: each test plays its sample on it from the start (window.finishline.loadSample, as the
  * golden suite does), as a page opened on it would, instead of loading the page again.
  */
-const galleries = new Map<string, Promise<{ page: Page; grabber: Grabber }>>();
-const grabbers = new WeakMap<Page, Grabber>();
+const galleries = new Map<string, Promise<{ page: Page; grabber: SteadyGrabber }>>();
+const grabbers = new WeakMap<Page, SteadyGrabber>();
 async function openSample(sample: string, renderer: Renderer, theme: string): Promise<Page> {
   const key = `${renderer}/${theme}`;
   let gallery = galleries.get(key);
   if (!gallery) {
     gallery = (async () => {
-      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
-      await page.goto(`${hub.url}/gallery.html?kind=nameCard&sample=${sample}&renderer=${renderer}&theme=${theme}`);
-      await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
+      const page = await openGalleryPage(browser, `${hub.url}/gallery.html?kind=nameCard&sample=${sample}&renderer=${renderer}&theme=${theme}`);
       const grabber = await steadyGrabber(page);
       grabbers.set(page, grabber);
       return { page, grabber };
@@ -53,8 +50,8 @@ async function openSample(sample: string, renderer: Renderer, theme: string): Pr
  * the graphic already on air); a later test's take reaches the open page through the hub and is drawn until its
  * enter (and the exit of what was on before) has ended.
  */
-const outputs = new Map<Renderer, { page: Page; grabber: Grabber; t: number }>();
-async function outputShowing(renderer: Renderer, revision: number): Promise<{ page: Page; grabber: Grabber }> {
+const outputs = new Map<Renderer, { page: Page; grabber: SteadyGrabber; t: number }>();
+async function outputShowing(renderer: Renderer, revision: number): Promise<{ page: Page; grabber: SteadyGrabber }> {
   const open = outputs.get(renderer);
   if (!open) {
     const page = await openOutput(browser, hub.url, renderer);

@@ -12,12 +12,23 @@ export function useGalleryPage(browser: () => Browser): (url: string) => Promise
     await page?.close();
   });
   return async (url) => {
-    if (!page || page.isClosed()) {
-      page = await browser().newPage({ viewport: { width: 1920, height: 1080 } });
-      page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
-    }
-    await page.goto(url);
-    await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
-    return page;
+    if (!page || page.isClosed()) page = await browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    return galleryAt(page, url);
   };
+}
+
+/** A new 1080p page (its errors logged) on a gallery URL, ready to draw. */
+export async function openGalleryPage(browser: Browser, url: string): Promise<Page> {
+  return galleryAt(await browser.newPage({ viewport: { width: 1920, height: 1080 } }), url);
+}
+
+const logged = new WeakSet<Page>();
+async function galleryAt(page: Page, url: string): Promise<Page> {
+  if (!logged.has(page)) {
+    logged.add(page);
+    page.on('pageerror', (error) => console.error(`gallery error: ${error.message}`));
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.finishline !== undefined, null, { timeout: 20_000 });
+  return page;
 }

@@ -8,7 +8,7 @@ import { DEFAULT_THEME } from '../../src/protocol/templates/templateSet';
 import { TITLE_SAFE } from '../../src/protocol/templates/safeArea';
 import type { DrawnText } from '../../src/render/outputScene';
 import { crop, opaqueBounds, type Frame, type Renderer } from './browser';
-import { steadyGrabber } from './steadyGrab';
+import { steadyGrabber, type SteadyGrabber } from './steadyGrab';
 import { fontProblems } from './fontProblems';
 import { useGalleryPage } from './gallery';
 import { compareGolden } from './golden';
@@ -83,7 +83,7 @@ export function graphicsGoldenSuite(renderer: Renderer) {
           // (window.finishline.loadSample), as a page opened on it would play it, on the renderer already up.
           // Its frames are captured over a transparent background set once for the page (steadyGrab.ts).
           let page: Page | undefined;
-          let grabber: Awaited<ReturnType<typeof steadyGrabber>> | undefined;
+          let grabber: SteadyGrabber | undefined;
           const play = async (name: string) => {
             if (!page) {
               page = await openGallery(`${hub.url}/gallery.html?kind=${kind}&sample=${name}&renderer=${renderer}&theme=${themeName}`);
@@ -92,7 +92,6 @@ export function graphicsGoldenSuite(renderer: Renderer) {
             } else await page.evaluate(({ k, n }) => window.finishline!.loadSample!(k, n), { k: kind, n: name });
             return page;
           };
-          const grab = (_page: Page, clip?: { x: number; y: number; width: number; height: number }) => grabber!.grab(clip);
           try {
             for (const sample of samples) {
               let wholeFrameChecked = false;
@@ -116,11 +115,11 @@ export function graphicsGoldenSuite(renderer: Renderer) {
                   if (phase !== undefined && !wholeFrameChecked) {
                     // Drawn only inside its layer's region: the whole frame's bounds are its region's.
                     wholeFrameChecked = true;
-                    const whole = await grab(page);
+                    const whole = await grabber!.grab();
                     frame = crop(whole, region);
                     expect(opaqueBounds(whole), `${where}: inside the region`).toEqual(regionBounds(frame));
                   } else {
-                    frame = await grab(page, region);
+                    frame = await grabber!.grab(region);
                   }
                   if (phase === 'on-air') playedOnAir = frame;
                   const bounds = regionBounds(frame);
@@ -152,10 +151,10 @@ export function graphicsGoldenSuite(renderer: Renderer) {
               }
               // Nothing left once the exit is over.
               await page.evaluate((time) => window.finishline!.renderAt(time), STORY.end);
-              expect(opaqueBounds(await grab(page)), `${sample.name}: nothing left after the exit`).toBeNull();
+              expect(opaqueBounds(await grabber!.grab()), `${sample.name}: nothing left after the exit`).toBeNull();
               // A page loaded while it is on air draws it at once, as built, with no enter: the very pixels its enter ends on.
               await page.evaluate((time) => window.finishline!.renderInstantlyAt!(time), STORY.update - 500);
-              const shownAtOnce = await grab(page, region);
+              const shownAtOnce = await grabber!.grab(region);
               const differing = countDifferentPixels(shownAtOnce, playedOnAir!);
               if (differing > 0) failures.push(`${sample.name} shown at once (a page loaded on air): ${differing} pixels differ from its played enter's on-air frame`);
               // Safe areas are layout, the same on both renderers: the extra play for a sample with no update is canvas's.
@@ -163,7 +162,7 @@ export function graphicsGoldenSuite(renderer: Renderer) {
                 const again = await play(sample.name);
                 for (const t of [STORY.update - 500, STORY.clear - 500]) {
                   await again.evaluate((time) => window.finishline!.renderAt(time), t);
-                  const bounds = regionBounds(await grab(again, region));
+                  const bounds = regionBounds(await grabber!.grab(region));
                   expect(bounds, `${sample.name} at ${t} ms: something is drawn`).not.toBeNull();
                   expectGraphicsSafe(bounds!, `${sample.name} at ${t} ms`);
                 }

@@ -11,13 +11,18 @@ export async function screenshotRgba(page: Page, clip?: { x: number; y: number; 
   const cdp = await session(page);
   await cdp.send('Emulation.setDefaultBackgroundColorOverride', { color: { r: 0, g: 0, b: 0, a: 0 } });
   try {
-    // optimizeForSpeed (Chromium 112+, not in Playwright's protocol types): a quicker PNG, the same pixels.
-    const request = { format: 'png' as const, optimizeForSpeed: true, ...(clip ? { clip: { ...clip, scale: 1 } } : {}) };
-    const { data } = await cdp.send('Page.captureScreenshot', request);
-    return decodePng(Buffer.from(data, 'base64'));
+    return await captureRgba(cdp, clip);
   } finally {
     await cdp.send('Emulation.setDefaultBackgroundColorOverride', {});
   }
+}
+
+/** One capture of what the page shows now, over whatever default background the session has set, as RGBA. */
+export async function captureRgba(cdp: CDPSession, clip?: { x: number; y: number; width: number; height: number }): Promise<{ width: number; height: number; data: Buffer }> {
+  // optimizeForSpeed (Chromium 112+, not in Playwright's protocol types): a quicker PNG, the same pixels.
+  const request = { format: 'png' as const, optimizeForSpeed: true, ...(clip ? { clip: { ...clip, scale: 1 } } : {}) };
+  const { data } = await cdp.send('Page.captureScreenshot', request);
+  return decodePng(Buffer.from(data, 'base64'));
 }
 
 // Keyed by the tab's main frame, which outlives a page handle: the harness hands a closed page's tab out again

@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { frameOf, type Frame } from './browser';
-import { decodePng } from './screenshot';
+import { captureRgba } from './screenshot';
 
 type Clip = { x: number; y: number; width: number; height: number };
 
@@ -12,17 +12,16 @@ type Clip = { x: number; y: number; width: number; height: number };
  * 1080p page paid for two full-page paints per frame. release() puts the background back and lets the DevTools
  * session go; call it before the page is closed or navigated.
  */
-export async function steadyGrabber(page: Page): Promise<{ grab(clip?: Clip): Promise<Frame>; release(): Promise<void> }> {
+export type SteadyGrabber = { grab(clip?: Clip): Promise<Frame>; release(): Promise<void> };
+
+export async function steadyGrabber(page: Page): Promise<SteadyGrabber> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setDefaultBackgroundColorOverride', { color: { r: 0, g: 0, b: 0, a: 0 } });
   let released = false;
   return {
     async grab(clip) {
       if (released) throw new Error('steadyGrabber: grab after release');
-      // optimizeForSpeed (Chromium 112+, not in Playwright's protocol types): a quicker PNG, the same pixels.
-      const request = { format: 'png' as const, optimizeForSpeed: true, ...(clip ? { clip: { ...clip, scale: 1 } } : {}) };
-      const { data } = await cdp.send('Page.captureScreenshot', request);
-      return frameOf(decodePng(Buffer.from(data, 'base64')));
+      return frameOf(await captureRgba(cdp, clip));
     },
     async release() {
       if (released) return;
