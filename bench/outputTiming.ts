@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildPages } from '../scripts/buildPages';
 import { WebSocket } from 'ws';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
@@ -36,7 +36,7 @@ const renderers = (arg('renderer') ? [arg('renderer')] : ['canvas', 'webgl']) as
 
 async function main() {
   // --no-build reuses dist/ as it is (built by a test run going on alongside).
-  if (!args.includes('--no-build')) await build({ logLevel: 'warn' });
+  if (!args.includes('--no-build')) await buildPages();
   const hub = await startHub();
   try {
     if (!only || only === 'cold') await coldStart(hub);

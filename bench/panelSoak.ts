@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildPages } from '../scripts/buildPages';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
 import { heapGrowth, heapSummary, type HeapSummary } from './heapSummary';
@@ -27,7 +27,7 @@ type Row = { cycle: number; heapMB: number; nodes: number; listeners: number; se
 
 async function main() {
   console.log(`Panel soak: ${cycles} cycles, a sample every ${every}...`);
-  if (!args.includes('--no-build')) await build({ logLevel: 'warn' });
+  if (!args.includes('--no-build')) await buildPages();
   const hub = await startHub();
   const { browser, context, page: blank } = await launchBenchBrowser(1600);
   try {

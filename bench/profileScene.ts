@@ -1,4 +1,4 @@
-import { build } from 'vite';
+import { buildPages } from '../scripts/buildPages';
 import { startHub } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
 import { outputUrl } from './cases';
@@ -19,7 +19,7 @@ type ProfileNode = { id: number; callFrame: { functionName: string; url: string;
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 async function main() {
-  await build({ logLevel: 'warn' });
+  await buildPages();
   const hub = await startHub();
   try {
     await hub.post({ type: 'clearAll' });

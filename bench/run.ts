@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'vite';
+import { buildPages } from '../scripts/buildPages';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { BENCH_CASES, type BenchCase } from './cases';
 import { measureLive, type LiveResult } from './measureLive';
@@ -30,7 +30,7 @@ async function main() {
   const cases = BENCH_CASES.filter((c) => !only || c.name.includes(only));
   if (cases.length === 0) throw new Error(`--only=${only} matches no case; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`);
   console.log(`Building pages, then ${cases.length} cases, ${windowS} s each (${quick ? 'quick' : 'full'} run)...`);
-  await build({ logLevel: 'warn' });
+  await buildPages();
   const hub = await startHub();
   const live: LiveResult[] = [];
   const sustained: SustainedResult[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildPages } from '../scripts/buildPages';
 import type { SceneResources } from '../src/render/outputScene';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
@@ -44,7 +44,7 @@ type Row = { cycle: number; heapMB: number; nodes: number; rendererRssMB: number
 async function main() {
   console.log(`Building pages, then ${cycles} take/clear cycles per renderer and pacing (${renderers.join(', ')}; ${pacings.join(', ')}), a sample every ${every}...`);
   // --no-build reuses dist/ as it is (built by a test run going on alongside).
-  if (!args.includes('--no-build')) await build({ logLevel: 'warn' });
+  if (!args.includes('--no-build')) await buildPages();
   const hub = await startHub();
   try {
     const empty = await measureEmptyPage();

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildPages } from '../scripts/buildPages';
 import { percentiles } from '../src/render/frameStats';
 import { startHub, type HubProcess } from '../test/harness/hubProcess';
 import { launchBenchBrowser } from './benchBrowser';
@@ -21,7 +21,7 @@ if (!Number.isInteger(edits) || edits < 2) throw new Error('--edits must be a wh
 type Sample = { renderer: string; path: 'template edit' | 'update command'; ms: number[] };
 
 async function main() {
-  await build({ logLevel: 'warn' });
+  await buildPages();
   const templatesDir = join(mkdtempSync(join(tmpdir(), 'finishline-bench-templates-')), 'templates');
   cpSync(resolve(import.meta.dirname, '../templates'), templatesDir, { recursive: true });
   const nameCardFile = join(templatesDir, 'nameCard.json');

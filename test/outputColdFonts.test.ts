@@ -85,6 +85,8 @@ it("loads neither Pixi's WebGL renderer nor its browser extensions (pointer even
   const canvas = await scriptsOf('canvas');
   expect(canvas.renderer).toBe('canvas');
   expect(canvas.scripts.filter((name) => name.startsWith('pixi'))).toEqual([expect.stringMatching(/^pixi-[\w-]{8}\.js$/)]);
+  // The output page is built on its own (vite.config.ts): its entry, the page, the drawing, Pixi and the bundler's helpers, five scripts rather than seventeen.
+  expect(canvas.scripts.map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['output', 'outputDrawing', 'outputPage', 'pixi', 'rolldown-runtime']);
   expect(canvas.texts).toEqual(['Eliud Kipchoge', 'Olympic champion']);
   expect(canvas.canvases).toBeGreaterThan(0);
   expect(canvas.pointerCanvases).toBe(0);

@@ -14,6 +14,7 @@ import '@fontsource/noto-sans-thai/500.css';
 import '@fontsource/noto-sans-thai/700.css';
 import { FALLBACK_FONT_FAMILIES, matchedWeight } from '../protocol/templates/bundledFonts';
 import type { Theme } from '../protocol/templates/theme';
+import { charactersPerFace, codePointRanges, type CodePointRanges } from './fontStack';
 
 /**
  * Loads every face the theme can draw with: its display and text faces and the fallback faces, in every
@@ -55,21 +56,22 @@ function fontsFor(theme: Theme, text: string): [font: { family: string; weight: 
   if (text === '') return wantedFonts(theme).map((font) => [font, text]);
   const wanted: [{ family: string; weight: number }, string][] = [];
   for (const own of [theme.fonts.display, theme.fonts.text]) {
-    wanted.push([own, text]);
     // Each face's own stack: what the display face lacks, the text face may have, and the other way round.
-    const covered = [declaredRanges(own.family)];
-    for (const family of FALLBACK_FONT_FAMILIES) {
-      const chars = covered.includes(null) ? text : [...text].filter((char) => !covered.some((ranges) => inRanges(ranges!, char.codePointAt(0)!))).join('');
-      if (chars !== '') wanted.push([{ family, weight: matchedWeight(family, own.weight) }, chars]);
-      covered.push(declaredRanges(family));
-    }
+    const stack = [own, ...FALLBACK_FONT_FAMILIES.map((family) => ({ family, weight: matchedWeight(family, own.weight) }))];
+    const chars = charactersPerFace(
+      stack.map((font) => declaredRanges(font.family)),
+      text,
+    );
+    stack.forEach((font, i) => {
+      if (i === 0 || chars[i] !== '') wanted.push([font, i === 0 ? text : chars[i]!]);
+    });
   }
   return wanted;
 }
 
 /** The code points a bundled family's @font-face rules declare (their unicode-ranges), or null if unknown (then it is asked for all). */
-const rangesByFamily = new Map<string, readonly (readonly [number, number])[] | null>();
-function declaredRanges(family: string): readonly (readonly [number, number])[] | null {
+const rangesByFamily = new Map<string, CodePointRanges | null>();
+function declaredRanges(family: string): CodePointRanges | null {
   if (rangesByFamily.has(family)) return rangesByFamily.get(family)!;
   const ranges: [number, number][] = [];
   for (const face of document.fonts) {
@@ -82,14 +84,10 @@ function declaredRanges(family: string): readonly (readonly [number, number])[] 
       ranges.push([from, to]);
     }
   }
-  const known = ranges.length > 0 ? ranges : null;
+  const known = ranges.length > 0 ? codePointRanges(ranges) : null;
   // Only once the page's styles have declared the faces: before that, asked again next time.
   if (known) rangesByFamily.set(family, known);
   return known;
-}
-
-function inRanges(ranges: readonly (readonly [number, number])[], codePoint: number): boolean {
-  return ranges.some(([from, to]) => codePoint >= from && codePoint <= to);
 }
 
 /** The distinct characters of a value's JSON (a snapshot, a template set): every text it can draw is among them. */
