@@ -1,7 +1,9 @@
-import { appendFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium as playwright, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/harness/browser';
 import { buildPages } from '../scripts/buildPages';
 import { WebSocket } from 'ws';
 import { percentiles } from '../src/render/frameStats';
@@ -17,7 +19,9 @@ import { marathonScene } from './scene';
  * the time from navigation to the end of the first frame that shows every graphic on air (the page's
  * 'finishline:on-air' mark; fonts are loaded before any text is laid out), median of `runs`, beside an empty
  * page's load event in the same run. The same tab then reloads twice (warm HTTP cache, then V8's code cache
- * too): what a playout's reloaded output costs. --compare runs another checkout's hub and build (built there
+ * too): what a playout's reloaded output costs. Each run also opens the page cold in a browser started on its own and up
+ * for a moment, with nothing attached until the page is on air ('settled'): a playout's browser, without the
+ * CPU Playwright's and DevTools' events take from this 2-core machine while the page starts. --compare runs another checkout's hub and build (built there
  * with `npm run build`) alternately with this one, e.g. the commit before a change, in the same session.
  * Beside the wall-clock steps, the page's CPU up to on-air (its renderer's main thread and whole process, from CDP's
  * Performance metrics): on a loaded machine the wall clock mostly measures the wait for a core, CPU time the work.
@@ -48,9 +52,11 @@ async function main() {
 
 /** One build of the output page as a hub serves it: this checkout's, or another's given with --compare. */
 type Side = { name: string; hub: HubProcess };
-type Navigation = 'cold' | 'reload' | 'reload 2';
+type Navigation = 'cold' | 'reload' | 'reload 2' | 'settled';
 /** --cold-only skips the reloads (a quicker A/B of the cold start alone). */
 const NAVIGATIONS: Navigation[] = args.includes('--cold-only') ? ['cold'] : ['cold', 'reload', 'reload 2'];
+/** Also measured in every run (the browser of a playout): see settledColdStart. */
+const COLUMNS: Navigation[] = [...NAVIGATIONS, 'settled'];
 
 async function coldStart(hub: HubProcess) {
   const sides: Side[] = [{ name: 'this build', hub }];
@@ -87,13 +93,18 @@ async function coldStart(hub: HubProcess) {
         } finally {
           await browser.close();
         }
+        const timing = await settledColdStart(`${side.hub.url}/output.html?format=1080p50&renderer=canvas`);
+        const steps = figures.get(side.name)!.get('settled') ?? figures.get(side.name)!.set('settled', new Map()).get('settled')!;
+        for (const [name, at] of timing.steps) (steps.get(name) ?? steps.set(name, []).get(name)!).push(at);
+        (steps.get(ON_AIR) ?? steps.set(ON_AIR, []).get(ON_AIR)!).push(timing.onAir);
       }
     }
     const [load1] = loadavg();
     console.log(`\nOutput start, canvas, 1080p50, marathon scene on air: median of ${runs} (ms from navigation; load average now ${load1!.toFixed(1)}).`);
     console.log('cold = a fresh browser, empty HTTP and code caches; reload / reload 2 = the same tab navigated again (warm HTTP cache; V8 code cache from the second visit on).');
+    console.log(`settled = empty caches too, in a browser up for ${SETTLE_MS / 1000} s, nothing attached to it until the page is on air (as in a playout): the page's own marks; cold, reloads: under Playwright and CDP (their events take this 2-core machine's CPU too).`);
     console.log(`empty page's load event (fresh browser, same run): ${median(empty)} ms (${empty.map(round).join(', ')})`);
-    const columns = sides.flatMap((side) => NAVIGATIONS.map((navigation) => ({ side: side.name, navigation })));
+    const columns = sides.flatMap((side) => COLUMNS.map((navigation) => ({ side: side.name, navigation })));
     console.log(`| step | ${columns.map((c) => `${c.navigation} (${c.side})`).join(' | ')} |`);
     console.log(`|---|${columns.map(() => '---').join('|')}|`);
     const first = figures.get(sides[0]!.name)!.get('cold')!;
@@ -108,7 +119,7 @@ async function coldStart(hub: HubProcess) {
       console.log(`| ${name} | ${cells.join(' | ')} |`);
     }
     for (const { side, navigation } of columns) console.log(`${ON_AIR}, ${navigation} (${side}), every run: ${figures.get(side)!.get(navigation)!.get(ON_AIR)!.map(round).join(', ')}`);
-    for (const { side, navigation } of columns) console.log(`${CPU_THREAD}, ${navigation} (${side}), every run: ${figures.get(side)!.get(navigation)!.get(CPU_THREAD)!.map(round).join(', ')}`);
+    for (const { side, navigation } of columns.filter((c) => c.navigation !== 'settled')) console.log(`${CPU_THREAD}, ${navigation} (${side}), every run: ${figures.get(side)!.get(navigation)!.get(CPU_THREAD)!.map(round).join(', ')}`);
     console.log(`font files fetched before the first frame (cold, last run): ${fonts}`);
   } finally {
     for (const side of sides.slice(1)) await side.hub.kill();
@@ -116,6 +127,65 @@ async function coldStart(hub: HubProcess) {
 }
 
 const ON_AIR = 'first frame with everything on air';
+
+/** How long a settled browser has been up, on a blank page, before it opens the output. */
+const SETTLE_MS = 1500;
+
+/**
+ * A cold start as a playout's browser makes it: Chromium started on its own (no Playwright, no DevTools client),
+ * fresh profile and caches, up for SETTLE_MS on a blank page, which then navigates to the output (one DevTools
+ * command, its connection closed as soon as it is answered). Only once the page has had
+ * time to go on air is a DevTools client attached, to read the page's marks and resource timings (they keep
+ * their times from navigation). No CPU figures: they need the client attached from the start.
+ */
+async function settledColdStart(url: string): Promise<Timing> {
+  const profile = mkdtempSync(join(tmpdir(), 'finishline-settled-'));
+  const chromium = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--window-size=1920,1167', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: 'ignore', detached: true });
+  try {
+    const portFile = join(profile, 'DevToolsActivePort');
+    const started = performance.now();
+    while (!existsSync(portFile) || readFileSync(portFile, 'utf8').trim() === '') {
+      if (performance.now() - started > 20_000) throw new Error('Chromium did not open its DevTools port in 20 s');
+      await sleep(50);
+    }
+    const devtools = `http://127.0.0.1:${readFileSync(portFile, 'utf8').split('\n')[0]}`;
+    await sleep(SETTLE_MS);
+    // The blank tab navigates to the output: one DevTools command on a connection closed once it is answered
+    // (when the navigation has started), so nothing is attached while the page loads.
+    const targets = (await (await fetch(`${devtools}/json/list`)).json()) as { type: string; webSocketDebuggerUrl: string }[];
+    const tab = new WebSocket(targets.find((target) => target.type === 'page')!.webSocketDebuggerUrl);
+    await new Promise((done, fail) => tab.once('open', done).once('error', fail));
+    tab.send(JSON.stringify({ id: 1, method: 'Page.navigate', params: { url } }));
+    await new Promise((done) => tab.once('message', done));
+    tab.close();
+    await sleep(3000);
+    const browser = await playwright.connectOverCDP(devtools);
+    try {
+      const page = browser.contexts().flatMap((context) => context.pages()).find((p) => p.url().includes('/output.html'));
+      if (!page) throw new Error('The settled browser did not open the output page');
+      const expression = `new Promise((done) => {
+        const finish = () => done((${readTiming.toString()})(${JSON.stringify(STEPS)}));
+        if (performance.getEntriesByName('finishline:on-air').length > 0) return finish();
+        new PerformanceObserver((list, observer) => { if (list.getEntriesByName('finishline:on-air').length > 0) { observer.disconnect(); finish(); } }).observe({ type: 'mark' });
+      })`;
+      // tsx's keepNames helper (see launchBenchBrowser), for readTiming's source.
+      return (await page.evaluate(`globalThis.__name ??= (fn) => fn; ${expression}`)) as Timing;
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  } finally {
+    // Its own process group (detached): every Chromium process goes, then the profile.
+    const exited = new Promise((done) => (chromium.exitCode === null && chromium.signalCode === null ? chromium.once('exit', done) : done(null)));
+    try {
+      process.kill(-chromium.pid!, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+    await Promise.race([exited, sleep(5000)]);
+    await sleep(200);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  }
+}
 /** Steps in the order a run usually passes them; one no run passed goes last. */
 const orderOf = (values: number[]) => (Number.isNaN(median(values)) ? Number.POSITIVE_INFINITY : median(values));
 
