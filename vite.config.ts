@@ -88,7 +88,7 @@ function outputChunkOrder(): Plugin {
       for (const [name, forbidden] of rules) {
         for (const chunk of chunks.filter((c) => c.name === name)) {
           const wrong = chunk.imports.filter((file) => forbidden.includes(file));
-          if (wrong.length > 0) throw new Error(`The output page's ${name} chunk imports ${wrong.join(', ')} statically: it would wait for them (see OUTPUT_PAGE_RENDER in vite.config.ts)`);
+          if (wrong.length > 0) throw new Error(`The output page's ${name} chunk imports ${wrong.join(', ')} statically: it would wait for them (see OUTPUT_ENTRY and OUTPUT_PAGE_RENDER in vite.config.ts)`);
         }
       }
     },
