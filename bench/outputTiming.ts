@@ -71,6 +71,11 @@ async function coldStart(hub: HubProcess) {
     const empty: number[] = [];
     /** side → navigation → step → values */
     const figures = new Map<string, Map<Navigation, Map<string, number[]>>>();
+    const record = (side: string, navigation: Navigation, timing: Timing) => {
+      const bySide = figures.get(side) ?? figures.set(side, new Map()).get(side)!;
+      const steps = bySide.get(navigation) ?? bySide.set(navigation, new Map()).get(navigation)!;
+      for (const [name, at] of [...timing.steps, [ON_AIR, timing.onAir] as [string, number]]) (steps.get(name) ?? steps.set(name, []).get(name)!).push(at);
+    };
     let fonts = 0;
     for (let run = 0; run < runs; run++) {
       empty.push(await emptyPageLoad());
@@ -84,20 +89,13 @@ async function coldStart(hub: HubProcess) {
             // A playout reloads a page that has been up a while: let the last one finish its late fonts first.
             if (navigation !== 'cold') await sleep(1500);
             const timing = await openAndTime(page, cdp, `${side.hub.url}/output.html?format=1080p50&renderer=canvas`);
-            const steps = figures.get(side.name)?.get(navigation) ?? new Map<string, number[]>();
-            if (!figures.has(side.name)) figures.set(side.name, new Map());
-            figures.get(side.name)!.set(navigation, steps);
-            for (const [name, at] of timing.steps) (steps.get(name) ?? steps.set(name, []).get(name)!).push(at);
-            (steps.get(ON_AIR) ?? steps.set(ON_AIR, []).get(ON_AIR)!).push(timing.onAir);
+            record(side.name, navigation, timing);
             if (navigation === 'cold') fonts = timing.fonts;
           }
         } finally {
           await browser.close();
         }
-        const timing = await settledColdStart(`${side.hub.url}/output.html?format=1080p50&renderer=canvas`);
-        const steps = figures.get(side.name)!.get('settled') ?? figures.get(side.name)!.set('settled', new Map()).get('settled')!;
-        for (const [name, at] of timing.steps) (steps.get(name) ?? steps.set(name, []).get(name)!).push(at);
-        (steps.get(ON_AIR) ?? steps.set(ON_AIR, []).get(ON_AIR)!).push(timing.onAir);
+        record(side.name, 'settled', await settledColdStart(`${side.hub.url}/output.html?format=1080p50&renderer=canvas`));
       }
     }
     const [load1] = loadavg();
@@ -164,13 +162,8 @@ async function settledColdStart(url: string): Promise<Timing> {
     try {
       const page = browser.contexts().flatMap((context) => context.pages()).find((p) => p.url().includes('/output.html'));
       if (!page) throw new Error('The settled browser did not open the output page');
-      const expression = `new Promise((done) => {
-        const finish = () => done((${readTiming.toString()})(${JSON.stringify(STEPS)}));
-        if (performance.getEntriesByName('finishline:on-air').length > 0) return finish();
-        new PerformanceObserver((list, observer) => { if (list.getEntriesByName('finishline:on-air').length > 0) { observer.disconnect(); finish(); } }).observe({ type: 'mark' });
-      })`;
       // tsx's keepNames helper (see launchBenchBrowser), for readTiming's source.
-      return (await page.evaluate(`globalThis.__name ??= (fn) => fn; ${expression}`)) as Timing;
+      return (await page.evaluate(`globalThis.__name ??= (fn) => fn; ${timingOnAir()}`)) as Timing;
     } finally {
       await browser.close().catch(() => {});
     }
@@ -210,12 +203,7 @@ async function openAndTime(page: Page, cdp: CDPSession, url: string) {
   const before = await cpuTimes(cdp);
   await page.goto(url, { waitUntil: 'commit' });
   // Resolved by the mark itself (not a poll), so the CPU read right after covers little past the first frame.
-  const expression = `new Promise((done) => {
-    const finish = () => done((${readTiming.toString()})(${JSON.stringify(STEPS)}));
-    if (performance.getEntriesByName('finishline:on-air').length > 0) return finish();
-    new PerformanceObserver((list, observer) => { if (list.getEntriesByName('finishline:on-air').length > 0) { observer.disconnect(); finish(); } }).observe({ type: 'mark' });
-  })`;
-  const result = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, timeout: 30_000 })) as { result: { value?: Timing }; exceptionDetails?: { text: string } };
+  const result = (await cdp.send('Runtime.evaluate', { expression: timingOnAir(), awaitPromise: true, returnByValue: true, timeout: 30_000 })) as { result: { value?: Timing }; exceptionDetails?: { text: string } };
   if (!result.result.value) throw new Error(`The output page did not reach on-air: ${result.exceptionDetails?.text ?? 'no answer'}`);
   const after = await cpuTimes(cdp);
   // A navigation to another process starts its counters at zero: then the new process's figures are the page's own.
@@ -235,6 +223,15 @@ const CPU_THREAD = 'CPU: page main thread (ms)';
 const CPU_PROCESS = 'CPU: page renderer process (ms)';
 
 type Timing = { steps: [string, number][]; onAir: number; fonts: number };
+
+/** An expression for the page: a promise of its Timing, resolved by its on-air mark (at once if it has passed it). */
+function timingOnAir() {
+  return `new Promise((done) => {
+    const finish = () => done((${readTiming.toString()})(${JSON.stringify(STEPS)}));
+    if (performance.getEntriesByName('finishline:on-air').length > 0) return finish();
+    new PerformanceObserver((list, observer) => { if (list.getEntriesByName('finishline:on-air').length > 0) { observer.disconnect(); finish(); } }).observe({ type: 'mark' });
+  })`;
+}
 
 /** Runs in the page: its marks and resource timings, ms from navigation. */
 function readTiming(steps: string[]): Timing {
@@ -259,6 +256,9 @@ function readTiming(steps: string[]): Timing {
     fonts: before(fontFiles).length,
   };
 }
+
+/** When the page drew a revision (window.finishline.drawnAt), once the frame after it has started. */
+type DrawnEntry = { at: number; nextFrame: number; received: number | null; arrived?: number | null };
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -338,13 +338,13 @@ async function openTakeSide(name: string, hub: HubProcess, renderer: 'canvas' | 
       sentAt.set(body.revision, sent);
       // Read once the take has long been drawn, not polled: Playwright's waitForFunction runs in every frame of
       // the page (and its helper script), work the page would be doing beside the very frame measured.
-      let entry: { at: number; nextFrame: number; received: number | null; arrived?: number | null } | null = null;
+      let entry: DrawnEntry | null = null;
       for (let wait = 0; !entry; wait++) {
         if (wait === 40) throw new Error(`Revision ${body.revision} was not drawn within 10 s`);
         await sleep(250);
         entry = await page.evaluate((r) => {
           const drawnAt = window.finishline?.drawnAt?.(r);
-          return drawnAt && drawnAt.nextFrame !== null ? (drawnAt as { at: number; nextFrame: number; received: number | null; arrived?: number | null }) : null;
+          return drawnAt && drawnAt.nextFrame !== null ? (drawnAt as DrawnEntry) : null;
         }, body.revision);
       }
       drawn.push(origin + entry.at - sent);

@@ -58,13 +58,8 @@ function fontsFor(theme: Theme, text: string): [font: { family: string; weight: 
   for (const own of [theme.fonts.display, theme.fonts.text]) {
     // Each face's own stack: what the display face lacks, the text face may have, and the other way round.
     const stack = [own, ...FALLBACK_FONT_FAMILIES.map((family) => ({ family, weight: matchedWeight(family, own.weight) }))];
-    const chars = charactersPerFace(
-      stack.map((font) => declaredRanges(font.family)),
-      text,
-    );
-    stack.forEach((font, i) => {
-      if (i === 0 || chars[i] !== '') wanted.push([font, i === 0 ? text : chars[i]!]);
-    });
+    const chars = charactersPerFace(stack.map((font) => declaredRanges(font.family)), text);
+    stack.forEach((font, i) => chars[i] !== '' && wanted.push([font, chars[i]!]));
   }
   return wanted;
 }
