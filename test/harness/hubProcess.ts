@@ -49,7 +49,7 @@ export async function startHub(options: { seed?: string; dataDir?: string; templ
   const bundle = await hubBundleOf(checkout);
 
   async function launch(wantedPort: number) {
-    child = spawn(process.execPath, [...(process.env.HUB_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_CPU_PROF}`] : []), bundle], {
+    child = spawn(process.execPath, [...(process.env.HUB_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_CPU_PROF}`, ...(process.env.HUB_CPU_PROF_INTERVAL ? [`--cpu-prof-interval=${process.env.HUB_CPU_PROF_INTERVAL}`] : [])] : []), bundle], {
       cwd: checkout,
       env: {
         ...process.env,
