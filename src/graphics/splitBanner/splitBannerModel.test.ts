@@ -21,6 +21,13 @@ describe('the split banner’s pace', () => {
     expect(banner({ ...men, paceUnit: 'mi' }).pace).toBe('4:41/mi');
   });
 
+  it('is worked out from the time as shown: 5K in 14:27.6 reads 14:27, 2:53/km (the unrounded time gives 2:54)', () => {
+    const fiveK = { ...men, paceUnit: 'km' as const, splits: [{ metres: 5000, label: '5K', elapsedMs: 867_600, leaders: [] }] };
+    const shown = resolveSplitBanner({ raceId: 'elite-men', metres: 5000 }, { ...emptyShow(), races: [fiveK] });
+    expect(shown.time).toBe('14:27');
+    expect(shown.pace).toBe('2:53/km');
+  });
+
   it('is left out when the race shows no pace', () => {
     expect(banner(men).pace).toBe('');
   });

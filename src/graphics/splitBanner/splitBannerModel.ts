@@ -1,4 +1,4 @@
-import { formatDistanceLabel, formatPace, formatTime, pacePerKm, pacePerMile } from '../../core';
+import { formatDistanceLabel, formatPace, formatTime, pacePerKm, pacePerMile, shownMs } from '../../core';
 import type { SplitBannerProps } from '../../protocol/kinds/splitBanner';
 import { splitAt } from '../../state/raceReferences';
 import type { ShowState } from '../../state/showState';
@@ -19,5 +19,7 @@ export function resolveSplitBanner(props: SplitBannerProps, show: ShowState): Sp
 /** The average pace from the gun to the split, "2:55/km" or "4:41/mi"; '' when the race shows no pace. */
 function paceOf(split: { elapsedMs: number; metres: number }, unit: 'km' | 'mi' | undefined): string {
   if (unit === undefined || split.elapsedMs <= 0) return '';
-  return formatPace(unit === 'km' ? pacePerKm(split.elapsedMs, split.metres) : pacePerMile(split.elapsedMs, split.metres), unit);
+  // From the time as shown beside it (whole seconds), as every derived figure is: a viewer's own sum agrees.
+  const ms = shownMs(split.elapsedMs);
+  return formatPace(unit === 'km' ? pacePerKm(ms, split.metres) : pacePerMile(ms, split.metres), unit);
 }

@@ -1,4 +1,4 @@
-import { compareToRecord, formatPace, formatTime, latestSplit, pacePerKm, parseDistance, parseTime, plausibleRange, projectFinish, validateSplit, type Split } from '../../core';
+import { compareToRecord, formatPace, formatTime, latestSplit, pacePerKm, parseDistance, parseTime, plausibleRange, projectFinish, shownMs, validateSplit, type Split } from '../../core';
 import type { CommandOf } from '../../protocol/command';
 import { Leaders, type Race, type RaceSplit } from '../../protocol/race';
 
@@ -112,7 +112,7 @@ export function splitDoubts(race: Race, split: Split, now?: number): string[] {
   }
   const [fastest, slowest] = plausibleRange(split.metres, race.kind);
   if (split.elapsedMs < fastest || split.elapsedMs > slowest) {
-    const pace = formatPace(pacePerKm(split.elapsedMs, split.metres), 'km');
+    const pace = formatPace(pacePerKm(shownMs(split.elapsedMs), split.metres), 'km');
     doubts.push(`${at} is a pace of ${pace}: ${KIND_WORDS[race.kind]} reach ${split.label} in ${formatTime(fastest)} to ${formatTime(slowest)}.`);
   }
   return doubts;
