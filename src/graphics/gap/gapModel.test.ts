@@ -116,6 +116,19 @@ describe('resolveGap’s trend', () => {
     expect(gapOf(women)).toMatchObject({ point: '35K', leaders: 'Sumgong', chasers: 'Tufa', gap: '+0:04', trend: 'growing' });
   });
 
+  it('compares the gaps as shown, in whole seconds: +0:10 then +0:11 is steady, whatever the tenths were', () => {
+    const women = (tufaAt35: string) =>
+      race([
+        ['Sumgong', 0, '1:40:00'],
+        ['Tufa', 0, '1:40:10.0'],
+        ['Sumgong', 1, '1:56:40'],
+        ['Tufa', 1, tufaAt35],
+      ]);
+    // 10.0 s then 11.05 s: more than a second apart unrounded, one second as shown.
+    expect(gapOf(women('1:56:51.05'))).toMatchObject({ gap: '+0:11', trend: 'steady' });
+    expect(gapOf(women('1:56:52.0'))).toMatchObject({ gap: '+0:12', trend: 'growing' });
+  });
+
   it('shows no trend when the two were not both timed at the point before', () => {
     const women = race([
       ['Sumgong', 0, '1:40:00'],

@@ -36,17 +36,19 @@ export function resolveGap(props: GapProps, show: ShowState): GapModel {
   if (!now.chasers) return { ...shown, chasers: behind ? `CHASERS NOT YET AT ${label(point)}` : 'NO CHASERS', gap: '', trend: null };
   // The gap shown is between the two times as the leaderboard shows them (whole seconds, cut down), so the two agree.
   const shownGapMs = shownMs(now.chasers.elapsedMs) - shownMs(now.leaders.elapsedMs);
-  const gapMs = now.chasers.elapsedMs - now.leaders.elapsedMs;
-  return { ...shown, chasers: describe(now.chasers, names), gap: `+${formatTime(shownGapMs)}`, trend: trendOf(race, point, now.leaders.bibs[0]!, now.chasers.bibs[0]!, gapMs) };
+  return { ...shown, chasers: describe(now.chasers, names), gap: `+${formatTime(shownGapMs)}`, trend: trendOf(race, point, now.leaders.bibs[0]!, now.chasers.bibs[0]!, shownGapMs) };
 }
 
-/** Whether the gap from `leader` to `chaser` grew (by more than a second) since the point before `point`. */
+/**
+ * Whether the gap from `leader` to `chaser` grew (by more than a second) since the point before `point`, both gaps
+ * between times as shown (whole seconds): +0:10 then +0:11 is steady, as a viewer would work it out.
+ */
 function trendOf(race: Race, point: number, leader: string, chaser: string, gapMs: number): GapModel['trend'] {
   if (point === 0) return null;
   const leaderRow = rowAt(race.passings ?? [], leader, point - 1);
   const chaserRow = rowAt(race.passings ?? [], chaser, point - 1);
   if (!leaderRow || !chaserRow) return null;
-  const beforeMs = chaserRow[2] - leaderRow[2];
+  const beforeMs = shownMs(chaserRow[2]) - shownMs(leaderRow[2]);
   return gapMs > beforeMs + 1000 ? 'growing' : gapMs < beforeMs - 1000 ? 'shrinking' : 'steady';
 }
 
