@@ -49,7 +49,7 @@ export async function startHub(options: { seed?: string; dataDir?: string; templ
   const bundle = await hubBundleOf(checkout);
 
   async function launch(wantedPort: number) {
-    child = spawn(process.execPath, [...(process.env.HUB_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_CPU_PROF}`, ...(process.env.HUB_CPU_PROF_INTERVAL ? [`--cpu-prof-interval=${process.env.HUB_CPU_PROF_INTERVAL}`] : [])] : []), bundle], {
+    child = spawn(process.execPath, [...cpuProfileArgs(), bundle], {
       cwd: checkout,
       env: {
         ...process.env,
@@ -118,4 +118,11 @@ export async function startHub(options: { seed?: string; dataDir?: string; templ
     },
   };
   return hub;
+}
+
+/** Node's flags for a CPU profile of the hub, when HUB_CPU_PROF names a folder (HUB_CPU_PROF_INTERVAL: µs between samples). */
+function cpuProfileArgs(): string[] {
+  const { HUB_CPU_PROF: dir, HUB_CPU_PROF_INTERVAL: interval } = process.env;
+  if (!dir) return [];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(interval ? [`--cpu-prof-interval=${interval}`] : [])];
 }
